@@ -1,0 +1,33 @@
+import { defineConfig } from "vitest/config";
+import path from "node:path";
+
+// Unit tests sit next to the code and need no database; integration tests use a real Postgres
+// (tests/integration/global-setup.ts starts one unless DATABASE_URL points elsewhere).
+export default defineConfig({
+  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  test: {
+    pool: "forks",
+    execArgv: ["--no-node-snapshot"],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["grader/**/*.test.ts", "lib/**/*.test.ts", "exercises/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.ts"],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          globalSetup: ["tests/integration/global-setup.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
