@@ -1,0 +1,46 @@
+import { ChevronRight } from "lucide-react";
+import Link from "next/link";
+import { ConceptTags } from "@/components/catalog/concept-tags";
+import { DifficultyBadge } from "@/components/catalog/difficulty-badge";
+import { trackLabel } from "@/components/catalog/tracks";
+import { Statement } from "./statement";
+
+type StatementColumnProps = {
+  exercise: { track: string; title: string; summary: string; difficulty: string; concepts: readonly string[]; statement: string };
+};
+
+/** The left column: where you are, what the exercise is, then the statement itself. */
+export async function StatementColumn({ exercise }: StatementColumnProps) {
+  return (
+    <div className="px-6 pt-5 pb-12">
+      <nav aria-label="Breadcrumb" className="text-[13px] text-muted">
+        <ol className="flex items-center gap-1">
+          <li>
+            <Link href="/" className="rounded hover:text-foreground">
+              Exercises
+            </Link>
+          </li>
+          <ChevronRight className="size-3.5" aria-hidden />
+          <li>
+            <Link href={`/#track-${exercise.track}`} className="rounded hover:text-foreground">
+              {trackLabel(exercise.track)}
+            </Link>
+          </li>
+        </ol>
+      </nav>
+      <h1 className="mt-3 text-2xl font-semibold tracking-tight text-balance">{exercise.title}</h1>
+      <div className="mt-3 flex flex-wrap items-center gap-2">
+        <DifficultyBadge difficulty={exercise.difficulty} />
+        <ConceptTags concepts={exercise.concepts} />
+      </div>
+      <hr className="my-5 border-border" />
+      <Statement markdown={stripLeadingTitle(exercise.statement, exercise.title)} />
+    </div>
+  );
+}
+
+/** The page already shows the title; drop a first-line "# Title" from the Markdown. */
+function stripLeadingTitle(markdown: string, title: string): string {
+  const match = /^\s*#\s+(.+)\n/.exec(markdown);
+  return match && match[1]?.trim().toLowerCase() === title.trim().toLowerCase() ? markdown.slice(match[0].length) : markdown;
+}

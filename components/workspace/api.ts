@@ -1,0 +1,71 @@
+// Browser calls to our own API. Every response is parsed with the shared zod schemas: a stored
+// GradeResult is data from another process and is validated again before the UI trusts it.
+import type { z } from "zod";
+import { ensureSession } from "@/lib/auth/ensure-session";
+import {
+  ApiErrorResponse,
+  SaveDraftResponse,
+  SubmissionListResponse,
+  SubmissionResponse,
+  SubmitResponse,
+} from "@/lib/http/api-types";
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+async function call<T extends z.ZodType>(schema: T, url: string, init?: RequestInit): Promise<z.infer<T>> {
+  let response: Response;
+  try {
+    response = await fetch(url, { ...init, headers: { "content-type": "application/json", ...init?.headers } });
+  } catch (error) {
+    if (init?.signal?.aborted) throw error;
+    throw new ApiError(0, "network", "Could not reach the server. Check your connection.");
+  }
+  const json: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const parsed = ApiErrorResponse.safeParse(json);
+    if (parsed.success) throw new ApiError(response.status, parsed.data.error.code, parsed.data.error.message);
+    throw new ApiError(response.status, "http", `The server answered ${response.status}.`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new ApiError(response.status, "invalid_response", "The server sent a response this page cannot read.");
+  return parsed.data;
+}
+
+export async function submitCode(exerciseId: string, code: string) {
+  await ensureSession();
+  return call(SubmitResponse, "/api/submissions", { method: "POST", body: JSON.stringify({ exerciseId, code }) });
+}
+
+export async function fetchSubmission(id: string, signal?: AbortSignal) {
+  const { submission } = await call(SubmissionResponse, `/api/submissions/${encodeURIComponent(id)}`, { signal });
+  return submission;
+}
+
+export async function fetchSubmissionList(exerciseId: string) {
+  const { submissions } = await call(SubmissionListResponse, `/api/submissions?exerciseId=${encodeURIComponent(exerciseId)}`);
+  return submissions;
+}
+
+export async function saveDraftCode(exerciseId: string, code: string, options: { keepalive?: boolean } = {}) {
+  await ensureSession();
+  return call(SaveDraftResponse, "/api/drafts", {
+    method: "PUT",
+    body: JSON.stringify({ exerciseId, code }),
+    keepalive: options.keepalive,
+  });
+}
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  if (error instanceof Error) return error.message;
+  return "Something went wrong.";
+}

@@ -1,0 +1,68 @@
+// Hidden tests for ts/shared-counter. They run on the host: they call the student's count()
+// in fresh isolates, get back a copied number and host-measured CPU times, and decide here.
+import { defineTests, describeValue, type TestContext } from "../../../grader/runners/ts/harness-api.ts";
+
+const WORKERS = 4;
+// Enough increments that racing workers overlap for tens of milliseconds: a racy count
+// loses hundreds of thousands of updates per trial (measured), a correct one never loses any.
+const PER_WORKER = 500_000;
+const TRIALS = 3;
+
+async function countOnce(t: TestContext) {
+  const { value, stats } = await t.call("count", [WORKERS, PER_WORKER]);
+  return { value, stats, expected: WORKERS * PER_WORKER };
+}
+
+export default defineTests({
+  exports: { count: "function" },
+  tests: [
+    {
+      name: `count(${WORKERS}, ${PER_WORKER}) loses no update (${TRIALS} trials)`,
+      async run(t) {
+        for (let trial = 1; trial <= TRIALS; trial++) {
+          const { value, expected } = await countOnce(t);
+          if (typeof value !== "number" || !Number.isInteger(value)) {
+            return t.fail("wrong_result", `count(${WORKERS}, ${PER_WORKER}) should resolve to a whole number, but it gave ${describeValue(value)}`);
+          }
+          if (value < expected) {
+            const lost = expected - value;
+            return t.fail(
+              "lost_updates",
+              `expected ${expected} but the counter read ${value}: ${lost} increments were lost (trial ${trial} of ${TRIALS}). ` +
+                "counter[0]++ is three steps: read, add 1, write back. Two workers read the same value (read, read), " +
+                "both add 1 and both write (write, write), so one increment disappears. " +
+                "Atomics.add(counter, 0, 1) does the three steps as one indivisible step.",
+              { expected, actual: value },
+            );
+          }
+          if (value !== expected) {
+            return t.fail("wrong_result", `expected ${expected} but the counter read ${value} (trial ${trial} of ${TRIALS})`, { expected, actual: value });
+          }
+        }
+        return t.pass(`${TRIALS} trials, ${WORKERS * PER_WORKER} increments each, none lost`);
+      },
+    },
+    {
+      name: "the counting is split across worker threads",
+      async run(t) {
+        const { value, stats, expected } = await countOnce(t);
+        if (value !== expected) {
+          const read = typeof value === "number" ? String(value) : describeValue(value);
+          return t.fail("lost_updates", `expected ${expected} but the counter read ${read}: updates were lost (see the first test)`, { expected, actual: value });
+        }
+        const min = t.thresholds.minWorkSpread ?? 1.5;
+        const busiest = stats.isolates.reduce((a, b) => (b.cpuMs > a.cpuMs ? b : a));
+        if (stats.workSpread < min) {
+          return t.fail(
+            "not_parallel",
+            `the count is right, but one thread did almost all the work: ${busiest.name} was busy for ${busiest.cpuMs.toFixed(1)} ms ` +
+              `of the ${stats.cpuMs.toFixed(1)} ms all threads spent working (work spread ${stats.workSpread.toFixed(2)}, needs at least ${min}). ` +
+              `Give each of the ${WORKERS} workers its share of the increments.`,
+            { expected: `work spread >= ${min}`, actual: stats.workSpread },
+          );
+        }
+        return t.pass(`work spread ${stats.workSpread.toFixed(2)} across ${stats.threadsUsed} threads`);
+      },
+    },
+  ],
+});

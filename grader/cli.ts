@@ -1,0 +1,76 @@
+// `./interleave grade` and `./interleave exercises …` (DESIGN.md §6). Exit codes: 0 whenever a
+// GradeResult was produced (any status), 2 for usage errors, 1 only when none could be.
+// stdout carries results only; logs and usage go to stderr.
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { exerciseJsonSchema } from "../exercises/schema.ts";
+import { checkExercises } from "./core/check-exercises.ts";
+import { defaultExercisesRoot, isNotFound } from "./core/exercise-files.ts";
+import { grade, UnknownExerciseError } from "./core/grade.ts";
+import { formatResult } from "./format-result.ts";
+
+const GRADE_USAGE = "usage: ./interleave grade <exercise-id> <file> [--json]\n";
+const EXERCISES_USAGE = "usage: ./interleave exercises check [--no-skip]\n       ./interleave exercises schema [--check]\n";
+
+const usage = (message: string, text: string) => {
+  process.stderr.write(`${message}\n${text}`);
+  return 2;
+};
+
+export async function gradeCommand(args: string[]): Promise<number> {
+  const json = args.includes("--json");
+  const unknown = args.filter((a) => a.startsWith("-") && a !== "--json");
+  const positional = args.filter((a) => !a.startsWith("-"));
+  if (unknown.length > 0) return usage(`unknown option: ${unknown.join(" ")}`, GRADE_USAGE);
+  const [exerciseId, file, ...extra] = positional;
+  if (!exerciseId || !file || extra.length > 0) return usage("expected an exercise id and a file", GRADE_USAGE);
+
+  let code: string;
+  try {
+    code = await readFile(file, "utf8");
+  } catch (error) {
+    const why = isNotFound(error) ? "no such file" : error instanceof Error ? error.message : String(error);
+    return usage(`cannot read ${file}: ${why}`, GRADE_USAGE);
+  }
+  try {
+    const result = await grade({ exerciseId, code });
+    process.stdout.write(json ? `${JSON.stringify(result)}\n` : formatResult(exerciseId, result));
+    return 0;
+  } catch (error) {
+    if (error instanceof UnknownExerciseError) return usage(error.message, GRADE_USAGE);
+    process.stderr.write(`grading failed without a result: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 1;
+  }
+}
+
+export async function exercisesCommand(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub === "check" && rest.every((a) => a === "--no-skip")) return check(rest.includes("--no-skip"));
+  if (sub === "schema" && rest.every((a) => a === "--check")) return schema(rest.includes("--check"));
+  return usage(sub ? `unknown exercises command: ${[sub, ...rest].join(" ")}` : "missing exercises command", EXERCISES_USAGE);
+}
+
+async function check(noSkip: boolean): Promise<number> {
+  const summary = await checkExercises({ log: (line) => process.stdout.write(`${line}\n`) });
+  if (summary.skipped.length > 0) {
+    const banner = `!!! SKIPPED ${summary.skipped.length} exercise(s) because their toolchain is missing: ${summary.skipped.join(", ")}`;
+    process.stderr.write(`\n${banner}\n!!! These were NOT checked.${noSkip ? " --no-skip makes this a failure." : ""}\n\n`);
+  }
+  const failed = summary.failed + summary.problems + (noSkip ? summary.skipped.length : 0);
+  process.stdout.write(`${summary.passed} passed, ${failed} failed\n`);
+  return failed > 0 ? 1 : 0;
+}
+
+async function schema(verify: boolean): Promise<number> {
+  const file = path.join(defaultExercisesRoot(), "exercise.schema.json");
+  const wanted = exerciseJsonSchema();
+  if (!verify) {
+    await writeFile(file, wanted);
+    process.stderr.write(`wrote ${path.relative(process.cwd(), file)}\n`);
+    return 0;
+  }
+  const current = await readFile(file, "utf8").catch(() => "");
+  if (current === wanted) return 0;
+  process.stderr.write(`${path.relative(process.cwd(), file)} is stale: run ./interleave exercises schema\n`);
+  return 1;
+}

@@ -1,0 +1,20 @@
+// Messages between grade() and its grading child, over the IPC channel (never stdout, which
+// nothing in the child writes to). Both sides parse what they receive.
+import { z } from "zod";
+import { GradeResult } from "../contract.ts";
+import { ExerciseMeta } from "../../exercises/schema.ts";
+
+export const GradeJob = z.object({
+  type: z.literal("grade"),
+  exerciseId: z.string(),
+  dir: z.string(),
+  meta: ExerciseMeta,
+  code: z.string(),
+});
+export type GradeJob = z.infer<typeof GradeJob>;
+
+export const ChildMessage = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("ready") }),
+  z.object({ type: z.literal("result"), result: GradeResult }),
+]);
+export type ChildMessage = z.infer<typeof ChildMessage>;

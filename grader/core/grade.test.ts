@@ -1,0 +1,102 @@
+import { readFile, rm } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GradeResult } from "../contract.ts";
+import { checkExercises } from "./check-exercises.ts";
+import { writeFixtureExercise } from "./fixture-exercise.ts";
+import { grade, UnknownExerciseError } from "./grade.ts";
+import { GraderChild } from "./grader-child.ts";
+
+const COUNTER = path.resolve(import.meta.dirname, "..", "..", "exercises", "ts", "shared-counter");
+let fixture: { root: string; id: string };
+
+beforeAll(async () => {
+  fixture = await writeFixtureExercise({
+    bad: {
+      "returns-two.ts": { code: "export function f() { return 2; }\n", status: "fail", reason: "wrong_result" },
+      "wrongly-expected.ts": { code: "export function f() { return 1; }\n", status: "fail", reason: "wrong_result" },
+    },
+  });
+});
+afterAll(async () => {
+  await rm(fixture.root, { recursive: true, force: true });
+});
+
+const gradeFixture = (code: string) => grade({ exerciseId: fixture.id, code, exercisesRoot: fixture.root });
+
+describe("grade() on ts/shared-counter (real child process, real threads)", () => {
+  it("passes the reference solution and reports a plausible work spread", async () => {
+    const started = performance.now();
+    const result = await grade({ exerciseId: "ts/shared-counter", code: await readFile(path.join(COUNTER, "solutions/good/atomics.ts"), "utf8") });
+    process.stderr.write(`grade latency (good solution): ${Math.round(performance.now() - started)} ms\n`);
+    expect(result).toMatchObject({ status: "pass", score: 1 });
+    expect(result.tests[1]?.timing?.workSpread).toBeGreaterThan(1.5);
+    expect(result.tests[1]?.trace?.some((s) => s.thread === "worker 4")).toBe(true);
+  });
+
+  it("catches the racy starter with the lost count in the message", async () => {
+    const result = await grade({ exerciseId: "ts/shared-counter", code: await readFile(path.join(COUNTER, "starter.ts"), "utf8") });
+    expect(result).toMatchObject({ status: "fail", reason: "lost_updates" });
+    expect(result.message).toMatch(/^expected 2000000 but the counter read \d+: \d+ increments were lost/);
+    expect(result.message).toMatch(/read, read.*write, write/);
+  });
+});
+
+describe("grade() robustness", () => {
+  it("grades a correct and a wrong answer", async () => {
+    expect((await gradeFixture("export function f() { return 1; }")).status).toBe("pass");
+    const wrong = await gradeFixture("export function f() { console.log('PASS'); return 2; }");
+    expect(wrong).toMatchObject({ status: "fail", reason: "wrong_result", score: 0, stdout: "PASS\n" });
+    expect(wrong.tests[0]).toMatchObject({ expected: 1, actual: 2 });
+  });
+
+  it("turns a syntax error into compile_error with a diagnostic", async () => {
+    const result = await gradeFixture("export function f() {\n  return 1 +;\n}\n");
+    expect(result).toMatchObject({ status: "error", reason: "compile_error", score: 0 });
+    expect(result.diagnostics[0]).toMatchObject({ line: 2, severity: "error" });
+  });
+
+  it("survives loops, memory bombs and missing exports", async () => {
+    expect(await gradeFixture("export function f() { for (;;) {} }")).toMatchObject({ status: "error", reason: "timeout" });
+    expect(await gradeFixture("export function f() { const a = []; for (;;) a.push(new Array(1e5).fill(0)); }")).toMatchObject({
+      status: "error",
+      reason: "memory_limit",
+    });
+    expect(await gradeFixture("export function g() { return 1; }")).toMatchObject({ status: "fail", reason: "missing_api" });
+  });
+
+  it("always returns results that match the contract", async () => {
+    for (const code of ["", "export const f = 1", "throw new Error('top')", "export function f() { return 1 }"]) {
+      expect(GradeResult.safeParse(await gradeFixture(code)).success).toBe(true);
+    }
+  });
+
+  it("rejects unknown exercises and honours an abort signal", async () => {
+    await expect(grade({ exerciseId: "ts/no-such-thing", code: "" })).rejects.toBeInstanceOf(UnknownExerciseError);
+    await expect(grade({ exerciseId: "../etc", code: "" })).rejects.toBeInstanceOf(UnknownExerciseError);
+    const controller = new AbortController();
+    const aborted = grade({ exerciseId: fixture.id, code: "export function f() { for (;;) {} }", exercisesRoot: fixture.root, signal: controller.signal });
+    setTimeout(() => controller.abort(new Error("stop")), 100);
+    await expect(aborted).rejects.toThrow("stop");
+  });
+
+  it("kills a child that outlives the watchdog", async () => {
+    const child = new GraderChild();
+    const meta = JSON.parse(await readFile(path.join(fixture.root, "ts/fixture/exercise.json"), "utf8"));
+    const outcome = await child.run(
+      { type: "grade", exerciseId: fixture.id, dir: path.join(fixture.root, "ts/fixture"), meta, code: "export function f() { return 1 }" },
+      { watchdogMs: 1 },
+    );
+    expect(outcome).toMatchObject({ kind: "crash", watchdog: true, signal: "SIGKILL" });
+  });
+});
+
+describe("checkExercises", () => {
+  it("compares every solution's verdict with its expectation", async () => {
+    const lines: string[] = [];
+    const summary = await checkExercises({ root: fixture.root, log: (line) => lines.push(line) });
+    expect(summary).toMatchObject({ passed: 3, failed: 1, problems: 0, skipped: [] });
+    expect(lines).toContainEqual(expect.stringMatching(/^FAIL ts\/fixture solutions\/bad\/wrongly-expected\.ts: expected fail\/wrong_result, got pass/));
+    expect(lines).toContainEqual(expect.stringMatching(/^ok {3}ts\/fixture starter\.ts -> fail\/wrong_result/));
+  });
+});

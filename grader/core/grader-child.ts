@@ -1,0 +1,131 @@
+// One grading child process: spawned with the flags isolated-vm and the TS runner need, fed
+// one job over IPC, watched by a wall-clock watchdog that SIGKILLs it (the second clock for
+// untrusted code: the runner's own limits are the first).
+import { spawn, type ChildProcess } from "node:child_process";
+import { createRequire } from "node:module";
+import { Socket } from "node:net";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { GradeResult } from "../contract.ts";
+import { JIT_FLAG } from "../runners/ts/jit-flag.ts";
+import { ChildMessage, type GradeJob } from "./child-protocol.ts";
+
+export type ChildOutcome =
+  | { kind: "result"; result: GradeResult }
+  | { kind: "crash"; code: number | null; signal: NodeJS.Signals | null; stderr: string; watchdog: boolean };
+
+const ROOT = path.resolve(import.meta.dirname, "..", "..");
+const ENTRY = path.join(import.meta.dirname, "child-entry.ts");
+const STDERR_TAIL = 8 * 1024;
+
+export class GraderChild {
+  readonly ready: Promise<void>;
+  private readonly process: ChildProcess;
+  private readonly exited: Promise<void>;
+  private stderr = "";
+  private exit: { code: number | null; signal: NodeJS.Signals | null } | null = null;
+  private result: GradeResult | null = null;
+  private watchdogFired = false;
+
+  constructor() {
+    const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+    // Only what node and tsx need: no database URL or secrets reach the process that runs students' code.
+    const env: NodeJS.ProcessEnv = { NODE_ENV: "production" };
+    for (const key of ["PATH", "HOME", "TMPDIR"]) {
+      const value = process.env[key];
+      if (value) env[key] = value;
+    }
+    this.process = spawn(process.execPath, ["--no-node-snapshot", JIT_FLAG, "--import", tsx, ENTRY], {
+      cwd: ROOT,
+      env,
+      stdio: ["ignore", "ignore", "pipe", "ipc"],
+    });
+    this.process.stderr?.setEncoding("utf8");
+    this.process.stderr?.on("data", (chunk: string) => {
+      this.stderr = (this.stderr + chunk).slice(-STDERR_TAIL);
+    });
+    // "close", not "exit": it comes after the IPC channel and stderr are drained, so a result
+    // sent just before exiting is never lost.
+    this.exited = new Promise((resolve) => {
+      this.process.once("close", (code, signal) => {
+        this.exit = { code, signal };
+        resolve();
+      });
+      this.process.once("error", (error) => {
+        this.stderr += `\n${error.message}`;
+        this.exit ??= { code: null, signal: null };
+        resolve();
+      });
+    });
+    this.ready = new Promise((resolve, reject) => {
+      this.process.on("message", (raw: unknown) => {
+        const parsed = ChildMessage.safeParse(raw);
+        if (!parsed.success) return;
+        if (parsed.data.type === "ready") resolve();
+        else this.result = parsed.data.result;
+      });
+      void this.exited.then(() => reject(new Error(`grading child exited before it was ready: ${this.describeExit()}`)));
+    });
+    this.ready.catch(() => {});
+    this.hold(false);
+  }
+
+  get alive(): boolean {
+    return this.exit === null;
+  }
+
+  /** Sends one job and waits for the result or the child's end, whichever the watchdog allows. */
+  async run(job: GradeJob, options: { watchdogMs: number; signal?: AbortSignal }): Promise<ChildOutcome> {
+    this.hold(true);
+    const watchdog = setTimeout(() => {
+      this.watchdogFired = true;
+      this.kill();
+    }, options.watchdogMs);
+    const onAbort = () => this.kill();
+    options.signal?.addEventListener("abort", onAbort, { once: true });
+    try {
+      await this.ready;
+      this.process.send(job);
+      await Promise.race([this.exited, this.resultArrived()]);
+    } catch {
+      // the child died before it was ready: reported below from its exit status
+    } finally {
+      clearTimeout(watchdog);
+      options.signal?.removeEventListener("abort", onAbort);
+      this.kill();
+      this.hold(false);
+    }
+    options.signal?.throwIfAborted();
+    if (this.result) return { kind: "result", result: this.result };
+    await this.exited;
+    return { kind: "crash", code: this.exit?.code ?? null, signal: this.exit?.signal ?? null, stderr: this.stderr, watchdog: this.watchdogFired };
+  }
+
+  kill(): void {
+    if (this.alive) this.process.kill("SIGKILL");
+  }
+
+  private resultArrived(): Promise<void> {
+    return new Promise((resolve) => {
+      const check = () => (this.result ? resolve() : undefined);
+      this.process.on("message", check);
+      check();
+    });
+  }
+
+  /** A waiting child must not keep the parent alive; a working one must. */
+  private hold(on: boolean): void {
+    const handles = [this.process, this.process.channel, this.process.stderr instanceof Socket ? this.process.stderr : null];
+    for (const handle of handles) {
+      if (handle) {
+        if (on) handle.ref();
+        else handle.unref();
+      }
+    }
+  }
+
+  private describeExit(): string {
+    const how = this.exit?.signal ? `signal ${this.exit.signal}` : `code ${this.exit?.code ?? "?"}`;
+    return `${how}${this.stderr ? `: ${this.stderr.trim().split("\n").slice(-3).join(" | ")}` : ""}`;
+  }
+}

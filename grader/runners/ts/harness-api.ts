@@ -1,0 +1,61 @@
+// What an exercise's hidden tests (exercises/ts/<slug>/tests.ts) see. The tests run on the
+// HOST, in the grading process: they call the student's exports through the runner, receive
+// copied plain values plus host-measured stats, and decide verdicts in host code. Nothing the
+// student's code does to its own globals (JSON, Atomics, console, prototypes) reaches here.
+import type { FailReason, Timing } from "../../contract.ts";
+import type { Limits } from "../../../exercises/schema.ts";
+import type { CallStats } from "./run-call.ts";
+
+export type CallResult = { value: unknown; stats: CallStats };
+
+export type TestVerdict =
+  | { status: "pass"; message?: string; expected?: unknown; actual?: unknown; timing?: Timing }
+  | { status: "fail"; reason: FailReason; message: string; expected?: unknown; actual?: unknown; timing?: Timing };
+
+type Details = { expected?: unknown; actual?: unknown; timing?: Timing };
+
+export interface TestContext {
+  readonly limits: Limits;
+  /** The exercise's `thresholds` from exercise.json. */
+  readonly thresholds: Readonly<Record<string, number>>;
+  /**
+   * Calls an exported function of the student's module in fresh isolates and resolves with its
+   * return value (a copy) and the run's stats. When the call itself goes wrong (timeout, memory,
+   * a crashed or unjoined worker, too many workers, a throw, a missing export) this rejects and
+   * the runner turns that into the test's verdict: tests only handle calls that finished.
+   */
+  call(exportName: string, args: unknown[]): Promise<CallResult>;
+  pass(message?: string, details?: Details): TestVerdict;
+  fail(reason: FailReason, message: string, details?: Details): TestVerdict;
+}
+
+export type ExerciseTest = {
+  name: string;
+  /** Only the real clock exists today; a virtual clock will be a second value here. */
+  clock?: "real";
+  run(t: TestContext): Promise<TestVerdict>;
+};
+
+export type ExerciseTests = {
+  /** Exports the student's module must provide, checked before any test runs. */
+  exports: Record<string, "function">;
+  tests: ExerciseTest[];
+};
+
+/** Identity helper that gives tests.ts files their types. */
+export function defineTests(spec: ExerciseTests): ExerciseTests {
+  return spec;
+}
+
+/** `value` described for a message: its type, and the value itself when short. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return "undefined";
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  const kind = value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
+  return text.length <= 60 ? `${kind} ${text}` : kind;
+}

@@ -1,0 +1,70 @@
+// Loads the student's module once, before any test, to report what blocks every test at once:
+// a module that does not link or load, or exports the tests need that are missing.
+import type ivm from "isolated-vm";
+import type { Limits } from "../../../exercises/schema.ts";
+import { createContext, createIsolate, disposeQuietly, loadStudentModule } from "./isolate-setup.ts";
+import type { OutputSink } from "./output-sink.ts";
+import type { CallRuntime } from "./runtime.ts";
+import { isolateStop, verdict, VerdictError, type Verdict } from "./verdicts.ts";
+import { TOP_LEVEL_SPAWN } from "./worker-pool.ts";
+
+export async function probeModule(options: {
+  js: string;
+  source: string;
+  limits: Limits;
+  output: OutputSink;
+  runtime: CallRuntime;
+  exportsWanted: Record<string, "function">;
+}): Promise<Verdict | null> {
+  const { limits } = options;
+  const isolate = createIsolate(limits);
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    disposeQuietly(isolate);
+  }, limits.wallMs);
+  try {
+    const context = await createContext({ isolate, output: options.output, runtime: options.runtime, role: { kind: "main" } });
+    const module = await loadStudentModule({
+      isolate,
+      context,
+      js: options.js,
+      source: options.source,
+      host: {
+        spawn: () => {
+          throw new Error(TOP_LEVEL_SPAWN);
+        },
+        go: () => {},
+        join: async () => {
+          throw new Error(TOP_LEVEL_SPAWN);
+        },
+      },
+      runtime: options.runtime,
+      timeoutMs: limits.wallMs,
+    });
+    return await checkExports(module, options.exportsWanted);
+  } catch (error) {
+    if (error instanceof VerdictError) return error.verdict;
+    if (timedOut || isolateStop(error) === "timeout") {
+      return verdict("timeout", `your module was still loading after ${limits.wallMs} ms: top-level code must finish quickly`);
+    }
+    if (isolateStop(error) === "memory_limit") {
+      return verdict("memory_limit", `your module ran out of memory while loading (limit ${limits.memoryMb} MB)`);
+    }
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function checkExports(module: ivm.Module, wanted: Record<string, "function">): Promise<Verdict | null> {
+  const problems: string[] = [];
+  for (const [name, kind] of Object.entries(wanted)) {
+    const ref: ivm.Reference = await module.namespace.get(name, { reference: true });
+    if (ref.typeof === "undefined") problems.push(`it does not export ${name}`);
+    else if (ref.typeof !== kind) problems.push(`${name} should be an exported ${kind}, but it is ${ref.typeof}`);
+  }
+  if (problems.length === 0) return null;
+  const signatures = Object.keys(wanted).map((n) => `${n}(…)`).join(", ");
+  return verdict("missing_api", `your module must export ${signatures}: ${problems.join("; ")}`);
+}

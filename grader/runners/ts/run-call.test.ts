@@ -1,0 +1,242 @@
+import { describe, expect, it } from "vitest";
+import type { Limits } from "../../../exercises/schema.ts";
+import { OutputSink } from "./output-sink.ts";
+import { runCall, type CallOutcome } from "./run-call.ts";
+import { realClockRuntime } from "./runtime.ts";
+import { transpileStudentCode } from "./transpile.ts";
+
+const LIMITS: Limits = { cpuMs: 3000, wallMs: 1500, memoryMb: 32, maxWorkers: 4 };
+
+async function call(code: string, args: unknown[] = [], options: { limits?: Partial<Limits>; output?: OutputSink; name?: string } = {}): Promise<CallOutcome> {
+  const transpiled = await transpileStudentCode({ code });
+  if (!transpiled.ok) throw new Error(`fixture does not compile: ${transpiled.diagnostics[0]?.message}`);
+  const started = performance.now();
+  return runCall({
+    js: transpiled.js,
+    source: code,
+    exportName: options.name ?? "main",
+    args,
+    limits: { ...LIMITS, ...options.limits },
+    output: options.output ?? new OutputSink(),
+    runtime: realClockRuntime(),
+    since: () => performance.now() - started,
+  });
+}
+
+function valueOf(outcome: CallOutcome): unknown {
+  if (!outcome.ok) throw new Error(`expected success, got ${outcome.verdict.reason}: ${outcome.verdict.message}`);
+  return outcome.value;
+}
+
+function verdictOf(outcome: CallOutcome) {
+  if (outcome.ok) throw new Error(`expected a verdict, got value ${JSON.stringify(outcome.value)}`);
+  return outcome.verdict;
+}
+
+describe("runCall: threads and shared memory", () => {
+  it("runs two workers at the same time on different threads (each sees the other while spinning)", async () => {
+    const outcome = await call(`
+      import { spawn } from "interleave";
+      export async function main() {
+        const flags = new Int32Array(new SharedArrayBuffer(8));
+        const body = ({ flags, me }) => {
+          Atomics.store(flags, me, 1);
+          const end = Date.now() + 3000;
+          while (Atomics.load(flags, 1 - me) === 0 && Date.now() < end) {}
+          return Atomics.load(flags, 1 - me) === 1;
+        };
+        const a = spawn(body, { flags, me: 0 }), b = spawn(body, { flags, me: 1 });
+        return [await a.join(), await b.join()];
+      }`);
+    expect(valueOf(outcome)).toEqual([true, true]);
+    if (!outcome.ok) return;
+    expect(outcome.stats.threadsUsed).toBe(3);
+    expect(outcome.stats.trace.filter((s) => s.kind === "run").map((s) => s.task)).toEqual(["main", "worker 1 (body)", "worker 2 (body)"]);
+  });
+
+  it("shares SharedArrayBuffers both ways and copies everything else", async () => {
+    const outcome = await call(`
+      import { spawn } from "interleave";
+      export async function main() {
+        const shared = new Int32Array(new SharedArrayBuffer(4));
+        const plain = { n: 1 };
+        const h = spawn(({ shared, plain }) => { shared[0] = 42; plain.n = 99; return { seen: plain.n, back: shared }; }, { shared, plain });
+        const r = await h.join();
+        r.back[0] += 1;
+        return [shared[0], plain.n, r.seen];
+      }`);
+    expect(valueOf(outcome)).toEqual([43, 1, 99]);
+  });
+
+  it("explains a worker function that closes over outer variables", async () => {
+    const v = verdictOf(
+      await call(`
+        import { spawn } from "interleave";
+        const step = 2;
+        export async function main() { return spawn(() => step * 2, null).join(); }`),
+    );
+    expect(v.reason).toBe("task_failed");
+    expect(v.message).toMatch(/worker 1 threw ReferenceError: step is not defined inside the worker.*like a Web Worker/);
+  });
+
+  it("fails a worker that threw and was never joined, naming it", async () => {
+    const v = verdictOf(
+      await call(`
+        import { spawn } from "interleave";
+        export async function main() {
+          spawn(function crunch() { throw new Error("boom"); }, null);
+          await spawn(() => { const end = Date.now() + 100; while (Date.now() < end) {} }, null).join();
+          return 1;
+        }`),
+    );
+    expect(v).toMatchObject({ status: "fail", reason: "task_failed" });
+    expect(v.message).toMatch(/^worker 1 \(crunch\) threw boom \(at crunch \(worker 1 \(crunch\)\.js:2:\d+\)\) and it was never joined$/);
+  });
+
+  it("lets the student handle a worker's error, and fails when it propagates", async () => {
+    const handled = await call(`
+      import { spawn } from "interleave";
+      export async function main() {
+        try { await spawn(() => { throw new Error("boom"); }, null).join(); } catch (e) { return "caught: " + e.message; }
+      }`);
+    expect(valueOf(handled)).toMatch(/^caught: worker 1 threw boom/);
+    const propagated = verdictOf(
+      await call(`
+        import { spawn } from "interleave";
+        export async function main() { return spawn(() => { throw new RangeError("bad"); }, null).join(); }`),
+    );
+    expect(propagated.reason).toBe("task_failed");
+    expect(propagated.message).toMatch(/worker 1 threw RangeError: bad .*reached the end of your function/);
+  });
+
+  it("fails a worker that was never joined even if it succeeded", async () => {
+    const v = verdictOf(await call(`import { spawn } from "interleave"; export async function main() { spawn(() => 1, null); return 0; }`));
+    expect(v.reason).toBe("task_failed");
+    expect(v.message).toMatch(/worker 1 .*returned without joining it/);
+  });
+
+  it("enforces the worker budget with the count, even when the student catches the refusal", async () => {
+    const v = verdictOf(
+      await call(
+        `import { spawn } from "interleave";
+        export async function main() {
+          const hs = [];
+          for (let i = 0; i < 3; i++) { try { hs.push(spawn(() => 1, null)); } catch {} }
+          for (const h of hs) await h.join();
+          return hs.length;
+        }`,
+        [],
+        { limits: { maxWorkers: 2 } },
+      ),
+    );
+    expect(v).toMatchObject({ status: "fail", reason: "thread_budget" });
+    expect(v.message).toMatch(/tried to start 3 workers .* at most 2/);
+  });
+
+  it("measures work spread by busy time: ≈1 for one thread, ≥1.5 for two balanced workers", async () => {
+    // Busy for a fixed time: without --max-opt=1 the JIT makes equal loops differ up to 7x.
+    const loop = "const end = Date.now() + 60; let x = 0; while (Date.now() < end) x++; return x > 0;";
+    const sequential = await call(`export async function main() { ${loop} }`);
+    const parallel = await call(`
+      import { spawn } from "interleave";
+      export async function main() {
+        const hs = [0, 1].map(() => spawn(() => { ${loop} }, null));
+        return Promise.all(hs.map((h) => h.join()));
+      }`);
+    if (!sequential.ok || !parallel.ok) throw new Error("fixtures must run");
+    expect(sequential.stats.workSpread).toBeLessThan(1.2);
+    expect(parallel.stats.workSpread).toBeGreaterThan(1.5);
+  });
+});
+
+describe("runCall: limits and robustness", () => {
+  it("stops an infinite loop in main, in a worker and after an await", async () => {
+    const limits = { wallMs: 300 };
+    expect(verdictOf(await call("export function main() { for (;;) {} }", [], { limits })).reason).toBe("timeout");
+    expect(verdictOf(await call("export async function main() { await null; for (;;) {} }", [], { limits })).reason).toBe("timeout");
+    const worker = verdictOf(await call(`import { spawn } from "interleave"; export async function main() { return spawn(() => { for (;;) {} }, null).join(); }`, [], { limits }));
+    expect(worker).toMatchObject({ status: "error", reason: "timeout" });
+  });
+
+  it("stops a memory bomb in main and in a worker", async () => {
+    const bomb = "const a = []; for (;;) a.push(new Array(1e5).fill(1));";
+    expect(verdictOf(await call(`export function main() { ${bomb} }`)).reason).toBe("memory_limit");
+    const worker = verdictOf(await call(`import { spawn } from "interleave"; export async function main() { return spawn(() => { ${bomb} }, null).join(); }`));
+    expect(worker.reason).toBe("memory_limit");
+    expect(worker.message).toMatch(/^worker 1 ran out of memory/);
+  });
+
+  it("reports a missing or wrongly typed export as missing_api", async () => {
+    expect(verdictOf(await call("export function other() {}")).reason).toBe("missing_api");
+    const typed = verdictOf(await call("export const main = 5;"));
+    expect(typed).toMatchObject({ reason: "missing_api", message: "main should be an exported function, but it is number" });
+  });
+
+  it("offers no Node or timer APIs and no way to the host handles", async () => {
+    const names = ["require", "process", "setTimeout", "fetch", "Buffer", "__interleave_host"];
+    const outcome = await call(`export function main() { return ${JSON.stringify(names)}.map((n) => typeof globalThis[n]); }`);
+    expect(valueOf(outcome)).toEqual(names.map(() => "undefined"));
+  });
+
+  it("rejects imports other than the harness module as a compile error", async () => {
+    const v = verdictOf(await call('import fs from "node:fs";\nexport function main() { return fs; }'));
+    expect(v).toMatchObject({ status: "error", reason: "compile_error" });
+    expect(v.message).toMatch(/^line 1: cannot import "node:fs"/);
+  });
+
+  it("refuses spawn while the module loads", async () => {
+    const v = verdictOf(await call('import { spawn } from "interleave"; spawn(() => 1, null); export function main() {}'));
+    expect(v.reason).toBe("runtime_error");
+    expect(v.message).toMatch(/only be called from inside your exported functions/);
+  });
+
+  it("reports a value that cannot be copied out as wrong_result, and a throw as runtime_error", async () => {
+    expect(verdictOf(await call("export function main() { return () => 1; }")).reason).toBe("wrong_result");
+    const thrown = verdictOf(await call("export function main() { throw new TypeError('nope'); }"));
+    expect(thrown).toMatchObject({ status: "error", reason: "runtime_error" });
+    expect(thrown.message).toMatch(/^main\(…\) threw TypeError: nope/);
+  });
+});
+
+describe("runCall: the verdict channel", () => {
+  it("captures console output with a cap, and output never changes the value", async () => {
+    const output = new OutputSink(64);
+    const outcome = await call(
+      `import { spawn } from "interleave";
+      export async function main() {
+        console.log("hello", { a: [1, 2] }, new Int32Array(2));
+        console.error("warn");
+        await spawn(() => console.log("from worker"), null).join();
+        for (let i = 0; i < 1000; i++) console.log("PASS {\\"status\\":\\"pass\\"}");
+        return 7;
+      }`,
+      [],
+      { output },
+    );
+    expect(valueOf(outcome)).toBe(7);
+    expect(output.text("stdout")).toMatch(/^hello \{ a: \[1, 2\] \} Int32Array\(2\) \[0, 0\]\n\[worker 1\] from worker\n/);
+    expect(output.text("stderr")).toBe("warn\n");
+    expect(Buffer.byteLength(output.text("stdout"))).toBe(64);
+    expect(output.truncated).toBe(true);
+  });
+
+  it("cannot be forged by tampering with the isolate's globals", async () => {
+    const outcome = await call(`
+      export function main() {
+        JSON.stringify = () => "42";
+        JSON.parse = () => 42;
+        Object.prototype.toJSON = () => 42;
+        Atomics.load = () => 42;
+        Number.prototype.valueOf = () => 42;
+        globalThis.console = { log() {} };
+        return 41;
+      }`);
+    expect(valueOf(outcome)).toBe(41);
+  });
+
+  it("copies out plain data only: no live objects, no getters", async () => {
+    expect(valueOf(await call("export function main() { return { n: [1, { m: 2 }] }; }"))).toEqual({ n: [1, { m: 2 }] });
+    const getter = verdictOf(await call("export function main() { return { get n() { return 42; } }; }"));
+    expect(getter.reason).toBe("wrong_result");
+  });
+});

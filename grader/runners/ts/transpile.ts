@@ -1,0 +1,52 @@
+// Student TypeScript -> an ES module for the isolate. esbuild strips types without checking
+// them (fast, ~1 ms); syntax errors come back as diagnostics with 1-based positions.
+import { transform, type Message } from "esbuild";
+import type { Diagnostic } from "../../contract.ts";
+
+export type Transpiled = { ok: true; js: string } | { ok: false; diagnostics: Diagnostic[] };
+
+export async function transpileStudentCode(options: { code: string; filename?: string }): Promise<Transpiled> {
+  try {
+    const result = await transform(options.code, {
+      loader: "ts",
+      format: "esm",
+      target: "esnext",
+      sourcefile: options.filename ?? "solution.ts",
+      logLevel: "silent",
+    });
+    return { ok: true, js: result.code };
+  } catch (error) {
+    const messages = esbuildErrors(error);
+    if (messages === null) throw error;
+    return { ok: false, diagnostics: messages.map(toDiagnostic) };
+  }
+}
+
+function esbuildErrors(error: unknown): Message[] | null {
+  if (typeof error !== "object" || error === null || !("errors" in error) || !Array.isArray(error.errors)) return null;
+  return error.errors as Message[];
+}
+
+function toDiagnostic(message: Message): Diagnostic {
+  const loc = message.location;
+  const line = loc?.line ?? 1;
+  const column = (loc?.column ?? 0) + 1;
+  return {
+    severity: "error",
+    code: "esbuild",
+    message: message.text,
+    line,
+    column,
+    endLine: line,
+    endColumn: column + Math.max(loc?.length ?? 0, 1),
+  };
+}
+
+/** Position of the first occurrence of `needle` in the source, for diagnostics found later. */
+export function locate(code: string, needle: string): Pick<Diagnostic, "line" | "column" | "endLine" | "endColumn"> {
+  const index = Math.max(code.indexOf(needle), 0);
+  const before = code.slice(0, index).split("\n");
+  const line = before.length;
+  const column = (before.at(-1)?.length ?? 0) + 1;
+  return { line, column, endLine: line, endColumn: column + Math.max(needle.length, 1) };
+}

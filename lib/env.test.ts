@@ -1,0 +1,37 @@
+// lib/env parses each key on first read, so a process only fails for the keys it uses.
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+
+const saved = { ...process.env };
+beforeEach(() => {
+  vi.resetModules();
+  for (const key of ["DATABASE_URL", "BETTER_AUTH_SECRET", "BETTER_AUTH_URL", "PORT", "NODE_ENV"]) delete process.env[key];
+});
+afterEach(() => {
+  process.env = { ...saved };
+});
+
+describe("env", () => {
+  it("reads a key lazily and validates it only then", async () => {
+    const { env } = await import("./env.ts");
+    expect(env.PORT).toBe(3000);
+    expect(env.BETTER_AUTH_URL).toBe("http://localhost:3000");
+    expect(() => env.DATABASE_URL).toThrow("environment variable DATABASE_URL: missing");
+    process.env.DATABASE_URL = "mysql://localhost/x";
+    expect(() => env.DATABASE_URL).toThrow(/must be a postgresql:\/\/ URL/);
+    process.env.DATABASE_URL = "postgresql://u:p@127.0.0.1:5433/app";
+    expect(env.DATABASE_URL).toBe("postgresql://u:p@127.0.0.1:5433/app");
+  });
+
+  it("treats an absent optional key as undefined but still rejects a bad one", async () => {
+    const { optionalEnv } = await import("./env.ts");
+    expect(optionalEnv("DATABASE_URL")).toBeUndefined();
+    process.env.BETTER_AUTH_SECRET = "too short";
+    expect(() => optionalEnv("BETTER_AUTH_SECRET")).toThrow(/at least 32 characters/);
+  });
+
+  it("getEnv parses every key at once", async () => {
+    Object.assign(process.env, { DATABASE_URL: "postgres://h/db", BETTER_AUTH_SECRET: "x".repeat(32), PORT: "8080" });
+    const { getEnv } = await import("./env.ts");
+    expect(getEnv()).toMatchObject({ DATABASE_URL: "postgres://h/db", PORT: 8080, NODE_ENV: "development" });
+  });
+});

@@ -1,0 +1,48 @@
+// The one module that reads process.env (web, worker, scripts). Each key is parsed with zod the
+// first time it is read, so `next build` works without DATABASE_URL and the worker needs no
+// auth secret; getEnv() parses everything at once for a start-up check.
+import { z } from "zod";
+
+export const EnvSchema = z.object({
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "DATABASE_URL must be a postgresql:// URL" }),
+  BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters"),
+  BETTER_AUTH_URL: z.url().default("http://localhost:3000"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+});
+export type Env = z.infer<typeof EnvSchema>;
+type Key = keyof Env;
+
+const cache = new Map<Key, unknown>();
+
+function read<K extends Key>(key: K): Env[K] {
+  if (cache.has(key)) return cache.get(key) as Env[K];
+  const result = EnvSchema.shape[key].safeParse(process.env[key] === "" ? undefined : process.env[key]);
+  if (!result.success) {
+    const issue = result.error.issues[0]?.message ?? "invalid";
+    throw new Error(`environment variable ${key}: ${process.env[key] === undefined ? "missing" : issue}`);
+  }
+  cache.set(key, result.data);
+  return result.data as Env[K];
+}
+
+/** Lazily parsed environment: `env.DATABASE_URL` throws a clear error only when read and invalid. */
+export const env: Readonly<Env> = Object.defineProperties(
+  {},
+  Object.fromEntries(
+    (Object.keys(EnvSchema.shape) as Key[]).map((key) => [key, { enumerable: true, get: () => read(key) }]),
+  ),
+) as Readonly<Env>;
+
+let all: Env | undefined;
+/** Parses every key (memoised); use at process start to fail fast with every problem. */
+export function getEnv(): Env {
+  all ??= EnvSchema.parse(process.env);
+  return all;
+}
+
+/** A key that may be absent (e.g. DATABASE_URL, when the embedded database is the fallback). */
+export function optionalEnv<K extends Key>(key: K): Env[K] | undefined {
+  const raw = process.env[key];
+  return raw === undefined || raw === "" ? undefined : read(key);
+}

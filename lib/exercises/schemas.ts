@@ -1,0 +1,38 @@
+// What the web sees of an exercise: never hidden tests, solutions or expectations.
+import { z } from "zod";
+
+export const ExerciseSummary = z.object({
+  /** The public id "<track>/<slug>", e.g. "ts/shared-counter". */
+  id: z.string(),
+  uuid: z.uuid(),
+  title: z.string(),
+  summary: z.string(),
+  difficulty: z.enum(["intro", "core", "stretch"]),
+  concepts: z.array(z.string()),
+  track: z.enum(["ts", "rust"]),
+  language: z.enum(["typescript", "rust"]),
+});
+export type ExerciseSummary = z.infer<typeof ExerciseSummary>;
+
+export const ExerciseDetail = ExerciseSummary.extend({
+  /** Markdown. */
+  statement: z.string(),
+  starter: z.string(),
+});
+export type ExerciseDetail = z.infer<typeof ExerciseDetail>;
+
+type ExerciseRow = {
+  id: string;
+  slug: string;
+  title: string;
+  summary: string;
+  difficulty: string;
+  concepts: string[];
+  track: string;
+  language: string;
+};
+
+/** Parses a database row (its text columns are only as good as the last sync). */
+export function toExerciseSummary(row: ExerciseRow): ExerciseSummary {
+  return ExerciseSummary.parse({ ...row, id: row.slug, uuid: row.id });
+}

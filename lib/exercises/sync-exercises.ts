@@ -1,0 +1,80 @@
+// Exercise rows are synced from the files under exercises/ (the files are the truth). Keyed by
+// the exercise's uuid, so a renamed folder keeps its drafts and submissions; a folder that
+// vanished archives its row (history stays, the exercise leaves the catalogue). Refuses to sync
+// anything while the loader reports problems: a half-valid catalogue is worse than a stale one.
+import { loadExercises, type ExerciseProblem, type LoadedExercise } from "../../grader/core/load-exercises.ts";
+import { db } from "../db.ts";
+
+export class ExerciseSyncError extends Error {
+  readonly problems: ExerciseProblem[];
+
+  constructor(problems: ExerciseProblem[]) {
+    const list = problems.map((p) => `  ${p.file}: ${p.message}`).join("\n");
+    super(`exercises not synced: ${problems.length} problem(s) in the exercise files\n${list}`);
+    this.name = "ExerciseSyncError";
+    this.problems = problems;
+  }
+}
+
+export type SyncResult = { upserted: number; created: number; updated: number; archived: number };
+
+export async function syncExercises(
+  options: { root?: string; load?: typeof loadExercises } = {},
+): Promise<SyncResult> {
+  const { exercises, problems } = await (options.load ?? loadExercises)({ root: options.root });
+  if (problems.length > 0) throw new ExerciseSyncError(problems);
+
+  return db.$transaction(async (tx) => {
+    const existing = await tx.exercise.findMany({ select: { id: true, slug: true, contentHash: true, archived: true } });
+    const loadedIds = new Set(exercises.map((e) => e.uuid));
+    const loadedSlugs = new Set(exercises.map((e) => e.id));
+    const result: SyncResult = { upserted: exercises.length, created: 0, updated: 0, archived: 0 };
+
+    for (const row of existing) {
+      if (loadedIds.has(row.id)) continue;
+      // A vanished exercise keeps its row; if a new exercise took its public id, the old row
+      // steps aside under a suffixed slug so the unique index holds.
+      const slug = loadedSlugs.has(row.slug) ? `${row.slug}~${row.id.slice(0, 8)}` : row.slug;
+      if (!row.archived || slug !== row.slug) {
+        await tx.exercise.update({ where: { id: row.id }, data: { archived: true, slug } });
+        if (!row.archived) result.archived += 1;
+      }
+    }
+    // Renames may swap public ids between exercises: park renamed rows on a unique temporary
+    // slug first (unique indexes are checked per statement).
+    const byId = new Map(existing.map((row) => [row.id, row]));
+    for (const exercise of exercises) {
+      const row = byId.get(exercise.uuid);
+      if (row && row.slug !== exercise.id) {
+        await tx.exercise.update({ where: { id: row.id }, data: { slug: `~renaming~${row.id}` } });
+      }
+    }
+    for (const exercise of exercises) {
+      const row = byId.get(exercise.uuid);
+      if (row && row.contentHash === exercise.contentHash && row.slug === exercise.id && !row.archived) continue;
+      const data = columns(exercise);
+      await tx.exercise.upsert({ where: { id: exercise.uuid }, create: { id: exercise.uuid, ...data }, update: data });
+      if (row) result.updated += 1;
+      else result.created += 1;
+    }
+    return result;
+  });
+}
+
+function columns(exercise: LoadedExercise) {
+  return {
+    slug: exercise.id,
+    track: exercise.track,
+    title: exercise.title,
+    summary: exercise.summary,
+    difficulty: exercise.difficulty,
+    concepts: exercise.concepts,
+    language: exercise.language,
+    statement: exercise.statement,
+    starter: exercise.starter,
+    position: exercise.position,
+    contentHash: exercise.contentHash,
+    archived: false,
+    syncedAt: new Date(),
+  };
+}

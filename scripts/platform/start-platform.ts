@@ -1,0 +1,93 @@
+// The whole platform on one machine: Postgres (embedded unless a URL is given), migrations,
+// exercises synced from files, then the web server and one grader worker as separate processes.
+// Used by `./interleave start`, the end-to-end tests and the benchmarks.
+import path from "node:path";
+import { startEmbeddedPostgres } from "../../lib/db/embedded.ts";
+import { prepareDatabase } from "../../lib/db/prepare-database.ts";
+import { buildWebIfStale } from "./build-web.ts";
+import { startChild, stopChild, waitForHttp, type Child } from "./processes.ts";
+import { loadOrCreateSecret } from "./secret.ts";
+
+export type PlatformOptions = {
+  root: string;
+  /** Git-ignored folder for the embedded database and the auth secret. */
+  dataDir: string;
+  port: number;
+  dbPort: number;
+  /** An external Postgres; when absent the embedded one is started. */
+  databaseUrl?: string;
+  log?: (line: string) => void;
+  /** Silence the children's output (tests keep only failures). */
+  quietChildren?: boolean;
+};
+
+export type RunningPlatform = {
+  url: string;
+  databaseUrl: string;
+  web: Child;
+  worker: Child;
+  stop: () => Promise<void>;
+};
+
+export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
+  const log = options.log ?? ((line: string) => process.stderr.write(`[interleave] ${line}\n`));
+  const postgres = options.databaseUrl
+    ? { url: options.databaseUrl, stop: async () => {} }
+    : await startEmbeddedPostgres({
+        dataDir: path.join(options.dataDir, "postgres"),
+        port: options.dbPort,
+        database: "interleave",
+      });
+  log(options.databaseUrl ? "using DATABASE_URL" : `embedded Postgres on port ${options.dbPort}`);
+
+  const children: Child[] = [];
+  const stop = async () => {
+    await Promise.all(children.map((child) => stopChild(child)));
+    await postgres.stop();
+  };
+
+  try {
+    const migrated = await prepareDatabase({ databaseUrl: postgres.url, log });
+    log(`migrations: ${migrated.applied.length} applied, ${migrated.upToDate.length} already in place`);
+
+    const url = `http://localhost:${options.port}`;
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: postgres.url,
+      BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? loadOrCreateSecret(options.dataDir),
+      BETTER_AUTH_URL: process.env.BETTER_AUTH_URL ?? url,
+      PORT: String(options.port),
+    };
+    process.env.DATABASE_URL = postgres.url;
+    const { syncExercises } = await import("../../lib/exercises/sync-exercises.ts");
+    const synced = await syncExercises({});
+    log(`exercises synced: ${synced.upserted} current, ${synced.archived} archived`);
+
+    buildWebIfStale(options.root, env);
+    const quiet = options.quietChildren ? () => {} : undefined;
+    const node = process.execPath;
+    const web = startChild({
+      name: "web",
+      command: node,
+      args: [path.join(options.root, "node_modules/next/dist/bin/next"), "start", "-p", String(options.port)],
+      cwd: options.root,
+      env: { ...env, NODE_ENV: "production" },
+      log: quiet,
+    });
+    children.push(web);
+    const worker = startChild({
+      name: "worker",
+      command: node,
+      args: ["--no-node-snapshot", "--disable-warning=ExperimentalWarning", "--import", "tsx", path.join(options.root, "scripts/cli.ts"), "worker"],
+      cwd: options.root,
+      env,
+      log: quiet,
+    });
+    children.push(worker);
+    await waitForHttp(url, 120_000, web);
+    return { url, databaseUrl: postgres.url, web, worker, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
