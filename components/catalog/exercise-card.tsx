@@ -27,7 +27,7 @@ export function ExerciseCard({ exercise, index }: { exercise: ExerciseCardData; 
           <DifficultyBadge difficulty={exercise.difficulty} />
         </div>
         <h3 className="text-base leading-snug font-semibold tracking-tight group-hover:text-primary">{exercise.title}</h3>
-        <p id={descriptionId} className="line-clamp-3 text-sm leading-relaxed text-muted">
+        <p id={descriptionId} className="line-clamp-4 text-sm leading-relaxed text-muted">
           {exercise.summary}
         </p>
         <div className="mt-auto flex items-end justify-between gap-3 pt-2">

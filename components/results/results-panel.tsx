@@ -50,7 +50,7 @@ function ResultsBody({ view, isOlder, onReveal, onRestore }: ResultsPanelProps) 
         <div role="alert" className="flex items-start gap-2.5 rounded-lg border border-fail/30 bg-fail-soft px-3 py-2.5 text-sm">
           <CircleAlert className="mt-0.5 size-4 shrink-0 text-fail" aria-hidden />
           <div>
-            <p className="font-medium">Could not submit</p>
+            <p className="font-medium">{view.title}</p>
             <p className="mt-0.5">{view.message}</p>
           </div>
         </div>

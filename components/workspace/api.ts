@@ -40,8 +40,16 @@ async function call<T extends z.ZodType>(schema: T, url: string, init?: RequestI
   return parsed.data;
 }
 
+/**
+ * Writes first make sure the browser has a session. If that fails (offline, rate limited), the
+ * write goes ahead anyway: the server creates an anonymous user for a write that has none.
+ */
+async function ensureSessionForWrite(): Promise<void> {
+  await ensureSession().catch(() => {});
+}
+
 export async function submitCode(exerciseId: string, code: string) {
-  await ensureSession();
+  await ensureSessionForWrite();
   return call(SubmitResponse, "/api/submissions", { method: "POST", body: JSON.stringify({ exerciseId, code }) });
 }
 
@@ -56,7 +64,7 @@ export async function fetchSubmissionList(exerciseId: string) {
 }
 
 export async function saveDraftCode(exerciseId: string, code: string, options: { keepalive?: boolean } = {}) {
-  await ensureSession();
+  await ensureSessionForWrite();
   return call(SaveDraftResponse, "/api/drafts", {
     method: "PUT",
     body: JSON.stringify({ exerciseId, code }),

@@ -9,7 +9,7 @@ export type ViewState =
   | { kind: "submitting" }
   | { kind: "loading"; submissionId: string }
   | { kind: "submission"; submission: SubmissionDetail; since: number; stale?: string }
-  | { kind: "error"; message: string };
+  | { kind: "error"; title: string; message: string };
 
 const FAST_POLL_MS = 300;
 const SLOW_POLL_MS = 1000;
@@ -48,7 +48,7 @@ export function useSubmission({ exerciseId, onSettled }: { exerciseId: string; o
         if (signal.aborted) return;
         // A 404 will not heal; a dropped connection usually does.
         if ((error instanceof ApiError && error.status === 404) || ++failures > 5) {
-          return setView({ kind: "error", message: errorMessage(error) });
+          return setView({ kind: "error", title: "Could not load the result", message: errorMessage(error) });
         }
       }
       const elapsed = Date.now() - started;
@@ -80,7 +80,7 @@ export function useSubmission({ exerciseId, onSettled }: { exerciseId: string; o
         onSettledRef.current();
         await follow(submissionId, signal);
       } catch (error) {
-        if (!signal.aborted) setView({ kind: "error", message: errorMessage(error) });
+        if (!signal.aborted) setView({ kind: "error", title: "Could not submit", message: errorMessage(error) });
       }
     },
     [exerciseId, follow],

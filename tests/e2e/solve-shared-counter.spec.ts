@@ -25,14 +25,13 @@ async function openExercise(page: Page): Promise<void> {
   await page.getByTestId("editor").locator(".monaco-editor").waitFor({ timeout: 60_000 });
 }
 
-/** Replaces the editor's text by typing, the way a student would paste-type it. */
+/** Replaces the editor's text the way a student would: select all, then paste. */
 async function typeIntoEditor(page: Page, code: string): Promise<void> {
   await page.getByTestId("editor").locator(".monaco-editor textarea").first().focus();
   await page.keyboard.press("ControlOrMeta+A");
   await page.keyboard.press("Delete");
-  // Monaco would auto-close brackets and re-indent line by line; typing text as one input
-  // event inserts it verbatim.
-  await page.keyboard.insertText(code);
+  await page.evaluate((text) => navigator.clipboard.writeText(text), code);
+  await page.keyboard.press("ControlOrMeta+V");
 }
 
 async function submitAndWait(page: Page): Promise<string> {
@@ -49,7 +48,9 @@ async function submitAndWait(page: Page): Promise<string> {
 
 describe("solving ts/shared-counter in the browser", () => {
   it("passes with the reference solution and fails the starter with lost updates", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
+    const page = await context.newPage();
     const offHost = watchOffHostRequests(page, baseURL);
     await openExercise(page);
     await screenshot(page, "exercise-starter");
@@ -66,6 +67,6 @@ describe("solving ts/shared-counter in the browser", () => {
     await screenshot(page, "verdict-lost-updates");
 
     expect(offHost).toEqual([]);
-    await page.close();
+    await context.close();
   });
 });
