@@ -3,8 +3,8 @@
 import { readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { z } from "zod";
 import { grade } from "../grader/core/grade.ts";
+import { SubmissionResponse, SubmitResponse } from "../lib/http/api-types.ts";
 import { freePort } from "../scripts/platform/free-port.ts";
 import { startPlatform } from "../scripts/platform/start-platform.ts";
 import { StudentClient } from "./http-client.ts";
@@ -14,18 +14,16 @@ const root = path.resolve(import.meta.dirname, "..");
 const EXERCISE = "ts/shared-counter";
 const reference = readFileSync(path.join(root, "exercises/ts/shared-counter/solutions/good/atomics.ts"), "utf8");
 
-const Created = z.object({ submissionId: z.string(), gradingRunId: z.string() });
-const Status = z.object({ run: z.object({ state: z.string(), result: z.object({ status: z.string() }).nullable() }) });
 
 async function submitAndWait(client: StudentClient): Promise<{ ms: number; status: string }> {
   const started = performance.now();
   const created = await client.request("/api/submissions", { method: "POST", body: { exerciseId: EXERCISE, code: reference } });
   if (created.status !== 202) throw new Error(`submit failed: ${created.status} ${await created.text()}`);
-  const { submissionId } = Created.parse(await created.json());
+  const { submissionId } = SubmitResponse.parse(await created.json());
   for (;;) {
     const response = await client.request(`/api/submissions/${submissionId}`);
-    const body = Status.parse(await response.json());
-    if (body.run.state === "done") return { ms: performance.now() - started, status: body.run.result?.status ?? "none" };
+    const { run } = SubmissionResponse.parse(await response.json()).submission;
+    if (run.state === "done") return { ms: performance.now() - started, status: run.result?.status ?? "none" };
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
