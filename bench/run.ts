@@ -2,6 +2,8 @@
 const BENCHES: Record<string, () => Promise<{ run: (args: string[]) => Promise<number> }>> = {
   "submit-latency": () => import("./submit-latency.ts"),
   "queue-latency": () => import("./queue-latency.ts"),
+  "stability-ts": () => import("./stability-ts.ts"),
+  "rust-latency": () => import("./rust-latency.ts"),
 };
 
 export async function benchCommand(args: string[]): Promise<number> {

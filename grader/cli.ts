@@ -3,10 +3,15 @@
 // stdout carries results only; logs and usage go to stderr.
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { checkQuizzes } from "../exercises/quizzes/check-quizzes.ts";
+import { rustcAvailable, rustcCompiler } from "../exercises/quizzes/rustc-compile.ts";
+import { verifyCompileClaims } from "../exercises/quizzes/verify-compile-claims.ts";
+import { writeQuizSchema } from "../exercises/quizzes/write-schema.ts";
 import { exerciseJsonSchema } from "../exercises/schema.ts";
 import { checkExercises } from "./core/check-exercises.ts";
 import { defaultExercisesRoot, isNotFound } from "./core/exercise-files.ts";
 import { grade, UnknownExerciseError } from "./core/grade.ts";
+import { runnerAvailability } from "./runners/runner-for.ts";
 import { formatResult } from "./format-result.ts";
 
 const GRADE_USAGE = "usage: ./interleave grade <exercise-id> <file> [--json]\n";
@@ -56,14 +61,29 @@ async function check(noSkip: boolean): Promise<number> {
     const banner = `!!! SKIPPED ${summary.skipped.length} exercise(s) because their toolchain is missing: ${summary.skipped.join(", ")}`;
     process.stderr.write(`\n${banner}\n!!! These were NOT checked.${noSkip ? " --no-skip makes this a failure." : ""}\n\n`);
   }
-  const failed = summary.failed + summary.problems + (noSkip ? summary.skipped.length : 0);
-  process.stdout.write(`${summary.passed} passed, ${failed} failed\n`);
+  const log = (line: string) => process.stdout.write(`${line}\n`);
+  const quizzes = checkQuizzes({ log });
+  // does-it-compile keys are proven by rustc wherever the Rust toolchain is available.
+  const rust = await runnerAvailability("rust");
+  const noCompiler = !rust.ok ? rust.why : (await rustcAvailable()) ? null : "rustc is not on PATH";
+  const claims = await verifyCompileClaims(noCompiler === null ? { compile: rustcCompiler(), log } : { unavailable: noCompiler, log });
+  if (claims.skipped > 0) {
+    process.stderr.write(`\n!!! SKIPPED ${claims.skipped} quiz does-it-compile claim(s): ${noCompiler}\n!!! Their answer keys were NOT verified by compiling.${noSkip ? " --no-skip makes this a failure." : ""}\n\n`);
+  }
+  const passed = summary.passed + quizzes.passed + claims.passed;
+  const failed = summary.failed + summary.problems + quizzes.failed + claims.failed + (noSkip ? summary.skipped.length + claims.skipped : 0);
+  process.stdout.write(`${passed} passed, ${failed} failed\n`);
   return failed > 0 ? 1 : 0;
 }
 
 async function schema(verify: boolean): Promise<number> {
   const file = path.join(defaultExercisesRoot(), "exercise.schema.json");
   const wanted = exerciseJsonSchema();
+  const quizSchema = await writeQuizSchema({ check: verify });
+  if (quizSchema.stale) {
+    process.stderr.write("exercises/quizzes/quiz.schema.json is stale: run ./interleave exercises schema\n");
+    return 1;
+  }
   if (!verify) {
     await writeFile(file, wanted);
     process.stderr.write(`wrote ${path.relative(process.cwd(), file)}\n`);

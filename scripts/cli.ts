@@ -12,6 +12,7 @@ const USAGE = `usage: ./interleave <command>
   db migrate                    apply prisma/migrations to DATABASE_URL (or the embedded db)
   worker                        run one grader worker against the database
   bench <name>                  run a benchmark from bench/
+  rust setup [--require]        install/find the Rust toolchain and build the crates once
 `;
 
 type Command = (args: string[]) => Promise<number>;
@@ -24,6 +25,7 @@ const commands: Record<string, () => Promise<Command>> = {
   db: async () => (await import("./db.ts")).dbCommand,
   worker: async () => (await import("../grader/worker.ts")).workerCommand,
   bench: async () => (await import("../bench/run.ts")).benchCommand,
+  rust: async () => (await import("../grader/runners/rust/toolchain/rust-command.ts")).rustCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -4,7 +4,7 @@ import { cn } from "@/components/ui/cn";
 import { Tooltip } from "@/components/ui/tooltip";
 import { formatMs, formatValue, timingEntries } from "./format";
 import { REASON_TEXT } from "./reason-text";
-import { Timeline } from "./timeline";
+import { Timeline } from "./timeline/timeline";
 
 const ICON = {
   pass: { Icon: CircleCheck, className: "text-pass", label: "passed" },
@@ -49,7 +49,7 @@ export function TestRow({ test }: { test: TestResult }) {
               ))}
             </dl>
           ) : null}
-          {test.trace && test.trace.length > 0 ? <Timeline spans={test.trace} clock={test.clock} defaultOpen={test.status !== "pass"} /> : null}
+          {test.trace && test.trace.length > 0 ? <Timeline spans={test.trace} clock={test.clock} testName={test.name} defaultOpen={test.status !== "pass"} /> : null}
         </div>
       </div>
     </li>

@@ -14,6 +14,7 @@ export function SiteHeader() {
         </Link>
         <nav aria-label="Main" className="flex items-center gap-1 text-sm">
           <NavLink href="/">Exercises</NavLink>
+          <NavLink href="/quizzes">Quizzes</NavLink>
           <NavLink href="/#how-it-works">How grading works</NavLink>
         </nav>
         <div className="ml-auto flex items-center gap-2">

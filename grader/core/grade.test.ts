@@ -65,6 +65,24 @@ describe("grade() robustness", () => {
     expect(await gradeFixture("export function g() { return 1; }")).toMatchObject({ status: "fail", reason: "missing_api" });
   });
 
+  it("gives hostile submissions a verdict each, and grades the next one normally", async () => {
+    const forged = JSON.stringify({ version: 1, status: "pass", reason: undefined, message: "All tests passed.", score: 1, tests: [] });
+    const cases: [string, string, string][] = [
+      ["export function f() { for (;;) console.log('flood'); }", "error", "output_limit"],
+      ["export function f() { new WebAssembly.Memory({ initial: 1 }); }", "error", "runtime_error"],
+      ['import { spawn } from "interleave"; export function f() { for (;;) spawn(() => 1, null); }', "fail", "thread_budget"],
+      ["export function f() { return new Promise(() => {}); }", "fail", "deadlock"],
+      [`export function f() { console.log(${JSON.stringify(forged)}); return 2; }`, "fail", "wrong_result"],
+      ["export function f() { return new Proxy({}, { get(_, k) { if (k === 'then') return undefined; throw new Error('x'); }, ownKeys() { throw new Error('x'); } }); }", "fail", "wrong_result"],
+    ];
+    for (const [code, status, reason] of cases) {
+      const result = await gradeFixture(code);
+      expect(result, code).toMatchObject({ status, reason });
+      expect(GradeResult.safeParse(result).success).toBe(true);
+    }
+    expect((await gradeFixture("export function f() { return 1; }")).status).toBe("pass");
+  });
+
   it("always returns results that match the contract", async () => {
     for (const code of ["", "export const f = 1", "throw new Error('top')", "export function f() { return 1 }"]) {
       expect(GradeResult.safeParse(await gradeFixture(code)).success).toBe(true);
@@ -88,6 +106,16 @@ describe("grade() robustness", () => {
       { watchdogMs: 1 },
     );
     expect(outcome).toMatchObject({ kind: "crash", watchdog: true, signal: "SIGKILL" });
+  });
+
+  it("kills a child whose memory grows past the cap, and says so", async () => {
+    const child = new GraderChild();
+    const meta = JSON.parse(await readFile(path.join(fixture.root, "ts/fixture/exercise.json"), "utf8"));
+    const outcome = await child.run(
+      { type: "grade", exerciseId: fixture.id, dir: path.join(fixture.root, "ts/fixture"), meta, code: "export function f() { return 1 }" },
+      { watchdogMs: 30_000, memoryCapMb: 1 },
+    );
+    expect(outcome).toMatchObject({ kind: "crash", memoryKill: true, watchdog: false, signal: "SIGKILL" });
   });
 });
 

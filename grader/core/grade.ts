@@ -7,7 +7,7 @@ import { TRACKS, type Track } from "../../exercises/schema.ts";
 import { GradeResult, statusOfReason, type Reason } from "../contract.ts";
 import { runnerAvailability } from "../runners/runner-for.ts";
 import { defaultExercisesRoot } from "./exercise-files.ts";
-import { GraderChild, type ChildOutcome } from "./grader-child.ts";
+import { CHILD_MEMORY_CAP_MB, GraderChild, type ChildOutcome } from "./grader-child.ts";
 import { readExercise } from "./read-exercise.ts";
 import type { LoadedExercise } from "./load-exercises.ts";
 
@@ -72,6 +72,9 @@ function resultOf(outcome: ChildOutcome, budgetMs: number): GradeResult {
   if (outcome.kind === "result") {
     const parsed = GradeResult.safeParse(outcome.result);
     return parsed.success ? parsed.data : errorResult("internal", "the grader produced an invalid result");
+  }
+  if (outcome.memoryKill) {
+    return errorResult("memory_limit", `the grading process used more than ${CHILD_MEMORY_CAP_MB} MB and was stopped: memory escaped the per-call limits`);
   }
   if (outcome.watchdog) return errorResult("timeout", `grading took longer than ${Math.round((budgetMs + CHILD_OVERHEAD_MS) / 1000)} s and was stopped`);
   if (/out of memory|Allocation failed|heap limit/i.test(outcome.stderr) || outcome.signal === "SIGKILL") {

@@ -3,6 +3,7 @@
 // untrusted code: the runner's own limits are the first).
 import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
+import { readFile } from "node:fs/promises";
 import { Socket } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -12,11 +13,18 @@ import { ChildMessage, type GradeJob } from "./child-protocol.ts";
 
 export type ChildOutcome =
   | { kind: "result"; result: GradeResult }
-  | { kind: "crash"; code: number | null; signal: NodeJS.Signals | null; stderr: string; watchdog: boolean };
+  | { kind: "crash"; code: number | null; signal: NodeJS.Signals | null; stderr: string; watchdog: boolean; memoryKill: boolean };
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const ENTRY = path.join(import.meta.dirname, "child-entry.ts");
 const STDERR_TAIL = 8 * 1024;
+/**
+ * Resident memory at which the watchdog kills a grading child. Far above what the runner's
+ * own limits allow (per isolate, and per call for all isolates together), so only memory
+ * that escaped those limits reaches it; the host has GBs, a shared worker must not lose them.
+ */
+export const CHILD_MEMORY_CAP_MB = 2048;
+const MEMORY_POLL_MS = 50;
 
 export class GraderChild {
   readonly ready: Promise<void>;
@@ -26,6 +34,7 @@ export class GraderChild {
   private exit: { code: number | null; signal: NodeJS.Signals | null } | null = null;
   private result: GradeResult | null = null;
   private watchdogFired = false;
+  private memoryKill = false;
 
   constructor() {
     const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
@@ -74,13 +83,22 @@ export class GraderChild {
     return this.exit === null;
   }
 
-  /** Sends one job and waits for the result or the child's end, whichever the watchdog allows. */
-  async run(job: GradeJob, options: { watchdogMs: number; signal?: AbortSignal }): Promise<ChildOutcome> {
+  /** Sends one job and waits for the result or the child's end, whichever the watchdogs allow. */
+  async run(job: GradeJob, options: { watchdogMs: number; memoryCapMb?: number; signal?: AbortSignal }): Promise<ChildOutcome> {
     this.hold(true);
     const watchdog = setTimeout(() => {
       this.watchdogFired = true;
       this.kill();
     }, options.watchdogMs);
+    const capMb = options.memoryCapMb ?? CHILD_MEMORY_CAP_MB;
+    const memoryWatch = setInterval(() => {
+      void this.residentMb().then((mb) => {
+        if (mb !== null && mb > capMb && this.alive) {
+          this.memoryKill = true;
+          this.kill();
+        }
+      });
+    }, MEMORY_POLL_MS);
     const onAbort = () => this.kill();
     options.signal?.addEventListener("abort", onAbort, { once: true });
     try {
@@ -91,6 +109,7 @@ export class GraderChild {
       // the child died before it was ready: reported below from its exit status
     } finally {
       clearTimeout(watchdog);
+      clearInterval(memoryWatch);
       options.signal?.removeEventListener("abort", onAbort);
       this.kill();
       this.hold(false);
@@ -98,7 +117,26 @@ export class GraderChild {
     options.signal?.throwIfAborted();
     if (this.result) return { kind: "result", result: this.result };
     await this.exited;
-    return { kind: "crash", code: this.exit?.code ?? null, signal: this.exit?.signal ?? null, stderr: this.stderr, watchdog: this.watchdogFired };
+    return {
+      kind: "crash",
+      code: this.exit?.code ?? null,
+      signal: this.exit?.signal ?? null,
+      stderr: this.stderr,
+      watchdog: this.watchdogFired,
+      memoryKill: this.memoryKill,
+    };
+  }
+
+  /** The child's resident set from /proc (Linux); null where that is not available. */
+  private async residentMb(): Promise<number | null> {
+    if (this.process.pid === undefined) return null;
+    try {
+      const status = await readFile(`/proc/${this.process.pid}/status`, "utf8");
+      const kb = /^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1];
+      return kb === undefined ? null : Number(kb) / 1024;
+    } catch {
+      return null;
+    }
   }
 
   kill(): void {

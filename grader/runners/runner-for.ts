@@ -13,7 +13,8 @@ export type Availability = { ok: true } | { ok: false; why: string };
 /** Whether this machine can grade a language at all (the toolchain is there). */
 export async function runnerAvailability(language: Language): Promise<Availability> {
   if (language === "typescript") return { ok: true };
-  return { ok: false, why: "the Rust runner (rustc + bubblewrap) is not installed in this build yet" };
+  const { rustAvailability } = await import("./rust/toolchain/rust-availability.ts");
+  return rustAvailability();
 }
 
 /** Loads the runner for a language; called inside the grading child only. */
@@ -21,6 +22,10 @@ export async function loadRunner(language: Language): Promise<Runner> {
   if (language === "typescript") {
     const { gradeTypeScript } = await import("./ts/grade-typescript.ts");
     return gradeTypeScript;
+  }
+  if (language === "rust") {
+    const { gradeRust } = await import("./rust/grade-rust.ts");
+    return gradeRust;
   }
   throw new Error(`no runner for ${language}`);
 }

@@ -1,6 +1,7 @@
 // The migrator keeps Prisma's bookkeeping: same table, checksum and lock, refuses edited or failed
 // migrations, is idempotent, and serialises concurrent runs.
 import { createHash } from "node:crypto";
+import { readdirSync } from "node:fs";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -11,6 +12,11 @@ import { DEFAULT_MIGRATIONS_DIR, renderChecksum, scriptMatchesChecksum } from "@
 import { scratchDatabase } from "./support/databases.ts";
 
 const INIT = "20251122023000_init";
+/** Every committed migration folder, in the order the migrator applies them. */
+const ALL = readdirSync(DEFAULT_MIGRATIONS_DIR, { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name)
+  .sort();
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
@@ -55,11 +61,11 @@ describe("migrate", () => {
   it("applies to a fresh database and records the migration the way Prisma does", async () => {
     const url = await scratch("fresh");
     const result = await migrate({ databaseUrl: url });
-    expect(result).toEqual({ applied: [INIT], upToDate: [] });
+    expect(result).toEqual({ applied: ALL, upToDate: [] });
 
     const sql = await fs.readFile(path.join(DEFAULT_MIGRATIONS_DIR, INIT, "migration.sql"));
-    const rows = await query(url, `SELECT * FROM "_prisma_migrations"`);
-    expect(rows).toHaveLength(1);
+    const rows = await query(url, `SELECT * FROM "_prisma_migrations" ORDER BY migration_name`);
+    expect(rows).toHaveLength(ALL.length);
     expect(rows[0]).toMatchObject({
       migration_name: INIT,
       checksum: createHash("sha256").update(sql).digest("hex"),
@@ -89,8 +95,8 @@ describe("migrate", () => {
   it("is idempotent: a second run applies nothing and adds no row", async () => {
     const url = await scratch("idem");
     await migrate({ databaseUrl: url });
-    expect(await migrate({ databaseUrl: url })).toEqual({ applied: [], upToDate: [INIT] });
-    expect(await query(url, `SELECT 1 FROM "_prisma_migrations"`)).toHaveLength(1);
+    expect(await migrate({ databaseUrl: url })).toEqual({ applied: [], upToDate: ALL });
+    expect(await query(url, `SELECT 1 FROM "_prisma_migrations"`)).toHaveLength(ALL.length);
   });
 
   it("applies only the new migration of a later folder, in folder order", async () => {
@@ -154,14 +160,14 @@ describe("migrate", () => {
     const waiting = migrate({ databaseUrl: url, lockTimeoutMs: 10_000 });
     await new Promise((resolve) => setTimeout(resolve, 300));
     await holder.query("SELECT pg_advisory_unlock($1)", [PRISMA_MIGRATE_LOCK_ID]);
-    await expect(waiting).resolves.toEqual({ applied: [INIT], upToDate: [] });
+    await expect(waiting).resolves.toEqual({ applied: ALL, upToDate: [] });
   });
 
   it("serialises concurrent runs: the migration is applied once", async () => {
     const url = await scratch("race");
     const results = await Promise.all([migrate({ databaseUrl: url }), migrate({ databaseUrl: url }), migrate({ databaseUrl: url })]);
-    expect(results.flatMap((r) => r.applied)).toEqual([INIT]);
-    expect(await query(url, `SELECT 1 FROM "_prisma_migrations"`)).toHaveLength(1);
+    expect(results.flatMap((r) => r.applied)).toEqual(ALL);
+    expect(await query(url, `SELECT 1 FROM "_prisma_migrations"`)).toHaveLength(ALL.length);
   });
 
   it("refuses a non-empty schema that has no migrations table (Prisma P3005)", async () => {

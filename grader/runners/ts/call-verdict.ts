@@ -15,12 +15,15 @@ export function decideCallVerdict(options: {
   threw: boolean;
   thrown: unknown;
   missingExport: string | null;
+  /** What the event loop concluded: blocked_runtime, deadlock, or hung in virtual time. */
+  runtime: Verdict | null;
 }): Verdict | null {
   const { exportName, limits, pool, unfinished, stopped, threw, thrown } = options;
   if (pool.attempted > limits.maxWorkers) {
     return verdict(
       "thread_budget",
-      `tried to start ${pool.attempted} workers in one call of ${exportName}(…); this exercise allows at most ${limits.maxWorkers}`,
+      `tried to start ${pool.attempted} workers in one call of ${exportName}(…); this exercise allows at most ${limits.maxWorkers}. ` +
+        "A worker is a whole thread with its own isolate: use a few for CPU-heavy work, and plain async code (many tasks on one thread) for waiting.",
     );
   }
   if (stopped) return stopped;
@@ -40,13 +43,16 @@ export function decideCallVerdict(options: {
       : verdict("missing_api", `${exportName} should be an exported function, but it is ${options.missingExport}`);
   }
 
+  const { runtime } = options;
+  if (runtime?.reason === "blocked_runtime") return runtime;
   // A worker that threw fails the test when nobody handled it: never joined, or joined and
-  // the error propagated out of the main function.
+  // the error propagated out of the main function. It also explains a deadlock it caused.
   const crashed = pool.workers.find((w) => w.state === "failed" && w.failure && (!w.joined || threw));
   if (crashed?.failure) {
     const how = crashed.joined ? "and the error reached the end of your function" : "and it was never joined";
     return verdict("task_failed", `${crashed.failure.message} ${how}`);
   }
+  if (runtime) return runtime;
   const forgotten = pool.workers.find((w) => !w.joined);
   if (forgotten) {
     const still = unfinished.has(forgotten.id) ? "was still running when" : "finished, but";

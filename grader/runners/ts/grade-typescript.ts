@@ -8,14 +8,14 @@ import { loadExerciseTests } from "./load-tests.ts";
 import { OutputSink } from "./output-sink.ts";
 import { probeModule } from "./probe-module.ts";
 import { runCall, type CallStats } from "./run-call.ts";
-import { realClockRuntime } from "./runtime.ts";
+import type { RuntimeOptions } from "./runtime.ts";
 import { transpileStudentCode } from "./transpile.ts";
 import { errorMessage, verdict, type Verdict } from "./verdicts.ts";
 import { JIT_FLAG } from "./jit-flag.ts";
 
 
 /** Tests stop after a verdict like these: the next call would most likely hit the same wall. */
-const STOPS_THE_RUN = new Set(["timeout", "memory_limit", "internal"]);
+const STOPS_THE_RUN = new Set(["timeout", "memory_limit", "output_limit", "internal"]);
 
 const MAX_SPANS = 5000;
 
@@ -33,8 +33,7 @@ export async function gradeTypeScript(options: { code: string; dir: string; meta
     const early = verdict("compile_error", `your code does not compile (${where})`);
     return resultOf({ tests: skipped(spec, early), output, diagnostics: transpiled.diagnostics, early });
   }
-  const runtime = realClockRuntime();
-  const base = { js: transpiled.js, source: options.code, limits: meta.limits, output, runtime };
+  const base = { js: transpiled.js, source: options.code, limits: meta.limits, output };
   const blocked = await probeModule({ ...base, exportsWanted: spec.exports });
   if (blocked) return resultOf({ tests: skipped(spec, blocked), output, diagnostics: [], early: blocked });
 
@@ -42,18 +41,23 @@ export async function gradeTypeScript(options: { code: string; dir: string; meta
   let stop: Verdict | null = null;
   for (const test of spec.tests) {
     if (stop) {
-      tests.push({ name: test.name, status: stop.status, reason: stop.reason, message: `not run: an earlier test ended with ${stop.reason}`, durationMs: 0, clock: "real" });
+      tests.push({ name: test.name, status: stop.status, reason: stop.reason, message: `not run: an earlier test ended with ${stop.reason}`, durationMs: 0, clock: test.clock ?? "real" });
       continue;
     }
     const started = performance.now();
-    const since = () => performance.now() - started;
+    const clock = test.clock ?? "real";
+    // The trace's time axis: wall time since the test started, or the sum of its calls' virtual time.
+    let virtualOffset = 0;
     const calls: CallStats[] = [];
     let callVerdict: Verdict | null = null;
     const t: TestContext = {
       limits: meta.limits,
       thresholds: meta.thresholds,
-      call: async (exportName, args) => {
-        const outcome = await runCall({ ...base, exportName, args, since });
+      call: async (exportName, args, callOptions = {}) => {
+        const runtime: RuntimeOptions = { clock, maxStallMs: meta.thresholds.maxStallMs, ...callOptions };
+        const origin = clock === "virtual" ? virtualOffset : performance.now() - started;
+        const outcome = await runCall({ ...base, exportName, args, runtime, origin });
+        virtualOffset += outcome.stats.virtualMs;
         calls.push(outcome.stats);
         if (outcome.ok) return { value: outcome.value, stats: outcome.stats };
         callVerdict ??= outcome.verdict;
@@ -70,7 +74,7 @@ export async function gradeTypeScript(options: { code: string; dir: string; meta
     }
     // A failed call decides the test even if the test code caught the rejection.
     const final = callVerdict ?? decided;
-    tests.push(testResultOf(test.name, final, calls, performance.now() - started));
+    tests.push(testResultOf(test.name, clock, final, calls, performance.now() - started));
     if (final.status !== "pass" && STOPS_THE_RUN.has(final.reason)) stop = final;
   }
   return resultOf({ tests, output, diagnostics: [], early: null });
@@ -82,9 +86,19 @@ class CallFailed extends Error {
   }
 }
 
-function testResultOf(name: string, v: TestVerdict | Verdict, calls: CallStats[], durationMs: number): TestResult {
+function testResultOf(name: string, clock: "real" | "virtual", v: TestVerdict | Verdict, calls: CallStats[], durationMs: number): TestResult {
   const last = calls.at(-1);
-  const measured = last ? { wallMs: last.wallMs, cpuMs: last.cpuMs, workSpread: last.workSpread, threadsUsed: last.threadsUsed } : undefined;
+  const measured = last
+    ? {
+        wallMs: last.wallMs,
+        cpuMs: last.cpuMs,
+        // Spread says nothing about a call that ran on one thread.
+        ...(last.threadsUsed > 1 ? { workSpread: last.workSpread } : {}),
+        threadsUsed: last.threadsUsed,
+        longestStallMs: last.longestStallMs,
+        ...(clock === "virtual" ? { virtualMs: last.virtualMs } : {}),
+      }
+    : undefined;
   const trace: Span[] = calls.flatMap((c) => c.trace).slice(0, MAX_SPANS);
   const given = "timing" in v ? v.timing : undefined;
   return {
@@ -95,14 +109,14 @@ function testResultOf(name: string, v: TestVerdict | Verdict, calls: CallStats[]
     ...("expected" in v && v.expected !== undefined ? { expected: v.expected } : {}),
     ...("actual" in v && v.actual !== undefined ? { actual: v.actual } : {}),
     durationMs: Math.round(durationMs * 100) / 100,
-    clock: "real",
+    clock,
     ...(given ?? measured ? { timing: given ?? measured } : {}),
     ...(trace.length > 0 ? { trace } : {}),
   };
 }
 
 function skipped(spec: ExerciseTests, why: Verdict): TestResult[] {
-  return spec.tests.map((t) => ({ name: t.name, status: why.status, reason: why.reason, message: "not run: the module could not be used", durationMs: 0, clock: "real" }));
+  return spec.tests.map((t) => ({ name: t.name, status: why.status, reason: why.reason, message: "not run: the module could not be used", durationMs: 0, clock: t.clock ?? "real" }));
 }
 
 function resultOf(options: { tests: TestResult[]; output: OutputSink; diagnostics: Diagnostic[]; early: Verdict | null }): GradeResult {

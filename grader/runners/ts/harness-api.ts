@@ -5,8 +5,16 @@
 import type { FailReason, Timing } from "../../contract.ts";
 import type { Limits } from "../../../exercises/schema.ts";
 import type { CallStats } from "./run-call.ts";
+import type { FetchServer } from "./runtime.ts";
 
 export type CallResult = { value: unknown; stats: CallStats };
+
+export type CallOptions = {
+  /** The fake server behind fetchData(url) in this call: latency and value (or error) per url. */
+  serve?: FetchServer;
+  /** Runs the harness's "heartbeat" task next to the student's code (see stats.heartbeat). */
+  heartbeatMs?: number;
+};
 
 export type TestVerdict =
   | { status: "pass"; message?: string; expected?: unknown; actual?: unknown; timing?: Timing }
@@ -23,16 +31,21 @@ export interface TestContext {
    * return value (a copy) and the run's stats. When the call itself goes wrong (timeout, memory,
    * a crashed or unjoined worker, too many workers, a throw, a missing export) this rejects and
    * the runner turns that into the test's verdict: tests only handle calls that finished.
+   * A slice longer than the exercise's `thresholds.maxStallMs` (when set) is such a failure too
+   * (blocked_runtime), and so is a deadlock.
    */
-  call(exportName: string, args: unknown[]): Promise<CallResult>;
+  call(exportName: string, args: unknown[], options?: CallOptions): Promise<CallResult>;
   pass(message?: string, details?: Details): TestVerdict;
   fail(reason: FailReason, message: string, details?: Details): TestVerdict;
 }
 
 export type ExerciseTest = {
   name: string;
-  /** Only the real clock exists today; a virtual clock will be a second value here. */
-  clock?: "real";
+  /**
+   * "virtual": sleeps and I/O take their nominal time on a clock that jumps whenever nothing
+   * runs (exact, no real waiting); "real" (the default): wall-clock time.
+   */
+  clock?: "real" | "virtual";
   run(t: TestContext): Promise<TestVerdict>;
 };
 

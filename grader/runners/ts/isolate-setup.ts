@@ -3,8 +3,10 @@
 import ivm from "isolated-vm";
 import type { Limits } from "../../../exercises/schema.ts";
 import type { OutputSink } from "./output-sink.ts";
-import { CONSOLE_SOURCE, HARNESS_MODULE_SOURCE, PARK_HOST_SOURCE } from "./isolate-sources.ts";
-import type { CallRuntime, IsolateRole } from "./runtime.ts";
+import type { LoopRefs } from "./event-loop.ts";
+import { HARNESS_MODULE_SOURCE, LOOP_GLOBAL, PARK_HOST_SOURCE } from "./harness-source.ts";
+import { CONSOLE_SOURCE, HARDEN_SOURCE } from "./prelude-source.ts";
+import type { IsolateRole } from "./runtime.ts";
 import { locate } from "./transpile.ts";
 import { errorMessage, isolateStop, verdict, VerdictError } from "./verdicts.ts";
 
@@ -39,29 +41,32 @@ export function createIsolate(limits: Limits): ivm.Isolate {
   return isolate;
 }
 
-/** A context with console capture and the runtime installed; no other globals than the language's. */
-export async function createContext(options: {
-  isolate: ivm.Isolate;
-  output: OutputSink;
-  runtime: CallRuntime;
-  role: IsolateRole;
-}): Promise<ivm.Context> {
-  const { isolate, output, runtime, role } = options;
+/** A context with console capture and the sandbox's hardening; no other globals than the language's. */
+export async function createContext(options: { isolate: ivm.Isolate; output: OutputSink; role: IsolateRole }): Promise<ivm.Context> {
+  const { isolate, output, role } = options;
   const context = await isolate.createContext();
-  const write = new ivm.Callback((stream: unknown, text: unknown) =>
-    (stream === "stdout" || stream === "stderr") && typeof text === "string" ? output.write(stream, text) : false,
-  );
+  const write = new ivm.Callback((stream: unknown, text: unknown, droppedCalls: unknown) => {
+    if (stream !== "stdout" && stream !== "stderr") return false;
+    if (typeof text === "string") return output.write(stream, text);
+    output.dropped(typeof droppedCalls === "number" && droppedCalls > 0 && droppedCalls <= 1000 ? droppedCalls : 1);
+    return false;
+  });
   const prefix = role.kind === "worker" ? `[${role.name}] ` : "";
   await context.evalClosure(CONSOLE_SOURCE, [write, prefix]);
-  await runtime.install(context, role);
+  await context.eval(HARDEN_SOURCE);
   return context;
 }
 
+/** Host functions behind the "interleave" module; each validates its (copied) arguments. */
 export type HarnessHost = {
   spawn: (source: unknown, name: unknown, data: unknown) => [number, string];
   /** The student's code yielded after spawning: the burst is complete. */
   go: () => void;
-  join: (id: unknown) => Promise<unknown>;
+  wait: (kind: unknown, a: unknown, b: unknown, c: unknown, task: unknown, daemon: unknown) => number;
+  finish: (ok: unknown) => void;
+  channel: () => [number, number];
+  send: (handle: unknown, value: unknown) => void;
+  close: (handle: unknown) => void;
 };
 
 /**
@@ -74,18 +79,24 @@ export async function loadStudentModule(options: {
   js: string;
   source: string;
   host: HarnessHost;
-  runtime: CallRuntime;
   timeoutMs: number;
-}): Promise<ivm.Module> {
+}): Promise<{ module: ivm.Module; refs: LoopRefs }> {
   const { isolate, context, js, source, host } = options;
-  const park = [new ivm.Callback(host.spawn), new ivm.Callback(host.go), new ivm.Reference(host.join)];
+  const park = [host.spawn, host.go, host.wait, host.finish, host.channel, host.send, host.close].map((f) => new ivm.Callback(f));
   retain(...park);
   await context.evalClosure(PARK_HOST_SOURCE, park);
-  const harness = await isolate.compileModule(HARNESS_MODULE_SOURCE + options.runtime.harnessExports, { filename: HARNESS_MODULE });
+  const harness = await isolate.compileModule(HARNESS_MODULE_SOURCE, { filename: HARNESS_MODULE });
   await harness.instantiate(context, () => {
     throw new Error("the harness module has no imports");
   });
   await harness.evaluate();
+  // Take the loop's entry points before any student code can see them.
+  const refs: LoopRefs = {
+    start: await context.eval(`${LOOP_GLOBAL}.start`, { reference: true }),
+    deliver: await context.eval(`${LOOP_GLOBAL}.deliver`, { reference: true }),
+    takeResult: await context.eval(`${LOOP_GLOBAL}.takeResult`, { reference: true }),
+  };
+  await context.eval(`delete globalThis.${LOOP_GLOBAL};`);
 
   let student: ivm.Module;
   try {
@@ -111,7 +122,7 @@ export async function loadStudentModule(options: {
     if (isolateStop(error) !== null) throw error;
     throw new VerdictError(verdict("runtime_error", `your module threw while loading: ${errorMessage(error)}`));
   }
-  return student;
+  return { module: student, refs };
 }
 
 /** CPU time of an isolate in ms (thread CPU time on Linux); 0 once it is gone. */

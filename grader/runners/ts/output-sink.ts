@@ -1,13 +1,18 @@
 // Collects the student's console output for the GradeResult. Capped per stream; it is shown
-// to the student and never read by any verdict.
+// to the student and its content is never read by any verdict (only a flood of calls is).
 import { OUTPUT_CAP_BYTES } from "../../contract.ts";
 
 export type Stream = "stdout" | "stderr";
+
+/** console calls made after a stream was full; beyond this the run is stopped as a flood. */
+export const FLOOD_CALLS = 100_000;
 
 export class OutputSink {
   private readonly parts: Record<Stream, string[]> = { stdout: [], stderr: [] };
   private readonly used: Record<Stream, number> = { stdout: 0, stderr: 0 };
   truncated = false;
+  /** console calls that arrived after their stream was full. */
+  overflowCalls = 0;
 
   constructor(private readonly capBytes: number = OUTPUT_CAP_BYTES) {}
 
@@ -28,6 +33,16 @@ export class OutputSink {
     // A stream cut short is full, even if a multi-byte character left a few bytes unused.
     if (cut < bytes.length) this.used[stream] = this.capBytes;
     return this.used[stream] < this.capBytes;
+  }
+
+  dropped(calls: number): void {
+    this.overflowCalls += calls;
+    this.truncated = true;
+  }
+
+  /** The student's code keeps printing long after the cap: output_limit, not a slow loop. */
+  get flooded(): boolean {
+    return this.overflowCalls > FLOOD_CALLS;
   }
 
   text(stream: Stream): string {

@@ -4,7 +4,7 @@ import type ivm from "isolated-vm";
 import type { Limits } from "../../../exercises/schema.ts";
 import { createContext, createIsolate, disposeQuietly, loadStudentModule } from "./isolate-setup.ts";
 import type { OutputSink } from "./output-sink.ts";
-import type { CallRuntime } from "./runtime.ts";
+import { Channels } from "./channels.ts";
 import { isolateStop, verdict, VerdictError, type Verdict } from "./verdicts.ts";
 import { TOP_LEVEL_SPAWN } from "./worker-pool.ts";
 
@@ -13,7 +13,6 @@ export async function probeModule(options: {
   source: string;
   limits: Limits;
   output: OutputSink;
-  runtime: CallRuntime;
   exportsWanted: Record<string, "function">;
 }): Promise<Verdict | null> {
   const { limits } = options;
@@ -24,8 +23,9 @@ export async function probeModule(options: {
     disposeQuietly(isolate);
   }, limits.wallMs);
   try {
-    const context = await createContext({ isolate, output: options.output, runtime: options.runtime, role: { kind: "main" } });
-    const module = await loadStudentModule({
+    const context = await createContext({ isolate, output: options.output, role: { kind: "main" } });
+    const channels = new Channels();
+    const { module } = await loadStudentModule({
       isolate,
       context,
       js: options.js,
@@ -35,11 +35,14 @@ export async function probeModule(options: {
           throw new Error(TOP_LEVEL_SPAWN);
         },
         go: () => {},
-        join: async () => {
-          throw new Error(TOP_LEVEL_SPAWN);
+        wait: () => {
+          throw new Error("sleep, io, fetchData, yieldNow, recv and join can only be used inside your exported functions, not while the module loads");
         },
+        finish: () => {},
+        channel: () => channels.create("main"),
+        send: (h, v) => channels.send("main", h, v),
+        close: (h) => channels.close("main", h),
       },
-      runtime: options.runtime,
       timeoutMs: limits.wallMs,
     });
     return await checkExports(module, options.exportsWanted);

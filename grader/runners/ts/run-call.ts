@@ -1,13 +1,16 @@
 // One call of one exported student function, in a fresh main isolate plus the workers it
-// spawns. The host calls the export through a Reference, gets back a structured-clone COPY,
-// and measures everything verdicts need (CPU per isolate, workers, failures) itself.
+// spawns. The host drives the main isolate's event loop (event-loop.ts), gets back a
+// structured-clone COPY of the result, and measures everything verdicts need (CPU per
+// isolate, stalls, virtual time, workers, channels, failures) itself.
 import type ivm from "isolated-vm";
 import type { Span } from "../../contract.ts";
 import type { Limits } from "../../../exercises/schema.ts";
-import { cpuMsOf, createContext, createIsolate, disposeQuietly, loadStudentModule, retain } from "./isolate-setup.ts";
-import type { OutputSink } from "./output-sink.ts";
-import type { CallRuntime } from "./runtime.ts";
 import { decideCallVerdict } from "./call-verdict.ts";
+import { Channels, type ChannelStats } from "./channels.ts";
+import { EventLoop } from "./event-loop.ts";
+import { cpuMsOf, createContext, createIsolate, disposeQuietly, loadStudentModule, retain } from "./isolate-setup.ts";
+import { FLOOD_CALLS, type OutputSink } from "./output-sink.ts";
+import type { RuntimeOptions, WaitRecord } from "./runtime.ts";
 import { verdict, type Verdict } from "./verdicts.ts";
 import { WorkerPool } from "./worker-pool.ts";
 
@@ -17,6 +20,7 @@ import { WorkerPool } from "./worker-pool.ts";
  * executing (running, or runnable but descheduled, or blocked inside a task such as
  * Atomics.wait): 4 concurrent loops on 2 cores each read ~3.1 s for ~1.55 s of real CPU.
  * Contention stretches every busy isolate alike, so ratios between isolates stay meaningful.
+ * Time spent inside our host callbacks is not counted.
  */
 export type IsolateUsage = { name: string; cpuMs: number };
 
@@ -28,7 +32,20 @@ export type CallStats = {
   workSpread: number;
   /** The main isolate plus every worker started. */
   threadsUsed: number;
+  /** Every spawn() call, refused ones included. */
+  spawnAttempts: number;
   isolates: IsolateUsage[];
+  clock: "virtual" | "real";
+  /** Elapsed time on the call's clock (virtual or real). */
+  virtualMs: number;
+  /** The longest slice of main-isolate code between two yields, in real (busy) ms, and its task. */
+  longestStallMs: number;
+  longestStallTask: string;
+  waits: WaitRecord[];
+  /** Waits of the main function still pending when it returned (started, never awaited). */
+  pendingAtEnd: number;
+  heartbeat?: { everyMs: number; beats: number; longestGapMs: number };
+  channels: ChannelStats[];
   trace: Span[];
 };
 
@@ -42,33 +59,45 @@ export type CallRequest = {
   args: unknown[];
   limits: Limits;
   output: OutputSink;
-  runtime: CallRuntime;
-  /** ms since the current test started: the trace's time axis. */
-  since: () => number;
+  runtime: RuntimeOptions;
+  /** Trace time at which this call starts (the test's clock). */
+  origin: number;
 };
 
 const WATCHDOG_INTERVAL_MS = 5;
+/** Growth of this process's resident memory during one call that is never acceptable. */
+const HARD_TOTAL_MEMORY_MB = 768;
+
+/** Memory all isolates of one call may use together: the per-isolate limit does not bound a crowd. */
+export function totalMemoryMb(limits: Limits): number {
+  return Math.min(Math.max(limits.memoryMb * 3, 128), HARD_TOTAL_MEMORY_MB);
+}
 
 export async function runCall(request: CallRequest): Promise<CallOutcome> {
-  const { limits, exportName, since } = request;
+  const { limits, exportName } = request;
   const started = performance.now();
-  const callStart = since();
   const isolate = createIsolate(limits);
-  const pool = new WorkerPool({ limits, output: request.output, runtime: request.runtime, since });
+  const channels = new Channels(() => loop.notify());
+  const loop: EventLoop = new EventLoop({ isolate, runtime: request.runtime, channels, exportName, wallMs: limits.wallMs, origin: request.origin });
+  const pool = new WorkerPool({ limits, output: request.output, loop, channels });
+  loop.attachPool(pool.hooks());
   let stopped: Verdict | null = null;
   let mainCpuMs = 0;
   // Creating the context and loading the module is our work, not the student's function's.
   let mainSetupMs = 0;
 
-  // The run's own clock: wall and CPU budgets checked from the host, whatever the isolates do.
-  // Workers first: the main isolate usually allocated the shared memory they hold.
+  // The run's own clock: wall, CPU, memory and output budgets checked from the host, whatever
+  // the isolates do. Workers first: the main isolate usually allocated the shared memory they hold.
   const stop = (v: Verdict) => {
     if (stopped) return;
     stopped = v;
     mainCpuMs = Math.max(mainCpuMs, cpuMsOf(isolate));
+    loop.stop(v);
     void pool.close();
     disposeQuietly(isolate);
   };
+  const rssAtStart = process.memoryUsage.rss();
+  const totalMb = totalMemoryMb(limits);
   const watchdog = setInterval(() => {
     if (performance.now() - started > limits.wallMs) {
       stop(verdict("timeout", `${exportName}(…) was still running after ${limits.wallMs} ms: look for a loop that never ends, or a join/wait that never returns`));
@@ -77,35 +106,52 @@ export async function runCall(request: CallRequest): Promise<CallOutcome> {
     mainCpuMs = Math.max(mainCpuMs, cpuMsOf(isolate));
     if (mainCpuMs + pool.cpuMs() > limits.cpuMs) {
       stop(verdict("timeout", `${exportName}(…) kept its threads busy for more than ${limits.cpuMs} ms in total (the CPU limit)`));
+      return;
+    }
+    const grownMb = (process.memoryUsage.rss() - rssAtStart) / 2 ** 20;
+    if (grownMb > totalMb) {
+      stop(verdict("memory_limit", `${exportName}(…) and its workers used more than ${totalMb} MB of memory together (the limit for all isolates of one call)`));
+      return;
+    }
+    if (request.output.flooded) {
+      stop(verdict("output_limit", `${exportName}(…) kept printing after its output reached the cap (${FLOOD_CALLS} more console calls were dropped): print less, or not inside hot loops`));
     }
   }, WATCHDOG_INTERVAL_MS);
 
   let value: unknown;
   let thrown: unknown;
   let threw = false;
+  let missingExport: string | null = null;
   try {
-    const context = await createContext({ isolate, output: request.output, runtime: request.runtime, role: { kind: "main" } });
-    const module = await loadStudentModule({
+    const context = await createContext({ isolate, output: request.output, role: { kind: "main" } });
+    const { module, refs } = await loadStudentModule({
       isolate,
       context,
       js: request.js,
       source: request.source,
-      host: { spawn: (s, n, d) => pool.spawn(s, n, d), go: () => pool.closeBurst(), join: (id) => pool.join(id) },
-      runtime: request.runtime,
+      host: {
+        spawn: (s, n, d) => pool.spawn(s, n, d),
+        go: () => pool.closeBurst(),
+        wait: (kind, a, b, c, task, daemon) => loop.mainWait(kind, a, b, c, task, daemon),
+        finish: () => loop.finish(),
+        channel: () => channels.create("main"),
+        send: (h, v) => channels.send("main", h, v),
+        close: (h) => channels.close("main", h),
+      },
       timeoutMs: limits.wallMs,
     });
     const fn: ivm.Reference = await module.namespace.get(exportName, { reference: true });
     if (fn.typeof !== "function") {
-      throw new MissingExport(fn.typeof);
+      missingExport = fn.typeof;
+    } else {
+      pool.acceptSpawns = true;
+      mainSetupMs = cpuMsOf(isolate);
+      await loop.run(refs, fn, request.args);
+      if (loop.finished && !stopped) {
+        value = await loop.takeResult(refs);
+        retain(value);
+      }
     }
-    pool.acceptSpawns = true;
-    mainSetupMs = cpuMsOf(isolate);
-    value = await fn.apply(undefined, request.args, {
-      arguments: { copy: true },
-      result: { promise: true, copy: true },
-      timeout: limits.wallMs,
-    });
-    retain(value);
   } catch (error) {
     threw = true;
     thrown = error;
@@ -113,54 +159,48 @@ export async function runCall(request: CallRequest): Promise<CallOutcome> {
     clearInterval(watchdog);
   }
 
-  const endedAt = since();
+  const endedAt = loop.elapsed();
   mainCpuMs = Math.max(mainCpuMs, cpuMsOf(isolate));
   const unfinished = pool.snapshotUnfinished();
   await pool.close();
 
-  const stats = statsOf({ pool, mainCpuMs: Math.max(mainCpuMs - mainSetupMs, 0), wallMs: performance.now() - started, callStart, endedAt, runtime: request.runtime });
-  const decided = decideCallVerdict({
-    exportName,
-    limits,
-    pool,
-    unfinished,
-    stopped,
-    threw,
-    thrown,
-    missingExport: thrown instanceof MissingExport ? thrown.actualType : null,
-  });
+  const stats = statsOf({ pool, loop, channels, mainCpuMs: Math.max(mainCpuMs - mainSetupMs, 0), wallMs: performance.now() - started, endedAt, request });
+  const decided = decideCallVerdict({ exportName, limits, pool, unfinished, stopped, threw, thrown, missingExport, runtime: loop.verdict() });
   return decided ? { ok: false, verdict: decided, stats } : { ok: true, value, stats };
-}
-
-export class MissingExport extends Error {
-  constructor(readonly actualType: string) {
-    super(`export has type ${actualType}`);
-  }
 }
 
 function statsOf(options: {
   pool: WorkerPool;
+  loop: EventLoop;
+  channels: Channels;
   mainCpuMs: number;
   wallMs: number;
-  callStart: number;
   endedAt: number;
-  runtime: CallRuntime;
+  request: CallRequest;
 }): CallStats {
-  const { pool, mainCpuMs } = options;
+  const { pool, loop, mainCpuMs, request } = options;
   const isolates: IsolateUsage[] = [{ name: "main", cpuMs: mainCpuMs }, ...pool.workers.map((w) => ({ name: w.name, cpuMs: w.cpuMs }))];
   const cpuMs = isolates.reduce((sum, i) => sum + i.cpuMs, 0);
   const busiest = Math.max(...isolates.map((i) => i.cpuMs));
-  const trace: Span[] = [
-    { task: "main", thread: "main", kind: "run", start: options.callStart, end: options.endedAt },
-    ...pool.trace(),
-    ...options.runtime.spans(),
-  ];
+  // Main's run spans are its slices (from the loop): between them it was waiting, not running.
+  const trace: Span[] = [...loop.trace(), ...pool.trace()];
+  const waits = loop.waitRecords();
+  const heartbeat = loop.heartbeat();
   return {
     wallMs: round(options.wallMs),
     cpuMs: round(cpuMs),
     workSpread: busiest > 0 ? round(cpuMs / busiest) : 1,
     threadsUsed: isolates.length,
+    spawnAttempts: pool.attempted,
     isolates: isolates.map((i) => ({ ...i, cpuMs: round(i.cpuMs) })),
+    clock: request.runtime.clock,
+    virtualMs: round(options.endedAt),
+    longestStallMs: round(loop.longest.ms),
+    longestStallTask: loop.longest.task,
+    waits,
+    pendingAtEnd: waits.filter((w) => w.thread === "main" && !w.daemon && w.end === undefined).length,
+    ...(heartbeat ? { heartbeat } : {}),
+    channels: options.channels.stats(),
     trace: trace.map((s) => ({ ...s, start: round(s.start), end: round(Math.max(s.end, s.start)) })),
   };
 }

@@ -1,32 +1,44 @@
-// The seam for the harness-owned runtime (DESIGN.md, Runners: "the harness owns timers and the
-// task queue"). Today only the real clock exists and it installs nothing: the isolates have
-// no timers at all. A virtual clock (sleep/fetch that jump time when every task waits, timing
-// of each synchronous slice to detect a blocked runtime) implements this same interface:
-// `install` adds its globals to every main/worker context, `harnessExports` adds exports such
-// as `sleep` to the "interleave" module, and `spans`/`timing` feed the test's trace and timing.
-import type ivm from "isolated-vm";
-import type { Span, Timing } from "../../contract.ts";
+// How one call's runtime behaves (DESIGN.md, Runners: "the harness owns timers and the task
+// queue"). The event loop (event-loop.ts) implements it for every call:
+// - clock "virtual" (tokio's start_paused): waits take their nominal time, but the clock jumps
+//   straight to the next due wait whenever nothing is running; running code advances it by its
+//   measured length in whole ms. Three overlapping 100 ms fetches end at exactly 100 ms.
+// - clock "real": nothing jumps; sleep(100) waits 100 ms of wall time.
+// Stalls (a slice of main-isolate code between two yields) are measured in both.
+
+/** What fetchData(url) answers in this call: the exercise's fake server, host-side and trusted. */
+export type FetchResponse = { latencyMs: number; value?: unknown; error?: string };
+export type FetchServer = (url: string) => FetchResponse;
+
+export type RuntimeOptions = {
+  clock: "virtual" | "real";
+  serve?: FetchServer;
+  /** Runs the harness's own "heartbeat" task in the main isolate, waking every this many ms. */
+  heartbeatMs?: number;
+  /** A slice longer than this fails the call with blocked_runtime; unset = measured only. */
+  maxStallMs?: number;
+  /** Virtual time after which a call counts as hung (a loop of sleeps that never ends). */
+  maxVirtualMs?: number;
+};
+
+export const DEFAULT_MAX_VIRTUAL_MS = 600_000;
 
 export type IsolateRole = { kind: "main" } | { kind: "worker"; name: string };
 
-export interface CallRuntime {
-  readonly clock: "real" | "virtual";
-  /** Called for every fresh context before student code runs in it. */
-  install(context: ivm.Context, role: IsolateRole): Promise<void>;
-  /** Extra source appended to the "interleave" module (must only add exports). */
-  readonly harnessExports: string;
-  /** Spans the runtime observed (waits, blocked slices), in ms from the test start. */
-  spans(): Span[];
-  /** Timing the runtime measured (virtualMs, longestStallMs). */
-  timing(): Partial<Timing>;
-}
+/** One wait as the host saw it, on the call's clock (ms from the call's start). */
+export type WaitRecord = {
+  kind: "sleep" | "io" | "fetch" | "yield" | "join" | "recv";
+  task: string;
+  label: string;
+  /** Where the wait ran: "main" or a worker's name. */
+  thread: string;
+  start: number;
+  /** For timed waits: when it was due. */
+  due?: number;
+  /** When it was resumed; absent if the call ended first. */
+  end?: number;
+  daemon: boolean;
+};
 
-export function realClockRuntime(): CallRuntime {
-  return {
-    clock: "real",
-    install: async () => {},
-    harnessExports: "",
-    spans: () => [],
-    timing: () => ({}),
-  };
-}
+/** The longest slice of main-isolate code between two yields. */
+export type Stall = { ms: number; task: string; at: number };

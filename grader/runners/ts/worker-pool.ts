@@ -1,14 +1,15 @@
 // The workers of one call: each spawn() gets a NEW isolate, which isolated-vm runs on its own
 // pool thread, so workers really run at the same time. All bookkeeping that verdicts use
 // (counts, failures, joins, CPU time) lives here, on the host, out of the student's reach.
-import type ivm from "isolated-vm";
+import ivm from "isolated-vm";
 import type { Span } from "../../contract.ts";
 import type { Limits } from "../../../exercises/schema.ts";
+import type { Channels } from "./channels.ts";
+import type { EventLoop, Outcome, PoolHooks } from "./event-loop.ts";
 import { cpuMsOf, createContext, createIsolate, disposeQuietly, retain } from "./isolate-setup.ts";
-import { WORKER_ENTRY_SOURCE } from "./isolate-sources.ts";
 import type { OutputSink } from "./output-sink.ts";
-import type { CallRuntime } from "./runtime.ts";
 import { describeThrown, errorMessage, isolateStop, verdict, type Verdict } from "./verdicts.ts";
+import { WORKER_RUNTIME_SOURCE } from "./worker-source.ts";
 
 type WorkerState = "starting" | "ready" | "running" | "done" | "failed" | "stopped";
 
@@ -28,6 +29,8 @@ export type WorkerRecord = {
   settled: Promise<void>;
   /** Starts the prepared worker; set once its isolate is ready. */
   launch?: () => void;
+  /** Joins waiting for this worker's end. */
+  onEnd: ((o: Outcome) => void)[];
 };
 
 export const TOP_LEVEL_SPAWN = "spawn() can only be called from inside your exported functions, not while the module loads";
@@ -35,8 +38,11 @@ export const TOP_LEVEL_SPAWN = "spawn() can only be called from inside your expo
 /** If the student's code never yields after spawning (e.g. it blocks on Atomics.wait), start anyway. */
 const BURST_GRACE_MS = 30;
 
+const ACTIVE: ReadonlySet<WorkerState> = new Set(["starting", "ready", "running"]);
+
 export class WorkerPool {
   readonly workers: WorkerRecord[] = [];
+  /** Every spawn() call, refused ones included: the count a thread_budget verdict reports. */
   attempted = 0;
   /** Off while the module's top level runs: workers belong to a call. */
   acceptSpawns = false;
@@ -44,30 +50,40 @@ export class WorkerPool {
   private burst: WorkerRecord[] = [];
   private burstClosed = false;
   private graceTimer: NodeJS.Timeout | undefined;
-  private readonly waits: Span[] = [];
 
-  constructor(
-    private readonly options: { limits: Limits; output: OutputSink; runtime: CallRuntime; since: () => number },
-  ) {}
+  constructor(private readonly options: { limits: Limits; output: OutputSink; loop: EventLoop; channels: Channels }) {}
 
-  /** Host side of spawn(): called synchronously from the main isolate. */
+  hooks(): PoolHooks {
+    return {
+      busy: () => {
+        const blocked = this.options.loop.blockedWorkers();
+        return this.workers.some((w) => ACTIVE.has(w.state) && !blocked.has(w.id));
+      },
+      join: (id, done) => this.join(id, done),
+      nameOf: (id) => this.workers[id - 1]?.name ?? `worker ${id}`,
+    };
+  }
+
+  /**
+   * Host side of spawn(): called synchronously from the main isolate. Beyond the budget the
+   * spawn is refused without throwing (its join() rejects), so a loop that starts one worker
+   * per item runs to the end and the verdict can name how many it tried to start.
+   */
   spawn(source: unknown, fnName: unknown, data: unknown): [number, string] {
     if (typeof source !== "string") throw new TypeError("spawn(fn, data): fn must be a function");
     if (!this.acceptSpawns) throw new Error(TOP_LEVEL_SPAWN);
     this.attempted += 1;
-    const max = this.options.limits.maxWorkers;
-    if (this.workers.length >= max) {
-      throw new Error(`spawn(): this exercise allows at most ${max} workers per call (worker ${this.attempted} refused)`);
-    }
+    if (this.workers.length >= this.options.limits.maxWorkers) return [0, `worker ${this.attempted} (refused)`];
     const id = this.workers.length + 1;
+    const moved = this.options.channels.adopt(data, "main", id);
     const name = `worker ${id}${typeof fnName === "string" && /^[\w$]{1,60}$/.test(fnName) ? ` (${fnName})` : ""}`;
-    const record: WorkerRecord = { id, name, state: "starting", joined: false, isolate: null, cpuMs: 0, settled: Promise.resolve() };
-    retain(data);
+    const record: WorkerRecord = { id, name, state: "starting", joined: false, isolate: null, cpuMs: 0, settled: Promise.resolve(), onEnd: [] };
+    retain(moved);
     this.workers.push(record);
     this.burst.push(record);
     clearTimeout(this.graceTimer);
     this.graceTimer = setTimeout(() => this.closeBurst(), BURST_GRACE_MS);
-    record.settled = this.run(record, source, data);
+    record.settled = this.run(record, source, moved);
     return [id, name];
   }
 
@@ -90,24 +106,39 @@ export class WorkerPool {
     for (const w of ready) w.launch?.();
   }
 
-  async join(id: unknown): Promise<unknown> {
+  private join(id: unknown, done: (o: Outcome) => void): string {
+    const max = this.options.limits.maxWorkers;
+    if (id === 0) {
+      done({ ok: false, value: `this worker was never started: the exercise allows at most ${max} workers per call` });
+      return "a refused worker";
+    }
     const record = typeof id === "number" ? this.workers[id - 1] : undefined;
     if (!record) throw new Error("join(): unknown worker handle");
     record.joined = true;
-    const start = this.options.since();
-    await record.settled;
-    this.waits.push({ task: "main", thread: "main", kind: "wait", start, end: this.options.since() });
-    if (record.state === "done") return record.value;
-    throw new Error(record.failure?.message ?? `${record.name} was stopped`);
+    if (ACTIVE.has(record.state)) record.onEnd.push(done);
+    else done(this.outcomeOf(record));
+    return record.name;
+  }
+
+  private outcomeOf(record: WorkerRecord): Outcome {
+    if (record.state === "done") return { ok: true, value: record.value };
+    return { ok: false, value: record.failure?.message ?? `${record.name} was stopped` };
   }
 
   private async run(record: WorkerRecord, source: string, data: unknown): Promise<void> {
-    const { limits, output, runtime, since } = this.options;
+    const { limits, output, loop, channels } = this.options;
     const isolate = createIsolate(limits);
     record.isolate = isolate;
     let setupMs: number | null = null;
     try {
-      const context = await createContext({ isolate, output, runtime, role: { kind: "worker", name: record.name } });
+      const context = await createContext({ isolate, output, role: { kind: "worker", name: record.name } });
+      const host = [
+        new ivm.Reference((kind: unknown, a: unknown, b: unknown, c: unknown) => loop.workerWait(record.id, kind, a, b, c)),
+        new ivm.Callback((handle: unknown, value: unknown) => channels.send(record.id, handle, value)),
+        new ivm.Callback((handle: unknown) => channels.close(record.id, handle)),
+      ];
+      retain(...host);
+      const makeEntry: ivm.Reference = await context.evalClosure(WORKER_RUNTIME_SOURCE, host, { result: { reference: true } });
       let fn: ivm.Reference;
       try {
         fn = await context.eval(`(${source}\n)`, { reference: true, timeout: limits.wallMs, filename: `${record.name}.js` });
@@ -117,7 +148,7 @@ export class WorkerPool {
           `${record.name} could not start: spawn() re-evaluates the function's source text in a fresh isolate, so pass a function or arrow expression (not a method, bound or built-in function): ${errorMessage(error)}`,
         );
       }
-      const entry: ivm.Reference = await context.evalClosure(WORKER_ENTRY_SOURCE, [fn.derefInto()], { result: { reference: true } });
+      const entry: ivm.Reference = await makeEntry.apply(undefined, [fn.derefInto()], { result: { reference: true } });
       const launched = new Promise<void>((resolve) => {
         record.launch = resolve;
       });
@@ -125,7 +156,7 @@ export class WorkerPool {
       this.launchIfReady();
       await launched;
       record.state = "running";
-      record.startedAt = since();
+      record.startedAt = loop.now();
       setupMs = cpuMsOf(isolate);
       record.value = await entry.apply(undefined, [data], {
         arguments: { copy: true },
@@ -138,9 +169,13 @@ export class WorkerPool {
       record.state = "failed";
       record.failure = this.failureOf(record, error);
     } finally {
-      record.endedAt = since();
+      record.endedAt = loop.now();
       record.cpuMs = setupMs === null ? 0 : Math.max(cpuMsOf(isolate) - setupMs, 0);
       record.isolate = null;
+      // Like a Rust thread's end: the channel ends it held are dropped.
+      channels.dropHolder(record.id);
+      for (const done of record.onEnd.splice(0)) done(this.outcomeOf(record));
+      loop.notify();
       this.launchIfReady();
     }
   }
@@ -169,22 +204,22 @@ export class WorkerPool {
     this.closing = true;
     clearTimeout(this.graceTimer);
     for (const w of this.workers) {
-      if (w.state === "starting" || w.state === "ready" || w.state === "running") disposeQuietly(w.isolate);
+      if (ACTIVE.has(w.state)) disposeQuietly(w.isolate);
       w.launch?.();
     }
+    this.options.loop.releaseWorkers();
     await Promise.all(this.workers.map((w) => w.settled));
   }
 
   /** Ids of the workers that had not finished when the main function returned. */
   snapshotUnfinished(): Set<number> {
-    return new Set(this.workers.filter((w) => !["done", "failed", "stopped"].includes(w.state)).map((w) => w.id));
+    return new Set(this.workers.filter((w) => ACTIVE.has(w.state)).map((w) => w.id));
   }
 
   trace(): Span[] {
-    const spans = this.workers
+    return this.workers
       .filter((w) => w.startedAt !== undefined && w.endedAt !== undefined)
       .map((w): Span => ({ task: w.name, thread: w.name, kind: "run", start: w.startedAt ?? 0, end: w.endedAt ?? 0 }));
-    return [...spans, ...this.waits];
   }
 }
 

@@ -1,0 +1,109 @@
+import { Check, X } from "lucide-react";
+import { cn } from "@/components/ui/cn";
+import type { ItemResult } from "@/lib/quizzes/schemas";
+import { InlineText } from "./inline-text";
+
+function Mark({ good }: { good: boolean }) {
+  return good ? <Check className="size-4 shrink-0 text-pass" aria-label="correct" /> : <X className="size-4 shrink-0 text-fail" aria-label="wrong" />;
+}
+
+/** Every option (or line, or figure) with why it is right or wrong, and what the student gave. */
+export function ItemFeedback({ result }: { result: ItemResult }) {
+  const { item, answer } = result;
+  if (item.type === "numeric") {
+    const given = answer?.kind === "numeric" ? answer.value : null;
+    const { answer: key, tolerance, unit, explanation, misconceptions } = item.numeric;
+    const matched = result.misconception !== undefined ? misconceptions[result.misconception] : undefined;
+    return (
+      <div className="flex flex-col gap-3 text-[15px]">
+        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 font-mono text-sm">
+          <dt className="font-sans text-muted">Your answer</dt>
+          <dd>{given === null ? "—" : `${given} ${unit}`}</dd>
+          <dt className="font-sans text-muted">Expected</dt>
+          <dd>
+            {key} {unit} <span className="text-muted">{tolerance < 1 ? "(exactly)" : `(± ${tolerance})`}</span>
+          </dd>
+        </dl>
+        <p className="leading-relaxed">{explanation}</p>
+        {matched ? (
+          <p className="rounded-lg border border-fail/30 bg-fail-soft px-3 py-2 leading-relaxed">
+            <strong className="font-semibold">Why {matched.value} {unit} is tempting but wrong:</strong> {matched.explanation}
+          </p>
+        ) : null}
+        {misconceptions.length > 0 && !matched ? (
+          <ul className="flex flex-col gap-1 text-sm text-muted">
+            {misconceptions.map((m) => (
+              <li key={m.value}>
+                <span className="font-mono">{m.value} {unit}</span>: {m.explanation}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+    );
+  }
+  if (item.type === "order") {
+    const given = answer?.kind === "order" ? answer.lineIds : [];
+    const byId = new Map(item.lines.map((l) => [l.id, l]));
+    return (
+      <div className="grid gap-4 md:grid-cols-[3fr_2fr]">
+        <div>
+          <h3 className="mb-2 text-sm font-medium">Correct order</h3>
+          <ol className="flex flex-col gap-2">
+            {item.lines.map((line, i) => (
+              <li key={line.id} className="rounded-lg border border-border px-3 py-2">
+                <div className="flex items-center gap-2">
+                  <span className="w-4 text-right font-mono text-xs text-muted">{i + 1}</span>
+                  <code className="font-mono text-[13.5px]">{line.text}</code>
+                  <span className="ml-auto">
+                    <Mark good={given[i] === line.id} />
+                  </span>
+                </div>
+                <p className="mt-1 pl-6 text-sm leading-relaxed text-muted">{line.explanation}</p>
+              </li>
+            ))}
+          </ol>
+        </div>
+        <div>
+          <h3 className="mb-2 text-sm font-medium">Your order</h3>
+          <ol className="flex flex-col gap-1.5">
+            {given.map((id, i) => (
+              <li key={id} className={cn("flex items-center gap-2 rounded-md px-2 py-1", item.lines[i]?.id === id ? "bg-pass-soft" : "bg-fail-soft")}>
+                <span className="w-4 text-right font-mono text-xs text-muted">{i + 1}</span>
+                <code className="font-mono text-[13px]">{byId.get(id)?.text}</code>
+              </li>
+            ))}
+          </ol>
+        </div>
+      </div>
+    );
+  }
+  const chosen = new Set(answer?.kind === "choice" ? answer.optionIds : []);
+  return (
+    <ul className="flex flex-col gap-2">
+      {item.options.map((option) => {
+        const picked = chosen.has(option.id);
+        return (
+          <li
+            key={option.id}
+            className={cn(
+              "rounded-lg border px-3.5 py-2.5",
+              option.correct ? "border-pass/40 bg-pass-soft/60" : picked ? "border-fail/40 bg-fail-soft/60" : "border-border",
+            )}
+          >
+            <div className="flex items-start gap-2.5">
+              <span className="mt-1">
+                <Mark good={option.correct} />
+              </span>
+              <span className={cn("leading-relaxed", item.type === "race-line" && "font-mono text-[13.5px]")}>
+                <InlineText text={option.text} />
+              </span>
+              {picked ? <span className="ml-auto shrink-0 rounded-full border border-current/30 px-2 py-0.5 text-xs font-medium">Your answer</span> : null}
+            </div>
+            <p className="mt-1 pl-6.5 text-sm leading-relaxed text-muted">{option.explanation}</p>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,48 @@
+"use client";
+
+import { Loader2, Play, RotateCcw } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { ensureSession } from "@/lib/auth/ensure-session";
+
+/** Starts a new attempt (new seed, new variants) and opens it. */
+export function StartQuizButton({ quizId, retake = false, variant = "primary" }: { quizId: string; retake?: boolean; variant?: "primary" | "secondary" }) {
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function start() {
+    setPending(true);
+    setError(null);
+    try {
+      await ensureSession();
+      const response = await fetch("/api/quizzes/attempts", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ quizId }),
+      });
+      const body: unknown = await response.json();
+      const attemptId = typeof body === "object" && body !== null && "attemptId" in body ? String(body.attemptId) : null;
+      if (!response.ok || !attemptId) throw new Error("The quiz could not be started. Please try again.");
+      router.push(`/quizzes/attempts/${attemptId}`);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      setPending(false);
+    }
+  }
+
+  return (
+    <div className="flex flex-col items-start gap-1.5">
+      <Button variant={variant} onClick={start} disabled={pending}>
+        {pending ? <Loader2 className="animate-spin" aria-hidden /> : retake ? <RotateCcw aria-hidden /> : <Play aria-hidden />}
+        {retake ? "Retake with new questions" : "Start quiz"}
+      </Button>
+      {error ? (
+        <p role="alert" className="text-sm text-fail">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+// Quiz content contracts (../shared/DESIGN.md, Contracts §2). Two shapes:
+// - QuizFile: `exercises/quizzes/<id>.quiz.json`, the list of items a quiz draws (JSON schema
+//   quiz.schema.json is generated from it; a unit test fails when it is stale);
+// - QuizItem: what a variant generator produces for one seed, answer key included. The key is
+//   computed by the generator from its parameters; the self-consistency rules live here.
+import { z } from "zod";
+import { CONCEPT_IDS, KNOWN_EXERCISE_IDS } from "./concepts.ts";
+
+const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const ConceptId = z.enum(CONCEPT_IDS);
+export const ExerciseRef = z.enum(KNOWN_EXERCISE_IDS);
+const Explanation = z.string().min(12, "every explanation says why");
+
+export const CodeBlock = z.object({ lang: z.enum(["rust", "typescript"]), source: z.string().min(1) }).strict();
+export type CodeBlock = z.infer<typeof CodeBlock>;
+
+export const CompileOutcome = z.union([z.literal("compiles"), z.string().regex(/^E\d{4}$/, "a rustc error code like E0277")]);
+export type CompileOutcome = z.infer<typeof CompileOutcome>;
+
+export const ChoiceOption = z
+  .object({
+    id: z.string().regex(/^[a-h]$/),
+    text: z.string().min(1),
+    correct: z.boolean(),
+    explanation: Explanation,
+    /** does-it-compile items: the outcome this option claims. */
+    outcome: CompileOutcome.optional(),
+    /** which-line-races items: the 1-based line of the code this option names. */
+    line: z.number().int().min(1).optional(),
+  })
+  .strict();
+export type ChoiceOption = z.infer<typeof ChoiceOption>;
+
+export const OrderLine = z.object({ id: z.string().regex(/^l\d$/), text: z.string().min(1), explanation: Explanation }).strict();
+
+export const NumericKey = z
+  .object({
+    answer: z.number(),
+    tolerance: z.number().positive(),
+    unit: z.string().max(12).describe("empty for a plain count"),
+    explanation: Explanation,
+    /** Answers a known misconception leads to, each with why it is wrong. */
+    misconceptions: z.array(z.object({ value: z.number(), explanation: Explanation }).strict()).max(4),
+  })
+  .strict();
+
+const common = {
+  itemId: z.string().regex(kebab),
+  variantId: z.string().regex(kebab),
+  concepts: z.array(ConceptId).min(1).max(4),
+  exercises: z.array(ExerciseRef).max(4),
+  prompt: z.string().min(10),
+  code: CodeBlock.optional(),
+};
+
+export const QuizItem = z
+  .discriminatedUnion("type", [
+    z.object({ ...common, type: z.enum(["single", "multi"]), options: z.array(ChoiceOption).min(2).max(8) }).strict(),
+    z.object({ ...common, type: z.literal("compiles"), claim: CompileOutcome, options: z.array(ChoiceOption).min(2).max(6) }).strict(),
+    z.object({ ...common, type: z.literal("race-line"), options: z.array(ChoiceOption).min(2).max(8) }).strict(),
+    /** `lines` are in the correct order; their ids follow the shuffled display order. */
+    z.object({ ...common, type: z.literal("order"), lines: z.array(OrderLine).min(3).max(8) }).strict(),
+    z.object({ ...common, type: z.literal("numeric"), numeric: NumericKey }).strict(),
+  ])
+  .superRefine((item, ctx) => {
+    const problem = (message: string) => ctx.addIssue({ code: "custom", message });
+    if (item.type === "order") {
+      if (new Set(item.lines.map((l) => l.text)).size !== item.lines.length) problem("order lines must be distinct");
+      const ids = item.lines.map((l) => l.id).sort();
+      if (ids.join() !== item.lines.map((_, i) => `l${i}`).join()) problem("order line ids must be l0..ln");
+      if (item.lines.every((l, i) => l.id === `l${i}`)) problem("the shown order must not already be the answer");
+      return;
+    }
+    if (item.type === "numeric") {
+      const { answer, tolerance, misconceptions } = item.numeric;
+      for (const m of misconceptions) {
+        if (Math.abs(m.value - answer) <= tolerance) problem(`misconception ${m.value} lies within the tolerance of ${answer}`);
+      }
+      return;
+    }
+    const correct = item.options.filter((o) => o.correct);
+    if (new Set(item.options.map((o) => o.text)).size !== item.options.length) problem("option texts must be distinct");
+    if (item.options.map((o) => o.id).join("") !== "abcdefgh".slice(0, item.options.length)) problem("option ids are a, b, c… in order");
+    if (item.type !== "multi" && correct.length !== 1) problem(`exactly one option must be correct, found ${correct.length}`);
+    if (item.type === "multi" && correct.length < 1) problem("a multiple-choice item needs a correct option");
+    if (item.type === "compiles") {
+      if (!item.code || item.code.lang !== "rust") problem("does-it-compile items show a Rust snippet");
+      if (item.options.some((o) => o.outcome === undefined)) problem("every compile option names an outcome");
+      if (correct[0]?.outcome !== item.claim) problem("the correct option must match the compile claim");
+    }
+    if (item.type === "race-line") {
+      const lineCount = item.code?.source.split("\n").length ?? 0;
+      for (const o of item.options) {
+        if (o.line === undefined || o.line > lineCount) problem(`option ${o.id} names a line outside the code`);
+      }
+    }
+  });
+export type QuizItem = z.infer<typeof QuizItem>;
+export type ItemType = QuizItem["type"];
+
+export const QuizFile = z
+  .object({
+    $schema: z.string().optional().describe("path of quiz.schema.json, for editors"),
+    id: z.string().regex(kebab).describe("public id of the quiz; must match the file name <id>.quiz.json"),
+    title: z.string().min(3).max(80),
+    summary: z.string().min(10).max(300),
+    position: z.number().int().min(0).describe("order on the quizzes page"),
+    items: z.array(z.string().regex(kebab)).min(3).max(30).describe("item ids (exercises/quizzes/items), in the order they are asked"),
+  })
+  .strict();
+export type QuizFile = z.infer<typeof QuizFile>;
+
+/** The JSON schema editors use for *.quiz.json (committed as exercises/quizzes/quiz.schema.json). */
+export function quizJsonSchema(): string {
+  const schema = z.toJSONSchema(QuizFile, { io: "input" });
+  return `${JSON.stringify({ ...schema, title: "Interleave quiz file" }, null, 2)}\n`;
+}

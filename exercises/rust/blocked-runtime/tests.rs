@@ -1,0 +1,79 @@
+// Hidden tests for rust/blocked-runtime. Pages arrive after a simulated network wait (paused
+// clock); `checksum` is real CPU work (about 40 ms). The runtime's thread is timed between
+// parks (Ctx::paused): computing there stalls every other task for that long.
+use crate::interleave::{fail, measure_work, now_ms, pass, span, Clock, Ctx, Test, Verdict};
+use std::time::Duration;
+
+const LATENCY_MS: u64 = 50;
+const PAGES: u32 = 4;
+/// A blocking solution stalls for 40+ ms (about 160 ms: the four run back to back), a good one for microseconds.
+const MAX_STALL_MS: f64 = 50.0;
+
+/// Downloads page `i` (waits 50 ms).
+pub async fn fetch_page(i: u32) -> Vec<u8> {
+    let start = now_ms();
+    tokio::time::sleep(Duration::from_millis(LATENCY_MS)).await;
+    span(&format!("fetch_page({})", i), "wait", start, now_ms());
+    (0..4096u32).map(|b| (b * 31 + i * 7) as u8).collect()
+}
+
+fn fnv(page: &[u8]) -> u64 {
+    page.iter().fold(1469598103934665603u64, |h, &b| (h ^ b as u64).wrapping_mul(1099511628211))
+}
+
+/// Checksums a page: about 40 ms of pure computation.
+pub fn checksum(page: &[u8]) -> u64 {
+    measure_work("checksum", || {
+        // The "careful" part of the checksum: deliberately heavy computation.
+        let mut h = fnv(page);
+        for round in 0..70_000_000u64 {
+            h = std::hint::black_box(h.rotate_left(5) ^ round);
+        }
+        std::hint::black_box(h);
+        fnv(page)
+    })
+}
+
+fn expected() -> Vec<u64> {
+    (0..PAGES).map(|i| fnv(&(0..4096u32).map(|b| (b * 31 + i * 7) as u8).collect::<Vec<u8>>())).collect()
+}
+
+fn right_values(ctx: &mut Ctx) -> Verdict {
+    let want = expected();
+    ctx.take_work(1000);
+    let got = ctx.paused(crate::student::checksums(PAGES));
+    ctx.take_work(1000);
+    if got != want {
+        return fail("wrong_result", format!("checksums({}) must return one checksum per page, in page order", PAGES)).values(want, got);
+    }
+    pass("one checksum per page, in order")
+}
+
+fn responsive(ctx: &mut Ctx) -> Verdict {
+    let max = MAX_STALL_MS;
+    let _ = ctx.paused(crate::student::checksums(PAGES));
+    ctx.take_work(1000);
+    let stall = ctx.longest_stall_ms.unwrap_or(0.0);
+    if stall > max {
+        return fail("blocked_runtime", format!("the runtime's thread was busy for {:.0} ms without reaching an .await, so no other task (no download, no timer) could run meanwhile. checksum() is heavy computation inside async code: run it with tokio::task::spawn_blocking.", stall));
+    }
+    pass(format!("the runtime never stalled for more than {:.1} ms", stall))
+}
+
+fn overlapping(ctx: &mut Ctx) -> Verdict {
+    let _ = ctx.paused(crate::student::checksums(PAGES));
+    ctx.take_work(1000);
+    let ms = ctx.last_virtual_ms;
+    if ms > 1.5 * LATENCY_MS as f64 {
+        return fail("no_overlap", format!("the {} downloads took {:.0} ms on the paused clock, but one takes {} ms: they waited one after another. Start them all, then collect the results.", PAGES, ms, LATENCY_MS));
+    }
+    pass(format!("the downloads overlapped: {:.0} ms of waiting in all", ms))
+}
+
+pub fn tests() -> Vec<Test> {
+    vec![
+        Test { name: "checksums() returns one checksum per page", clock: Clock::Virtual, run: right_values },
+        Test { name: "the runtime is never blocked by the computation", clock: Clock::Virtual, run: responsive },
+        Test { name: "the downloads wait at the same time", clock: Clock::Virtual, run: overlapping },
+    ]
+}

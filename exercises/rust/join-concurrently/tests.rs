@@ -1,0 +1,70 @@
+// Hidden tests for rust/join-concurrently. The student's file is `crate::student`; the three
+// simulated services below are what it imports from `crate::exercise`.
+use crate::interleave::{fail, now_ms, pass, span, Clock, Ctx, Test, Verdict};
+use std::time::Duration;
+
+const LATENCY_MS: u64 = 100;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dashboard {
+    pub user: String,
+    pub orders: Vec<u32>,
+    pub suggestions: Vec<String>,
+}
+
+async fn service(name: &str, ms: u64) {
+    let start = now_ms();
+    tokio::time::sleep(Duration::from_millis(ms)).await;
+    span(name, "wait", start, now_ms());
+}
+
+/// Looks up a user's display name (takes 100 ms).
+pub async fn load_user(id: u32) -> String {
+    service("load_user", LATENCY_MS).await;
+    format!("user-{}", id)
+}
+
+/// Looks up a user's recent order numbers (takes 100 ms).
+pub async fn load_orders(id: u32) -> Vec<u32> {
+    service("load_orders", LATENCY_MS).await;
+    vec![id * 10 + 1, id * 10 + 2]
+}
+
+/// Computes product suggestions for a user (takes 100 ms).
+pub async fn load_suggestions(id: u32) -> Vec<String> {
+    service("load_suggestions", LATENCY_MS).await;
+    vec![format!("book-{}", id % 5), "tea".to_string()]
+}
+
+fn expected(id: u32) -> Dashboard {
+    Dashboard { user: format!("user-{}", id), orders: vec![id * 10 + 1, id * 10 + 2], suggestions: vec![format!("book-{}", id % 5), "tea".to_string()] }
+}
+
+fn right_data(ctx: &mut Ctx) -> Verdict {
+    for id in [7, 42] {
+        let got = ctx.paused(crate::student::dashboard(id));
+        if got != expected(id) {
+            return fail("wrong_result", format!("dashboard({}) returned the wrong data", id)).values(expected(id), got);
+        }
+    }
+    pass("dashboard() returns the user, orders and suggestions")
+}
+
+fn loads_overlap(ctx: &mut Ctx) -> Verdict {
+    let got = ctx.paused(crate::student::dashboard(3));
+    let ms = ctx.last_virtual_ms;
+    if got != expected(3) {
+        return fail("wrong_result", "dashboard(3) returned the wrong data").values(expected(3), got);
+    }
+    if ms > 1.5 * LATENCY_MS as f64 {
+        return fail("no_overlap", format!("dashboard() took {:.0} ms on the paused clock, but each load takes {} ms: the loads waited one after another. Start all three and await them together (tokio::join!) to finish in about {} ms.", ms, LATENCY_MS, LATENCY_MS));
+    }
+    pass(format!("the three loads overlapped: {:.0} ms in all", ms))
+}
+
+pub fn tests() -> Vec<Test> {
+    vec![
+        Test { name: "dashboard() returns the right data", clock: Clock::Virtual, run: right_data },
+        Test { name: "the three loads wait at the same time", clock: Clock::Virtual, run: loads_overlap },
+    ]
+}

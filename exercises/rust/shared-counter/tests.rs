@@ -1,0 +1,54 @@
+// Hidden tests for rust/shared-counter. `next_visit` stands for the work each thread does
+// before counting (about 50 µs of computation); it records which thread ran it and how many
+// ran at the same moment, so serialised or single-threaded counting is seen without timing.
+use crate::interleave::{fail, measure_work, pass, Clock, Ctx, Test, Verdict, WorkLog};
+
+/// Handles one visit and returns how many visits it counts for (always 1).
+pub fn next_visit() -> usize {
+    measure_work("next_visit", || {
+        let mut x = 1u64;
+        for i in 0..40_000u64 {
+            x = std::hint::black_box(x.wrapping_mul(2862933555777941757).wrapping_add(i));
+        }
+        std::hint::black_box(x);
+        1
+    })
+}
+
+const THREADS: usize = 10;
+const PER_THREAD: usize = 100;
+
+fn judge(ctx: &mut Ctx, what: &str, count: fn(usize, usize) -> usize) -> Verdict {
+    let got = count(THREADS, PER_THREAD);
+    let log: WorkLog = ctx.take_work(2000);
+    let want = THREADS * PER_THREAD;
+    if log.started != log.finished || log.started < want {
+        return fail("task_failed", format!("{}() returned while {} visits were still being handled or not started: a spawned thread was never joined", what, want - log.finished.min(want)));
+    }
+    if got != want {
+        return fail("wrong_result", format!("{}({}, {}) counted {} visits, not {}", what, THREADS, PER_THREAD, got, want)).values(want, got);
+    }
+    let threads = log.cpu_by_thread.len();
+    if threads < THREADS {
+        return fail("not_parallel", format!("{}() handled the visits on {} thread(s); use {} threads", what, threads, THREADS));
+    }
+    if log.max_in_flight < 2 {
+        return fail("needlessly_serial", format!("{}() used {} threads, but never handled two visits at the same time: the lock was held while next_visit() ran. Call next_visit() first, then lock only to add.", what, threads));
+    }
+    pass(format!("{} visits counted on {} threads, up to {} at the same time", want, threads, log.max_in_flight))
+}
+
+fn with_mutex(ctx: &mut Ctx) -> Verdict {
+    judge(ctx, "count_with_mutex", crate::student::count_with_mutex)
+}
+
+fn with_atomic(ctx: &mut Ctx) -> Verdict {
+    judge(ctx, "count_with_atomic", crate::student::count_with_atomic)
+}
+
+pub fn tests() -> Vec<Test> {
+    vec![
+        Test { name: "count_with_mutex counts every visit on 10 threads", clock: Clock::Real, run: with_mutex },
+        Test { name: "count_with_atomic counts every visit on 10 threads", clock: Clock::Real, run: with_atomic },
+    ]
+}

@@ -1,0 +1,48 @@
+// Hidden tests for rust/spawn-tasks. `fetch_name` waits on the paused clock (40-120 ms by id),
+// so overlap is exact and tasks finish in a different order than they were spawned.
+use crate::interleave::{fail, now_ms, pass, span, Clock, Ctx, Test, Verdict};
+use std::time::Duration;
+
+fn latency_ms(id: u32) -> u64 {
+    40 * (3 - id as u64 % 3)
+}
+
+/// Looks up the name of account `id` (waits 40, 80 or 120 ms depending on the id).
+pub async fn fetch_name(id: u32) -> String {
+    let start = now_ms();
+    tokio::time::sleep(Duration::from_millis(latency_ms(id))).await;
+    span(&format!("fetch_name({})", id), "wait", start, now_ms());
+    format!("account-{}", id)
+}
+
+const IDS: [u32; 6] = [3, 4, 5, 6, 7, 8];
+
+fn right_names(ctx: &mut Ctx) -> Verdict {
+    let want: Vec<String> = IDS.iter().map(|id| format!("account-{}", id)).collect();
+    let got = ctx.paused(crate::student::fetch_names(IDS.to_vec()));
+    if got != want {
+        return fail("wrong_result", "fetch_names() must return one name per id, in the order of the ids").values(want, got);
+    }
+    let empty = ctx.paused(crate::student::fetch_names(Vec::new()));
+    if !empty.is_empty() {
+        return fail("wrong_result", "fetch_names(vec![]) must return an empty Vec").values(Vec::<String>::new(), empty);
+    }
+    pass("every name, in id order")
+}
+
+fn overlapping(ctx: &mut Ctx) -> Verdict {
+    let _ = ctx.paused(crate::student::fetch_names(IDS.to_vec()));
+    let ms = ctx.last_virtual_ms;
+    let slowest = IDS.iter().map(|&id| latency_ms(id)).max().unwrap_or(0) as f64;
+    if ms > slowest * 1.25 {
+        return fail("no_overlap", format!("fetching {} names took {:.0} ms on the paused clock, but the slowest takes {:.0} ms: the lookups waited one after another. Spawn every task first, then await the handles.", IDS.len(), ms, slowest));
+    }
+    pass(format!("all lookups overlapped: {:.0} ms in all", ms))
+}
+
+pub fn tests() -> Vec<Test> {
+    vec![
+        Test { name: "fetch_names() returns every name in order", clock: Clock::Virtual, run: right_names },
+        Test { name: "the lookups run at the same time", clock: Clock::Virtual, run: overlapping },
+    ]
+}

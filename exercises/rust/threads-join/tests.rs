@@ -1,0 +1,66 @@
+// Hidden tests for rust/threads-join. `slow_square` is the CPU work the student hands to threads;
+// it measures itself (thread CPU clock, calls running at once), so verdicts never rest on
+// wall-clock speed.
+use crate::interleave::{fail, measure_work, pass, Clock, Ctx, Test, Verdict, WorkLog};
+
+/// Squares `x` the slow way: about 10 ms of pure computation.
+pub fn slow_square(x: u64) -> u64 {
+    measure_work(&format!("slow_square({})", x), || {
+        let mut noise = x;
+        for i in 0..8_000_000u64 {
+            noise = std::hint::black_box(noise.wrapping_mul(6364136223846793005).wrapping_add(i));
+        }
+        std::hint::black_box(noise);
+        x * x
+    })
+}
+
+fn unjoined(log: &WorkLog, inputs: usize) -> Option<Verdict> {
+    let unfinished = log.started - log.finished;
+    if unfinished > 0 || log.started < inputs {
+        return Some(fail("task_failed", format!("squares() returned while {} of {} calls of slow_square were still running or not started: a spawned thread was never joined (call .join() on every JoinHandle before returning)", unfinished.max(inputs - log.started.min(inputs)), inputs)));
+    }
+    None
+}
+
+fn right_squares(ctx: &mut Ctx) -> Verdict {
+    for inputs in [vec![1u64, 2, 3, 4, 5], vec![9, 3, 7, 1, 12]] {
+        let want: Vec<u64> = inputs.iter().map(|x| x * x).collect();
+        let got = crate::student::squares(inputs.clone());
+        let log = ctx.take_work(2000);
+        if let Some(v) = unjoined(&log, inputs.len()) {
+            return v;
+        }
+        if got != want {
+            return fail("wrong_result", format!("squares({:?}) must return the squares in the order of the inputs", inputs)).values(want, got);
+        }
+    }
+    pass("every square is there, in input order, and every thread was joined")
+}
+
+fn runs_in_parallel(ctx: &mut Ctx) -> Verdict {
+    let inputs = vec![2u64, 4, 6, 8, 10];
+    let got = crate::student::squares(inputs.clone());
+    let log = ctx.take_work(2000);
+    if let Some(v) = unjoined(&log, inputs.len()) {
+        return v;
+    }
+    if got != vec![4, 16, 36, 64, 100] {
+        return fail("wrong_result", "squares() returned the wrong values").values(vec![4, 16, 36, 64, 100], got);
+    }
+    let threads = log.cpu_by_thread.len();
+    if threads < inputs.len() {
+        return fail("not_parallel", format!("the 5 calls of slow_square ran on {} thread(s); spawn one thread per input", threads));
+    }
+    if log.max_in_flight < 2 {
+        return fail("needlessly_serial", "each call ran on its own thread, but never two at the same time: joining each thread right after spawning it waits for it before starting the next. Spawn them all first, then join them all.");
+    }
+    pass(format!("5 threads, up to {} squares computed at the same time", log.max_in_flight))
+}
+
+pub fn tests() -> Vec<Test> {
+    vec![
+        Test { name: "squares() returns every square in order", clock: Clock::Real, run: right_squares },
+        Test { name: "the squares are computed on several threads at once", clock: Clock::Real, run: runs_in_parallel },
+    ]
+}

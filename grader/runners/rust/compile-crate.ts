@@ -1,0 +1,120 @@
+// Compiles a submission's crate with rustc inside the sandbox (compile-time code can read
+// files: include_str!), against the prebuilt rlibs. Identical sources (student code + hidden
+// tests + harness + toolchain) are never compiled twice: binaries and failed reports are cached.
+import { chmod, chown, mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { z } from "zod";
+import { Diagnostic } from "../../contract.ts";
+import { crateSources, SANDBOX_SRC, STUDENT_PATH } from "./crate-sources.ts";
+import { parseRustcOutput } from "./diagnostics.ts";
+import { pruneBuildCache } from "./prune-build-cache.ts";
+import { runSandboxed, type SandboxLimits } from "./sandbox/run-sandboxed.ts";
+import { RUST_CACHE, type RustState } from "./toolchain/rust-paths.ts";
+
+// Well inside grade()'s watchdog (10 s + 8 × the exercise's wall budget); a real compile
+// takes about 1 s here.
+const COMPILE_LIMITS: SandboxLimits = {
+  cpuSeconds: 20,
+  addressSpaceMb: 4096,
+  fileSizeMb: 256,
+  openFiles: 512,
+  processes: 128,
+  tmpfsMb: 256,
+  wallMs: 20_000,
+  outputBytes: 2 * 1024 * 1024,
+};
+
+/** Compiled submissions kept on disk (about 1-2 MB each, stripped). */
+const BUILD_CACHE_ENTRIES = 500;
+
+const Failure = z.object({ kind: z.enum(["compile_error", "missing_api", "timeout", "resource_limit"]), message: z.string(), diagnostics: z.array(Diagnostic) });
+export type CompileFailure = z.infer<typeof Failure>;
+export type CompileOutcome = { ok: true; binary: string; warnings: Diagnostic[]; cached: boolean; ms: number } | ({ ok: false; cached: boolean; ms: number } & CompileFailure);
+
+export async function compileCrate(options: { code: string; dir: string; state: RustState }): Promise<CompileOutcome> {
+  const started = performance.now();
+  const { files, hash } = await crateSources({ code: options.code, dir: options.dir, toolchainKey: options.state.key });
+  const cacheDir = path.join(RUST_CACHE, "builds", hash);
+  const ms = () => performance.now() - started;
+  const cached = await fromCache(cacheDir);
+  if (cached) return { ...cached, cached: true, ms: ms() };
+
+  const work = await mkdtemp(path.join(RUST_CACHE, "tmp-"));
+  await chmod(work, 0o755); // bwrap runs as the sandbox uid and must reach the bind sources
+  try {
+    const src = path.join(work, "src");
+    const out = path.join(work, "out");
+    await mkdir(src, { mode: 0o755 });
+    await mkdir(out, { mode: 0o755 });
+    for (const [name, text] of Object.entries(files)) await writeFile(path.join(src, name), text, { mode: 0o644 });
+    const { state } = options;
+    const externs = Object.entries(state.externs).flatMap(([name, file]) => ["--extern", `${name}=/opt/deps/${file}`]);
+    const result = await runSandboxed({
+      tools: state.tools,
+      limits: COMPILE_LIMITS,
+      mounts: [
+        { from: state.sysroot, to: "/opt/rust" },
+        { from: state.depsDir, to: "/opt/deps" },
+        { from: src, to: SANDBOX_SRC },
+        { from: out, to: "/out", writable: true },
+      ],
+      // No /proc in the sandbox, so the loader cannot resolve rustc's $ORIGIN rpath itself.
+      env: { LD_LIBRARY_PATH: "/opt/rust/lib" },
+      beforeRun: (uid) => chown(out, uid, uid),
+      argv: [
+        "/opt/rust/bin/rustc", "--sysroot", "/opt/rust", "--edition", "2021", "--crate-name", "submission", "--crate-type", "bin",
+        "-C", "opt-level=1", "-C", "debuginfo=0", "-C", "strip=symbols", "-C", `linker=${state.tools.gcc}`, "-L", "dependency=/opt/deps", ...externs,
+        "--error-format=json", "--json=diagnostic-short", "-o", "/out/prog", `${SANDBOX_SRC}/main.rs`,
+      ],
+    });
+    const report = parseRustcOutput(result.stderr, STUDENT_PATH);
+    const warnings = report.diagnostics.filter((d) => d.severity !== "error");
+    if (result.code === 0 && !result.timedOut) {
+      await mkdir(cacheDir, { recursive: true });
+      await rename(path.join(out, "prog"), path.join(cacheDir, "prog.partial"));
+      await writeFile(path.join(cacheDir, "warnings.json"), JSON.stringify(warnings));
+      await rename(path.join(cacheDir, "prog.partial"), path.join(cacheDir, "prog"));
+      await pruneBuildCache({ keep: BUILD_CACHE_ENTRIES });
+      return { ok: true, binary: path.join(cacheDir, "prog"), warnings, cached: false, ms: ms() };
+    }
+    const failure = failureOf(result, report);
+    // Only the compiler's own verdicts are cached; a timeout may be the machine's fault.
+    if (failure.kind !== "timeout") {
+      await mkdir(cacheDir, { recursive: true });
+      await writeFile(path.join(cacheDir, "failure.json"), JSON.stringify(failure));
+    }
+    return { ok: false, ...failure, cached: false, ms: ms() };
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+function failureOf(result: { timedOut: boolean; signal: string | null; stderr: string }, report: ReturnType<typeof parseRustcOutput>): CompileFailure {
+  const diagnostics = report.diagnostics;
+  if (result.timedOut || result.signal === "SIGXCPU") {
+    return { kind: "timeout", message: "compiling your code took too long and was stopped (endless const evaluation or macro expansion?)", diagnostics };
+  }
+  const firstError = diagnostics.find((d) => d.severity === "error");
+  if (firstError) {
+    const head = firstError.message.split("\n")[0] ?? "";
+    return { kind: "compile_error", message: `your code does not compile (line ${firstError.line}, column ${firstError.column}: ${firstError.code ? `${firstError.code} ` : ""}${head})`, diagnostics };
+  }
+  if (report.errorsElsewhere.length > 0) {
+    const errors = [...new Set(report.errorsElsewhere)].slice(0, 3).join("; ");
+    return { kind: "missing_api", message: `the tests cannot use your file as the statement asks (${errors}): check the names and signatures against the starter`, diagnostics };
+  }
+  if (/memory allocation|out of memory|Cannot allocate/i.test(result.stderr) || result.signal === "SIGKILL" || result.signal === "SIGABRT") {
+    return { kind: "resource_limit", message: "the compiler ran out of its memory or process budget on your code", diagnostics };
+  }
+  return { kind: "compile_error", message: `the compiler failed: ${result.stderr.replace(/\{.*\}\n?/g, "").trim().slice(0, 300) || "no message"}`, diagnostics };
+}
+
+async function fromCache(dir: string): Promise<({ ok: true; binary: string; warnings: Diagnostic[] } | ({ ok: false } & CompileFailure)) | null> {
+  const binary = path.join(dir, "prog");
+  if (await stat(binary).then(() => true, () => false)) {
+    const warnings = z.array(Diagnostic).safeParse(JSON.parse(await readFile(path.join(dir, "warnings.json"), "utf8").catch(() => "[]")));
+    return { ok: true, binary, warnings: warnings.success ? warnings.data : [] };
+  }
+  const failure = await readFile(path.join(dir, "failure.json"), "utf8").then((t) => Failure.safeParse(JSON.parse(t)), () => null);
+  return failure?.success ? { ok: false, ...failure.data } : null;
+}

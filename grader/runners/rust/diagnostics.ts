@@ -1,0 +1,71 @@
+// rustc --error-format=json → GradeResult diagnostics for the student's file (1-based ranges,
+// the code such as E0277, the message with the compiler's notes and help), plus the errors it
+// reports in the hidden tests, which mean the student's file lacks an item they call.
+import { z } from "zod";
+import type { Diagnostic } from "../../contract.ts";
+
+const RustSpan = z.object({
+  file_name: z.string(),
+  line_start: z.number().int(),
+  line_end: z.number().int(),
+  column_start: z.number().int(),
+  column_end: z.number().int(),
+  is_primary: z.boolean(),
+  label: z.string().nullable().optional(),
+});
+
+type RustMessage = { message: string; level: string; code?: { code: string } | null; spans: z.infer<typeof RustSpan>[]; children: RustMessage[] };
+const RustMessage: z.ZodType<RustMessage> = z.lazy(() =>
+  z.object({
+    message: z.string(),
+    level: z.string(),
+    code: z.object({ code: z.string() }).nullable().optional(),
+    spans: z.array(RustSpan),
+    children: z.array(RustMessage),
+  }),
+);
+
+export type CompileReport = { diagnostics: Diagnostic[]; errorsElsewhere: string[]; errorCount: number };
+
+const SEVERITY: Record<string, Diagnostic["severity"] | undefined> = { error: "error", warning: "warning", note: "info", help: "info" };
+
+/** Reads rustc's JSON lines; `studentFile` is the path rustc saw for the student's code. */
+export function parseRustcOutput(stderr: string, studentFile: string): CompileReport {
+  const report: CompileReport = { diagnostics: [], errorsElsewhere: [], errorCount: 0 };
+  for (const line of stderr.split("\n")) {
+    if (!line.startsWith("{")) continue;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch {
+      continue;
+    }
+    const parsed = RustMessage.safeParse(json);
+    if (!parsed.success) continue;
+    const m = parsed.data;
+    const severity = SEVERITY[m.level];
+    if (!severity || m.spans.length === 0) continue;
+    if (m.level === "error") report.errorCount += 1;
+    const primary = m.spans.find((s) => s.is_primary) ?? m.spans[0];
+    if (!primary) continue;
+    if (primary.file_name !== studentFile) {
+      // Never show positions or text of the hidden tests: only the compiler's one-line message.
+      if (m.level === "error") report.errorsElsewhere.push(m.message);
+      continue;
+    }
+    const label = primary.label && primary.label !== m.message ? `: ${primary.label}` : "";
+    // "the lint level is defined here" points into the generated crate root, not the student's file.
+    const notes = m.children.filter((c) => c.message.trim() !== "" && !c.message.includes("lint level is defined here")).map((c) => `${c.level}: ${c.message}`);
+    if (m.code?.code === "unsafe_code") notes.push("note: unsafe code is not accepted in submissions");
+    report.diagnostics.push({
+      severity,
+      ...(m.code?.code ? { code: m.code.code } : {}),
+      message: [`${m.message}${label}`, ...notes].join("\n").slice(0, 4000),
+      line: Math.max(1, primary.line_start),
+      column: Math.max(1, primary.column_start),
+      endLine: Math.max(1, primary.line_end),
+      endColumn: Math.max(1, primary.column_end),
+    });
+  }
+  return report;
+}

@@ -1,0 +1,85 @@
+// JavaScript that runs inside each WORKER isolate. A worker is a thread: waiting inside it
+// (sleep, io, fetchData, rx.recv()) BLOCKS that thread until the host wakes it, like
+// std::thread::sleep or a blocking client in Rust. The host sees every such wait, which is how
+// the virtual clock knows that a worker is idle.
+import { ENDPOINT_KEY, ENDPOINT_WALK_SOURCE } from "./prelude-source.ts";
+
+/**
+ * evalClosure source: $0 = host wait Reference (applySyncPromise -> [ok, value]), $1 = send
+ * Callback, $2 = close Callback. Defines the worker's globals and returns makeEntry(fn), which
+ * wraps the student's function: revives channel ends in `data`, runs fn(data), and rewrites the
+ * ReferenceError that a closure over outer variables produces into an explanation.
+ */
+export const WORKER_RUNTIME_SOURCE = String.raw`
+const waitRef = $0, sendCb = $1, closeCb = $2;
+const P = Promise, apply = Reflect.apply, ErrorC = Error, TypeErrorC = TypeError, ReferenceErrorC = ReferenceError;
+const presolve = P.resolve, preject = P.reject, asyncIterator = Symbol.asyncIterator;
+const resolveP = (v) => apply(presolve, P, [v]), rejectP = (e) => apply(preject, P, [e]);
+${ENDPOINT_WALK_SOURCE}
+
+function block(kind, a, b, c) {
+  let r;
+  try {
+    r = waitRef.applySyncPromise(undefined, [kind, a, b, c], { arguments: { copy: true } });
+  } catch (e) {
+    return rejectP(e);
+  }
+  return r[0] ? resolveP(r[1]) : rejectP(new ErrorC(r[1]));
+}
+
+class Sender {
+  #h;
+  constructor(h) { this.#h = h; }
+  send(value) {
+    if (value === undefined) throw new TypeErrorC("send(undefined): undefined is what recv() returns once a channel is closed; send null or a value instead");
+    sendCb(this.#h, value);
+  }
+  close() { closeCb(this.#h); }
+}
+class Receiver {
+  #h;
+  constructor(h) { this.#h = h; }
+  recv() { return block("recv", this.#h); }
+  close() { closeCb(this.#h); }
+  [asyncIterator]() {
+    const rx = this;
+    return {
+      next() { return rx.recv().then((v) => (v === undefined ? { done: true, value: undefined } : { done: false, value: v })); },
+      [asyncIterator]() { return this; },
+    };
+  }
+}
+function fromMarker(v) {
+  const kind = v["${ENDPOINT_KEY}"];
+  if (kind === "tx" && typeof v.handle === "number") return new Sender(v.handle);
+  if (kind === "rx" && typeof v.handle === "number") return new Receiver(v.handle);
+  return v;
+}
+
+const define = (name, value) => Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
+define("sleep", (ms) => block("sleep", ms));
+define("io", (label, latencyMs, value) => block("io", label, latencyMs, value));
+define("fetchData", (url) => block("fetch", url));
+define("yieldNow", () => resolveP(undefined));
+define("task", (name, fn) => { try { return resolveP(fn()); } catch (e) { return rejectP(e); } });
+
+const NOT_IN_WORKERS = { spawn: "workers cannot start workers: spawn them all from your exported function", channel: "create channels in your exported function and pass their ends to workers through spawn's data" };
+
+return function makeEntry(fn) {
+  return async function entry(data) {
+    try {
+      return await fn(walkEndpoints(data, 0, fromMarker));
+    } catch (e) {
+      const m = e instanceof ReferenceErrorC ? /^(\S+) is not defined$/.exec(e.message) : null;
+      if (m && NOT_IN_WORKERS[m[1]]) throw new ReferenceErrorC(m[1] + " is not available inside a worker: " + NOT_IN_WORKERS[m[1]]);
+      if (m) {
+        throw new ReferenceErrorC(m[1] + " is not defined inside the worker. A function given to spawn() runs in its own " +
+          "isolate, like a Web Worker: it cannot see variables, functions or imports from the code around it " +
+          "(only sleep, io, fetchData, yieldNow and task exist there under those names). " +
+          "Pass what it needs through spawn's data argument (SharedArrayBuffers stay shared).");
+      }
+      throw e;
+    }
+  };
+};
+`;
