@@ -7,7 +7,8 @@ export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
     pool: "forks",
-    execArgv: ["--no-node-snapshot"],
+    // The same V8 flags as the grading child (grader/runners/ts/jit-flag.ts).
+    execArgv: ["--no-node-snapshot", "--max-opt=1"],
     projects: [
       {
         extends: true,

@@ -63,6 +63,12 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     const synced = await syncExercises({});
     log(`exercises synced: ${synced.upserted} current, ${synced.archived} archived`);
 
+    // Rust grading needs the toolchain and prebuilt crates; without them the platform still
+    // runs and Rust exercises say why they cannot be graded.
+    const { setupRust } = await import("../../grader/runners/rust/toolchain/setup-rust.ts");
+    const rust = await setupRust({ log: (line) => log(`rust: ${line}`) });
+    log(rust.ok ? "rust track ready" : `rust track unavailable: ${rust.why}`);
+
     buildWebIfStale(options.root, env);
     const quiet = options.quietChildren ? () => {} : undefined;
     const node = process.execPath;

@@ -83,9 +83,11 @@ describe.skipIf(!available)("the Rust sandbox contains hostile submissions", () 
   });
 
   it("caps memory: a memory bomb is memory_limit", async () => {
+    // Reserving without touching hits the address-space cap at once; touching 1 GiB of pages
+    // first could outlast the fixture's 500 ms wall limit on a loaded box (then: timeout).
     const r = await attack(`
       let mut hog: Vec<Vec<u8>> = Vec::new();
-      loop { hog.push(vec![1u8; 64 << 20]); }`);
+      loop { let mut v: Vec<u8> = Vec::with_capacity(64 << 20); v.push(1); hog.push(v); }`);
     expect(verdict(r)).toBe("error/memory_limit");
   });
 
