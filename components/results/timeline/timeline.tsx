@@ -147,7 +147,7 @@ function Axis({ total }: { total: number }) {
   return (
     <div className="flex justify-between font-mono text-[10.5px] text-muted tabular-nums" aria-hidden>
       {[0, 0.25, 0.5, 0.75, 1].map((f) => (
-        <span key={f}>{formatMs(total * f)}</span>
+        <span key={f}>{f === 0 ? "0" : formatMs(total * f)}</span>
       ))}
     </div>
   );
