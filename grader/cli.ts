@@ -5,6 +5,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { checkQuizzes } from "../exercises/quizzes/check-quizzes.ts";
 import { rustcAvailable, rustcCompiler } from "../exercises/quizzes/rustc-compile.ts";
+import { findToolchain } from "./runners/rust/toolchain/find-toolchain.ts";
 import { verifyCompileClaims } from "../exercises/quizzes/verify-compile-claims.ts";
 import { writeQuizSchema } from "../exercises/quizzes/write-schema.ts";
 import { exerciseJsonSchema } from "../exercises/schema.ts";
@@ -65,8 +66,10 @@ async function check(noSkip: boolean): Promise<number> {
   const quizzes = checkQuizzes({ log });
   // does-it-compile keys are proven by rustc wherever the Rust toolchain is available.
   const rust = await runnerAvailability("rust");
-  const noCompiler = !rust.ok ? rust.why : (await rustcAvailable()) ? null : "rustc is not on PATH";
-  const claims = await verifyCompileClaims(noCompiler === null ? { compile: rustcCompiler(), log } : { unavailable: noCompiler, log });
+  // The same rustc the Rust runner found (rustup's is often not on PATH, e.g. in CI).
+  const rustc = (await findToolchain())?.rustc ?? "rustc";
+  const noCompiler = !rust.ok ? rust.why : (await rustcAvailable(rustc)) ? null : `no usable rustc (${rustc})`;
+  const claims = await verifyCompileClaims(noCompiler === null ? { compile: rustcCompiler({ rustc }), log } : { unavailable: noCompiler, log });
   if (claims.skipped > 0) {
     process.stderr.write(`\n!!! SKIPPED ${claims.skipped} quiz does-it-compile claim(s): ${noCompiler}\n!!! Their answer keys were NOT verified by compiling.${noSkip ? " --no-skip makes this a failure." : ""}\n\n`);
   }

@@ -33,6 +33,15 @@ export async function StatementColumn({ exercise }: StatementColumnProps) {
         <DifficultyBadge difficulty={exercise.difficulty} />
         <ConceptTags concepts={exercise.concepts} />
       </div>
+      {exercise.track === "ts" ? (
+        <p className="mt-3 text-[13px] text-muted">
+          Your code runs with the{" "}
+          <Link href="/docs/ts" className="font-medium text-primary underline-offset-2 hover:underline">
+            interleave module
+          </Link>{" "}
+          — spawn, channels, sleep, io and how the grader measures them.
+        </p>
+      ) : null}
       <hr className="my-5 border-border" />
       <Statement markdown={stripLeadingTitle(exercise.statement, exercise.title)} />
     </div>
