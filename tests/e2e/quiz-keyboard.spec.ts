@@ -2,23 +2,16 @@
 // with Space, estimates typed in, output lines reordered with Alt+Arrow; then sees the score,
 // per-option explanations, exercise links and the mastery view (light and dark screenshots).
 import pg from "pg";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { generateItem } from "../../exercises/quizzes/define.ts";
 import { ITEM_DEFINITIONS } from "../../exercises/quizzes/items/index.ts";
 import type { QuizItem } from "../../exercises/quizzes/schema.ts";
 import { DrawnItems } from "../../lib/quizzes/schemas.ts";
-import { launchBrowser, screenshot, watchOffHostRequests } from "./browser.ts";
+import { screenshot, useBrowser, watchOffHostRequests } from "./browser.ts";
 
-let browser: Browser;
+const browser = useBrowser();
 const baseURL = inject("baseURL");
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 /** The attempt's items with their keys, read the way only the server (or this test) can. */
 async function keyedItems(attemptId: string): Promise<QuizItem[]> {
@@ -82,7 +75,7 @@ async function answerWithKeyboard(page: Page, position: number, item: QuizItem):
 
 describe("taking a quiz with the keyboard", () => {
   it("answers every question without a mouse and sees the score, explanations and mastery", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: "light" });
+    const context = await browser.current.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: "light" });
     const page = await context.newPage();
     const offHost = watchOffHostRequests(page, baseURL);
 

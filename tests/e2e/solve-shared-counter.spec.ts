@@ -2,29 +2,19 @@
 // Postgres, graphile-worker, a grader worker process, isolated-vm).
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, screenshot, watchOffHostRequests } from "./browser.ts";
+import { describe, expect, inject, it } from "vitest";
+import { newStudentContext, screenshot, useBrowser, watchOffHostRequests } from "./browser.ts";
 import { openExercise, pasteIntoEditor, submitAndWait } from "./exercise-page.ts";
 
 const exerciseDir = path.resolve(import.meta.dirname, "../../exercises/ts/shared-counter");
 const reference = readFileSync(path.join(exerciseDir, "solutions/good/atomics.ts"), "utf8");
 
-let browser: Browser;
+const browser = useBrowser();
 const baseURL = inject("baseURL");
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe("solving ts/shared-counter in the browser", () => {
   it("passes with the reference solution and fails the starter with lost updates", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
+    const context = await newStudentContext(browser.current, baseURL);
     const page = await context.newPage();
     const offHost = watchOffHostRequests(page, baseURL);
     await openExercise(page, baseURL, "ts/shared-counter");

@@ -2,31 +2,21 @@
 // the event loop, a worker lane once the work moves off the main thread.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, screenshot } from "./browser.ts";
+import { describe, expect, inject, it } from "vitest";
+import { newStudentContext, screenshot, useBrowser } from "./browser.ts";
 import { openExercise, pasteIntoEditor, submitAndWait } from "./exercise-page.ts";
 
 const dir = path.resolve(import.meta.dirname, "../../exercises/ts/blocked-event-loop/solutions");
 const blocking = readFileSync(path.join(dir, "bad/original-sync.ts"), "utf8");
 const offloaded = readFileSync(path.join(dir, "good/worker.ts"), "utf8");
 
-let browser: Browser;
+const browser = useBrowser();
 const baseURL = inject("baseURL");
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe("the task timeline", () => {
   for (const colorScheme of ["light", "dark"] as const) {
     it(`draws a stall bar for blocking code and a worker lane for the fix (${colorScheme})`, async () => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme });
-      await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
+      const context = await newStudentContext(browser.current, baseURL, colorScheme);
       const page = await context.newPage();
       await openExercise(page, baseURL, "ts/blocked-event-loop");
 
