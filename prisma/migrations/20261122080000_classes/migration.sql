@@ -40,6 +40,7 @@ CREATE TABLE "assignments" (
 CREATE TABLE "regrades" (
     "id" UUID NOT NULL,
     "exercise_id" UUID NOT NULL,
+    "class_id" UUID,
     "requested_by_id" TEXT NOT NULL,
     "total" INTEGER NOT NULL,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -112,3 +113,6 @@ ALTER TABLE "regrades" ADD CONSTRAINT "regrades_requested_by_id_fkey" FOREIGN KE
 
 -- AddForeignKey
 ALTER TABLE "grading_runs" ADD CONSTRAINT "grading_runs_regrade_id_fkey" FOREIGN KEY ("regrade_id") REFERENCES "regrades"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "regrades" ADD CONSTRAINT "regrades_class_id_fkey" FOREIGN KEY ("class_id") REFERENCES "classes"("id") ON DELETE CASCADE ON UPDATE CASCADE;
