@@ -12,6 +12,7 @@ import { optionalEnv } from "../lib/env.ts";
 import { claimGradingRun } from "../lib/grading/claim-grading-run.ts";
 import { internalErrorResult } from "../lib/grading/internal-error-result.ts";
 import { storeGradeResult } from "../lib/grading/store-grade-result.ts";
+import { SWEEP_TASK, sweepStaleRuns } from "../lib/grading/sweep-stale-runs.ts";
 import { GRADE_TASK, GradeJobPayload } from "../lib/queue/grade-job.ts";
 import { queueLogger } from "../lib/queue/queue-logger.ts";
 import type { GradeResult } from "./contract.ts";
@@ -26,6 +27,8 @@ export type GradeWorkerOptions = {
   pollInterval?: number;
   events?: WorkerEvents;
   quiet?: boolean;
+  /** Every minute, requeue or fail runs whose worker died (lib/grading/sweep-stale-runs.ts). */
+  sweep?: boolean;
 };
 
 const defaultGrade: GradeFn = async (options) => (await import("./core/grade.ts")).grade(options);
@@ -67,12 +70,21 @@ function runnerOptions(options: GradeWorkerOptions): RunnerOptions {
     maxPoolSize: 4,
     pollInterval: options.pollInterval ?? 2000,
     noHandleSignals: true,
-    crontab: "", // no cron jobs (and no lookup of a crontab file)
+    // Only the sweeper is scheduled (a string, so no crontab file is looked up).
+    crontab: options.sweep ? `* * * * * ${SWEEP_TASK}` : "",
     // A drain lets the running job finish; its own watchdog bounds it, this only backs it up.
     gracefulShutdownAbortTimeout: 120_000,
     logger: queueLogger({ quiet: options.quiet }),
     events: options.events,
-    taskList: { [GRADE_TASK]: gradeTask({ grade: options.grade ?? defaultGrade, workerId }) },
+    taskList: {
+      [GRADE_TASK]: gradeTask({ grade: options.grade ?? defaultGrade, workerId }),
+      [SWEEP_TASK]: async (_payload, helpers) => {
+        const swept = await sweepStaleRuns();
+        if (swept.requeued.length + swept.failed.length > 0) {
+          helpers.logger.warn(`stale runs: requeued ${swept.requeued.join(", ") || "none"}; failed ${swept.failed.join(", ") || "none"}`);
+        }
+      },
+    },
   };
 }
 
@@ -125,7 +137,7 @@ async function runUntilSignalled(databaseUrl: string): Promise<number> {
   process.on("SIGTERM", drain);
   process.on("SIGINT", drain);
   try {
-    runner = await startGradeWorker({ databaseUrl });
+    runner = await startGradeWorker({ databaseUrl, sweep: true });
     if (stopRequested) stopping = runner.stop(stopRequested);
     else process.stderr.write(`[worker] ready (pid ${process.pid}); SIGTERM or Ctrl-C drains and stops\n`);
     await runner.promise;

@@ -18,4 +18,18 @@ describe("parseRustcOutput", () => {
     expect(report.diagnostics).toEqual([]);
     expect(report.errorsElsewhere).toEqual(["cannot find function `squares` in module `crate::student`"]);
   });
+
+  it("underlines only the first line of a multi-line span and names places by line", () => {
+    const closure = {
+      file_name: "/src/student.rs", line_start: 13, line_end: 17, column_start: 36, column_end: 10, is_primary: true, label: null,
+      text: [{ text: "        handles.push(thread::spawn(move || {  ", highlight_start: 36, highlight_end: 47 }],
+    };
+    const line = JSON.stringify({
+      message: "`Rc<Vec<u64>>` cannot be sent between threads safely", level: "error", code: { code: "E0277" }, spans: [closure],
+      children: [{ message: "within `{closure@/src/student.rs:13:36: 13:43}`, the trait `Send` is not implemented for `Rc<Vec<u64>>`", level: "help", spans: [], children: [] }],
+    });
+    const [diagnostic] = parseRustcOutput(line, "/src/student.rs").diagnostics;
+    expect(diagnostic).toMatchObject({ line: 13, column: 36, endLine: 13, endColumn: 45 });
+    expect(diagnostic?.message).toContain("{closure@line 13:36: 13:43}");
+  });
 });

@@ -12,7 +12,23 @@ const RustSpan = z.object({
   column_end: z.number().int(),
   is_primary: z.boolean(),
   label: z.string().nullable().optional(),
+  text: z.array(z.object({ text: z.string(), highlight_start: z.number().int(), highlight_end: z.number().int() })).optional(),
 });
+
+type RustSpan = z.infer<typeof RustSpan>;
+
+/**
+ * The range to underline. A multi-line primary span (E0277 points at a whole closure) would
+ * underline a block of code; its first line (`move || {`) is where the student's eye should go.
+ */
+function underline(span: RustSpan): Pick<Diagnostic, "line" | "column" | "endLine" | "endColumn"> {
+  const line = Math.max(1, span.line_start);
+  const column = Math.max(1, span.column_start);
+  if (span.line_end <= span.line_start) return { line, column, endLine: line, endColumn: Math.max(column + 1, span.column_end) };
+  const first = span.text?.[0];
+  const endColumn = first ? Math.max(column + 1, Math.min(first.highlight_end, first.text.trimEnd().length + 1)) : column + 1;
+  return { line, column, endLine: line, endColumn };
+}
 
 type RustMessage = { message: string; level: string; code?: { code: string } | null; spans: z.infer<typeof RustSpan>[]; children: RustMessage[] };
 const RustMessage: z.ZodType<RustMessage> = z.lazy(() =>
@@ -57,14 +73,13 @@ export function parseRustcOutput(stderr: string, studentFile: string): CompileRe
     // "the lint level is defined here" points into the generated crate root, not the student's file.
     const notes = m.children.filter((c) => c.message.trim() !== "" && !c.message.includes("lint level is defined here")).map((c) => `${c.level}: ${c.message}`);
     if (m.code?.code === "unsafe_code") notes.push("note: unsafe code is not accepted in submissions");
+    // rustc names places as "/src/student.rs:13:36"; the student knows the file as "line 13:36".
+    const message = [`${m.message}${label}`, ...notes].join("\n").replaceAll(`${studentFile}:`, "line ");
     report.diagnostics.push({
       severity,
       ...(m.code?.code ? { code: m.code.code } : {}),
-      message: [`${m.message}${label}`, ...notes].join("\n").slice(0, 4000),
-      line: Math.max(1, primary.line_start),
-      column: Math.max(1, primary.column_start),
-      endLine: Math.max(1, primary.line_end),
-      endColumn: Math.max(1, primary.column_end),
+      message: message.slice(0, 4000),
+      ...underline(primary),
     });
   }
   return report;
