@@ -1,6 +1,7 @@
 // Compiles a submission's crate with rustc inside the sandbox (compile-time code can read
 // files: include_str!), against the prebuilt rlibs. Identical sources (student code + hidden
 // tests + harness + toolchain) are never compiled twice: binaries and failed reports are cached.
+import { randomBytes } from "node:crypto";
 import { chmod, chown, mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
@@ -33,7 +34,7 @@ export type CompileOutcome = { ok: true; binary: string; warnings: Diagnostic[];
 
 export async function compileCrate(options: { code: string; dir: string; state: RustState }): Promise<CompileOutcome> {
   const started = performance.now();
-  const { files, hash } = await crateSources({ code: options.code, dir: options.dir, toolchainKey: options.state.key });
+  const { hidden, student, hash } = await crateSources({ code: options.code, dir: options.dir, toolchainKey: options.state.key });
   const cacheDir = path.join(RUST_CACHE, "builds", hash);
   const ms = () => performance.now() - started;
   const cached = await fromCache(cacheDir);
@@ -43,10 +44,14 @@ export async function compileCrate(options: { code: string; dir: string; state: 
   await chmod(work, 0o755); // bwrap runs as the sandbox uid and must reach the bind sources
   try {
     const src = path.join(work, "src");
+    const hiddenSrc = path.join(work, "hidden");
     const out = path.join(work, "out");
-    await mkdir(src, { mode: 0o755 });
-    await mkdir(out, { mode: 0o755 });
-    for (const [name, text] of Object.entries(files)) await writeFile(path.join(src, name), text, { mode: 0o644 });
+    for (const dir of [src, hiddenSrc, out]) await mkdir(dir, { mode: 0o755 });
+    await writeFile(path.join(src, path.basename(STUDENT_PATH)), student, { mode: 0o644 });
+    for (const [name, text] of Object.entries(hidden)) await writeFile(path.join(hiddenSrc, name), text, { mode: 0o644 });
+    // A folder name new for every compile: the student's include_str!("/src/../exercise.rs")
+    // or any other guess cannot reach the hidden tests, and nothing lists folders at compile time.
+    const hiddenDir = `/crate-${randomBytes(16).toString("hex")}`;
     const { state } = options;
     const externs = Object.entries(state.externs).flatMap(([name, file]) => ["--extern", `${name}=/opt/deps/${file}`]);
     const result = await runSandboxed({
@@ -56,6 +61,7 @@ export async function compileCrate(options: { code: string; dir: string; state: 
         { from: state.sysroot, to: "/opt/rust" },
         { from: state.depsDir, to: "/opt/deps" },
         { from: src, to: SANDBOX_SRC },
+        { from: hiddenSrc, to: hiddenDir },
         { from: out, to: "/out", writable: true },
       ],
       // No /proc in the sandbox, so the loader cannot resolve rustc's $ORIGIN rpath itself.
@@ -64,7 +70,7 @@ export async function compileCrate(options: { code: string; dir: string; state: 
       argv: [
         "/opt/rust/bin/rustc", "--sysroot", "/opt/rust", "--edition", "2021", "--crate-name", "submission", "--crate-type", "bin",
         "-C", "opt-level=1", "-C", "debuginfo=0", "-C", "strip=symbols", "-C", `linker=${state.tools.gcc}`, "-L", "dependency=/opt/deps", ...externs,
-        "--error-format=json", "--json=diagnostic-short", "-o", "/out/prog", `${SANDBOX_SRC}/main.rs`,
+        "--error-format=json", "--json=diagnostic-short", "-o", "/out/prog", `${hiddenDir}/main.rs`,
       ],
     });
     const report = parseRustcOutput(result.stderr, STUDENT_PATH);

@@ -1,8 +1,8 @@
 // Runs one command (rustc or a student's program) inside bubblewrap (../shared/DESIGN.md, Rust):
 // prlimit (rlimits incl. RLIMIT_NPROC as the pids cap) → setpriv (a fresh unprivileged uid,
 // no new privileges) → bwrap (every namespace unshared, no network, read-only binds of only
-// what is needed, a small tmpfs, cleared environment) → the command. Our own wall clock kills
-// the whole process group; output is capped and a flood stops the run.
+// what is needed, a small tmpfs, a read-only root, cleared environment) → the command. Our own
+// wall clock kills the whole process group; output is capped and a flood stops the run.
 import { spawn } from "node:child_process";
 import { withSandboxUid } from "./sandbox-uid.ts";
 
@@ -49,7 +49,11 @@ export function sandboxArgs(options: { tools: SandboxTools; uid: number; argv: s
     "--ro-bind", "/usr", "/usr", "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64", "--symlink", "usr/bin", "/bin",
     "--dev", "/dev", ...(options.proc ? ["--proc", "/proc"] : []),
     "--size", mb(limits.tmpfsMb), "--tmpfs", "/tmp",
-    ...binds, ...env, "--chdir", options.cwd, "--", ...options.argv,
+    ...binds,
+    // bwrap's own root and /dev are unsized tmpfs mounts: left writable, they would take a
+    // flood of files into host memory past the /tmp cap. Writes to /dev/null still work.
+    "--remount-ro", "/dev", "--remount-ro", "/",
+    ...env, "--chdir", options.cwd, "--", ...options.argv,
   ];
 }
 

@@ -29,4 +29,10 @@ describe("sandboxArgs (DESIGN.md, Rust sandbox)", () => {
     expect(args).not.toContain("--bind");
     expect(args.slice(-2)).toEqual(["--", "/opt/prog"]);
   });
+
+  it("makes bwrap's unsized root and /dev read-only after the binds, so /tmp's cap holds", () => {
+    const joined = args.join(" ");
+    expect(joined).toContain("--remount-ro /dev --remount-ro /");
+    expect(args.lastIndexOf("--remount-ro")).toBeGreaterThan(args.indexOf("/opt/prog"));
+  });
 });

@@ -7,6 +7,11 @@ const SLOTS = 4;
 const busy = new Set<number>();
 const waiting: (() => void)[] = [];
 
+/** Every uid this process's sandboxes run as (the containment tests look for leftovers). */
+export function sandboxUidsOf(pid: number): number[] {
+  return [...Array(SLOTS).keys()].map((slot) => BASE_UID + pid * SLOTS + slot);
+}
+
 export async function withSandboxUid<T>(use: (uid: number) => Promise<T>): Promise<T> {
   let slot = -1;
   while (slot < 0) {

@@ -1,0 +1,126 @@
+// Verdict stability of one track (`./interleave bench stability-ts|stability-rust [--n 100]
+// [--only <track>/slug] [--no-busy]`): grades every exercise's starter, good and bad solutions
+// N times each, one grade at a time, while a busy-loop process keeps another core occupied, and
+// prints a Markdown table of verdict flips (runs whose verdict differs from the one
+// exercise.json expects). The goal is 0 everywhere (DESIGN.md, "Timing verdicts that do not flip").
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import path from "node:path";
+import type { Expectation, Track } from "../exercises/schema.ts";
+import type { GradeResult } from "../grader/contract.ts";
+import { exerciseLayout, listFiles } from "../grader/core/exercise-files.ts";
+import { grade } from "../grader/core/grade.ts";
+import { loadExercises } from "../grader/core/load-exercises.ts";
+
+type Row = { exercise: string; file: string; expected: string; verdicts: Map<string, number>; flips: number; seconds: number[] };
+
+const TITLE: Record<Track, string> = { ts: "TypeScript", rust: "Rust" };
+
+/** What a track's report says beyond the common sentence (why its numbers look as they do). */
+const NOTE: Record<Track, string> = {
+  ts: "",
+  // Identical sources hit the build cache (compile-crate.ts), so only round 1 compiles.
+  rust: "Identical sources hit the compile cache, so only round 1 compiles (its time is in the first-round column): the rounds measure the verdict stability of the sandboxed run.",
+};
+
+function option(args: string[], name: string): string | undefined {
+  const index = args.indexOf(name);
+  return index >= 0 ? args[index + 1] : undefined;
+}
+
+const verdictOf = (r: GradeResult) => (r.status === "pass" ? "pass" : `${r.status}/${r.reason ?? "?"}`);
+const want = (e: Expectation) => (e.status === "pass" ? "pass" : `${e.status}/${e.reason ?? "?"}`);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+/** A process that spins forever: the "other core kept busy" of the stability claim. */
+function busyLoop(): ChildProcess {
+  return spawn(process.execPath, ["-e", "for (;;) {}"], { stdio: "ignore" });
+}
+
+export async function runStability(options: { track: Track; args: string[] }): Promise<number> {
+  const { track, args } = options;
+  const n = Number(option(args, "--n") ?? 100);
+  if (!Number.isInteger(n) || n < 1) {
+    process.stderr.write("--n needs a positive whole number\n");
+    return 2;
+  }
+  const only = option(args, "--only");
+  const { exercises, problems } = await loadExercises();
+  if (problems.length > 0) {
+    process.stderr.write(`exercise problems: ${problems.map((p) => `${p.file}: ${p.message}`).join("; ")}\n`);
+    return 1;
+  }
+  const rows: Row[] = [];
+  for (const exercise of exercises.filter((e) => e.track === track && (!only || e.id === only))) {
+    const layout = exerciseLayout(exercise.track);
+    const checks: { file: string; expected: Expectation }[] = [{ file: layout.starter, expected: exercise.meta.expectations.starter }];
+    for (const file of await listFiles(path.join(exercise.dir, layout.goodDir))) checks.push({ file: path.join(layout.goodDir, file), expected: { status: "pass" } });
+    for (const [file, expected] of Object.entries(exercise.meta.expectations.bad)) checks.push({ file: path.join(layout.badDir, file), expected });
+    for (const check of checks) {
+      rows.push({ exercise: exercise.id, file: check.file, expected: want(check.expected), verdicts: new Map(), flips: 0, seconds: [] });
+    }
+  }
+  if (rows.length === 0) {
+    process.stderr.write(`no ${TITLE[track]} exercise${only ? ` named ${only}` : ""} to grade\n`);
+    return 2;
+  }
+
+  const busy = args.includes("--no-busy") ? null : busyLoop();
+  const started = performance.now();
+  try {
+    // Rounds over all solutions rather than N in a row each, so a passing disturbance on the
+    // machine spreads over every solution instead of hitting one.
+    for (let round = 1; round <= n; round++) {
+      for (const row of rows) {
+        const dir = exercises.find((e) => e.id === row.exercise)?.dir ?? "";
+        const code = await readFile(path.join(dir, row.file), "utf8");
+        const t0 = performance.now();
+        const verdict = verdictOf(await grade({ exerciseId: row.exercise, code }));
+        row.seconds.push((performance.now() - t0) / 1000);
+        row.verdicts.set(verdict, (row.verdicts.get(verdict) ?? 0) + 1);
+        if (verdict !== row.expected) {
+          row.flips += 1;
+          process.stderr.write(`FLIP round ${round}: ${row.exercise} ${row.file} expected ${row.expected}, got ${verdict}\n`);
+        }
+      }
+      process.stderr.write(`round ${round}/${n} done (${Math.round((performance.now() - started) / 1000)} s)\n`);
+    }
+  } finally {
+    busy?.kill("SIGKILL");
+  }
+
+  const flips = rows.reduce((sum, r) => sum + r.flips, 0);
+  // The TypeScript table keeps its original columns, so earlier results stay comparable.
+  const firstRound = track === "rust";
+  const lines = [
+    `## ${TITLE[track]} verdict stability (${new Date().toISOString().slice(0, 10)})`,
+    "",
+    `${n} grades of every starter, good and bad solution, one at a time, ${busy ? "with a busy-loop process keeping another core occupied" : "on an otherwise idle machine"} ` +
+      `(${availableParallelism()} cores, shared with other work). Total: ${rows.length * n} grades, **${flips} flip(s)**, ${Math.round((performance.now() - started) / 1000)} s.`,
+    ...(NOTE[track] ? ["", NOTE[track]] : []),
+    "",
+    `| exercise | solution | expected | verdicts seen | flips | median s |${firstRound ? " first round s |" : ""}`,
+    `|---|---|---|---|---:|---:|${firstRound ? "---:|" : ""}`,
+    ...rows.map((r) => {
+      const seen = [...r.verdicts].map(([v, c]) => `${v} ×${c}`).join(", ");
+      const first = firstRound ? ` ${(r.seconds[0] ?? 0).toFixed(2)} |` : "";
+      return `| ${r.exercise} | ${r.file} | ${r.expected} | ${seen} | ${r.flips} | ${median(r.seconds).toFixed(2)} |${first}`;
+    }),
+    "",
+  ];
+  process.stdout.write(`${lines.join("\n")}\n`);
+  return flips === 0 ? 0 : 1;
+}
+
+/** Lets a wrapper module also run directly with `node --no-node-snapshot --import tsx`. */
+export function runIfMain(meta: ImportMeta, track: Track): void {
+  if (meta.url !== `file://${process.argv[1]}`) return;
+  runStability({ track, args: process.argv.slice(2) }).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}
