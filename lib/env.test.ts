@@ -4,7 +4,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 const saved = { ...process.env };
 beforeEach(() => {
   vi.resetModules();
-  for (const key of ["DATABASE_URL", "BETTER_AUTH_SECRET", "BETTER_AUTH_URL", "PORT", "NODE_ENV"]) delete process.env[key];
+  for (const key of ["DATABASE_URL", "BETTER_AUTH_SECRET", "BETTER_AUTH_URL", "PORT", "NODE_ENV", "SMTP_URL", "MAIL_FROM", "REQUIRE_EMAIL_VERIFICATION", "SUBMISSION_RATE_LIMIT_MAX", "SUBMISSION_RATE_LIMIT_WINDOW_SECONDS"]) {
+    delete process.env[key];
+  }
 });
 afterEach(() => {
   process.env = { ...saved };
@@ -33,5 +35,20 @@ describe("env", () => {
     Object.assign(process.env, { DATABASE_URL: "postgres://h/db", BETTER_AUTH_SECRET: "x".repeat(32), PORT: "8080" });
     const { getEnv } = await import("./env.ts");
     expect(getEnv()).toMatchObject({ DATABASE_URL: "postgres://h/db", PORT: 8080, NODE_ENV: "development" });
+  });
+
+  it("defaults mail to the outbox, verification off and 10 submissions a minute", async () => {
+    const { env, optionalEnv } = await import("./env.ts");
+    expect(optionalEnv("SMTP_URL")).toBeUndefined();
+    expect(env.REQUIRE_EMAIL_VERIFICATION).toBe(false);
+    expect([env.SUBMISSION_RATE_LIMIT_MAX, env.SUBMISSION_RATE_LIMIT_WINDOW_SECONDS]).toEqual([10, 60]);
+  });
+
+  it("parses the mail and limit settings, and rejects a non-SMTP URL", async () => {
+    Object.assign(process.env, { REQUIRE_EMAIL_VERIFICATION: "true", SUBMISSION_RATE_LIMIT_MAX: "0", SMTP_URL: "https://mail.example" });
+    const { env, optionalEnv } = await import("./env.ts");
+    expect(env.REQUIRE_EMAIL_VERIFICATION).toBe(true);
+    expect(env.SUBMISSION_RATE_LIMIT_MAX).toBe(0);
+    expect(() => optionalEnv("SMTP_URL")).toThrow(/smtp:\/\/ or smtps:\/\//);
   });
 });

@@ -9,6 +9,14 @@ export const EnvSchema = z.object({
   BETTER_AUTH_URL: z.url().default("http://localhost:3000"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  // Mail (lib/mail): without SMTP_URL messages go to the outbox table the admin page shows.
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "SMTP_URL must be an smtp:// or smtps:// URL" }).optional(),
+  MAIL_FROM: z.string().min(3).default("Interleave <no-reply@interleave.invalid>"),
+  // Off by default: with the outbox transport nobody would receive the verification link.
+  REQUIRE_EMAIL_VERIFICATION: z.stringbool().default(false),
+  // Submissions per user per window (lib/submissions/rate-limit.ts); 0 turns the limit off (benches).
+  SUBMISSION_RATE_LIMIT_MAX: z.coerce.number().int().min(0).default(10),
+  SUBMISSION_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
 });
 export type Env = z.infer<typeof EnvSchema>;
 type Key = keyof Env;

@@ -13,6 +13,10 @@ const USAGE = `usage: ./interleave <command>
   worker                        run one grader worker against the database
   bench <name>                  run a benchmark from bench/
   rust setup [--require]        install/find the Rust toolchain and build the crates once
+  users create --email E --name N --role admin|teacher [--password-stdin]
+                                create an account (prints a generated password unless given on stdin)
+  users set-role --email E --role student|teacher|admin
+                                change an account's role
 `;
 
 type Command = (args: string[]) => Promise<number>;
@@ -26,6 +30,7 @@ const commands: Record<string, () => Promise<Command>> = {
   worker: async () => (await import("../grader/worker.ts")).workerCommand,
   bench: async () => (await import("../bench/run.ts")).benchCommand,
   rust: async () => (await import("../grader/runners/rust/toolchain/rust-command.ts")).rustCommand,
+  users: async () => (await import("./users.ts")).usersCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -3,6 +3,7 @@ import { LogoMark } from "./logo";
 import { IdentityChip } from "./identity-chip";
 import { ThemeToggle } from "./theme-toggle";
 import { NavLink } from "./nav-link";
+import { RoleNavLinks } from "./role-nav-links";
 
 export function SiteHeader() {
   return (
@@ -15,6 +16,7 @@ export function SiteHeader() {
         <nav aria-label="Main" className="flex items-center gap-1 text-sm">
           <NavLink href="/">Exercises</NavLink>
           <NavLink href="/quizzes">Quizzes</NavLink>
+          <RoleNavLinks />
           <NavLink href="/#how-it-works">How grading works</NavLink>
         </nav>
         <div className="ml-auto flex items-center gap-2">

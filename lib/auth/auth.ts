@@ -6,6 +6,9 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { anonymous } from "better-auth/plugins/anonymous";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { sendResetPasswordEmail, sendVerificationEmail } from "./auth-emails";
+import { linkAnonymousUser } from "./link-anonymous-user";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-rules";
 
 const DAY = 60 * 60 * 24;
 
@@ -18,6 +21,22 @@ function createAuth() {
     // Model names match better-auth's (User → db.user …); tables are mapped in schema.prisma.
     database: prismaAdapter(db, { provider: "postgresql" }),
     trustedOrigins: loopbackAliases(baseURL),
+    // Hashing, sessions and reset tokens are better-auth's; we only deliver the mail.
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: PASSWORD_MIN_LENGTH,
+      maxPasswordLength: PASSWORD_MAX_LENGTH,
+      requireEmailVerification: env.REQUIRE_EMAIL_VERIFICATION,
+      resetPasswordTokenExpiresIn: 60 * 60,
+      // A reset means the old password may be known to someone else: end every session.
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: ({ user, token }) => sendResetPasswordEmail({ user, token }),
+    },
+    emailVerification: {
+      sendOnSignUp: env.REQUIRE_EMAIL_VERIFICATION,
+      autoSignInAfterVerification: true,
+      sendVerificationEmail: ({ user, url }) => sendVerificationEmail({ user, url }),
+    },
     user: {
       additionalFields: {
         // Set by teachers/admins only; never accepted from sign-up input.
@@ -29,13 +48,29 @@ function createAuth() {
       expiresIn: 180 * DAY,
       updateAge: DAY,
       // Status polling reads the session several times a second; a signed cookie spares the database.
+      // Its copy of the role may lag a role change by up to maxAge: admin checks re-read the row.
       cookieCache: { enabled: true, maxAge: 5 * 60 },
     },
-    plugins: [anonymous()],
+    plugins: [
+      anonymous({
+        // Runs before better-auth deletes the guest: their work must already belong to the account.
+        onLinkAccount: async ({ anonymousUser, newUser }) => {
+          await linkAnonymousUser({ fromUserId: anonymousUser.user.id, toUserId: newUser.user.id });
+        },
+      }),
+    ],
     rateLimit: {
       // A class behind one school NAT opens the first exercise at the same moment; the default
       // (3 sign-ins per 10 s per IP) would turn most of them away.
-      customRules: { "/sign-in/anonymous": { window: 60, max: 120 } },
+      // The same goes for a class told "create your accounts now"; passwords are hashed with
+      // scrypt, so 30 guesses a minute per IP address is still slow going for an attacker.
+      customRules: {
+        "/sign-in/anonymous": { window: 60, max: 120 },
+        "/sign-in/email": { window: 60, max: 30 },
+        "/sign-up/email": { window: 60, max: 30 },
+        // Each request writes a mail row; keep a stranger from filling the outbox.
+        "/request-password-reset": { window: 60, max: 5 },
+      },
     },
     telemetry: { enabled: false },
   });

@@ -1,6 +1,7 @@
 // Who is asking: read from the better-auth session cookie, or created on demand as an anonymous
 // user. Returns the Set-Cookie headers better-auth wants sent (new or refreshed session), which
 // the caller attaches to its response; nothing here depends on Next.
+import { db } from "@/lib/db";
 import { getAuth } from "./auth";
 
 export type Viewer = { id: string; isAnonymous: boolean; role: string };
@@ -20,10 +21,12 @@ export async function getViewer({ headers, refresh = true }: { headers: Headers;
   const setCookies = responseHeaders.getSetCookie();
   if (!response) return { viewer: null, setCookies };
   const { user } = response;
-  return {
-    viewer: { id: user.id, isAnonymous: user.isAnonymous === true, role: user.role ?? "student" },
-    setCookies,
-  };
+  if (user.isAnonymous === true) return { viewer: { id: user.id, isAnonymous: true, role: "student" }, setCookies };
+  // The session cookie caches the user for minutes; an account's role is read fresh so that a
+  // promotion or demotion counts on the next request (guests are always students: no lookup).
+  const row = await db.user.findUnique({ where: { id: user.id }, select: { role: true } });
+  if (!row) return { viewer: null, setCookies };
+  return { viewer: { id: user.id, isAnonymous: false, role: row.role }, setCookies };
 }
 
 /**

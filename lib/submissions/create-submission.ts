@@ -6,16 +6,20 @@
 // inserts and need a second pool.)
 import { AppError } from "../errors.ts";
 import { db } from "../db.ts";
-import { GRADE_MAX_ATTEMPTS, GRADE_TASK, type GradeJobPayload } from "../queue/grade-job.ts";
 import { checkCode } from "./code-rules.ts";
+import { enqueueGradeJobs } from "./enqueue-grade-jobs.ts";
+import { enforceSubmissionRateLimit, type SubmissionRateLimit } from "./rate-limit.ts";
 
 export async function createSubmission(options: {
   userId: string;
   exerciseSlug: string;
   code: string;
+  /** Overrides the configured per-user limit (tests); see rate-limit.ts. */
+  rateLimit?: SubmissionRateLimit;
 }): Promise<{ submissionId: string; gradingRunId: string }> {
   const code = checkCode(options.code);
   return db.$transaction(async (tx) => {
+    await enforceSubmissionRateLimit({ tx, userId: options.userId, limit: options.rateLimit });
     const exercise = await tx.exercise.findUnique({
       where: { slug: options.exerciseSlug },
       select: { id: true, language: true, archived: true },
@@ -35,9 +39,7 @@ export async function createSubmission(options: {
     });
     const run = submission.gradingRuns[0];
     if (!run) throw new AppError("internal", "the first grading run was not created");
-    const payload: GradeJobPayload = { gradingRunId: run.id };
-    await tx.$executeRaw`SELECT graphile_worker.add_job(
-      identifier => ${GRADE_TASK}, payload => ${JSON.stringify(payload)}::json, max_attempts => ${GRADE_MAX_ATTEMPTS}::int)`;
+    await enqueueGradeJobs({ tx, gradingRunIds: [run.id] });
     return { submissionId: submission.id, gradingRunId: run.id };
   });
 }

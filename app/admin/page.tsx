@@ -1,0 +1,120 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { notFound } from "next/navigation";
+import { Search } from "lucide-react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { listAccounts } from "@/lib/auth/list-accounts";
+import { requireAdmin } from "@/lib/auth/require-admin";
+import { getViewer } from "@/lib/auth/viewer";
+import { isAppError } from "@/lib/errors";
+import { listMail } from "@/lib/mail/list-mail";
+import { MailOutbox } from "./mail-outbox";
+import { RoleSelect } from "./role-select";
+
+export const metadata: Metadata = { title: "Admin" };
+
+export default async function AdminPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { viewer } = await getViewer({ headers: await headers(), refresh: false });
+  // Anyone but an admin gets the ordinary 404: the page does not admit it exists.
+  const admin = await requireAdmin({ viewer }).catch((error: unknown) => {
+    if (isAppError(error)) notFound();
+    throw error;
+  });
+  const q = (await searchParams).q;
+  const search = typeof q === "string" ? q.slice(0, 200) : "";
+  const [{ accounts, total, guests }, mail] = await Promise.all([listAccounts({ search }), listMail({ limit: 50 })]);
+  const dateTime = (d: Date) => d.toLocaleString("en", { dateStyle: "medium", timeStyle: "short" });
+
+  return (
+    <div className="mx-auto w-full max-w-6xl px-4 pt-12 pb-20 sm:px-6">
+      <p className="text-sm font-medium text-primary">Administration</p>
+      <h1 className="mt-2 text-3xl font-semibold tracking-tight">Users and mail</h1>
+      <p className="mt-2 max-w-2xl text-muted">
+        Promote a student to teacher here. It counts from their next page load; the Teach link in their header can take
+        up to five minutes to appear.
+      </p>
+
+      <section aria-labelledby="users-heading" className="mt-10">
+        <div className="flex flex-wrap items-end justify-between gap-4">
+          <div>
+            <h2 id="users-heading" className="text-xl font-semibold tracking-tight">
+              Accounts
+            </h2>
+            <p className="mt-1 text-sm text-muted">
+              {total} {total === 1 ? "account" : "accounts"}
+              {search ? ` matching “${search}”` : ""} · {guests} guest {guests === 1 ? "session" : "sessions"} not listed
+            </p>
+          </div>
+          <form role="search" className="flex items-center gap-2">
+            <label htmlFor="user-search" className="sr-only">
+              Search by name or email
+            </label>
+            <div className="flex items-center rounded-lg border border-border bg-surface focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-ring">
+              <Search className="ml-2.5 size-4 text-muted" aria-hidden />
+              <input
+                id="user-search"
+                name="q"
+                type="search"
+                defaultValue={search}
+                placeholder="Name or email"
+                className="h-9 w-56 bg-transparent px-2 text-sm outline-none"
+              />
+            </div>
+            <Button type="submit" size="md">
+              Search
+            </Button>
+          </form>
+        </div>
+        <div className="mt-4 overflow-x-auto rounded-xl border border-border bg-surface shadow-xs">
+          <table className="w-full text-left text-sm">
+            <thead className="border-b border-border bg-surface-muted/60 text-xs tracking-wide text-muted uppercase">
+              <tr>
+                <th scope="col" className="px-4 py-2.5 font-medium">Name</th>
+                <th scope="col" className="px-4 py-2.5 font-medium">Email</th>
+                <th scope="col" className="px-4 py-2.5 font-medium">Joined</th>
+                <th scope="col" className="px-4 py-2.5 font-medium">Role</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-border">
+              {accounts.length === 0 ? (
+                <tr>
+                  <td colSpan={4} className="px-4 py-8 text-center text-muted">
+                    No accounts {search ? "match this search" : "yet"}.
+                  </td>
+                </tr>
+              ) : (
+                accounts.map((account) => (
+                  <tr key={account.id}>
+                    <td className="px-4 py-2.5 font-medium">
+                      {account.name}
+                      {account.id === admin.id ? <Badge className="ml-2">you</Badge> : null}
+                    </td>
+                    <td className="px-4 py-2.5 text-muted">{account.email}</td>
+                    <td className="px-4 py-2.5 whitespace-nowrap text-muted">{dateTime(account.createdAt)}</td>
+                    <td className="px-4 py-2">
+                      <RoleSelect userId={account.id} name={account.name} role={account.role} disabled={account.id === admin.id} />
+                    </td>
+                  </tr>
+                ))
+              )}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="mail-heading" className="mt-14">
+        <h2 id="mail-heading" className="text-xl font-semibold tracking-tight">
+          Mail outbox
+        </h2>
+        <p className="mt-1 max-w-3xl text-sm text-muted">
+          Every message the platform sends — password resets, confirmations. Without a mail server (no <code className="font-mono">SMTP_URL</code>) they
+          wait here: open one and pass the link on to its owner.
+        </p>
+        <div className="mt-4">
+          <MailOutbox messages={mail.map((m) => ({ ...m, createdAt: dateTime(m.createdAt), sentAt: m.sentAt ? dateTime(m.sentAt) : null }))} />
+        </div>
+      </section>
+    </div>
+  );
+}

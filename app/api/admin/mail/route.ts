@@ -1,0 +1,12 @@
+import { requireAdmin } from "@/lib/auth/require-admin";
+import { withOptionalUser } from "@/lib/http/with-user";
+import { listMail } from "@/lib/mail/list-mail";
+
+/** The mail outbox (and SMTP delivery log), newest first. */
+export const GET = withOptionalUser({}, async ({ viewer }) => {
+  await requireAdmin({ viewer });
+  const messages = await listMail({ limit: 100 });
+  return Response.json({
+    messages: messages.map((m) => ({ ...m, createdAt: m.createdAt.toISOString(), sentAt: m.sentAt?.toISOString() ?? null })),
+  });
+});

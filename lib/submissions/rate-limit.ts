@@ -1,0 +1,48 @@
+// At most N submissions per user per window, counted from the submissions table itself, so the
+// limit holds however many web processes or hosts take submissions. Runs inside the caller's
+// transaction behind a per-user advisory lock: two requests racing for the last slot are
+// serialised, and a refused submission stores nothing (the transaction rolls back).
+import type { Prisma } from "../generated/prisma/client.ts";
+import { env } from "../env.ts";
+import { AppError } from "../errors.ts";
+
+export type SubmissionRateLimit = { max: number; windowSeconds: number };
+
+/** The configured limit (SUBMISSION_RATE_LIMIT_MAX per SUBMISSION_RATE_LIMIT_WINDOW_SECONDS; max 0 = off). */
+export function submissionRateLimit(): SubmissionRateLimit {
+  return { max: env.SUBMISSION_RATE_LIMIT_MAX, windowSeconds: env.SUBMISSION_RATE_LIMIT_WINDOW_SECONDS };
+}
+
+export async function enforceSubmissionRateLimit(options: {
+  tx: Prisma.TransactionClient;
+  userId: string;
+  limit?: SubmissionRateLimit;
+  now?: Date;
+}): Promise<void> {
+  const { max, windowSeconds } = options.limit ?? submissionRateLimit();
+  if (max <= 0) return;
+  const now = options.now ?? new Date();
+  await options.tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`submission-rate:${options.userId}`}, 0))`;
+  const since = new Date(now.getTime() - windowSeconds * 1000);
+  const recent = await options.tx.submission.findMany({
+    where: { userId: options.userId, createdAt: { gt: since } },
+    orderBy: { createdAt: "desc" },
+    take: max,
+    select: { createdAt: true },
+  });
+  const oldest = recent[max - 1];
+  if (!oldest) return;
+  // A slot frees up when the oldest of the last `max` submissions leaves the window.
+  const retryInSeconds = Math.max(1, Math.ceil((oldest.createdAt.getTime() + windowSeconds * 1000 - now.getTime()) / 1000));
+  throw new AppError(
+    "rate_limited",
+    `You have submitted ${max} times in the last ${formatSeconds(windowSeconds)}. ` +
+      `Try again in ${formatSeconds(retryInSeconds)}. Your code stays in the editor.`,
+  );
+}
+
+function formatSeconds(seconds: number): string {
+  if (seconds < 120) return `${seconds} second${seconds === 1 ? "" : "s"}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minutes`;
+}

@@ -1,0 +1,73 @@
+// A browser stand-in for the account tests: calls better-auth's own request handler (the one
+// app/api/auth/[...all] serves) and keeps the cookies it sets, like a browser would.
+import { getAuth } from "../../../lib/auth/auth.ts";
+
+export const TEST_ORIGIN = "http://localhost:3000";
+
+/** better-auth reads its secret lazily; tests need one that is long enough. */
+export function useTestAuthSecret(): void {
+  process.env.BETTER_AUTH_SECRET ??= "integration-test-secret-0123456789abcdef";
+}
+
+export class AuthSession {
+  private cookies = new Map<string, string>();
+
+  /** POST (with a JSON body) or GET to /api/auth/<path> through better-auth's handler. */
+  async auth(path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+    const response = await getAuth().handler(
+      new Request(`${TEST_ORIGIN}/api/auth/${path}`, {
+        method: body === undefined ? "GET" : "POST",
+        headers: this.headers(body !== undefined),
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }),
+    );
+    this.keep(response);
+    return { status: response.status, json: await response.json().catch(() => null) };
+  }
+
+  /** Calls one of our route handlers with this session's cookies. */
+  async route<P extends Record<string, string>>(
+    handler: (request: Request, context: { params: Promise<P> }) => Promise<Response>,
+    path: string,
+    init: { method?: string; body?: unknown; params?: P } = {},
+  ): Promise<{ status: number; json: unknown }> {
+    const response = await handler(
+      new Request(`${TEST_ORIGIN}${path}`, {
+        method: init.method ?? "GET",
+        headers: this.headers(init.body !== undefined),
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      }),
+      // Routes without dynamic segments take no params; Next passes an empty object then too.
+      { params: Promise.resolve(init.params ?? ({} as P)) },
+    );
+    this.keep(response);
+    return { status: response.status, json: await response.json().catch(() => null) };
+  }
+
+  headers(json = false): Headers {
+    const headers = new Headers({ origin: TEST_ORIGIN });
+    if (json) headers.set("content-type", "application/json");
+    if (this.cookies.size > 0) headers.set("cookie", [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "));
+    return headers;
+  }
+
+  private keep(response: Response): void {
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair = "", ...attributes] = cookie.split(";");
+      const eq = pair.indexOf("=");
+      if (eq <= 0) continue;
+      const name = pair.slice(0, eq).trim();
+      const value = pair.slice(eq + 1).trim();
+      const expired = attributes.some((a) => /^\s*max-age=0\s*$/i.test(a)) || value === "";
+      if (expired) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+}
+
+/** The signed-in user's id, as better-auth's get-session reports it (null when signed out). */
+export async function sessionUser(session: AuthSession): Promise<{ id: string; email: string; role?: string; isAnonymous?: boolean | null } | null> {
+  const { json } = await session.auth("get-session");
+  if (!json || typeof json !== "object" || !("user" in json)) return null;
+  return json.user as { id: string; email: string; role?: string; isAnonymous?: boolean | null };
+}
