@@ -74,6 +74,8 @@ pub struct Ctx {
     pub cpu_ms: Option<f64>,
     /// Longest real-time stretch a paused runtime's thread ran tasks without parking.
     pub longest_stall_ms: Option<f64>,
+    /// Wall-clock speedup against an in-run sequential baseline (information, not a verdict).
+    pub speedup: Option<f64>,
 }
 
 enum Origin {
@@ -88,6 +90,7 @@ static PANICS: Mutex<Vec<String>> = Mutex::new(Vec::new());
 static RESULTS: OnceLock<(Mutex<std::fs::File>, String)> = OnceLock::new();
 static LONGEST_STALL: Mutex<f64> = Mutex::new(0.0);
 static STARTED: AtomicBool = AtomicBool::new(false);
+static THRESHOLDS: OnceLock<HashMap<String, f64>> = OnceLock::new();
 /// The work log of the current measurement, tagged with its generation: a call that began in
 /// an earlier one (a thread nobody joined) cannot touch the current log.
 static WORK: Mutex<(usize, Option<WorkLog>)> = Mutex::new((0, None));
@@ -257,6 +260,29 @@ impl Ctx {
     }
 }
 
+/// A number from the exercise's `thresholds` (exercise.json), or `default` when it names none.
+pub fn threshold(name: &str, default: f64) -> f64 {
+    THRESHOLDS.get().and_then(|t| t.get(name).copied()).unwrap_or(default)
+}
+
+/// The panics seen so far in the running test (any thread), as "thread '…' panicked at line …: …".
+pub fn panics_so_far() -> Vec<String> {
+    lock(&PANICS).clone()
+}
+
+/// Parses the flat `{"name":number,...}` object the runner writes (no serde in the harness):
+/// names are plain identifiers (the schema says so), so neither contains `,` or `:`.
+fn parse_thresholds(line: &str) -> HashMap<String, f64> {
+    let body = line.trim().trim_start_matches('{').trim_end_matches('}');
+    body.split(',')
+        .filter_map(|pair| {
+            let (name, value) = pair.split_once(':')?;
+            let value: f64 = value.trim().parse().ok()?;
+            Some((name.trim().trim_matches('"').to_string(), value))
+        })
+        .collect()
+}
+
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
@@ -266,8 +292,12 @@ pub fn run(tests: Vec<Test>) {
     if STARTED.swap(true, Ordering::SeqCst) {
         panic!("the harness runs once");
     }
-    let mut nonce = String::new();
-    let _ = std::io::stdin().read_to_string(&mut nonce);
+    // stdin: the nonce line, then one line of the exercise's thresholds as flat JSON.
+    let mut input = String::new();
+    let _ = std::io::stdin().read_to_string(&mut input);
+    let mut lines = input.lines();
+    let nonce = lines.next().unwrap_or("").to_string();
+    let _ = THRESHOLDS.set(parse_thresholds(lines.next().unwrap_or("")));
     use std::os::fd::FromRawFd;
     // SAFETY: fd 3 is the results pipe the runner opened for us; nothing else owns it.
     let inherited = unsafe { std::fs::File::from_raw_fd(3) };
@@ -322,7 +352,7 @@ fn run_one(test: Test) {
         let _ = write!(out, ",\"actual\":{}", json(a));
     }
     let mut timing = vec![format!("\"wallMs\":{:.3}", duration)];
-    let fields = [("virtualMs", ctx.virtual_ms), ("workSpread", ctx.work_spread), ("cpuMs", ctx.cpu_ms), ("threadsUsed", ctx.threads_used.map(|n| n as f64)), ("longestStallMs", ctx.longest_stall_ms)];
+    let fields = [("virtualMs", ctx.virtual_ms), ("workSpread", ctx.work_spread), ("cpuMs", ctx.cpu_ms), ("threadsUsed", ctx.threads_used.map(|n| n as f64)), ("longestStallMs", ctx.longest_stall_ms), ("speedup", ctx.speedup)];
     for (k, v) in fields {
         if let Some(v) = v {
             timing.push(format!("\"{}\":{}", k, if k == "threadsUsed" { format!("{}", v as u64) } else { format!("{:.3}", v) }));

@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { GradeResult, OUTPUT_CAP_BYTES, statusOfReason, type Diagnostic, type Reason, type TestResult } from "../../contract.ts";
 import type { ExerciseMeta } from "../../../exercises/schema.ts";
 import { compileCrate } from "./compile-crate.ts";
+import { harnessInput } from "./harness-input.ts";
 import { readResults } from "./read-results.ts";
 import { runSandboxed, type SandboxOutcome } from "./sandbox/run-sandboxed.ts";
 import { readRustState } from "./toolchain/rust-paths.ts";
@@ -38,7 +39,7 @@ export async function gradeRust(options: { code: string; dir: string; meta: Exer
     // glibc reserves 64 MiB of address space per malloc arena; two arenas keep threads cheap.
     env: { MALLOC_ARENA_MAX: "2", RUST_BACKTRACE: "0" },
     argv: ["/opt/prog"],
-    stdin: `${nonce}\n`,
+    stdin: harnessInput({ nonce, thresholds: options.meta.thresholds }),
   });
   const report = readResults(run.results, nonce);
   const early = report.done ? null : abnormalEnd(run, report.rejected);
@@ -65,8 +66,9 @@ function abnormalEnd(run: SandboxOutcome, rejected: number): Early {
   // bwrap reports a child killed by signal N as exit code 128 + N.
   const signal = run.signal ?? (run.code !== null && run.code > 128 ? SIGNALS[run.code - 128] : undefined);
   if (signal === "SIGXFSZ") return { reason: "resource_limit", message: "your program wrote a file larger than the sandbox allows (8 MiB)" };
-  if (/has overflowed its stack/.test(run.stderr) || signal === "SIGSEGV") {
-    return { reason: "runtime_error", message: "your program crashed with a segmentation fault: in safe Rust that is a stack overflow (endless or too deep recursion?)" };
+  if (/has overflowed its stack/.test(run.stderr)) return { reason: "runtime_error", message: "your program overflowed its stack and was stopped (endless or too deep recursion?)" };
+  if (signal === "SIGSEGV") {
+    return { reason: "runtime_error", message: "your program crashed with a segmentation fault (an invalid memory access; in safe Rust usually a stack overflow from endless or too deep recursion)" };
   }
   if (/failed to spawn thread|Resource temporarily unavailable/.test(run.stderr)) return { reason: "resource_limit", message: "your program started more processes or threads than the sandbox allows" };
   if (rejected > 0) return { reason: "runtime_error", message: `your program exited before the tests finished and ${rejected} unauthenticated result line(s) were ignored` };

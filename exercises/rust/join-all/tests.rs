@@ -1,0 +1,89 @@
+// Hidden tests for rust/join-all. `fetch_price` waits on tokio's paused clock (80-120 ms,
+// different per id, so finishing order differs from asking order); the virtual time of the
+// whole call shows exactly how much of the waiting overlapped. Each fetch is counted per id.
+use crate::interleave::{fail, now_ms, pass, span, threshold, Clock, Ctx, Test, Verdict};
+use std::collections::BTreeMap;
+use std::sync::Mutex;
+use std::time::Duration;
+
+static FETCHES: Mutex<BTreeMap<u32, usize>> = Mutex::new(BTreeMap::new());
+
+fn fetches() -> std::sync::MutexGuard<'static, BTreeMap<u32, usize>> {
+    FETCHES.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// How long the price service takes for `id`: 80 to 120 ms.
+pub fn latency_ms(id: u32) -> u64 {
+    80 + (id as u64 * 13) % 41
+}
+
+fn price_of(id: u32) -> u64 {
+    100 + (id as u64 * 7919) % 900
+}
+
+/// Asks the price service for product `id`'s price in cents (waits 80-120 ms).
+pub async fn fetch_price(id: u32) -> u64 {
+    *fetches().entry(id).or_insert(0) += 1;
+    let start = now_ms();
+    tokio::time::sleep(Duration::from_millis(latency_ms(id))).await;
+    span(&format!("fetch_price({})", id), "wait", start, now_ms());
+    price_of(id)
+}
+
+fn call(ctx: &mut Ctx, ids: &[u32]) -> Result<Vec<u64>, Verdict> {
+    fetches().clear();
+    let got = ctx.paused(crate::student::fetch_prices(ids.to_vec()));
+    let want: Vec<u64> = ids.iter().map(|&id| price_of(id)).collect();
+    let what = format!("fetch_prices({:?})", ids);
+    if got == want {
+        let extra: Vec<String> = fetches().iter().filter(|(_, &n)| n > 1).map(|(id, n)| format!("{} ({} times)", id, n)).collect();
+        if !extra.is_empty() {
+            return Err(fail("wrong_result", format!("{} returned the right prices but asked the service more than once for some ids: {}. Create one future per id and await each exactly once.", what, extra.join(", "))));
+        }
+        return Ok(got);
+    }
+    let mut sorted_got = got.clone();
+    let mut sorted_want = want.clone();
+    sorted_got.sort();
+    sorted_want.sort();
+    let why = if sorted_got == sorted_want {
+        "the prices are all there, but not in the order of the ids. They came back in the order the fetches finished (FuturesUnordered, or pushing from spawned tasks does that); join_all, or awaiting the JoinHandles in order, keeps the order of the ids.".to_string()
+    } else if got.len() < want.len() {
+        format!("{} of the {} prices are missing. Every future must be awaited to completion: a future that is dropped, or a task nobody waits for, never delivers its value.", want.len() - got.len(), want.len())
+    } else {
+        "the prices are not the ones fetch_price returned for these ids.".to_string()
+    };
+    Err(fail("wrong_result", format!("{} returned {} price{}: {}", what, got.len(), if got.len() == 1 { "" } else { "s" }, why)).values(want, got))
+}
+
+fn right_prices(ctx: &mut Ctx) -> Verdict {
+    for ids in [vec![5u32, 1, 9], vec![], vec![42], (1..=20).rev().collect()] {
+        if let Err(verdict) = call(ctx, &ids) {
+            return verdict;
+        }
+    }
+    pass("fetch_prices() returns every price, in the order of the ids")
+}
+
+fn waits_overlap(ctx: &mut Ctx) -> Verdict {
+    let ids: Vec<u32> = (1..=20).collect();
+    if let Err(verdict) = call(ctx, &ids) {
+        return verdict;
+    }
+    let ms = ctx.last_virtual_ms;
+    let slowest = ids.iter().map(|&id| latency_ms(id)).max().unwrap_or(0) as f64;
+    let in_turn: f64 = ids.iter().map(|&id| latency_ms(id) as f64).sum();
+    // All at once costs exactly the slowest fetch; one after another costs the sum (~17x more).
+    if ms > threshold("maxSlowestFactor", 1.5) * slowest {
+        let how = if ms >= 0.9 * in_turn { "one after another" } else { "only partly at the same time (in batches?)" };
+        return fail("no_overlap", format!("the {} fetches took {:.0} ms on the paused clock: they waited {}. The slowest fetch alone takes {:.0} ms and all of them in turn {:.0} ms. Create all the futures first, then await them together with futures::future::join_all.", ids.len(), ms, how, slowest, in_turn));
+    }
+    pass(format!("the {} fetches waited at the same time: {:.0} ms in all, the time of the slowest one (in turn they would take {:.0} ms)", ids.len(), ms, in_turn))
+}
+
+pub fn tests() -> Vec<Test> {
+    vec![
+        Test { name: "fetch_prices() returns every price in order", clock: Clock::Virtual, run: right_prices },
+        Test { name: "the 20 fetches wait at the same time", clock: Clock::Virtual, run: waits_overlap },
+    ]
+}

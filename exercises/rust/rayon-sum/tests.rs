@@ -1,0 +1,104 @@
+// Hidden tests for rust/rayon-sum. `score` is the heavy per-item computation (about 3 ms of
+// CPU); measure_work records which thread ran each call, its CPU time and how many ran at the
+// same moment. The verdict reads how the CPU work was divided between threads (work spread),
+// which holds whatever else the machine is doing; the wall-clock speedup against a sequential
+// run in the same test is shown, never judged (another program may own the other core).
+use crate::interleave::{fail, measure_work, pass, threshold, Clock, Ctx, Test, Verdict};
+use std::time::Instant;
+
+/// Threads of the pool the student's function runs in, whatever rayon's default would be on
+/// this machine (it follows the CPUs the process may use: 1 on a one-CPU container).
+const POOL_THREADS: usize = 4;
+const ITEMS: u64 = 48;
+
+fn score_raw(item: u64) -> u64 {
+    let mut h = item.wrapping_mul(0x9E3779B97F4A7C15) | 1;
+    for round in 0..4_000_000u64 {
+        h = std::hint::black_box(h.rotate_left(7) ^ round).wrapping_mul(3);
+    }
+    h % 1_000_000
+}
+
+/// Scores one item: about 3 ms of pure computation. Returns a number below 1,000,000.
+pub fn score(item: u64) -> u64 {
+    measure_work(&format!("score({})", item), || score_raw(item))
+}
+
+fn items(n: u64) -> Vec<u64> {
+    (0..n).map(|i| i * 7 + 3).collect()
+}
+
+fn pool() -> Result<rayon::ThreadPool, Verdict> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(POOL_THREADS)
+        .thread_name(|i| format!("rayon-worker-{}", i))
+        .build()
+        .map_err(|e| fail("resource_limit", format!("the tests could not start rayon's threads: {}", e)))
+}
+
+fn wrong_total(n: usize, want: u64, got: u64) -> Verdict {
+    let hint = if got > want {
+        format!(" It is {} too large: a reduce or fold whose identity is not 0 adds that identity once for every piece rayon splits the work into.", got - want)
+    } else {
+        " Every item's score must be added exactly once.".to_string()
+    };
+    fail("wrong_result", format!("total_score() of {} items returned {}, but the scores add up to {}.{}", n, got, want, hint)).values(want, got)
+}
+
+fn right_totals(ctx: &mut Ctx) -> Verdict {
+    let pool = match pool() {
+        Ok(pool) => pool,
+        Err(verdict) => return verdict,
+    };
+    for n in [0u64, 1, 13] {
+        let data = items(n);
+        let want: u64 = data.iter().map(|&x| score_raw(x)).sum();
+        let got = pool.install(|| crate::student::total_score(&data));
+        ctx.take_work(1000);
+        if got != want {
+            return wrong_total(data.len(), want, got);
+        }
+    }
+    pass("total_score() adds up every item's score")
+}
+
+fn spread_over_threads(ctx: &mut Ctx) -> Verdict {
+    let pool = match pool() {
+        Ok(pool) => pool,
+        Err(verdict) => return verdict,
+    };
+    let data = items(ITEMS);
+    let started = Instant::now();
+    let want: u64 = data.iter().map(|&x| score_raw(x)).sum();
+    let sequential_ms = started.elapsed().as_secs_f64() * 1000.0;
+    let started = Instant::now();
+    let got = pool.install(|| crate::student::total_score(&data));
+    let parallel_ms = started.elapsed().as_secs_f64() * 1000.0;
+    let log = ctx.take_work(1000);
+    if got != want {
+        return wrong_total(data.len(), want, got);
+    }
+    let speedup = sequential_ms / parallel_ms.max(0.001);
+    ctx.speedup = Some(speedup);
+    let spread = ctx.work_spread.unwrap_or(0.0);
+    let threads = log.cpu_by_thread.len();
+    let info = format!("{:.0} ms here against {:.0} ms for a plain loop: {:.1}x (shown for information: other programs share this machine's cores)", parallel_ms, sequential_ms, speedup);
+    if threads <= 1 {
+        return fail("not_parallel", format!("all {} items were scored on one thread, while the pool had {} threads. .iter() (or a plain loop) runs on the calling thread, one item after another; rayon's .par_iter() hands pieces of the slice to the pool's threads. Time: {}.", ITEMS, POOL_THREADS, info));
+    }
+    if log.max_in_flight < 2 {
+        return fail("needlessly_serial", format!("the items were scored on {} threads, but never two at the same moment: something made them take turns (a Mutex locked around score()?). Compute each score without holding a lock and let rayon combine the results (.map(score).sum()). Time: {}.", threads, info));
+    }
+    let min_spread = threshold("minWorkSpread", 1.5);
+    if spread < min_spread {
+        return fail("not_parallel", format!("one thread did most of the work: the CPU time spread over threads is {:.2} (at least {:.1} expected; {} threads would give about {}). Time: {}.", spread, min_spread, POOL_THREADS, POOL_THREADS, info));
+    }
+    pass(format!("the CPU work was spread {:.1}x over {} threads, up to {} items at the same moment; {}", spread, threads, log.max_in_flight, info))
+}
+
+pub fn tests() -> Vec<Test> {
+    vec![
+        Test { name: "total_score() adds up every score", clock: Clock::Real, run: right_totals },
+        Test { name: "the scoring is spread over the pool's threads", clock: Clock::Real, run: spread_over_threads },
+    ]
+}
