@@ -1,0 +1,286 @@
+// Hidden tests for rust/async-vs-threads: one waiting workload and one computing workload.
+// `request` waits on tokio's paused clock (exact overlap) and notes which OS thread ran it, so
+// a thread per request is judged by counting threads. `score` is real CPU work measured on
+// each thread's CPU clock (measure_work), so "split across threads" is judged by how the work
+// was divided (work spread), not by how fast a shared machine happened to be.
+use crate::interleave::{fail, measure_work, now_ms, pass, span, threshold, Clock, Ctx, Test, Verdict};
+use std::collections::HashSet;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, Once};
+use std::thread::ThreadId;
+use std::time::{Duration, Instant};
+
+const LATENCY_MS: u64 = 20;
+const REQUESTS: u32 = 200;
+/// Default of exercise.json's `threadBudget`: most OS threads either workload may use (the
+/// sandbox's hard cap, max(64, 4 × maxWorkers) threads in all, sits far above it).
+const THREAD_BUDGET: f64 = 8.0;
+/// Default of `minWorkSpread`. One thread gives exactly 1.0 whatever the machine does; two
+/// threads sharing the work give about 2.0 (rayon's work stealing on a loaded machine: 1.7-2.0),
+/// so the line sits where the busiest thread did more than 80% of the work.
+const MIN_WORK_SPREAD: f64 = 1.25;
+
+fn budget() -> usize {
+    threshold("threadBudget", THREAD_BUDGET) as usize
+}
+const READINGS: usize = 24_000;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reply {
+    pub id: u32,
+    pub price_cents: u64,
+}
+
+fn price_of(id: u32) -> u64 {
+    100 + (id as u64 * 7919) % 900
+}
+
+static CALLERS: Mutex<Option<HashSet<ThreadId>>> = Mutex::new(None);
+static IN_FLIGHT: AtomicUsize = AtomicUsize::new(0);
+static SPAWN_FAILURES: AtomicUsize = AtomicUsize::new(0);
+static FIRST_PANIC: Mutex<Option<String>> = Mutex::new(None);
+static WATCH: Once = Once::new();
+/// The thread that runs the test's paused runtime (set for the duration of a run).
+static RUNTIME_THREAD: Mutex<Option<ThreadId>> = Mutex::new(None);
+
+/// Waits `ms` for a simulated network reply. On the test's paused runtime this is a virtual
+/// wait. A thread of that runtime's blocking pool (spawn_blocking + Handle::block_on) cannot
+/// wait on the paused clock: tokio does not move it while blocking work runs, so it would hang
+/// for ever. That thread waits for real instead, as a thread per request would.
+async fn network_wait(ms: u64) {
+    let on_runtime_thread = *RUNTIME_THREAD.lock().unwrap_or_else(|e| e.into_inner()) == Some(std::thread::current().id());
+    if !on_runtime_thread && tokio::runtime::Handle::try_current().is_ok() && clock_frozen() {
+        std::thread::sleep(Duration::from_millis(ms));
+    } else {
+        tokio::time::sleep(Duration::from_millis(ms)).await;
+    }
+}
+
+/// True inside a runtime whose clock is paused: its time stands still while real time passes.
+fn clock_frozen() -> bool {
+    let before = tokio::time::Instant::now();
+    let real = Instant::now();
+    while real.elapsed() < Duration::from_micros(20) {
+        std::hint::spin_loop();
+    }
+    tokio::time::Instant::now() == before
+}
+
+struct InFlight;
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        IN_FLIGHT.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// Asks the pricing service about product `id` (waits 20 ms; nothing to compute).
+pub async fn request(id: u32) -> Reply {
+    IN_FLIGHT.fetch_add(1, Ordering::SeqCst);
+    let _guard = InFlight;
+    if let Some(set) = CALLERS.lock().unwrap_or_else(|e| e.into_inner()).as_mut() {
+        set.insert(std::thread::current().id());
+    }
+    let start = now_ms();
+    network_wait(LATENCY_MS).await;
+    if id < 20 {
+        span(&format!("request({})", id), "wait", start, now_ms());
+    }
+    Reply { id, price_cents: price_of(id) }
+}
+
+fn score_one(x: u32) -> u64 {
+    let mut h = x as u64 ^ 0x9E37_79B9_7F4A_7C15;
+    for i in 0..2_500u64 {
+        h = std::hint::black_box(h.rotate_left(7).wrapping_mul(0x2545_F491_4F6C_DD1D) ^ i);
+    }
+    h % 1000
+}
+
+/// Scores a slice of readings: pure computation, a few µs per reading. The score of a whole
+/// slice is the sum of the scores of its parts, however it is cut.
+pub fn score(readings: &[u32]) -> u64 {
+    measure_work(&format!("score({} readings)", readings.len()), || readings.iter().map(|&x| score_one(x)).sum())
+}
+
+fn readings(n: usize) -> Vec<u32> {
+    (0..n as u32).map(|i| i.wrapping_mul(2_654_435_761) >> 8).collect()
+}
+
+/// Counts panics that mean "the OS refused another thread" (and keeps the first panic's text);
+/// the harness's own hook still runs afterwards.
+fn watch_panics() {
+    WATCH.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let text = info.payload().downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| info.payload().downcast_ref::<String>().cloned()).unwrap_or_default();
+            FIRST_PANIC.lock().unwrap_or_else(|e| e.into_inner()).get_or_insert_with(|| text.clone());
+            if text.contains("failed to spawn thread") || text.contains("Resource temporarily unavailable") || text.contains("spawn worker thread") {
+                SPAWN_FAILURES.fetch_add(1, Ordering::SeqCst);
+            }
+            previous(info)
+        }));
+    });
+    SPAWN_FAILURES.store(0, Ordering::SeqCst);
+    *FIRST_PANIC.lock().unwrap_or_else(|e| e.into_inner()) = None;
+}
+
+fn first_panic() -> String {
+    FIRST_PANIC.lock().unwrap_or_else(|e| e.into_inner()).take().unwrap_or_else(|| "no message".to_string())
+}
+
+const WAITING_ADVICE: &str = "Threads are for a few pieces of heavy computation, not one per waiting request: await the requests as tokio tasks or with join_all.";
+const COMPUTING_ADVICE: &str = "More threads than cores only take turns: a few pieces, about one per core, are enough.";
+
+fn refused_threads(what: &str, advice: &str) -> Option<Verdict> {
+    if SPAWN_FAILURES.load(Ordering::SeqCst) == 0 {
+        return None;
+    }
+    Some(fail("thread_budget", format!("{} tried to start more threads than the budget of {} (the sandbox refused to create more: \"failed to spawn thread\"). {}", what, budget(), advice)))
+}
+
+// ---- the waiting workload -------------------------------------------------------------
+
+struct Fetched {
+    replies: Option<Vec<Reply>>,
+    threads: usize,
+}
+
+/// Runs fetch_all(ids) on the paused clock, catching a panic, and waits (up to 2 s of real
+/// time) for requests still running on threads nobody joined.
+fn run_fetch(ctx: &mut Ctx, ids: Vec<u32>) -> Fetched {
+    watch_panics();
+    *CALLERS.lock().unwrap_or_else(|e| e.into_inner()) = Some(HashSet::new());
+    *RUNTIME_THREAD.lock().unwrap_or_else(|e| e.into_inner()) = Some(std::thread::current().id());
+    let replies = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| ctx.paused(crate::student::fetch_all(ids)))).ok();
+    *RUNTIME_THREAD.lock().unwrap_or_else(|e| e.into_inner()) = None;
+    let deadline = Instant::now() + Duration::from_millis(2000);
+    while IN_FLIGHT.load(Ordering::SeqCst) > 0 && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let threads = CALLERS.lock().unwrap_or_else(|e| e.into_inner()).take().map_or(0, |s| s.len());
+    Fetched { replies, threads }
+}
+
+fn wrong_replies(got: &Option<Vec<Reply>>, ids: &[u32]) -> Option<Verdict> {
+    let want: Vec<Reply> = ids.iter().map(|&id| Reply { id, price_cents: price_of(id) }).collect();
+    match got {
+        None => Some(fail("wrong_result", format!("fetch_all() panicked for {} ids instead of returning the replies: {}", ids.len(), first_panic()))),
+        Some(got) if got.len() != want.len() => Some(fail("wrong_result", format!("fetch_all() returned {} replies for {} ids: every request must be awaited before returning", got.len(), want.len()))),
+        Some(got) if *got != want => Some(fail("wrong_result", "fetch_all() must return one Reply per id, in the order of the ids").values(want.iter().take(5).collect::<Vec<_>>(), got.iter().take(5).collect::<Vec<_>>())),
+        _ => None,
+    }
+}
+
+fn right_replies(ctx: &mut Ctx) -> Verdict {
+    for ids in [vec![3, 1, 4, 1, 5], vec![]] {
+        let out = run_fetch(ctx, ids.clone());
+        if let Some(v) = refused_threads("fetch_all()", WAITING_ADVICE).or_else(|| wrong_replies(&out.replies, &ids)) {
+            return v;
+        }
+    }
+    pass("every reply, in the order of the ids")
+}
+
+fn requests_within_budget(ctx: &mut Ctx) -> Verdict {
+    let ids: Vec<u32> = (0..REQUESTS).collect();
+    let out = run_fetch(ctx, ids.clone());
+    if let Some(v) = refused_threads(&format!("for {} requests your code", REQUESTS), WAITING_ADVICE) {
+        return v;
+    }
+    if out.threads > budget() {
+        return fail("thread_budget", format!("the {} requests ran on {} different OS threads, but the budget is {}. A request only waits: await them as tokio tasks or with join_all, which share the runtime's thread, instead of giving each one a thread.", REQUESTS, out.threads, budget()));
+    }
+    if let Some(v) = wrong_replies(&out.replies, &ids) {
+        return v;
+    }
+    pass(format!("{} requests ran on {} OS thread(s) (budget {})", REQUESTS, out.threads, budget()))
+}
+
+fn requests_overlap(ctx: &mut Ctx) -> Verdict {
+    let ids: Vec<u32> = (0..REQUESTS).collect();
+    let out = run_fetch(ctx, ids.clone());
+    if let Some(v) = refused_threads(&format!("for {} requests your code", REQUESTS), WAITING_ADVICE).or_else(|| wrong_replies(&out.replies, &ids)) {
+        return v;
+    }
+    let ms = ctx.last_virtual_ms;
+    if ms > 1.5 * LATENCY_MS as f64 {
+        return fail("no_overlap", format!("{} requests took {:.0} ms on the paused clock, but one takes {} ms: they waited one after another. Start them all, then collect the replies, to finish in about {} ms.", REQUESTS, ms, LATENCY_MS, LATENCY_MS));
+    }
+    pass(format!("{} requests waited at the same time: {:.0} ms in all", REQUESTS, ms))
+}
+
+// ---- the computing workload -----------------------------------------------------------
+
+fn run_total(data: &[u32]) -> Option<u64> {
+    watch_panics();
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| crate::student::total_score(data))).ok()
+}
+
+fn right_total(ctx: &mut Ctx) -> Verdict {
+    ctx.take_work(2000);
+    for n in [1_001usize, 7, 1, 0] {
+        let data = readings(n);
+        let want: u64 = data.iter().map(|&x| score_one(x)).sum();
+        let got = run_total(&data);
+        if let Some(v) = refused_threads("total_score()", COMPUTING_ADVICE) {
+            return v;
+        }
+        match got {
+            None => return fail("wrong_result", format!("total_score() panicked for {} readings: {} (do your pieces still work for tiny or empty slices?)", n, first_panic())),
+            Some(got) if got != want => return fail("wrong_result", format!("total_score() of {} readings must be the sum of score() over every reading exactly once", n)).values(want, got),
+            _ => {}
+        }
+    }
+    ctx.take_work(2000);
+    pass("total_score() is right for 1,001, 7, 1 and 0 readings")
+}
+
+fn split_across_threads(ctx: &mut Ctx) -> Verdict {
+    let data = readings(READINGS);
+    // The same job on this thread, not instrumented: only the wall-clock comparison (shown as
+    // information, never judged) uses it.
+    let t0 = Instant::now();
+    let want: u64 = data.iter().map(|&x| score_one(x)).sum();
+    let one_thread_ms = t0.elapsed().as_secs_f64() * 1000.0;
+    ctx.take_work(2000);
+    let t0 = Instant::now();
+    let got = run_total(&data);
+    let ms = t0.elapsed().as_secs_f64() * 1000.0;
+    let log = ctx.take_work(2000);
+    if ms > 0.0 {
+        ctx.speedup = Some(one_thread_ms / ms);
+    }
+    if let Some(v) = refused_threads("total_score()", COMPUTING_ADVICE) {
+        return v;
+    }
+    match got {
+        None => return fail("wrong_result", format!("total_score() panicked: {}", first_panic())),
+        Some(got) if got != want => return fail("wrong_result", format!("total_score() of {} readings returned the wrong total", READINGS)).values(want, got),
+        _ => {}
+    }
+    let threads = log.cpu_by_thread.len();
+    let spread = ctx.work_spread.unwrap_or(0.0);
+    if threads > budget() {
+        return fail("thread_budget", format!("score() ran on {} different OS threads, but the budget is {}. {}", threads, budget(), COMPUTING_ADVICE));
+    }
+    if threads < 2 {
+        return fail("not_parallel", format!("all {} calls of score() ran on one OS thread (work spread {:.2}), so only one core computed. Cutting the readings into pieces is not enough, and async tasks (tokio::spawn, join!) on one runtime thread only take turns on it: score the pieces on several OS threads with std::thread::scope or rayon.", log.finished, spread));
+    }
+    if spread < threshold("minWorkSpread", MIN_WORK_SPREAD) {
+        return fail("not_parallel", format!("score() ran on {} threads, but one of them did {:.0}% of the CPU work (work spread {:.2}): give every thread a similar share of the readings.", threads, 100.0 / spread.max(1.0), spread));
+    }
+    if log.max_in_flight < 2 {
+        return fail("needlessly_serial", format!("score() ran on {} threads, but never two at the same time: each thread was joined before the next one started. Spawn all the pieces first, then join them.", threads));
+    }
+    pass(format!("the scoring was split over {} threads, up to {} pieces at the same time (work spread {:.2}). For information: {:.0} ms here against {:.0} ms on one thread, on a machine other programs share at this moment", threads, log.max_in_flight, spread, ms, one_thread_ms))
+}
+
+pub fn tests() -> Vec<Test> {
+    vec![
+        Test { name: "fetch_all() returns every reply in order", clock: Clock::Virtual, run: right_replies },
+        Test { name: "200 requests stay within the thread budget", clock: Clock::Virtual, run: requests_within_budget },
+        Test { name: "200 requests wait at the same time", clock: Clock::Virtual, run: requests_overlap },
+        Test { name: "total_score() returns the right total", clock: Clock::Real, run: right_total },
+        Test { name: "the scoring is split across OS threads", clock: Clock::Real, run: split_across_threads },
+    ]
+}

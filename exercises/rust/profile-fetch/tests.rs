@@ -1,0 +1,184 @@
+// Hidden tests for rust/profile-fetch. The database row and the avatar are simulated services
+// that wait on tokio's paused clock (exact overlap). The old blocking avatar client knows which
+// thread runs the test's runtime, so calling it there is caught for certain, not by timing.
+use crate::interleave::{fail, now_ms, pass, span, threshold, Clock, Ctx, Test, Verdict};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Mutex;
+use std::thread::ThreadId;
+use std::time::Duration;
+
+const LATENCY_MS: u64 = 50;
+/// The CDN says "no avatar" quickly: 10 ms.
+const FAST_ERROR_MS: u64 = 10;
+/// A user without a database row, and one whose avatar the CDN cannot find.
+const MISSING_USER: u32 = 404;
+const NO_AVATAR: u32 = 13;
+/// Default of exercise.json's `maxStallMs`: a 100 ms std::thread::sleep stalls the runtime's
+/// thread for at least 100 ms, a good solution for well under 2 ms even on a loaded machine.
+const MAX_STALL_MS: f64 = 50.0;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct UserRow {
+    pub id: u32,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Avatar {
+    pub user_id: u32,
+    pub png: Vec<u8>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Profile {
+    pub row: UserRow,
+    pub avatar: Avatar,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum FetchError {
+    NoSuchUser(u32),
+    NoAvatar(u32),
+}
+
+async fn wait(name: String, ms: u64) {
+    let start = now_ms();
+    tokio::time::sleep(Duration::from_millis(ms)).await;
+    span(&name, "wait", start, now_ms());
+}
+
+fn row_of(id: u32) -> Result<UserRow, FetchError> {
+    if id == MISSING_USER {
+        return Err(FetchError::NoSuchUser(id));
+    }
+    Ok(UserRow { id, name: format!("user-{}", id) })
+}
+
+fn avatar_of(id: u32) -> Result<Avatar, FetchError> {
+    if id == NO_AVATAR {
+        return Err(FetchError::NoAvatar(id));
+    }
+    Ok(Avatar { user_id: id, png: vec![0x89, b'P', b'N', b'G', (id % 251) as u8] })
+}
+
+/// Reads the user's row from the database (waits 50 ms).
+pub async fn load_row(id: u32) -> Result<UserRow, FetchError> {
+    wait(format!("load_row({})", id), LATENCY_MS).await;
+    row_of(id)
+}
+
+/// Downloads the user's avatar from the image CDN (waits 50 ms; "no avatar" comes back after 10 ms).
+pub async fn load_avatar(id: u32) -> Result<Avatar, FetchError> {
+    let ms = if id == NO_AVATAR { FAST_ERROR_MS } else { LATENCY_MS };
+    wait(format!("load_avatar({})", id), ms).await;
+    avatar_of(id)
+}
+
+static RUNTIME_THREAD: Mutex<Option<ThreadId>> = Mutex::new(None);
+static BLOCKED_RUNTIME: AtomicBool = AtomicBool::new(false);
+
+/// The old blocking CDN client: holds the calling thread for 50 ms (like std::thread::sleep).
+pub fn load_avatar_blocking(id: u32) -> Result<Avatar, FetchError> {
+    let on_runtime = *RUNTIME_THREAD.lock().unwrap_or_else(|e| e.into_inner()) == Some(std::thread::current().id());
+    if on_runtime {
+        BLOCKED_RUNTIME.store(true, Ordering::SeqCst);
+    }
+    let start = now_ms();
+    std::thread::sleep(Duration::from_millis(LATENCY_MS));
+    span(&format!("load_avatar_blocking({})", id), "blocked", start, now_ms().max(start + LATENCY_MS as f64));
+    avatar_of(id)
+}
+
+fn expected(id: u32) -> Result<Profile, FetchError> {
+    Ok(Profile { row: row_of(id)?, avatar: avatar_of(id)? })
+}
+
+/// Runs the student's profile(id) on the paused clock; a panic becomes a readable verdict.
+fn run_profile(ctx: &mut Ctx, id: u32) -> Result<Result<Profile, FetchError>, Verdict> {
+    *RUNTIME_THREAD.lock().unwrap_or_else(|e| e.into_inner()) = Some(std::thread::current().id());
+    BLOCKED_RUNTIME.store(false, Ordering::SeqCst);
+    let got = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| ctx.paused(crate::student::profile(id))));
+    *RUNTIME_THREAD.lock().unwrap_or_else(|e| e.into_inner()) = None;
+    got.map_err(|_| {
+        fail("wrong_result", format!("profile({}) panicked instead of returning a Result (an .unwrap() or .expect() on a failed fetch?): pass errors on with ? or try_join!", id))
+            .values(expected(id), "a panic")
+    })
+}
+
+fn blocked(ctx: &Ctx) -> Option<Verdict> {
+    if BLOCKED_RUNTIME.load(Ordering::SeqCst) {
+        let held = ctx.longest_stall_ms.unwrap_or(0.0).max(LATENCY_MS as f64);
+        return Some(fail("blocked_runtime", format!("load_avatar_blocking() ran on the runtime's own thread and held it for {:.0} ms: while it blocked, no other task and no timer could make progress (the database wait stood still). In async code, call load_avatar(id).await, or hand a blocking call to tokio::task::spawn_blocking.", held)));
+    }
+    let stall = ctx.longest_stall_ms.unwrap_or(0.0);
+    if stall > threshold("maxStallMs", MAX_STALL_MS) {
+        return Some(fail("blocked_runtime", format!("the runtime's thread was busy for {:.0} ms without reaching an .await, so nothing else could run meanwhile. A blocking call such as std::thread::sleep inside an async fn holds the thread: use the async versions (tokio::time::sleep, load_avatar) instead.", stall)));
+    }
+    None
+}
+
+fn right_profile(ctx: &mut Ctx) -> Verdict {
+    for id in [7, 42] {
+        let got = match run_profile(ctx, id) {
+            Ok(got) => got,
+            Err(v) => return v,
+        };
+        if let Some(v) = blocked(ctx) {
+            return v;
+        }
+        if got != expected(id) {
+            return fail("wrong_result", format!("profile({}) must combine user {}'s row and avatar", id, id)).values(expected(id), got);
+        }
+    }
+    pass("profile() puts the right row and avatar together")
+}
+
+fn errors_returned(ctx: &mut Ctx) -> Verdict {
+    let mut fast = String::new();
+    for id in [NO_AVATAR, MISSING_USER] {
+        let got = match run_profile(ctx, id) {
+            Ok(got) => got,
+            Err(v) => return v,
+        };
+        if let Some(v) = blocked(ctx) {
+            return v;
+        }
+        if got != expected(id) {
+            return fail("wrong_result", format!("profile({}) must return the fetch's error when one of the two fetches fails, not a made-up profile", id)).values(expected(id), got);
+        }
+        if id == NO_AVATAR {
+            fast = if ctx.last_virtual_ms <= FAST_ERROR_MS as f64 * 1.5 {
+                format!(" The missing avatar was reported after {:.0} ms: you stopped waiting at the first error.", ctx.last_virtual_ms)
+            } else {
+                format!(" (For information: the missing avatar is known after {} ms, but profile() returned after {:.0} ms; tokio::try_join! stops at the first error.)", FAST_ERROR_MS, ctx.last_virtual_ms)
+            };
+        }
+    }
+    pass(format!("a failed fetch comes back as Err.{}", fast))
+}
+
+fn fetches_overlap(ctx: &mut Ctx) -> Verdict {
+    let got = match run_profile(ctx, 3) {
+        Ok(got) => got,
+        Err(v) => return v,
+    };
+    let ms = ctx.last_virtual_ms;
+    if let Some(v) = blocked(ctx) {
+        return v;
+    }
+    if got != expected(3) {
+        return fail("wrong_result", "profile(3) returned the wrong profile").values(expected(3), got);
+    }
+    if ms > 1.5 * LATENCY_MS as f64 {
+        return fail("no_overlap", format!("profile() took {:.0} ms on the paused clock, but each fetch takes {} ms: the row and the avatar were fetched one after another. Await them together (tokio::join! or tokio::try_join!) to finish in about {} ms.", ms, LATENCY_MS, LATENCY_MS));
+    }
+    pass(format!("the row and the avatar were fetched at the same time: {:.0} ms in all", ms))
+}
+
+pub fn tests() -> Vec<Test> {
+    vec![
+        Test { name: "profile() returns the user's row and avatar", clock: Clock::Virtual, run: right_profile },
+        Test { name: "a failed fetch is returned as an error", clock: Clock::Virtual, run: errors_returned },
+        Test { name: "the two fetches wait at the same time", clock: Clock::Virtual, run: fetches_overlap },
+    ]
+}
