@@ -90,6 +90,8 @@ static PANICS: Mutex<Vec<String>> = Mutex::new(Vec::new());
 static RESULTS: OnceLock<(Mutex<std::fs::File>, String)> = OnceLock::new();
 static LONGEST_STALL: Mutex<f64> = Mutex::new(0.0);
 static STARTED: AtomicBool = AtomicBool::new(false);
+/// Panics of the current test raised while a tokio runtime was running them.
+static ASYNC_PANICS: Mutex<usize> = Mutex::new(0);
 static THRESHOLDS: OnceLock<HashMap<String, f64>> = OnceLock::new();
 /// The work log of the current measurement, tagged with its generation: a call that began in
 /// an earlier one (a thread nobody joined) cannot touch the current log.
@@ -312,6 +314,11 @@ pub fn run(tests: Vec<Test>) {
             .unwrap_or_else(|| "panic".to_string());
         let at = info.location().map(|l| format!(" at line {}", l.line())).unwrap_or_default();
         eprintln!("thread '{}' panicked{}: {}", name, at, what);
+        // Inside a tokio runtime: a spawned task's panic, which tokio catches and hands to its
+        // JoinHandle (or the main future's own, which then unwinds out of block_on).
+        if tokio::runtime::Handle::try_current().is_ok() {
+            *lock(&ASYNC_PANICS) += 1;
+        }
         lock(&PANICS).push(format!("thread '{}' panicked{}: {}", name, at, what));
     }));
     let names: Vec<String> = tests.iter().map(|t| json(t.name)).collect();
@@ -325,6 +332,7 @@ pub fn run(tests: Vec<Test>) {
 fn run_one(test: Test) {
     lock(&SPANS).clear();
     lock(&PANICS).clear();
+    *lock(&ASYNC_PANICS) = 0;
     new_generation();
     *lock(&ORIGIN) = Some(Origin::Real(Instant::now()));
     let started = Instant::now();
@@ -332,8 +340,11 @@ fn run_one(test: Test) {
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| (test.run)(&mut ctx)));
     let duration = started.elapsed().as_secs_f64() * 1000.0;
     let panics = std::mem::take(&mut *lock(&PANICS));
+    let async_panics = std::mem::take(&mut *lock(&ASYNC_PANICS));
     let verdict = match outcome {
         Ok(v) if panics.is_empty() || v.status != "pass" => v,
+        // The test ran to its end although async code panicked: tokio caught a task's panic.
+        Ok(_) if async_panics > 0 => task_panic_verdict(&panics),
         _ => panic_verdict(&panics),
     };
     let clock = match test.clock {
@@ -373,7 +384,17 @@ fn panic_verdict(panics: &[String]) -> Verdict {
     if panics.iter().any(|p| !p.starts_with("thread 'main'")) {
         return fail("task_failed", format!("a spawned thread or task failed: {}", first));
     }
+    // `handle.await.unwrap()` on a task that panicked: the task's own panic came first.
+    if panics.iter().any(|p| p.contains("JoinError::Panic")) {
+        return task_panic_verdict(panics);
+    }
     fail("runtime_error", format!("your code panicked: {}", first))
+}
+
+fn task_panic_verdict(panics: &[String]) -> Verdict {
+    let first = panics.first().cloned().unwrap_or_else(|| "a task panicked".to_string());
+    let what = first.strip_prefix("thread 'main' ").unwrap_or(&first);
+    fail("task_failed", format!("a spawned task {} — its JoinHandle returned Err(JoinError::Panic(..)); a task's panic does not stop the other tasks, but whoever awaits it must handle the error", what))
 }
 
 fn emit(record: String) {

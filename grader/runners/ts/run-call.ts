@@ -12,6 +12,7 @@ import { cpuMsOf, createContext, createIsolate, disposeQuietly, loadStudentModul
 import { FLOOD_CALLS, type OutputSink } from "./output-sink.ts";
 import type { RuntimeOptions, WaitRecord } from "./runtime.ts";
 import { verdict, type Verdict } from "./verdicts.ts";
+import { snapshotThreadCpu, spreadOf, threadCpuBetween, type ThreadCpuSnapshot } from "./thread-cpu.ts";
 import { WorkerPool } from "./worker-pool.ts";
 
 /**
@@ -28,10 +29,22 @@ export type CallStats = {
   wallMs: number;
   /** Busy time (see IsolateUsage) summed over the main isolate and every worker. */
   cpuMs: number;
-  /** Total busy time ÷ the busiest isolate's: ≈1 sequential, ≈k for k balanced workers. */
+  /**
+   * CPU time of all threads ÷ the busiest thread's: ≈1 sequential, up to k for k balanced
+   * workers (at most the size of isolated-vm's thread pool). From the kernel's per-thread CPU
+   * time (threadSpread) where readable, else from the isolates' busy time.
+   */
   workSpread: number;
   /** The main isolate plus every worker started. */
   threadsUsed: number;
+  /**
+   * Work spread from the kernel's CPU time per OS thread during the call (thread-cpu.ts):
+   * unlike the isolates' busy time it does not stretch while a thread waits for a core.
+   * null where /proc is not readable.
+   */
+  threadSpread: number | null;
+  /** CPU ms of each OS thread that ran during the call, busiest first. */
+  threadCpuMs: number[];
   /** Every spawn() call, refused ones included. */
   spawnAttempts: number;
   isolates: IsolateUsage[];
@@ -85,6 +98,7 @@ export async function runCall(request: CallRequest): Promise<CallOutcome> {
   let mainCpuMs = 0;
   // Creating the context and loading the module is our work, not the student's function's.
   let mainSetupMs = 0;
+  let threadsBefore: ThreadCpuSnapshot | null = null;
 
   // The run's own clock: wall, CPU, memory and output budgets checked from the host, whatever
   // the isolates do. Workers first: the main isolate usually allocated the shared memory they hold.
@@ -146,6 +160,7 @@ export async function runCall(request: CallRequest): Promise<CallOutcome> {
     } else {
       pool.acceptSpawns = true;
       mainSetupMs = cpuMsOf(isolate);
+      threadsBefore = snapshotThreadCpu();
       await loop.run(refs, fn, request.args);
       if (loop.finished && !stopped) {
         value = await loop.takeResult(refs);
@@ -163,8 +178,9 @@ export async function runCall(request: CallRequest): Promise<CallOutcome> {
   mainCpuMs = Math.max(mainCpuMs, cpuMsOf(isolate));
   const unfinished = pool.snapshotUnfinished();
   await pool.close();
+  const threadCpuMs = threadsBefore ? threadCpuBetween(threadsBefore, snapshotThreadCpu()).sort((a, b) => b - a) : [];
 
-  const stats = statsOf({ pool, loop, channels, mainCpuMs: Math.max(mainCpuMs - mainSetupMs, 0), wallMs: performance.now() - started, endedAt, request });
+  const stats = statsOf({ pool, loop, channels, mainCpuMs: Math.max(mainCpuMs - mainSetupMs, 0), wallMs: performance.now() - started, endedAt, request, threadCpuMs });
   const decided = decideCallVerdict({ exportName, limits, pool, unfinished, stopped, threw, thrown, missingExport, runtime: loop.verdict() });
   return decided ? { ok: false, verdict: decided, stats } : { ok: true, value, stats };
 }
@@ -177,11 +193,13 @@ function statsOf(options: {
   wallMs: number;
   endedAt: number;
   request: CallRequest;
+  threadCpuMs: number[];
 }): CallStats {
   const { pool, loop, mainCpuMs, request } = options;
   const isolates: IsolateUsage[] = [{ name: "main", cpuMs: mainCpuMs }, ...pool.workers.map((w) => ({ name: w.name, cpuMs: w.cpuMs }))];
   const cpuMs = isolates.reduce((sum, i) => sum + i.cpuMs, 0);
   const busiest = Math.max(...isolates.map((i) => i.cpuMs));
+  const threadSpread = options.threadCpuMs.length > 0 ? round(spreadOf(options.threadCpuMs) ?? 1) : null;
   // Main's run spans are its slices (from the loop): between them it was waiting, not running.
   const trace: Span[] = [...loop.trace(), ...pool.trace()];
   const waits = loop.waitRecords();
@@ -189,8 +207,13 @@ function statsOf(options: {
   return {
     wallMs: round(options.wallMs),
     cpuMs: round(cpuMs),
-    workSpread: busiest > 0 ? round(cpuMs / busiest) : 1,
+    // The kernel's CPU split across OS threads where it can be read: the isolates' busy times
+    // stretch with time spent waiting for a core, and on a crowded machine (load 20 on 2
+    // cores) a good 4-worker solution's busy-time spread was seen at 1.48.
+    workSpread: threadSpread ?? (busiest > 0 ? round(cpuMs / busiest) : 1),
     threadsUsed: isolates.length,
+    threadSpread,
+    threadCpuMs: options.threadCpuMs.map(round),
     spawnAttempts: pool.attempted,
     isolates: isolates.map((i) => ({ ...i, cpuMs: round(i.cpuMs) })),
     clock: request.runtime.clock,
