@@ -17,6 +17,8 @@ afterAll(() => disconnectDb());
 beforeEach(async () => {
   await db.gradingRun.deleteMany({});
   await db.submission.deleteMany({});
+  // Other files' classes may have assigned exercises (assignments keep an exercise from deletion).
+  await db.assignment.deleteMany({});
   await db.exercise.deleteMany({});
 });
 

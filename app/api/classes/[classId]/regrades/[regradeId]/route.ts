@@ -1,0 +1,10 @@
+// A regrade's progress, polled by its progress page. Same rights as starting one.
+import { jsonError } from "@/lib/http/errors-to-response";
+import { withOptionalUser } from "@/lib/http/with-user";
+import { getRegradeProgress } from "@/lib/regrade/get-regrade-progress";
+
+export const GET = withOptionalUser<{ classId: string; regradeId: string }>({}, async ({ viewer, params }) => {
+  const progress = await getRegradeProgress({ viewer, classId: params.classId, regradeId: params.regradeId });
+  if (!progress) return jsonError("not_found", "No such regrade in this class.");
+  return Response.json(progress);
+});

@@ -1,0 +1,41 @@
+"use client";
+
+import { Loader2, LogIn } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { callApi, messageOf } from "./api";
+
+/** Joins the class of the page's code, then goes to the dashboard where its assignments are. */
+export function JoinButton({ code }: { code: string }) {
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function join() {
+    setPending(true);
+    setError(null);
+    try {
+      await callApi("/api/classes/join", { method: "POST", body: { code } });
+      router.push("/dashboard");
+      router.refresh();
+    } catch (e) {
+      setError(messageOf(e));
+      setPending(false);
+    }
+  }
+
+  return (
+    <div className="flex flex-col items-center gap-2">
+      <Button variant="primary" onClick={join} disabled={pending} autoFocus>
+        {pending ? <Loader2 className="animate-spin" aria-hidden /> : <LogIn aria-hidden />}
+        Join class
+      </Button>
+      {error ? (
+        <p role="alert" className="text-sm text-fail">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+"use client";
+
+import { Loader2, UserMinus } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { ConfirmDialog } from "@/components/ui/alert-dialog";
+import { Button } from "@/components/ui/button";
+import { callApi, messageOf } from "./api";
+
+export function RemoveStudentButton({ classId, userId, name }: { classId: string; userId: string; name: string }) {
+  const router = useRouter();
+  // Keep the control busy until the refreshed server data has arrived, not just the API reply.
+  const [refreshing, startRefresh] = useTransition();
+  const [removing, setPending] = useState(false);
+  const pending = removing || refreshing;
+  const [error, setError] = useState<string | null>(null);
+
+  async function remove() {
+    setPending(true);
+    setError(null);
+    try {
+      await callApi(`/api/classes/${classId}/students/${encodeURIComponent(userId)}`, { method: "DELETE" });
+      startRefresh(() => router.refresh());
+    } catch (e) {
+      setError(messageOf(e));
+      setPending(false);
+    }
+  }
+
+  return (
+    <div className="flex flex-col items-end gap-1">
+      <ConfirmDialog
+        tone="danger"
+        title={`Remove ${name} from the class?`}
+        description="They leave the roster and the gradebook. Their own drafts, submissions and quiz attempts are kept, and they can join again with the code."
+        confirmLabel="Remove student"
+        onConfirm={remove}
+        trigger={
+          <Button size="sm" variant="ghost" disabled={pending} aria-label={`Remove ${name}`}>
+            {pending ? <Loader2 className="animate-spin" aria-hidden /> : <UserMinus aria-hidden />}
+            Remove
+          </Button>
+        }
+      />
+      {error ? (
+        <p role="alert" className="text-xs text-fail">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
