@@ -22,6 +22,8 @@ const contentSecurityPolicy = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // forbidden()/unauthorized() in pages: a refused visitor gets a real 401/403, not a 200 page.
+  experimental: { authInterrupts: true },
   reactStrictMode: true,
   // Native or binary-shipping server packages stay out of the bundle and load from node_modules.
   serverExternalPackages: [

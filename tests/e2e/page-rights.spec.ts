@@ -1,0 +1,82 @@
+// Teacher pages refuse with real statuses and no class data, against the built app: anonymous
+// visitors 401, students 403, another teacher 404 — for the class pages, the analytics, a
+// student's work and the regrade pages. (Route handlers have their own matrix in
+// tests/integration/classes-rights.test.ts and analytics-access.test.ts.)
+import { randomUUID } from "node:crypto";
+import { describe, expect, inject, it } from "vitest";
+import { usersCommand } from "../../scripts/users.ts";
+
+const baseURL = inject("baseURL");
+const run = randomUUID().slice(0, 8);
+const password = "a long enough passphrase";
+
+async function createTeacher(email: string): Promise<void> {
+  process.env.DATABASE_URL = inject("e2eDatabaseUrl");
+  const output: string[] = [];
+  const code = await usersCommand(["create", "--email", email, "--name", "Teacher", "--role", "teacher", "--password-stdin"], {
+    stdout: (text) => output.push(text),
+    stderr: (text) => output.push(text),
+    readStdin: async () => `${password}\n`,
+  });
+  expect(code, output.join("")).toBe(0);
+}
+
+/** Signs in (or up) through better-auth's endpoints and returns the session cookie. */
+async function session(path: "sign-in" | "sign-up", email: string): Promise<string> {
+  const response = await fetch(`${baseURL}/api/auth/${path}/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: baseURL },
+    body: JSON.stringify({ email, password, name: "Someone" }),
+  });
+  expect(response.status).toBe(200);
+  return response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+}
+
+async function get(url: string, cookie?: string): Promise<{ status: number; body: string }> {
+  const response = await fetch(`${baseURL}${url}`, { headers: cookie ? { cookie } : {}, redirect: "manual" });
+  return { status: response.status, body: await response.text() };
+}
+
+describe("teacher pages, as everyone who may not see them", () => {
+  it("answer 401, 403 and 404 with none of the class's data", async () => {
+    const owner = `owner-${run}@example.test`;
+    const other = `other-${run}@example.test`;
+    await createTeacher(owner);
+    await createTeacher(other);
+    const ownerCookie = await session("sign-in", owner);
+    const className = `Secret class ${run}`;
+    const created = await fetch(`${baseURL}/api/classes`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: baseURL, cookie: ownerCookie },
+      body: JSON.stringify({ name: className }),
+    });
+    expect(created.status).toBeLessThan(300);
+    const body = (await created.json()) as { id?: string; class?: { id: string } };
+    const classId = body.id ?? body.class?.id;
+    expect(classId).toBeTruthy();
+
+    const pages = ["", "/gradebook", "/assignments", "/settings", "/analytics", "/analytics/ts/promise-all", "/students/nobody", `/regrades/${randomUUID()}`].map(
+      (p) => `/teach/classes/${classId}${p}`,
+    );
+    const owned = await get(pages[0] ?? "", ownerCookie);
+    expect(owned.status).toBe(200);
+    expect(owned.body).toContain(className);
+
+    const studentCookie = await session("sign-up", `student-${run}@example.test`);
+    const otherCookie = await session("sign-in", other);
+    const cases: { who: string; cookie?: string; status: number }[] = [
+      { who: "anonymous", status: 401 },
+      { who: "student", cookie: studentCookie, status: 403 },
+      { who: "another teacher", cookie: otherCookie, status: 404 },
+    ];
+    for (const { who, cookie, status } of cases) {
+      for (const url of [...pages, ...(status === 404 ? [] : ["/teach"])]) {
+        const page = await get(url, cookie);
+        expect(page.status, `${who} on ${url}`).toBe(status);
+        expect(page.body.includes(className), `${who} on ${url} saw the class name`).toBe(false);
+      }
+    }
+    const csv = await get(`/teach/classes/${classId}/gradebook.csv`, studentCookie);
+    expect(csv.status).toBe(403);
+  });
+});
