@@ -2,6 +2,7 @@ import { Users } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DateTime } from "@/components/classes/date-time";
+import { InviteForm } from "@/components/classes/invite-form";
 import { JoinPanel } from "@/components/classes/join-panel";
 import { pageViewer, refusal } from "@/components/classes/page-gate";
 import { ProgressSummary } from "@/components/classes/progress-summary";
@@ -25,6 +26,7 @@ export default async function RosterPage({ params }: { params: Promise<{ classId
   return (
     <div className="flex flex-col gap-8">
       <JoinPanel joinCode={found.joinCode} archived={found.archived} />
+      {found.archived ? null : <InviteForm classId={found.id} />}
 
       <section aria-labelledby="roster-heading">
         <h2 id="roster-heading" className="text-xl font-semibold tracking-tight">
