@@ -6,7 +6,7 @@ import { exercisePath, formatDiscrimination, percent, share } from "./format";
 import { ScoreBar } from "./score-bar";
 
 const DISCRIMINATION_HINT =
-  "100 × correlation between students' best score on this assignment and their total on the other assignments. " +
+  "100 × correlation between students' best score on this assignment and their total over all assignments (PrairieLearn's definition). " +
   "Above ~20 the assignment separates stronger from weaker students; near 0 or negative, look at it again. n/a: every student has the same score.";
 
 /** The class's assignments as the items of one assessment, PrairieLearn style. */
@@ -70,10 +70,12 @@ export function AssignmentTable({ classId, assignments, students }: { classId: s
                 </span>
               </td>
               <td className="px-4 py-3 text-right font-mono tabular-nums">
-                <span title={`Including the assignment itself (PrairieLearn's definition): ${formatDiscrimination(a.stats.discriminationIncluding)}`}>
-                  {formatDiscrimination(a.stats.discrimination)}
+                {/* PrairieLearn's definition (against the total including this assignment) is the
+                    figure; with few assignments it runs high, so the corrected one is on hover. */}
+                <span title={`Against the other assignments only (corrected; less inflated when a class has few assignments): ${formatDiscrimination(a.stats.discrimination)}`}>
+                  {formatDiscrimination(a.stats.discriminationIncluding)}
                 </span>
-                {a.stats.discrimination !== null && a.stats.discrimination < 20 ? (
+                {a.stats.discriminationIncluding !== null && a.stats.discriminationIncluding < 20 ? (
                   <span className="ml-1.5 rounded bg-error-soft px-1 py-0.5 font-sans text-[11px] text-error">low</span>
                 ) : null}
               </td>

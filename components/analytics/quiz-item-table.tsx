@@ -37,7 +37,11 @@ export function QuizItemTable({ title, quiz }: { title: string; quiz: QuizItemAn
                       {percent(item.meanScore)}
                     </span>
                   </td>
-                  <td className="px-4 py-2.5 text-right font-mono tabular-nums">{formatDiscrimination(item.discrimination)}</td>
+                  <td className="px-4 py-2.5 text-right font-mono tabular-nums">
+                    <span title={`Against the rest of the quiz only (corrected): ${formatDiscrimination(item.discrimination)}`}>
+                      {formatDiscrimination(item.discriminationIncluding)}
+                    </span>
+                  </td>
                 </tr>
               ))}
             </tbody>

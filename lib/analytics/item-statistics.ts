@@ -6,8 +6,8 @@
 // OTHER items (the "corrected item-total correlation"). PrairieLearn correlates with the whole
 // assessment score, which includes the item itself; with the handful of assignments a class
 // has, that self-overlap inflates r a lot (with two items, an item that is pure noise still
-// correlates ≈0.7 with a total it is half of). We report the corrected value and keep the
-// including value alongside for comparison with PrairieLearn's numbers.
+// correlates ≈0.7 with a total it is half of). Both are computed: the pages show PrairieLearn's
+// (discriminationIncluding) as the figure, and the corrected one on hover.
 import { mean, pearson } from "./statistics.ts";
 
 export type ItemScores = { id: string; scores: ReadonlyMap<string, number> };

@@ -44,9 +44,9 @@ export default async function ClassAnalyticsPage({ params }: Params) {
           <div className="flex flex-col gap-3">
             <AssignmentTable classId={classId} assignments={analytics.assignments} students={analytics.students} />
             <p className="text-xs leading-relaxed text-muted">
-              Discrimination correlates an assignment with each student&apos;s total over the <em>other</em> assignments. With
-              only a few assignments, including the assignment itself (as PrairieLearn does for an exam&apos;s questions) would
-              inflate it; hover a value to see that version too.
+              Discrimination correlates an assignment with each student&apos;s total over all assignments, as PrairieLearn does
+              for an exam&apos;s questions. With only a few assignments that total is partly the assignment itself, which
+              inflates the figure; hover a value to see it against the <em>other</em> assignments only.
             </p>
           </div>
           {analytics.quizItems.map((quiz) => (
