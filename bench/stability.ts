@@ -10,7 +10,7 @@ import path from "node:path";
 import type { Expectation, Track } from "../exercises/schema.ts";
 import type { GradeResult } from "../grader/contract.ts";
 import { exerciseLayout, listFiles } from "../grader/core/exercise-files.ts";
-import { grade } from "../grader/core/grade.ts";
+import { childHangs, grade } from "../grader/core/grade.ts";
 import { loadExercises } from "../grader/core/load-exercises.ts";
 
 type Row = { exercise: string; file: string; expected: string; verdicts: Map<string, number>; flips: number; seconds: number[] };
@@ -97,7 +97,8 @@ export async function runStability(options: { track: Track; args: string[] }): P
     `## ${TITLE[track]} verdict stability (${new Date().toISOString().slice(0, 10)})`,
     "",
     `${n} grades of every starter, good and bad solution, one at a time, ${busy ? "with a busy-loop process keeping another core occupied" : "on an otherwise idle machine"} ` +
-      `(${availableParallelism()} cores, shared with other work). Total: ${rows.length * n} grades, **${flips} flip(s)**, ${Math.round((performance.now() - started) / 1000)} s.`,
+      `(${availableParallelism()} cores, shared with other work). Total: ${rows.length * n} grades, **${flips} flip(s)**, ${Math.round((performance.now() - started) / 1000)} s; ` +
+      `${childHangs()} grading child(ren) hung and were replaced by a fresh one (grade() retries a hang once).`,
     ...(NOTE[track] ? ["", NOTE[track]] : []),
     "",
     `| exercise | solution | expected | verdicts seen | flips | median s |${firstRound ? " first round s |" : ""}`,

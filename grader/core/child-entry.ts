@@ -3,7 +3,7 @@
 // the runner's JIT flag; it warms up, says "ready", grades ONE job from IPC, replies, exits.
 import { GradeResult } from "../contract.ts";
 import { loadRunner } from "../runners/runner-for.ts";
-import { GradeJob, type ChildMessage } from "./child-protocol.ts";
+import { GradeJob, HEARTBEAT_MS, type ChildMessage } from "./child-protocol.ts";
 
 function send(message: ChildMessage): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -17,6 +17,9 @@ async function main(): Promise<void> {
   await loadRunner("typescript");
   process.on("disconnect", () => process.exit(0));
   process.once("message", (raw: unknown) => {
+    // The runner never blocks this thread for long (student code runs on isolate threads), so a
+    // missing heartbeat means the process is stuck, not busy.
+    setInterval(() => void send({ type: "alive" }).catch(() => {}), HEARTBEAT_MS).unref();
     void handle(raw).then(
       () => process.exit(0),
       (error: unknown) => {

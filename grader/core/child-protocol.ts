@@ -13,8 +13,13 @@ export const GradeJob = z.object({
 });
 export type GradeJob = z.infer<typeof GradeJob>;
 
+/** How often a working child says it is alive. */
+export const HEARTBEAT_MS = 500;
+
 export const ChildMessage = z.discriminatedUnion("type", [
   z.object({ type: z.literal("ready") }),
+  /** Sent while a job runs: the child's own event loop still turns (see GraderChild's stall check). */
+  z.object({ type: z.literal("alive") }),
   z.object({ type: z.literal("result"), result: GradeResult }),
 ]);
 export type ChildMessage = z.infer<typeof ChildMessage>;

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GradeResult } from "../contract.ts";
 import { checkExercises } from "./check-exercises.ts";
 import { writeFixtureExercise } from "./fixture-exercise.ts";
-import { grade, UnknownExerciseError } from "./grade.ts";
-import { GraderChild } from "./grader-child.ts";
+import { grade, UnknownExerciseError, withOneRetry } from "./grade.ts";
+import { GraderChild, type ChildOutcome } from "./grader-child.ts";
 
 const COUNTER = path.resolve(import.meta.dirname, "..", "..", "exercises", "ts", "shared-counter");
 let fixture: { root: string; id: string };
@@ -106,6 +106,36 @@ describe("grade() robustness", () => {
       { watchdogMs: 1 },
     );
     expect(outcome).toMatchObject({ kind: "crash", watchdog: true, signal: "SIGKILL" });
+  });
+
+  it("kills a child whose heartbeat stops, and keeps one whose heartbeat goes on", async () => {
+    const meta = JSON.parse(await readFile(path.join(fixture.root, "ts/fixture/exercise.json"), "utf8"));
+    const job = { type: "grade", exerciseId: fixture.id, dir: path.join(fixture.root, "ts/fixture"), meta, code: "export function f() { for (;;) {} }" } as const;
+    // A 1 ms allowance cannot be met by a 500 ms heartbeat: the check sees silence and kills.
+    const silent = await new GraderChild().run(job, { watchdogMs: 30_000, stallMs: 1 });
+    expect(silent).toMatchObject({ kind: "crash", stalled: true, watchdog: false, signal: "SIGKILL" });
+    // With the real allowance the endless loop ends through the runner's own limit, as a result.
+    const heard = await new GraderChild().run(job, { watchdogMs: 30_000 });
+    expect(heard).toMatchObject({ kind: "result", result: { status: "error", reason: "timeout" } });
+  });
+
+  it("grades once more after a hang, never after a result or a memory kill, and at most once", async () => {
+    const crash = (over: Partial<ChildOutcome & { kind: "crash" }>): ChildOutcome => ({
+      kind: "crash", code: null, signal: "SIGKILL", stderr: "", watchdog: false, memoryKill: false, stalled: false, ...over,
+    });
+    const result: ChildOutcome = { kind: "result", result: GradeResult.parse({ version: 1, status: "pass", score: 1, message: "ok", tests: [], diagnostics: [], stdout: "", stderr: "", truncated: false }) };
+    const script = async (outcomes: ChildOutcome[]) => {
+      let calls = 0;
+      let retries = 0;
+      const final = await withOneRetry(async () => outcomes[calls++] ?? result, () => retries++);
+      return { final, calls, retries };
+    };
+    expect(await script([crash({ stalled: true }), result])).toMatchObject({ final: result, calls: 2, retries: 1 });
+    expect(await script([crash({ watchdog: true }), result])).toMatchObject({ final: result, calls: 2, retries: 1 });
+    expect(await script([crash({ stalled: true }), crash({ stalled: true })])).toMatchObject({ final: { stalled: true }, calls: 2 });
+    expect(await script([crash({ memoryKill: true })])).toMatchObject({ final: { memoryKill: true }, calls: 1, retries: 0 });
+    expect(await script([crash({ signal: "SIGSEGV" })])).toMatchObject({ final: { signal: "SIGSEGV" }, calls: 1, retries: 0 });
+    expect(await script([result])).toMatchObject({ calls: 1, retries: 0 });
   });
 
   it("kills a child whose memory grows past the cap, and says so", async () => {

@@ -26,6 +26,26 @@ const CALLS_BUDGET = 8;
 
 let spare: GraderChild | null = null;
 let grades = 0;
+let hangs = 0;
+
+/** Grading children that hung and were replaced in this process (benchmarks report it). */
+export function childHangs(): number {
+  return hangs;
+}
+
+/**
+ * A child that hung (heartbeat lost, or the wall-clock watchdog) is graded once more in a fresh
+ * child: the runner's own limits end every slow or endless submission with a result long
+ * before either fires, so a hang is the grader's fault (a rare one inside isolated-vm) and
+ * must not become the student's verdict. A second hang is reported as it is.
+ */
+export async function withOneRetry(run: () => Promise<ChildOutcome>, onRetry: (first: ChildOutcome & { kind: "crash" }) => void): Promise<ChildOutcome> {
+  const first = await run();
+  if (first.kind !== "crash" || !(first.stalled || first.watchdog) || first.memoryKill) return first;
+  hangs += 1;
+  onRetry(first);
+  return run();
+}
 
 export async function grade(options: { exerciseId: string; code: string; signal?: AbortSignal; exercisesRoot?: string }): Promise<GradeResult> {
   options.signal?.throwIfAborted();
@@ -34,19 +54,23 @@ export async function grade(options: { exerciseId: string; code: string; signal?
   const availability = await runnerAvailability(exercise.language);
   if (!availability.ok) return errorResult("internal", `cannot grade ${exercise.language} here: ${availability.why}`);
 
-  const child = spare?.alive ? spare : new GraderChild();
-  spare = null;
-  grades += 1;
+  const job = { type: "grade", exerciseId: exercise.id, dir: exercise.dir, meta: exercise.meta, code: options.code } as const;
+  const watchdogMs = CHILD_OVERHEAD_MS + exercise.meta.limits.wallMs * CALLS_BUDGET;
   let outcome: ChildOutcome;
   try {
-    outcome = await child.run(
-      { type: "grade", exerciseId: exercise.id, dir: exercise.dir, meta: exercise.meta, code: options.code },
-      { watchdogMs: CHILD_OVERHEAD_MS + exercise.meta.limits.wallMs * CALLS_BUDGET, signal: options.signal },
+    outcome = await withOneRetry(
+      () => {
+        const child = spare?.alive ? spare : new GraderChild();
+        spare = null;
+        return child.run(job, { watchdogMs, signal: options.signal });
+      },
+      (first) => process.stderr.write(`grading child hung (${first.stalled ? "heartbeat lost" : "watchdog"}) on ${exercise.id}; grading once more in a fresh child\n`),
     );
   } catch (error) {
     if (options.signal?.aborted) throw error;
     return errorResult("internal", `the grader could not run: ${error instanceof Error ? error.message : String(error)}`);
   }
+  grades += 1;
   // Pre-start the next child once this grade is over (never during one: it would compete for
   // the CPU), and only in processes that grade more than once (worker, exercises check).
   if (grades > 1) spare = new GraderChild();
@@ -76,6 +100,7 @@ function resultOf(outcome: ChildOutcome, budgetMs: number): GradeResult {
   if (outcome.memoryKill) {
     return errorResult("memory_limit", `the grading process used more than ${CHILD_MEMORY_CAP_MB} MB and was stopped: memory escaped the per-call limits`);
   }
+  if (outcome.stalled) return errorResult("timeout", "the grading process stopped responding twice and was stopped");
   if (outcome.watchdog) return errorResult("timeout", `grading took longer than ${Math.round((budgetMs + CHILD_OVERHEAD_MS) / 1000)} s and was stopped`);
   if (/out of memory|Allocation failed|heap limit/i.test(outcome.stderr) || outcome.signal === "SIGKILL") {
     return errorResult("memory_limit", "the grading process ran out of memory and was stopped");

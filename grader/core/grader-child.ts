@@ -13,7 +13,16 @@ import { ChildMessage, type GradeJob } from "./child-protocol.ts";
 
 export type ChildOutcome =
   | { kind: "result"; result: GradeResult }
-  | { kind: "crash"; code: number | null; signal: NodeJS.Signals | null; stderr: string; watchdog: boolean; memoryKill: boolean };
+  | {
+      kind: "crash";
+      code: number | null;
+      signal: NodeJS.Signals | null;
+      stderr: string;
+      watchdog: boolean;
+      memoryKill: boolean;
+      /** Its heartbeat stopped: the process hung (seen rarely inside isolated-vm), whatever the student's code. */
+      stalled: boolean;
+    };
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const ENTRY = path.join(import.meta.dirname, "child-entry.ts");
@@ -25,6 +34,12 @@ const STDERR_TAIL = 8 * 1024;
  */
 export const CHILD_MEMORY_CAP_MB = 2048;
 const MEMORY_POLL_MS = 50;
+/**
+ * Silence after which a working child counts as hung. Its heartbeat comes every 500 ms and
+ * nothing in the runner holds its event loop for more than milliseconds, so this sits far
+ * above a crowded machine's scheduling delays and far below the wall-clock watchdog.
+ */
+export const CHILD_STALL_MS = 15_000;
 
 export class GraderChild {
   readonly ready: Promise<void>;
@@ -35,6 +50,8 @@ export class GraderChild {
   private result: GradeResult | null = null;
   private watchdogFired = false;
   private memoryKill = false;
+  private stalled = false;
+  private lastHeard = 0;
 
   constructor() {
     const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
@@ -70,8 +87,9 @@ export class GraderChild {
       this.process.on("message", (raw: unknown) => {
         const parsed = ChildMessage.safeParse(raw);
         if (!parsed.success) return;
+        this.lastHeard = performance.now();
         if (parsed.data.type === "ready") resolve();
-        else this.result = parsed.data.result;
+        else if (parsed.data.type === "result") this.result = parsed.data.result;
       });
       void this.exited.then(() => reject(new Error(`grading child exited before it was ready: ${this.describeExit()}`)));
     });
@@ -84,14 +102,20 @@ export class GraderChild {
   }
 
   /** Sends one job and waits for the result or the child's end, whichever the watchdogs allow. */
-  async run(job: GradeJob, options: { watchdogMs: number; memoryCapMb?: number; signal?: AbortSignal }): Promise<ChildOutcome> {
+  async run(job: GradeJob, options: { watchdogMs: number; memoryCapMb?: number; stallMs?: number; signal?: AbortSignal }): Promise<ChildOutcome> {
     this.hold(true);
     const watchdog = setTimeout(() => {
       this.watchdogFired = true;
       this.kill();
     }, options.watchdogMs);
     const capMb = options.memoryCapMb ?? CHILD_MEMORY_CAP_MB;
-    const memoryWatch = setInterval(() => {
+    const stallMs = options.stallMs ?? CHILD_STALL_MS;
+    let sent = false;
+    const watch = setInterval(() => {
+      if (sent && performance.now() - this.lastHeard > stallMs && this.alive && !this.result) {
+        this.stalled = true;
+        this.kill();
+      }
       void this.residentMb().then((mb) => {
         if (mb !== null && mb > capMb && this.alive) {
           this.memoryKill = true;
@@ -103,13 +127,15 @@ export class GraderChild {
     options.signal?.addEventListener("abort", onAbort, { once: true });
     try {
       await this.ready;
+      this.lastHeard = performance.now();
+      sent = true;
       this.process.send(job);
       await Promise.race([this.exited, this.resultArrived()]);
     } catch {
       // the child died before it was ready: reported below from its exit status
     } finally {
       clearTimeout(watchdog);
-      clearInterval(memoryWatch);
+      clearInterval(watch);
       options.signal?.removeEventListener("abort", onAbort);
       this.kill();
       this.hold(false);
@@ -124,6 +150,7 @@ export class GraderChild {
       stderr: this.stderr,
       watchdog: this.watchdogFired,
       memoryKill: this.memoryKill,
+      stalled: this.stalled,
     };
   }
 
