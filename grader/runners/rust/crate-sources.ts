@@ -3,10 +3,11 @@
 // with forbid(unsafe_code) so it cannot reach the harness's private results channel, and it
 // sits apart from the hidden files, so include_str! cannot name them (compile-crate.ts).
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 
-export const HARNESS_FILE = path.resolve(import.meta.dirname, "..", "..", "..", "exercises", "rust", "_harness", "interleave.rs");
+/** The harness: `interleave.rs` and the submodules it declares, every `.rs` file in one folder. */
+export const HARNESS_DIR = path.resolve(import.meta.dirname, "..", "..", "..", "exercises", "rust", "_harness");
 
 /** The student's file as rustc sees it inside the compile sandbox. */
 export const SANDBOX_SRC = "/src";
@@ -33,10 +34,18 @@ export type CrateSources = { hidden: Record<string, string>; student: string; ha
 
 export async function crateSources(options: { code: string; dir: string; toolchainKey: string }): Promise<CrateSources> {
   const tests = await readFile(path.join(options.dir, "tests.rs"), "utf8");
-  const harness = await readFile(HARNESS_FILE, "utf8");
-  const hidden = { "main.rs": MAIN_RS, "interleave.rs": harness, "exercise.rs": tests };
+  const hidden: Record<string, string> = { "main.rs": MAIN_RS, "exercise.rs": tests, ...(await harnessFiles()) };
   const hash = createHash("sha256");
   hash.update(options.toolchainKey).update("\0");
   for (const [name, text] of Object.entries({ ...hidden, "student.rs": options.code })) hash.update(name).update("\0").update(text).update("\0");
   return { hidden, student: options.code, hash: hash.digest("hex").slice(0, 32) };
+}
+
+/** The harness's files by name; they sit next to main.rs, so none may be called main.rs or exercise.rs. */
+async function harnessFiles(): Promise<Record<string, string>> {
+  const names = (await readdir(HARNESS_DIR)).filter((name) => name.endsWith(".rs")).sort();
+  if (!names.includes("interleave.rs")) throw new Error(`the Rust harness has no interleave.rs in ${HARNESS_DIR}`);
+  const clash = names.find((name) => name === "main.rs" || name === "exercise.rs");
+  if (clash) throw new Error(`the Rust harness file ${clash} would replace the crate's own`);
+  return Object.fromEntries(await Promise.all(names.map(async (name) => [name, await readFile(path.join(HARNESS_DIR, name), "utf8")] as const)));
 }

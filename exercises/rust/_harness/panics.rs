@@ -1,0 +1,61 @@
+//! Panics in student code, on any thread: recorded by a hook so a test that ran to its end
+//! although a task panicked still fails, with the panic named (`task_failed`).
+
+use super::lock;
+use super::verdict::{fail, Verdict};
+use std::sync::Mutex;
+
+static PANICS: Mutex<Vec<String>> = Mutex::new(Vec::new());
+/// Panics of the current test raised while a tokio runtime was running them.
+static ASYNC_PANICS: Mutex<usize> = Mutex::new(0);
+
+pub(super) fn install_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let thread = std::thread::current();
+        let name = thread.name().unwrap_or("unnamed").to_string();
+        let what = info.payload().downcast_ref::<&str>().map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "panic".to_string());
+        let at = info.location().map(|l| format!(" at line {}", l.line())).unwrap_or_default();
+        eprintln!("thread '{}' panicked{}: {}", name, at, what);
+        // Inside a tokio runtime: a spawned task's panic, which tokio catches and hands to its
+        // JoinHandle (or the main future's own, which then unwinds out of block_on).
+        if tokio::runtime::Handle::try_current().is_ok() {
+            *lock(&ASYNC_PANICS) += 1;
+        }
+        lock(&PANICS).push(format!("thread '{}' panicked{}: {}", name, at, what));
+    }));
+}
+
+/// The panics seen so far in the running test (any thread), as "thread '…' panicked at line …: …".
+pub fn panics_so_far() -> Vec<String> {
+    lock(&PANICS).clone()
+}
+
+/// The test's panics, and how many of them a tokio runtime caught; none are left behind.
+pub(super) fn take() -> (Vec<String>, usize) {
+    (std::mem::take(&mut *lock(&PANICS)), std::mem::take(&mut *lock(&ASYNC_PANICS)))
+}
+
+/// The verdict of a test that panicked (or whose tasks did) instead of returning one.
+pub(super) fn verdict(panics: &[String]) -> Verdict {
+    let first = panics.first().cloned().unwrap_or_else(|| "the test panicked".to_string());
+    if panics.iter().any(|p| p.contains("failed to spawn thread") || p.contains("Resource temporarily unavailable")) {
+        return fail("resource_limit", format!("the sandbox's process/thread cap was hit: {}", first));
+    }
+    if panics.iter().any(|p| !p.starts_with("thread 'main'")) {
+        return fail("task_failed", format!("a spawned thread or task failed: {}", first));
+    }
+    // `handle.await.unwrap()` on a task that panicked: the task's own panic came first.
+    if panics.iter().any(|p| p.contains("JoinError::Panic")) {
+        return task_verdict(panics);
+    }
+    fail("runtime_error", format!("your code panicked: {}", first))
+}
+
+/// A spawned task panicked and tokio handed the panic to its JoinHandle.
+pub(super) fn task_verdict(panics: &[String]) -> Verdict {
+    let first = panics.first().cloned().unwrap_or_else(|| "a task panicked".to_string());
+    let what = first.strip_prefix("thread 'main' ").unwrap_or(&first);
+    fail("task_failed", format!("a spawned task {} — its JoinHandle returned Err(JoinError::Panic(..)); a task's panic does not stop the other tasks, but whoever awaits it must handle the error", what))
+}

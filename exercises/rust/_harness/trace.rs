@@ -1,0 +1,78 @@
+//! The running test's clock (real, or a paused tokio runtime's virtual time) and its timeline
+//! spans, in ms from the test's start.
+
+use super::channel::json;
+use super::lock;
+use std::sync::Mutex;
+use std::time::Instant;
+
+/// One timeline span, in ms from the test's start on the test's clock.
+struct Span {
+    task: String,
+    thread: String,
+    kind: &'static str,
+    start: f64,
+    end: f64,
+}
+
+enum Origin {
+    Real(Instant),
+    /// The paused runtime's start, and the virtual ms earlier runtimes of this test used.
+    Virtual(tokio::time::Instant, f64),
+}
+
+static ORIGIN: Mutex<Option<Origin>> = Mutex::new(None);
+static SPANS: Mutex<Vec<Span>> = Mutex::new(Vec::new());
+/// A runaway test cannot grow the record without bound.
+const MAX_SPANS: usize = 5000;
+
+/// A new test starts: no spans, real time from now.
+pub(super) fn start_test() {
+    lock(&SPANS).clear();
+    *lock(&ORIGIN) = Some(Origin::Real(Instant::now()));
+}
+
+/// A paused runtime starts at `t0`, after `offset` virtual ms of earlier ones in this test.
+pub(super) fn start_virtual(t0: tokio::time::Instant, offset: f64) {
+    *lock(&ORIGIN) = Some(Origin::Virtual(t0, offset));
+}
+
+/// Milliseconds since the running test started, on its clock.
+pub fn now_ms() -> f64 {
+    match &*lock(&ORIGIN) {
+        Some(Origin::Virtual(t0, offset)) => offset + tokio::time::Instant::now().duration_since(*t0).as_secs_f64() * 1000.0,
+        Some(Origin::Real(t0)) => t0.elapsed().as_secs_f64() * 1000.0,
+        None => 0.0,
+    }
+}
+
+/// Records a span of the running test's trace (kind: run | wait | blocked | lock).
+pub fn span(task: &str, kind: &'static str, start: f64, end: f64) {
+    let name = thread_label();
+    let mut spans = lock(&SPANS);
+    if spans.len() < MAX_SPANS {
+        spans.push(Span { task: task.to_string(), thread: name, kind, start, end });
+    }
+}
+
+/// The calling thread as the timeline names its lane.
+pub(super) fn thread_label() -> String {
+    let thread = std::thread::current();
+    let id = format!("{:?}", thread.id()).replace("ThreadId(", "#").replace(')', "");
+    match thread.name() {
+        Some("main") => "main".to_string(),
+        // Pool threads share a name (tokio-runtime-worker, …): the id tells them apart.
+        Some(name) => format!("{} {}", name, id),
+        None => format!("thread {}", id),
+    }
+}
+
+/// The test's spans as a JSON array (GradeResult trace), leaving none behind.
+pub(super) fn take_json() -> String {
+    let spans = std::mem::take(&mut *lock(&SPANS));
+    let items: Vec<String> = spans
+        .iter()
+        .map(|s| format!("{{\"task\":{},\"thread\":{},\"kind\":\"{}\",\"start\":{:.3},\"end\":{:.3}}}", json(&s.task), json(&s.thread), s.kind, s.start.max(0.0), s.end.max(s.start).max(0.0)))
+        .collect();
+    format!("[{}]", items.join(","))
+}

@@ -1,0 +1,42 @@
+//! What a hidden test returns: a verdict with a status, a reason from the GradeResult contract
+//! and, optionally, the expected and actual values.
+
+pub enum Clock {
+    Virtual,
+    Real,
+}
+
+pub struct Test {
+    pub name: &'static str,
+    pub clock: Clock,
+    pub run: fn(&mut super::Ctx) -> Verdict,
+}
+
+pub struct Verdict {
+    pub(super) status: &'static str,
+    pub(super) reason: Option<&'static str>,
+    pub(super) message: String,
+    pub(super) expected: Option<String>,
+    pub(super) actual: Option<String>,
+}
+
+pub fn pass(message: impl Into<String>) -> Verdict {
+    Verdict { status: "pass", reason: None, message: message.into(), expected: None, actual: None }
+}
+
+/// A verdict with a reason from the GradeResult contract; its status follows the reason.
+pub fn fail(reason: &'static str, message: impl Into<String>) -> Verdict {
+    let status = match reason {
+        "compile_error" | "timeout" | "memory_limit" | "output_limit" | "resource_limit" | "runtime_error" | "sandbox_violation" | "internal" => "error",
+        _ => "fail",
+    };
+    Verdict { status, reason: Some(reason), message: message.into(), expected: None, actual: None }
+}
+
+impl Verdict {
+    pub fn values(mut self, expected: impl std::fmt::Debug, actual: impl std::fmt::Debug) -> Verdict {
+        self.expected = Some(format!("{:?}", expected));
+        self.actual = Some(format!("{:?}", actual));
+        self
+    }
+}

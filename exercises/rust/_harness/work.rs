@@ -1,0 +1,107 @@
+//! CPU work the exercise's instrumented functions do, timed on each thread's own CPU clock so
+//! the work spread (total ÷ busiest thread) does not depend on what else the machine runs.
+
+use super::trace::{now_ms, span, thread_label};
+use super::{lock, Ctx};
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+/// The work log of the current measurement, tagged with its generation: a call that began in
+/// an earlier one (a thread nobody joined) cannot touch the current log.
+static WORK: Mutex<(usize, Option<WorkLog>)> = Mutex::new((0, None));
+
+/// What the exercise's instrumented work functions saw during one test.
+#[derive(Default, Clone)]
+pub struct WorkLog {
+    pub started: usize,
+    pub finished: usize,
+    pub in_flight: usize,
+    /// Most calls running at the same moment.
+    pub max_in_flight: usize,
+    /// CPU ms per thread that ran work.
+    pub cpu_by_thread: HashMap<String, f64>,
+}
+
+/// Starts a new measurement and returns the log of the one it ends.
+pub(super) fn new_generation() -> WorkLog {
+    let mut work = lock(&WORK);
+    work.0 += 1;
+    work.1.take().unwrap_or_default()
+}
+
+/// Runs one unit of an exercise's CPU work, timing it on the calling thread's CPU clock (so
+/// the verdict does not depend on what else the machine is doing) and on the trace.
+pub fn measure_work<T>(task: &str, f: impl FnOnce() -> T) -> T {
+    let generation = {
+        let mut work = lock(&WORK);
+        let log = work.1.get_or_insert_with(WorkLog::default);
+        log.started += 1;
+        log.in_flight += 1;
+        log.max_in_flight = log.max_in_flight.max(log.in_flight);
+        work.0
+    };
+    let (start, cpu0) = (now_ms(), thread_cpu_ms());
+    let out = f();
+    let (end, cpu) = (now_ms(), thread_cpu_ms() - cpu0);
+    let mut work = lock(&WORK);
+    if work.0 == generation {
+        span(task, "run", start, end);
+        let log = work.1.get_or_insert_with(WorkLog::default);
+        log.finished += 1;
+        log.in_flight = log.in_flight.saturating_sub(1);
+        *log.cpu_by_thread.entry(thread_label()).or_insert(0.0) += cpu;
+    }
+    out
+}
+
+/// CPU time of the calling thread in ms (Linux CLOCK_THREAD_CPUTIME_ID).
+pub fn thread_cpu_ms() -> f64 {
+    #[repr(C)]
+    struct Timespec {
+        sec: i64,
+        nsec: i64,
+    }
+    extern "C" {
+        fn clock_gettime(clock: i32, ts: *mut Timespec) -> i32;
+    }
+    let mut ts = Timespec { sec: 0, nsec: 0 };
+    // SAFETY: a valid out-pointer; clock 3 is CLOCK_THREAD_CPUTIME_ID.
+    unsafe { clock_gettime(3, &mut ts) };
+    ts.sec as f64 * 1000.0 + ts.nsec as f64 / 1e6
+}
+
+impl Ctx {
+    /// The work log since the test started (or since the last `take_work`), and records its
+    /// spread. Waits up to `grace_ms` for calls still running (threads nobody joined) to end,
+    /// so they cannot spill into the next test; the returned log shows them as unfinished.
+    pub fn take_work(&mut self, grace_ms: u64) -> WorkLog {
+        let log = new_generation();
+        if log.in_flight > 0 || log.started == 0 {
+            // Let stray threads (never joined) finish or start, so they cannot spill over.
+            let deadline = Instant::now() + Duration::from_millis(grace_ms);
+            let mut quiet_since = Instant::now();
+            while Instant::now() < deadline {
+                let busy = lock(&WORK).1.as_ref().map_or(false, |l| l.in_flight > 0);
+                if busy {
+                    quiet_since = Instant::now();
+                } else if quiet_since.elapsed() > Duration::from_millis(50) {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            new_generation();
+        }
+        self.spread(&log.cpu_by_thread);
+        log
+    }
+
+    /// Folds per-thread CPU times into work spread (total ÷ busiest thread) and threads used.
+    pub fn spread(&mut self, per_thread_cpu_ms: &HashMap<String, f64>) {
+        let total: f64 = per_thread_cpu_ms.values().sum();
+        let busiest = per_thread_cpu_ms.values().cloned().fold(0.0, f64::max);
+        self.cpu_ms = Some(total);
+        self.threads_used = Some(per_thread_cpu_ms.len());
+        self.work_spread = Some(if busiest > 0.0 { total / busiest } else { 0.0 });
+    }
+}
