@@ -24,6 +24,17 @@ describe("solving ts/shared-counter in the browser", () => {
     expect(await submitAndWait(page)).toBe("pass");
     await screenshot(page, "verdict-pass");
 
+    // The leaderboard test's timeline: a lane per thread, and lock bars where workers slept in
+    // Atomics.wait for the lock the reference builds.
+    const board = page.getByTestId("test-row").filter({ hasText: "leaderboard" });
+    await board.getByRole("button", { name: /timeline/i }).click();
+    const timeline = board.getByTestId("timeline");
+    await timeline.getByTestId("timeline-lane").first().waitFor();
+    expect(await timeline.getByTestId("timeline-lane").count()).toBe(5);
+    expect(await timeline.getByTestId("span-lock").count()).toBeGreaterThanOrEqual(1);
+    await timeline.scrollIntoViewIfNeeded();
+    await screenshot(page, "timeline-lock");
+
     await page.getByRole("button", { name: /reset/i }).click();
     const confirm = page.getByRole("alertdialog").getByRole("button", { name: /reset/i });
     await confirm.click();

@@ -29,6 +29,19 @@ describe("timeline layout", () => {
     expect(seq).toMatchObject({ waits: 2, serialMs: 200, overlappedMs: 200 });
   });
 
+  it("leaves joins out of the waits sentence, and sums thread time and lock waits", () => {
+    const s = summarize([
+      span("main › join worker 1", "main", "wait", 0, 100),
+      span("main › join worker 2", "main", "wait", 100, 101),
+      span("worker 1", "worker 1", "run", 0, 100),
+      span("worker 2", "worker 2", "run", 0, 100),
+      span("worker 2 › Atomics.wait ×12", "worker 2", "lock", 10, 30),
+      span("worker 2 › Atomics.wait", "worker 2", "lock", 40, 45),
+    ]);
+    expect(s).toMatchObject({ waits: 0, threads: { count: 2, busyMs: 200, unionMs: 100 }, locks: { threads: 1, waits: 13, ms: 25 } });
+    expect(summarize([span("w", "worker 1", "run", 0, 10)]).threads).toBeUndefined();
+  });
+
   it("finds the longest stall", () => {
     const s = summarize([span("x", "main", "blocked", 0, 30), span("y", "main", "blocked", 40, 400)]);
     expect(s.longestStall?.task).toBe("y");

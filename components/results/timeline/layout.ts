@@ -51,25 +51,48 @@ export function unionLength(intervals: ReadonlyArray<{ start: number; end: numbe
 }
 
 export type Summary = {
+  /** Waits for timers, I/O and messages; joins are left out (see `threads`). */
   waits: number;
   /** Sum of all wait lengths: what the waits would take one after another. */
   serialMs: number;
   /** Time during which at least one wait was pending. */
   overlappedMs: number;
   longestStall?: Span;
+  /** Threads other than main that ran: their running time summed, and its union. */
+  threads?: { count: number; busyMs: number; unionMs: number };
+  /** Lock spans (Atomics.wait sleeps): how many waits they merge and their total length. */
+  locks?: { threads: number; waits: number; ms: number };
 };
 
+/** The runner names a join wait "task › join worker 2": main waiting for a thread, not for I/O. */
+const JOIN = / › join /;
+
 export function summarize(spans: readonly Span[]): Summary {
-  const waits = spans.filter((s) => s.kind === "wait");
+  const waits = spans.filter((s) => s.kind === "wait" && !JOIN.test(s.task));
   const stalls = spans.filter((s) => s.kind === "blocked");
   const longestStall = stalls.reduce<Span | undefined>((a, b) => (!a || b.end - b.start > a.end - a.start ? b : a), undefined);
+  const runs = spans.filter((s) => s.kind === "run" && s.thread !== "main");
+  const runThreads = new Set(runs.map((s) => s.thread)).size;
+  const locks = spans.filter((s) => s.kind === "lock");
   return {
     waits: waits.length,
-    serialMs: waits.reduce((sum, s) => sum + (s.end - s.start), 0),
+    serialMs: sumLength(waits),
     overlappedMs: unionLength(waits),
     longestStall,
+    ...(runThreads >= 2 ? { threads: { count: runThreads, busyMs: sumLength(runs), unionMs: unionLength(runs) } } : {}),
+    ...(locks.length > 0
+      ? {
+          locks: {
+            threads: new Set(locks.map((s) => s.thread)).size,
+            waits: locks.reduce((n, s) => n + Number(/×(\d+)/.exec(s.task)?.[1] ?? 1), 0),
+            ms: sumLength(locks),
+          },
+        }
+      : {}),
   };
 }
+
+const sumLength = (spans: readonly Span[]) => spans.reduce((sum, s) => sum + (s.end - s.start), 0);
 
 /** Chrome Trace Event JSON (opens in Perfetto / chrome://tracing): one tid per thread, µs. */
 export function toChromeTrace(spans: readonly Span[], testName: string): string {

@@ -17,7 +17,7 @@ const KIND_LABEL: Record<SpanKind, string> = {
   run: "running",
   wait: "waiting",
   blocked: "blocking the event loop",
-  lock: "holding or waiting for a lock",
+  lock: "waiting for a lock",
 };
 
 type TimelineProps = { spans: readonly Span[]; clock: "virtual" | "real"; testName: string; defaultOpen?: boolean };
@@ -95,6 +95,18 @@ function Headline({ summary, clockWord }: { summary: ReturnType<typeof summarize
         : `${summary.waits} waits ran one after another: ${formatMs(summary.serialMs)} of ${clockWord} time.`,
     );
   }
+  const threads = summary.threads;
+  if (threads) {
+    parts.push(
+      threads.busyMs > threads.unionMs * 1.25
+        ? `${threads.count} threads ran side by side: ${formatMs(threads.busyMs)} of thread time within ${formatMs(threads.unionMs)}.`
+        : `${threads.count} threads ran mostly one after another: ${formatMs(threads.busyMs)} of thread time.`,
+    );
+  }
+  const locks = summary.locks;
+  if (locks) {
+    parts.push(`${locks.threads === 1 ? "One thread" : `${locks.threads} threads`} slept in Atomics.wait ${locks.waits} time${locks.waits === 1 ? "" : "s"}, ≈${formatMs(locks.ms)} in all (waiting for a lock or a signal).`);
+  }
   const stall = summary.longestStall;
   if (stall) parts.push(`Longest stall: ${formatMs(stall.end - stall.start)} in ${stall.task} — nothing else could run meanwhile.`);
   if (parts.length === 0) return null;
@@ -131,9 +143,12 @@ function LaneRow({ lane, total, hatch, onActive }: { lane: ReturnType<typeof lay
             >
               <rect x={pct(span.start)} y={y + 1} width={pct(width)} height={ROW - 2} rx="2.5" strokeWidth="1.5" {...barPaint(span.kind, hatch)} />
               {wide ? (
-                <text x={pct(span.start + width / 2)} y={y + ROW / 2 + 4} textAnchor="middle" className="pointer-events-none font-mono text-[10.5px]" fill={span.kind === "wait" ? "var(--foreground)" : "var(--primary-foreground)"}>
-                  {label}
-                </text>
+                // A nested svg clips the label to its bar, so neighbouring labels never overprint.
+                <svg x={pct(span.start)} y={y} width={pct(width)} height={ROW} style={{ overflow: "hidden" }} className="pointer-events-none">
+                  <text x="5" y={ROW / 2 + 4} className="font-mono text-[10.5px]" fill={span.kind === "wait" ? "var(--foreground)" : "var(--primary-foreground)"}>
+                    {label}
+                  </text>
+                </svg>
               ) : null}
             </g>
           );

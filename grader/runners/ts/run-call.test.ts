@@ -153,6 +153,46 @@ describe("runCall: threads and shared memory", () => {
   });
 });
 
+describe("runCall: lock spans from Atomics.wait in workers", () => {
+  it("draws a lock span where a worker slept in Atomics.wait, none for a wait that did not sleep", async () => {
+    const outcome = await call(`
+      import { spawn } from "interleave";
+      export async function main() {
+        const cell = new Int32Array(new SharedArrayBuffer(4));
+        const slept = spawn(function sleeper({ cell }) { return Atomics.wait(cell, 0, 0, 60); }, { cell });
+        const skipped = spawn(function skipper({ cell }) { return Atomics.wait(cell, 0, 7, 60); }, { cell });
+        return [await slept.join(), await skipped.join()];
+      }`);
+    expect(valueOf(outcome)).toEqual(["timed-out", "not-equal"]);
+    if (!outcome.ok) return;
+    const locks = outcome.stats.trace.filter((s) => s.kind === "lock");
+    expect(locks.map((s) => [s.thread, s.task])).toEqual([["worker 1 (sleeper)", "worker 1 (sleeper) › Atomics.wait"]]);
+    const run = outcome.stats.trace.find((s) => s.kind === "run" && s.thread === "worker 1 (sleeper)");
+    const [lock] = locks;
+    expect(lock && run && lock.start >= run.start && lock.end <= run.end).toBe(true);
+    expect((lock?.end ?? 0) - (lock?.start ?? 0)).toBeGreaterThanOrEqual(50);
+  });
+
+  it("merges back-to-back waits into one span with their count, and survives a replaced Atomics.wait", async () => {
+    const outcome = await call(`
+      import { spawn } from "interleave";
+      export async function main() {
+        const cell = new Int32Array(new SharedArrayBuffer(4));
+        const many = spawn(function waiter({ cell }) { for (let i = 0; i < 20; i++) Atomics.wait(cell, 0, 0, 2); return 1; }, { cell });
+        const forger = spawn(function forger({ cell }) { Atomics.wait = () => "ok"; return Atomics.wait(cell, 0, 0, 1); }, { cell });
+        return [await many.join(), await forger.join()];
+      }`);
+    expect(valueOf(outcome)).toEqual([1, "ok"]);
+    if (!outcome.ok) return;
+    const locks = outcome.stats.trace.filter((s) => s.kind === "lock");
+    // All 20 waits are counted; a preempted gap over 1 ms may split them, but never into 20.
+    expect(locks.every((s) => s.thread === "worker 1 (waiter)")).toBe(true);
+    const counts = locks.map((s) => Number(/×(\d+)$/.exec(s.task)?.[1] ?? 1));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(20);
+    expect(locks.length).toBeLessThan(20);
+  });
+});
+
 describe("runCall: limits and robustness", () => {
   it("stops an infinite loop in main, in a worker and after an await", async () => {
     const limits = { wallMs: 300 };

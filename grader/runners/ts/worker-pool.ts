@@ -9,7 +9,9 @@ import type { EventLoop, Outcome, PoolHooks } from "./event-loop.ts";
 import { cpuMsOf, createContext, createIsolate, disposeQuietly, retain } from "./isolate-setup.ts";
 import type { OutputSink } from "./output-sink.ts";
 import { describeThrown, errorMessage, isolateStop, verdict, type Verdict } from "./verdicts.ts";
-import { WORKER_RUNTIME_SOURCE } from "./worker-source.ts";
+import { MAX_LOCK_SPANS, WORKER_RUNTIME_SOURCE } from "./worker-source.ts";
+
+type LockSpan = [start: number, end: number, waits: number];
 
 type WorkerState = "starting" | "ready" | "running" | "done" | "failed" | "stopped";
 
@@ -25,7 +27,12 @@ export type WorkerRecord = {
   /** Busy time of the student's function only: isolate setup is measured and left out. */
   cpuMs: number;
   startedAt?: number;
+  /** Date.now() when it started: worker lock times are wall-clock ms, placed relative to this. */
+  startedEpoch?: number;
   endedAt?: number;
+  /** Times it slept in Atomics.wait, as the worker noted them: [start, end, waits] in epoch ms. */
+  locks: LockSpan[];
+  locksDropped: number;
   settled: Promise<void>;
   /** Starts the prepared worker; set once its isolate is ready. */
   launch?: () => void;
@@ -77,7 +84,7 @@ export class WorkerPool {
     const id = this.workers.length + 1;
     const moved = this.options.channels.adopt(data, "main", id);
     const name = `worker ${id}${typeof fnName === "string" && /^[\w$]{1,60}$/.test(fnName) ? ` (${fnName})` : ""}`;
-    const record: WorkerRecord = { id, name, state: "starting", joined: false, isolate: null, cpuMs: 0, settled: Promise.resolve(), onEnd: [] };
+    const record: WorkerRecord = { id, name, state: "starting", joined: false, isolate: null, cpuMs: 0, settled: Promise.resolve(), onEnd: [], locks: [], locksDropped: 0 };
     retain(moved);
     this.workers.push(record);
     this.burst.push(record);
@@ -136,6 +143,7 @@ export class WorkerPool {
         new ivm.Reference((kind: unknown, a: unknown, b: unknown, c: unknown) => loop.workerWait(record.id, kind, a, b, c)),
         new ivm.Callback((handle: unknown, value: unknown) => channels.send(record.id, handle, value)),
         new ivm.Callback((handle: unknown) => channels.close(record.id, handle)),
+        new ivm.Callback((spans: unknown, dropped: unknown) => takeLocks(record, spans, dropped)),
       ];
       retain(...host);
       const makeEntry: ivm.Reference = await context.evalClosure(WORKER_RUNTIME_SOURCE, host, { result: { reference: true } });
@@ -157,6 +165,7 @@ export class WorkerPool {
       await launched;
       record.state = "running";
       record.startedAt = loop.now();
+      record.startedEpoch = Date.now();
       setupMs = cpuMsOf(isolate);
       record.value = await entry.apply(undefined, [data], {
         arguments: { copy: true },
@@ -217,10 +226,43 @@ export class WorkerPool {
   }
 
   trace(): Span[] {
-    return this.workers
-      .filter((w) => w.startedAt !== undefined && w.endedAt !== undefined)
-      .map((w): Span => ({ task: w.name, thread: w.name, kind: "run", start: w.startedAt ?? 0, end: w.endedAt ?? 0 }));
+    return this.workers.flatMap((w): Span[] => {
+      if (w.startedAt === undefined || w.endedAt === undefined) return [];
+      return [{ task: w.name, thread: w.name, kind: "run", start: w.startedAt, end: w.endedAt }, ...lockTrace(w, w.startedAt, w.endedAt)];
+    });
   }
+}
+
+/** The worker's own note of its Atomics.wait sleeps: untrusted, so checked and bounded. */
+function takeLocks(record: WorkerRecord, spans: unknown, dropped: unknown): void {
+  if (!Array.isArray(spans) || record.locks.length > 0) return;
+  for (const s of spans.slice(0, MAX_LOCK_SPANS)) {
+    if (!Array.isArray(s) || s.length !== 3 || !s.every((n) => typeof n === "number" && Number.isFinite(n))) return;
+    const [start, end, waits] = s as LockSpan;
+    if (end >= start && waits >= 1) record.locks.push([start, end, Math.floor(waits)]);
+  }
+  if (typeof dropped === "number" && Number.isFinite(dropped) && dropped > 0) record.locksDropped = Math.floor(dropped);
+}
+
+/**
+ * Lock spans on the trace's clock. Worker times are wall-clock ms from its start; while workers
+ * run, the call's clock moves with the wall (virtual time only jumps when every thread waits),
+ * so an offset places them. They are clipped to the worker's run.
+ */
+function lockTrace(w: WorkerRecord, startedAt: number, endedAt: number): Span[] {
+  const epoch = w.startedEpoch;
+  if (epoch === undefined) return [];
+  const place = (t: number) => Math.min(Math.max(startedAt + (t - epoch), startedAt), endedAt);
+  const spans = w.locks.map(([start, end, waits]): Span => ({
+    task: `${w.name} › Atomics.wait${waits > 1 ? ` ×${waits}` : ""}`,
+    thread: w.name,
+    kind: "lock",
+    start: place(start),
+    end: place(end),
+  }));
+  const last = spans[spans.length - 1];
+  if (last && w.locksDropped > 0) last.task += ` (+${w.locksDropped} later waits not drawn)`;
+  return spans;
 }
 
 class WorkerStartError extends Error {}

@@ -4,14 +4,24 @@
 // the virtual clock knows that a worker is idle.
 import { ENDPOINT_KEY, ENDPOINT_WALK_SOURCE } from "./prelude-source.ts";
 
+/** At most this many lock spans per worker: a contended lock waits thousands of times. */
+export const MAX_LOCK_SPANS = 200;
+
 /**
  * evalClosure source: $0 = host wait Reference (applySyncPromise -> [ok, value]), $1 = send
- * Callback, $2 = close Callback. Defines the worker's globals and returns makeEntry(fn), which
- * wraps the student's function: revives channel ends in `data`, runs fn(data), and rewrites the
- * ReferenceError that a closure over outer variables produces into an explanation.
+ * Callback, $2 = close Callback, $3 = lock-trace Callback. Defines the worker's globals and
+ * returns makeEntry(fn), which wraps the student's function: revives channel ends in `data`,
+ * runs fn(data), and rewrites the ReferenceError that a closure over outer variables produces
+ * into an explanation.
+ *
+ * Atomics.wait is wrapped to note when it really slept (not "not-equal"): the times a worker
+ * spent waiting for a lock it built from Atomics. Nearby waits (gap ≤ 1 ms) merge into one
+ * span with a count, and the spans reach the host once, when the worker's function ends —
+ * never while it may hold its lock. They only draw the timeline: no verdict reads them, so a
+ * student who replaces Atomics.wait only hides their own lock bars.
  */
 export const WORKER_RUNTIME_SOURCE = String.raw`
-const waitRef = $0, sendCb = $1, closeCb = $2;
+const waitRef = $0, sendCb = $1, closeCb = $2, lockCb = $3;
 const P = Promise, apply = Reflect.apply, ErrorC = Error, TypeErrorC = TypeError, ReferenceErrorC = ReferenceError;
 const presolve = P.resolve, preject = P.reject, asyncIterator = Symbol.asyncIterator;
 const resolveP = (v) => apply(presolve, P, [v]), rejectP = (e) => apply(preject, P, [e]);
@@ -56,6 +66,34 @@ function fromMarker(v) {
   return v;
 }
 
+const atomicsWait = Atomics.wait, AtomicsO = Atomics, dateNow = Date.now, DateC = Date;
+const lockSpans = [];
+let lockDropped = 0;
+const traced = {
+  wait(typedArray, index, value, timeout) {
+    const start = apply(dateNow, DateC, []);
+    const r = apply(atomicsWait, AtomicsO, arguments);
+    if (r !== "not-equal") {
+      const end = apply(dateNow, DateC, []);
+      const last = lockSpans[lockSpans.length - 1];
+      if (last !== undefined && start - last[1] <= 1) {
+        last[1] = end;
+        last[2] += 1;
+      } else if (lockSpans.length < ${MAX_LOCK_SPANS}) {
+        lockSpans[lockSpans.length] = [start, end, 1];
+      } else {
+        lockDropped += 1;
+      }
+    }
+    return r;
+  },
+}.wait;
+Object.defineProperty(Atomics, "wait", { value: traced, writable: true, configurable: true, enumerable: false });
+function flushLocks() {
+  if (lockSpans.length === 0) return;
+  try { lockCb(lockSpans, lockDropped); } catch {}
+}
+
 const define = (name, value) => Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
 define("sleep", (ms) => block("sleep", ms));
 define("io", (label, latencyMs, value) => block("io", label, latencyMs, value));
@@ -79,6 +117,8 @@ return function makeEntry(fn) {
           "Pass what it needs through spawn's data argument (SharedArrayBuffers stay shared).");
       }
       throw e;
+    } finally {
+      flushLocks();
     }
   };
 };
