@@ -76,12 +76,15 @@ export async function runStability(options: { track: Track; args: string[] }): P
         const dir = exercises.find((e) => e.id === row.exercise)?.dir ?? "";
         const code = await readFile(path.join(dir, row.file), "utf8");
         const t0 = performance.now();
-        const verdict = verdictOf(await grade({ exerciseId: row.exercise, code }));
+        const result = await grade({ exerciseId: row.exercise, code });
+        const verdict = verdictOf(result);
         row.seconds.push((performance.now() - t0) / 1000);
         row.verdicts.set(verdict, (row.verdicts.get(verdict) ?? 0) + 1);
         if (verdict !== row.expected) {
           row.flips += 1;
           process.stderr.write(`FLIP round ${round}: ${row.exercise} ${row.file} expected ${row.expected}, got ${verdict}\n`);
+          // What each test said, so a flip can be explained afterwards, not only counted.
+          for (const t of result.tests) process.stderr.write(`  ${t.status} ${t.name}: ${(t.message ?? "").slice(0, 400)}\n`);
         }
       }
       process.stderr.write(`round ${round}/${n} done (${Math.round((performance.now() - started) / 1000)} s)\n`);

@@ -6,10 +6,19 @@ import type { WaitRecord } from "./runtime.ts";
 
 type PendingWait = WaitRecord & { holder: "main" | number; channel?: number };
 
-export function describeDeadlock(options: { exportName: string; waits: PendingWait[]; channels: Channels }): string {
-  const { exportName, channels } = options;
+export function describeDeadlock(options: { exportName: string; waits: PendingWait[]; channels: Channels; sleepers?: string[] }): string {
+  const { exportName, channels, sleepers = [] } = options;
   const waits = options.waits.filter((w) => !w.daemon);
   const head = `${exportName}(…) can never finish: nothing is running and no timer is pending`;
+  if (sleepers.length > 0) {
+    const who = sleepers.length === 1 ? `${sleepers[0]} sleeps` : `${sleepers.slice(0, 4).join(", ")}${sleepers.length > 4 ? ` and ${sleepers.length - 4} more` : ""} sleep`;
+    const others = waits.slice(0, 3).map((w) => `${w.holder === "main" ? `task ${w.task}` : w.thread} waits for ${w.channel !== undefined ? `rx.recv() on ${channels.describe(w.channel)}` : w.label}`);
+    return (
+      `${head}: ${who} in Atomics.wait with no timeout${others.length > 0 ? `, and ${others.join("; ")}` : ""}. ` +
+      "No thread is left that could call Atomics.notify, so they sleep forever. Every Atomics.wait needs an Atomics.notify on the same index after the value changes " +
+      "(a lock's release must store 0 and then notify), and a waiter must re-check the value in a loop, since it can be woken before the value it wants."
+    );
+  }
   if (waits.length === 0) {
     return `${head}, yet it is still awaiting something — a promise that nothing will ever resolve (a \`new Promise\` whose resolve is never called, or an await on work that was never started).`;
   }

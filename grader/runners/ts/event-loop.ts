@@ -32,10 +32,22 @@ export type PoolHooks = {
   /** Registers interest in a worker's end; returns its name (throws for unknown handles). */
   join(id: unknown, done: (o: Outcome) => void): string;
   nameOf(id: number): string;
+  /** Every live worker asleep (some in Atomics.wait without a timeout), or null. */
+  stuck(): Stuck | null;
 };
+export type Stuck = { key: string; sleepers: string[] };
 
 const MAX_PENDING_WAITS = 100_000;
 const MAX_RECORDED_SPANS = 4_000;
+/**
+ * Workers asleep in Atomics.wait with nothing left to notify them are a deadlock once the
+ * picture has not changed for this long. A thread that was notified stores its wake-up within
+ * microseconds (a few ms on a crowded machine), and a real deadlock never moves, so the margin
+ * is wide on both sides; it is still far below every exercise's time limits.
+ */
+export const ATOMICS_DEADLOCK_MS = 500;
+const STUCK_POLL_MS = 5;
+const IDLE_POLL_MS = 25;
 
 export class EventLoop {
   accepting = false;
@@ -51,7 +63,9 @@ export class EventLoop {
   private readonly spans: Span[] = [];
   private nextId = 1;
   private poke: (() => void) | null = null;
-  private pool: PoolHooks = { busy: () => false, join: () => "", nameOf: (id) => `worker ${id}` };
+  private pool: PoolHooks = { busy: () => false, join: () => "", nameOf: (id) => `worker ${id}`, stuck: () => null };
+  /** Since when (real ms) the workers have been stuck in the same way, as `Stuck.key` says. */
+  private suspect: { key: string; since: number } | null = null;
   longest: Stall = { ms: 0, task: "", at: 0 };
   stalls: Stall[] = [];
 
@@ -127,10 +141,10 @@ export class EventLoop {
     this.finished = true;
   }
 
-  /** Worker waits still blocked: whoever holds them is idle, from the clock's point of view. */
-  blockedWorkers(): Set<number> {
-    const blocked = new Set<number>();
-    for (const w of this.waits.values()) if (w.holder !== "main") blocked.add(w.holder);
+  /** Worker waits still blocked (worker id -> wait id): idle, from the clock's point of view. */
+  blockedWorkers(): Map<number, number> {
+    const blocked = new Map<number, number>();
+    for (const w of this.waits.values()) if (w.holder !== "main") blocked.set(w.holder, w.id);
     return blocked;
   }
 
@@ -170,9 +184,32 @@ export class EventLoop {
           this.v = Math.max(this.v, this.nextDue(true) ?? due);
           continue;
         }
+      } else if (due === undefined) {
+        if (this.atomicsDeadlock()) break;
+        // A worker falling asleep in Atomics.wait tells nobody: look again shortly.
+        const poll = this.elapsed() + (this.suspect ? STUCK_POLL_MS : IDLE_POLL_MS);
+        await this.waitForEvents(Math.min(this.nextDue(true) ?? poll, poll));
+        continue;
       }
       await this.waitForEvents(this.nextDue(true));
     }
+  }
+
+  /**
+   * Workers sleep in Atomics.wait, the others wait on the host, main waits with no timer due:
+   * if that stays exactly so for ATOMICS_DEADLOCK_MS (polled; any main slice starts the count
+   * again, since it could have called Atomics.notify), nobody is left to wake anybody.
+   */
+  private atomicsDeadlock(): boolean {
+    const stuck = this.pool.stuck();
+    if (!stuck) {
+      this.suspect = null;
+      return false;
+    }
+    if (this.suspect?.key !== stuck.key) this.suspect = { key: stuck.key, since: performance.now() };
+    if (performance.now() - this.suspect.since < ATOMICS_DEADLOCK_MS) return false;
+    this.stop(verdict("deadlock", describeDeadlock({ exportName: this.o.exportName, waits: [...this.waits.values()], channels: this.o.channels, sleepers: stuck.sleepers })));
+    return true;
   }
 
   async takeResult(refs: LoopRefs): Promise<unknown> {
@@ -260,6 +297,7 @@ export class EventLoop {
    * of the slice's own cost, so the smaller is the closer.
    */
   private async slice(task: string, run: () => Promise<unknown>): Promise<void> {
+    this.suspect = null;
     const before = cpuMsOf(this.o.isolate);
     const cpuBefore = process.cpuUsage();
     const start = this.elapsed();

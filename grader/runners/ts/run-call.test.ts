@@ -153,7 +153,7 @@ describe("runCall: threads and shared memory", () => {
   });
 });
 
-describe("runCall: lock spans from Atomics.wait in workers", () => {
+describe("runCall: Atomics.wait in workers (lock spans, deadlocks)", () => {
   it("draws a lock span where a worker slept in Atomics.wait, none for a wait that did not sleep", async () => {
     const outcome = await call(`
       import { spawn } from "interleave";
@@ -190,6 +190,58 @@ describe("runCall: lock spans from Atomics.wait in workers", () => {
     const counts = locks.map((s) => Number(/×(\d+)$/.exec(s.task)?.[1] ?? 1));
     expect(counts.reduce((a, b) => a + b, 0)).toBe(20);
     expect(locks.length).toBeLessThan(20);
+  });
+});
+
+describe("runCall: deadlocks in Atomics.wait", () => {
+  it("calls workers asleep in Atomics.wait with nobody left to notify them a deadlock, naming them", async () => {
+    const started = performance.now();
+    const v = verdictOf(
+      await call(`
+        import { spawn } from "interleave";
+        export async function main() {
+          const cell = new Int32Array(new SharedArrayBuffer(4));
+          const a = spawn(function first({ cell }) { Atomics.wait(cell, 0, 0); }, { cell });
+          const b = spawn(function second({ cell }) { Atomics.wait(cell, 0, 0); }, { cell });
+          await a.join();
+          await b.join();
+        }`, [], { limits: { wallMs: 4000, cpuMs: 20_000 } }),
+    );
+    expect(v.reason).toBe("deadlock");
+    expect(v.message).toMatch(/worker 1 \(first\), worker 2 \(second\) sleep in Atomics\.wait with no timeout, and task main waits for join worker 1/);
+    expect(performance.now() - started).toBeLessThan(3500);
+  });
+
+  it("is no deadlock while someone can still notify: a running worker, or main after a sleep", async () => {
+    const outcome = await call(`
+      import { spawn, sleep } from "interleave";
+      export async function main() {
+        const cell = new Int32Array(new SharedArrayBuffer(8));
+        const sleeper = spawn(function sleeper({ cell }) { return Atomics.wait(cell, 0, 0); }, { cell });
+        const waker = spawn(function waker({ cell }) {
+          const end = Date.now() + 700;
+          while (Date.now() < end) {}
+          Atomics.store(cell, 0, 1);
+          return Atomics.notify(cell, 0);
+        }, { cell });
+        const second = spawn(function second({ cell }) { return Atomics.wait(cell, 1, 0); }, { cell });
+        const first = [await sleeper.join(), await waker.join()];
+        await sleep(700);
+        Atomics.store(cell, 1, 1);
+        Atomics.notify(cell, 1);
+        return [...first, await second.join()];
+      }`, [], { limits: { wallMs: 4000, cpuMs: 20_000 } });
+    expect(valueOf(outcome)).toEqual(["ok", 1, "ok"]);
+  });
+
+  it("leaves a wait with a timeout alone: it ends by itself", async () => {
+    const outcome = await call(`
+      import { spawn } from "interleave";
+      export async function main() {
+        const cell = new Int32Array(new SharedArrayBuffer(4));
+        return spawn(({ cell }) => Atomics.wait(cell, 0, 0, 800), { cell }).join();
+      }`, [], { limits: { wallMs: 4000, cpuMs: 20_000 } });
+    expect(valueOf(outcome)).toBe("timed-out");
   });
 });
 

@@ -12,7 +12,7 @@ import { cpuMsOf, createContext, createIsolate, disposeQuietly, loadStudentModul
 import { FLOOD_CALLS, type OutputSink } from "./output-sink.ts";
 import type { RuntimeOptions, WaitRecord } from "./runtime.ts";
 import { verdict, type Verdict } from "./verdicts.ts";
-import { snapshotThreadCpu, spreadOf, threadCpuBetween, type ThreadCpuSnapshot } from "./thread-cpu.ts";
+import { spreadOf, ThreadCpuMeter } from "./thread-cpu.ts";
 import { WorkerPool } from "./worker-pool.ts";
 
 /**
@@ -98,7 +98,8 @@ export async function runCall(request: CallRequest): Promise<CallOutcome> {
   let mainCpuMs = 0;
   // Creating the context and loading the module is our work, not the student's function's.
   let mainSetupMs = 0;
-  let threadsBefore: ThreadCpuSnapshot | null = null;
+  let threads: ThreadCpuMeter | null = null;
+  let ticks = 0;
 
   // The run's own clock: wall, CPU, memory and output budgets checked from the host, whatever
   // the isolates do. Workers first: the main isolate usually allocated the shared memory they hold.
@@ -127,6 +128,8 @@ export async function runCall(request: CallRequest): Promise<CallOutcome> {
       stop(verdict("memory_limit", `${exportName}(…) and its workers used more than ${totalMb} MB of memory together (the limit for all isolates of one call)`));
       return;
     }
+    // Every 25 ms: a thread that ends keeps the CPU time it had at its last sample.
+    if (++ticks % 5 === 0) threads?.sample();
     if (request.output.flooded) {
       stop(verdict("output_limit", `${exportName}(…) kept printing after its output reached the cap (${FLOOD_CALLS} more console calls were dropped): print less, or not inside hot loops`));
     }
@@ -160,7 +163,7 @@ export async function runCall(request: CallRequest): Promise<CallOutcome> {
     } else {
       pool.acceptSpawns = true;
       mainSetupMs = cpuMsOf(isolate);
-      threadsBefore = snapshotThreadCpu();
+      threads = new ThreadCpuMeter();
       await loop.run(refs, fn, request.args);
       if (loop.finished && !stopped) {
         value = await loop.takeResult(refs);
@@ -178,7 +181,7 @@ export async function runCall(request: CallRequest): Promise<CallOutcome> {
   mainCpuMs = Math.max(mainCpuMs, cpuMsOf(isolate));
   const unfinished = pool.snapshotUnfinished();
   await pool.close();
-  const threadCpuMs = threadsBefore ? threadCpuBetween(threadsBefore, snapshotThreadCpu()).sort((a, b) => b - a) : [];
+  const threadCpuMs = threads?.finish() ?? [];
 
   const stats = statsOf({ pool, loop, channels, mainCpuMs: Math.max(mainCpuMs - mainSetupMs, 0), wallMs: performance.now() - started, endedAt, request, threadCpuMs });
   const decided = decideCallVerdict({ exportName, limits, pool, unfinished, stopped, threw, thrown, missingExport, runtime: loop.verdict() });

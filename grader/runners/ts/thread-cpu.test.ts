@@ -1,5 +1,6 @@
+import { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
-import { snapshotThreadCpu, spreadOf, threadCpuBetween } from "./thread-cpu.ts";
+import { snapshotThreadCpu, spreadOf, threadCpuBetween, ThreadCpuMeter } from "./thread-cpu.ts";
 
 describe("per-thread CPU time", () => {
   it("reads this process's threads from /proc, leaving out Node's main thread", () => {
@@ -18,5 +19,18 @@ describe("per-thread CPU time", () => {
     expect(spreadOf([30, 30, 30, 30])).toBe(4);
     expect(spreadOf([60, 1, 1])).toBeCloseTo(1.033, 3);
     expect(spreadOf([])).toBeNull();
+  });
+
+  it("keeps the CPU of a thread that ended before the measurement did (isolated-vm's throwaway threads)", async () => {
+    const meter = new ThreadCpuMeter();
+    // A fixed amount of work, not a fixed time: ~0.3 s of CPU on this machine, however busy it is.
+    const code = "let x = 0; for (let i = 0; i < 3e8; i++) x = (x + i) | 0; require('node:worker_threads').parentPort.postMessage(x);";
+    await new Promise((resolve, reject) => {
+      const worker = new Worker(code, { eval: true });
+      worker.on("error", reject);
+      worker.on("exit", resolve);
+    });
+    const [busiest = 0] = meter.finish();
+    expect(busiest).toBeGreaterThanOrEqual(50);
   });
 });

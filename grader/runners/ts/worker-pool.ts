@@ -5,7 +5,7 @@ import ivm from "isolated-vm";
 import type { Span } from "../../contract.ts";
 import type { Limits } from "../../../exercises/schema.ts";
 import type { Channels } from "./channels.ts";
-import type { EventLoop, Outcome, PoolHooks } from "./event-loop.ts";
+import type { EventLoop, Outcome, PoolHooks, Stuck } from "./event-loop.ts";
 import { cpuMsOf, createContext, createIsolate, disposeQuietly, retain } from "./isolate-setup.ts";
 import type { OutputSink } from "./output-sink.ts";
 import { describeThrown, errorMessage, isolateStop, verdict, type Verdict } from "./verdicts.ts";
@@ -33,6 +33,8 @@ export type WorkerRecord = {
   /** Times it slept in Atomics.wait, as the worker noted them: [start, end, waits] in epoch ms. */
   locks: LockSpan[];
   locksDropped: number;
+  /** Shared with the worker: [state, entries] of its Atomics.wait sleeps (worker-source.ts). */
+  sleepCell: Int32Array;
   settled: Promise<void>;
   /** Starts the prepared worker; set once its isolate is ready. */
   launch?: () => void;
@@ -68,7 +70,33 @@ export class WorkerPool {
       },
       join: (id, done) => this.join(id, done),
       nameOf: (id) => this.workers[id - 1]?.name ?? `worker ${id}`,
+      stuck: () => this.stuck(),
     };
+  }
+
+  /**
+   * Every live worker is asleep: in a host wait, or in Atomics.wait without a timeout (at least
+   * one of those). The key changes whenever any of them moves — a new wait, a new Atomics.wait
+   * entry, a worker starting or ending — so a caller that sees the same key for long enough
+   * knows that nobody ran in between.
+   */
+  private stuck(): Stuck | null {
+    const blocked = this.options.loop.blockedWorkers();
+    const sleepers: string[] = [];
+    const key: string[] = [];
+    for (const w of this.workers) {
+      if (!ACTIVE.has(w.state)) continue;
+      if (w.state !== "running") return null;
+      const hostWait = blocked.get(w.id);
+      if (hostWait !== undefined) {
+        key.push(`${w.id}w${hostWait}`);
+        continue;
+      }
+      if (Atomics.load(w.sleepCell, 0) !== 1) return null;
+      sleepers.push(w.name);
+      key.push(`${w.id}s${Atomics.load(w.sleepCell, 1)}`);
+    }
+    return sleepers.length > 0 ? { key: key.join(","), sleepers } : null;
   }
 
   /**
@@ -84,7 +112,7 @@ export class WorkerPool {
     const id = this.workers.length + 1;
     const moved = this.options.channels.adopt(data, "main", id);
     const name = `worker ${id}${typeof fnName === "string" && /^[\w$]{1,60}$/.test(fnName) ? ` (${fnName})` : ""}`;
-    const record: WorkerRecord = { id, name, state: "starting", joined: false, isolate: null, cpuMs: 0, settled: Promise.resolve(), onEnd: [], locks: [], locksDropped: 0 };
+    const record: WorkerRecord = { id, name, state: "starting", joined: false, isolate: null, cpuMs: 0, settled: Promise.resolve(), onEnd: [], locks: [], locksDropped: 0, sleepCell: new Int32Array(new SharedArrayBuffer(8)) };
     retain(moved);
     this.workers.push(record);
     this.burst.push(record);
@@ -146,7 +174,8 @@ export class WorkerPool {
         new ivm.Callback((spans: unknown, dropped: unknown) => takeLocks(record, spans, dropped)),
       ];
       retain(...host);
-      const makeEntry: ivm.Reference = await context.evalClosure(WORKER_RUNTIME_SOURCE, host, { result: { reference: true } });
+      const sleepCell = new ivm.ExternalCopy(record.sleepCell).copyInto({ release: true });
+      const makeEntry: ivm.Reference = await context.evalClosure(WORKER_RUNTIME_SOURCE, [...host, sleepCell], { result: { reference: true } });
       let fn: ivm.Reference;
       try {
         fn = await context.eval(`(${source}\n)`, { reference: true, timeout: limits.wallMs, filename: `${record.name}.js` });

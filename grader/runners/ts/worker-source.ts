@@ -9,7 +9,8 @@ export const MAX_LOCK_SPANS = 200;
 
 /**
  * evalClosure source: $0 = host wait Reference (applySyncPromise -> [ok, value]), $1 = send
- * Callback, $2 = close Callback, $3 = lock-trace Callback. Defines the worker's globals and
+ * Callback, $2 = close Callback, $3 = lock-trace Callback, $4 = the host's sleep cell (an
+ * Int32Array on host-owned shared memory: [state, entries]). Defines the worker's globals and
  * returns makeEntry(fn), which wraps the student's function: revives channel ends in `data`,
  * runs fn(data), and rewrites the ReferenceError that a closure over outer variables produces
  * into an explanation.
@@ -19,9 +20,14 @@ export const MAX_LOCK_SPANS = 200;
  * span with a count, and the spans reach the host once, when the worker's function ends —
  * never while it may hold its lock. They only draw the timeline: no verdict reads them, so a
  * student who replaces Atomics.wait only hides their own lock bars.
+ *
+ * The sleep cell tells the host, without a call, that this thread sleeps in Atomics.wait:
+ * state 1 without a timeout, 2 with one, 0 otherwise; entries counts the waits begun. The host
+ * reads it to call a deadlock when every thread sleeps (event-loop.ts). Replacing Atomics.wait
+ * can only hide a sleep from it, which leaves a hang to the time limits, as before.
  */
 export const WORKER_RUNTIME_SOURCE = String.raw`
-const waitRef = $0, sendCb = $1, closeCb = $2, lockCb = $3;
+const waitRef = $0, sendCb = $1, closeCb = $2, lockCb = $3, sleepCell = $4;
 const P = Promise, apply = Reflect.apply, ErrorC = Error, TypeErrorC = TypeError, ReferenceErrorC = ReferenceError;
 const presolve = P.resolve, preject = P.reject, asyncIterator = Symbol.asyncIterator;
 const resolveP = (v) => apply(presolve, P, [v]), rejectP = (e) => apply(preject, P, [e]);
@@ -66,13 +72,23 @@ function fromMarker(v) {
   return v;
 }
 
-const atomicsWait = Atomics.wait, AtomicsO = Atomics, dateNow = Date.now, DateC = Date;
+const atomicsWait = Atomics.wait, atomicsStore = Atomics.store, atomicsAdd = Atomics.add, AtomicsO = Atomics, dateNow = Date.now, DateC = Date;
 const lockSpans = [];
 let lockDropped = 0;
 const traced = {
   wait(typedArray, index, value, timeout) {
+    // Only a missing, NaN or infinite number is "no timeout": anything else (which the real
+    // call would convert, running student code) counts as timed, the side that claims nothing.
+    const untimed = timeout === undefined || (typeof timeout === "number" && !(timeout < Infinity));
+    apply(atomicsAdd, AtomicsO, [sleepCell, 1, 1]);
+    apply(atomicsStore, AtomicsO, [sleepCell, 0, untimed ? 1 : 2]);
     const start = apply(dateNow, DateC, []);
-    const r = apply(atomicsWait, AtomicsO, arguments);
+    let r;
+    try {
+      r = apply(atomicsWait, AtomicsO, arguments);
+    } finally {
+      apply(atomicsStore, AtomicsO, [sleepCell, 0, 0]);
+    }
     if (r !== "not-equal") {
       const end = apply(dateNow, DateC, []);
       const last = lockSpans[lockSpans.length - 1];

@@ -1,0 +1,79 @@
+// Wrong on purpose: the lock is taken and released correctly, but release() never calls
+// Atomics.notify. The first worker that had to sleep in Atomics.wait is never woken, and in
+// the end every worker still running is asleep with nobody left to wake it: a deadlock.
+import { spawn } from "interleave";
+
+export async function count(workers: number, perWorker: number): Promise<number> {
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  const handles = [];
+  for (let w = 0; w < workers; w++) {
+    handles.push(
+      spawn(
+        ({ counter, times }) => {
+          // Read, add and write as one indivisible step: no other worker can slip in between.
+          for (let i = 0; i < times; i++) Atomics.add(counter, 0, 1);
+        },
+        { counter, times: perWorker },
+      ),
+    );
+  }
+  for (const handle of handles) await handle.join();
+  return Atomics.load(counter, 0);
+}
+
+/**
+ * Part 2: a leaderboard. `workers` workers each insert `perWorker` scores into ONE sorted list
+ * in shared memory, and the function returns the final list. insert() keeps the list sorted
+ * by moving every bigger score one slot up: many plain reads and writes, which must not
+ * interleave with another worker's insert().
+ */
+export async function leaderboard(workers: number, perWorker: number): Promise<number[]> {
+  // Slot 0: how many scores the list holds; slots 1, 2, …: the scores, smallest first.
+  const list = new Int32Array(new SharedArrayBuffer(4 * (1 + workers * perWorker)));
+  // One shared 32-bit integer for your lock: 0 = unlocked, 1 = locked.
+  const lock = new Int32Array(new SharedArrayBuffer(4));
+
+  const handles = [];
+  for (let w = 0; w < workers; w++) {
+    handles.push(
+      spawn(
+        ({ list, lock, scores }) => {
+          // The lock: one shared integer, 0 = free, 1 = taken.
+          const acquire = () => {
+            // Take it if it is free (0 -> 1 in one indivisible step); otherwise sleep until
+            // its value is no longer 1, then try again.
+            while (Atomics.compareExchange(lock, 0, 0, 1) !== 0) Atomics.wait(lock, 0, 1);
+          };
+          const release = () => {
+            // The bug: the lock is freed, but a worker already asleep in Atomics.wait is never
+            // told. It sleeps on although the lock is free, and so does everyone after it.
+            Atomics.store(lock, 0, 0);
+          };
+          const insert = (score: number) => {
+            const n = list[0];
+            let i = n;
+            while (i > 0 && list[i] > score) {
+              list[i + 1] = list[i];
+              i--;
+            }
+            list[i + 1] = score;
+            list[0] = n + 1;
+          };
+          for (const score of scores) {
+            acquire();
+            insert(score);
+            release();
+          }
+        },
+        { list, lock, scores: scoresFor(w, workers, perWorker) },
+      ),
+    );
+  }
+  for (const handle of handles) await handle.join();
+  return Array.from(list.subarray(1, 1 + list[0]));
+}
+
+/** Worker w's scores: w, w + workers, w + 2·workers, … in a scrambled order. */
+function scoresFor(w: number, workers: number, perWorker: number): number[] {
+  return Array.from({ length: perWorker }, (_, i) => ((i * 7919) % perWorker) * workers + w);
+}
