@@ -41,6 +41,14 @@ export async function StatementColumn({ exercise }: StatementColumnProps) {
           </Link>{" "}
           — spawn, channels, sleep, io and how the grader measures them.
         </p>
+      ) : exercise.track === "rust" ? (
+        <p className="mt-3 text-[13px] text-muted">
+          Built with rustc, tokio and rayon —{" "}
+          <Link href="/docs/rust" className="font-medium text-primary underline-offset-2 hover:underline">
+            how Rust submissions are built and graded
+          </Link>
+          : crates, the paused clock, stalls and work spread.
+        </p>
       ) : null}
       <hr className="my-5 border-border" />
       <Statement markdown={stripLeadingTitle(exercise.statement, exercise.title)} />

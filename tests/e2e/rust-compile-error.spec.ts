@@ -72,6 +72,12 @@ describe("a Rust compile error in the browser", () => {
     expect(await submitAndWait(page)).toBe("pass");
     await expect.poll(async () => page.locator('[data-testid="editor"] .squiggly-error').count()).toBe(0);
     await screenshot(page, "rust-rc-to-arc-pass");
+
+    // The statement links the page on how Rust submissions are built and graded.
+    await page.getByRole("link", { name: "how Rust submissions are built and graded" }).click();
+    await page.getByRole("heading", { name: "How your Rust code is built and graded" }).waitFor();
+    expect(await page.locator("main").last().textContent()).toMatch(/tokio 1\.24/);
+    await screenshot(page, "docs-rust");
     await context.close();
   });
 });

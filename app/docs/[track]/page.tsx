@@ -16,7 +16,8 @@ async function readGuide(track: string): Promise<string | null> {
 
 export async function generateMetadata({ params }: { params: Promise<{ track: string }> }): Promise<Metadata> {
   const { track } = await params;
-  return { title: track === "ts" ? "The interleave module — TypeScript API" : `${track} runner API` };
+  const titles: Record<string, string> = { ts: "The interleave module — TypeScript API", rust: "How Rust submissions are built and graded" };
+  return { title: titles[track] ?? `${track} runner guide` };
 }
 
 export default async function TrackGuidePage({ params }: { params: Promise<{ track: string }> }) {
