@@ -33,9 +33,14 @@ const verdictOf = (r: GradeResult) => (r.status === "pass" ? "pass" : `${r.statu
 const want = (e: Expectation) => (e.status === "pass" ? "pass" : `${e.status}/${e.reason ?? "?"}`);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
-/** A process that spins forever: the "other core kept busy" of the stability claim. */
+/**
+ * A process that spins: the "other core kept busy" of the stability claim. It checks now and
+ * then that the bench still runs and exits when it does not, so a bench killed by a signal (no
+ * `finally`) leaves no spinning orphan behind.
+ */
 function busyLoop(): ChildProcess {
-  return spawn(process.execPath, ["-e", "for (;;) {}"], { stdio: "ignore" });
+  const spin = `const parent = ${process.pid}; for (let i = 1; ; i++) if ((i & 0xffffff) === 0 && process.ppid !== parent) process.exit(0);`;
+  return spawn(process.execPath, ["-e", spin], { stdio: "ignore" });
 }
 
 export async function runStability(options: { track: Track; args: string[] }): Promise<number> {
