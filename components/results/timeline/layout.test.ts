@@ -29,6 +29,13 @@ describe("timeline layout", () => {
     expect(seq).toMatchObject({ waits: 2, serialMs: 200, overlappedMs: 200 });
   });
 
+  it("leaves out yields and one repeated wait (a heartbeat loop): they say nothing about overlap", () => {
+    const heartbeat = [0, 10, 20].map((t) => span("heartbeat", "main", "wait", t, t + 10));
+    const yields = [5, 15].map((t) => span("handleLogin › yieldNow", "main", "wait", t, t));
+    expect(summarize([...heartbeat, ...yields])).toMatchObject({ waits: 0, serialMs: 0 });
+    expect(summarize([...heartbeat, span("fetch /a", "main", "wait", 0, 30)])).toMatchObject({ waits: 4, serialMs: 60, overlappedMs: 30 });
+  });
+
   it("leaves joins out of the waits sentence, and sums thread time and lock waits", () => {
     const s = summarize([
       span("main › join worker 1", "main", "wait", 0, 100),

@@ -51,7 +51,7 @@ export function unionLength(intervals: ReadonlyArray<{ start: number; end: numbe
 }
 
 export type Summary = {
-  /** Waits for timers, I/O and messages; joins are left out (see `threads`). */
+  /** Waits for timers, I/O and messages that could overlap; joins are left out (see `threads`). */
   waits: number;
   /** Sum of all wait lengths: what the waits would take one after another. */
   serialMs: number;
@@ -68,7 +68,11 @@ export type Summary = {
 const JOIN = / › join /;
 
 export function summarize(spans: readonly Span[]): Summary {
-  const waits = spans.filter((s) => s.kind === "wait" && !JOIN.test(s.task));
+  // Only waits that could have overlapped one another: zero-length ones (a yield) and a single
+  // label repeated (one loop, e.g. a heartbeat sleeping 10 ms again and again) say nothing
+  // about overlap, so with fewer than two labels the waits sentence is left out.
+  const timed = spans.filter((s) => s.kind === "wait" && !JOIN.test(s.task) && s.end > s.start);
+  const waits = new Set(timed.map((s) => s.task)).size >= 2 ? timed : [];
   const stalls = spans.filter((s) => s.kind === "blocked");
   const longestStall = stalls.reduce<Span | undefined>((a, b) => (!a || b.end - b.start > a.end - a.start ? b : a), undefined);
   const runs = spans.filter((s) => s.kind === "run" && s.thread !== "main");
