@@ -3,6 +3,7 @@ const BENCHES: Record<string, () => Promise<{ run: (args: string[]) => Promise<n
   "submit-latency": () => import("./submit-latency.ts"),
   "queue-latency": () => import("./queue-latency.ts"),
   "stability-ts": () => import("./stability-ts.ts"),
+  "parallel-ts": () => import("./parallel-ts.ts"),
   "stability-rust": () => import("./stability-rust.ts"),
   "rust-latency": () => import("./rust-latency.ts"),
 };

@@ -38,7 +38,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
  * then that the bench still runs and exits when it does not, so a bench killed by a signal (no
  * `finally`) leaves no spinning orphan behind.
  */
-function busyLoop(): ChildProcess {
+export function busyLoop(): ChildProcess {
   const spin = `const parent = ${process.pid}; for (let i = 1; ; i++) if ((i & 0xffffff) === 0 && process.ppid !== parent) process.exit(0);`;
   return spawn(process.execPath, ["-e", spin], { stdio: "ignore" });
 }

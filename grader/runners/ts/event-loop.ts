@@ -9,6 +9,7 @@ import type { Span } from "../../contract.ts";
 import { CLOSED, type Channels, type Delivery } from "./channels.ts";
 import { cpuMsOf } from "./isolate-setup.ts";
 import { describeDeadlock } from "./deadlock.ts";
+import type { MainCpu } from "./main-cpu.ts";
 import { DEFAULT_MAX_VIRTUAL_MS, type RuntimeOptions, type Stall, type WaitRecord } from "./runtime.ts";
 import { parseWait, type WaitRequest } from "./wait-request.ts";
 import { verdict, type Verdict } from "./verdicts.ts";
@@ -78,6 +79,8 @@ export class EventLoop {
       wallMs: number;
       /** Trace time of this call's start (the test's clock). */
       origin: number;
+      /** Where each slice's CPU is measured and the main isolate's total kept. */
+      mainCpu: MainCpu;
     },
   ) {}
 
@@ -294,19 +297,18 @@ export class EventLoop {
    * thread sat waiting for a core, so on a crowded machine a 2 ms slice once read over 50 ms
    * (2 grades in 100 flipped to blocked_runtime); CPU time cannot stretch that way, and a
    * slice that really computes for 400 ms uses 400 ms of CPU either way. Both are upper bounds
-   * of the slice's own cost, so the smaller is the closer.
+   * of the slice's own cost, so the smaller is the closer. main-cpu.ts also adds the slice to
+   * the main isolate's CPU total.
    */
   private async slice(task: string, run: () => Promise<unknown>): Promise<void> {
     this.suspect = null;
     const before = cpuMsOf(this.o.isolate);
-    const cpuBefore = process.cpuUsage();
+    const mark = this.o.mainCpu.begin();
     const start = this.elapsed();
     try {
       await run();
     } finally {
-      const busy = Math.max(cpuMsOf(this.o.isolate) - before, 0);
-      const used = process.cpuUsage(cpuBefore);
-      const ms = Math.min(busy, (used.user + used.system) / 1000);
+      const ms = this.o.mainCpu.end(mark, Math.max(cpuMsOf(this.o.isolate) - before, 0));
       if (this.o.runtime.clock === "virtual") this.v += Math.floor(ms);
       const end = Math.max(this.elapsed(), start);
       // A slice under 1 ms has no width on the virtual axis: nothing to draw.

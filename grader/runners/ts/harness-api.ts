@@ -4,6 +4,7 @@
 // student's code does to its own globals (JSON, Atomics, console, prototypes) reaches here.
 import type { FailReason, Timing } from "../../contract.ts";
 import type { Limits } from "../../../exercises/schema.ts";
+import { DEFAULT_RULES, judgeParallel, type ParallelFigures } from "./parallelism.ts";
 import type { CallStats } from "./run-call.ts";
 import type { FetchServer } from "./runtime.ts";
 
@@ -71,4 +72,23 @@ export function describeValue(value: unknown): string {
   }
   const kind = value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
   return text.length <= 60 ? `${kind} ${text}` : kind;
+}
+
+/**
+ * Whether one call's workers ran in parallel — at the same time, with the work divided among
+ * them and not done on the main isolate (parallelism.ts) — under the exercise's thresholds
+ * `minWorkSpread`, `minOverlap` and `maxMainShare`. `fail` is null when they did; otherwise a
+ * not_parallel verdict whose message quotes the figures that decided it, then `advice`.
+ */
+export function parallelCheck(t: TestContext, stats: CallStats, options: { prefix: string; advice: string }): { fail: TestVerdict | null; summary: string; figures: ParallelFigures } {
+  const rules = {
+    minSpread: t.thresholds.minWorkSpread ?? DEFAULT_RULES.minSpread,
+    minOverlap: t.thresholds.minOverlap ?? DEFAULT_RULES.minOverlap,
+    maxMainShare: t.thresholds.maxMainShare ?? DEFAULT_RULES.maxMainShare,
+  };
+  const judged = judgeParallel(stats, rules);
+  if (judged.parallel) return { fail: null, summary: judged.summary, figures: judged.figures };
+  const expected = `overlap >= ${rules.minOverlap}, main share <= ${rules.maxMainShare}, work spread >= ${rules.minSpread}`;
+  const fail = t.fail("not_parallel", `${options.prefix}${judged.message}. ${options.advice}`, { expected, actual: judged.figures });
+  return { fail, summary: judged.message, figures: judged.figures };
 }

@@ -1,57 +1,50 @@
 // One call of one exported student function, in a fresh main isolate plus the workers it
 // spawns. The host drives the main isolate's event loop (event-loop.ts), gets back a
-// structured-clone COPY of the result, and measures everything verdicts need (CPU per
-// isolate, stalls, virtual time, workers, channels, failures) itself.
+// structured-clone COPY of the result, and measures everything verdicts need (kernel CPU of
+// the call's threads, the main isolate's share, workers' runs, stalls, virtual time, channels,
+// failures) itself.
 import type ivm from "isolated-vm";
 import type { Span } from "../../contract.ts";
 import type { Limits } from "../../../exercises/schema.ts";
 import { decideCallVerdict } from "./call-verdict.ts";
 import { Channels, type ChannelStats } from "./channels.ts";
 import { EventLoop } from "./event-loop.ts";
-import { cpuMsOf, createContext, createIsolate, disposeQuietly, loadStudentModule, retain } from "./isolate-setup.ts";
+import { createContext, createIsolate, disposeQuietly, loadStudentModule, retain } from "./isolate-setup.ts";
+import { MainCpu } from "./main-cpu.ts";
 import { FLOOD_CALLS, type OutputSink } from "./output-sink.ts";
 import type { RuntimeOptions, WaitRecord } from "./runtime.ts";
+import { figuresOf, type WorkerRun } from "./parallelism.ts";
 import { verdict, type Verdict } from "./verdicts.ts";
-import { spreadOf, ThreadCpuMeter } from "./thread-cpu.ts";
+import { ThreadCpuMeter } from "./thread-cpu.ts";
 import { WorkerPool } from "./worker-pool.ts";
-
-/**
- * Per-isolate time from isolated-vm's `cpuTime`. Measured here: the prebuilt isolated-vm 7.0.1
- * binary is compiled without CLOCK_THREAD_CPUTIME_ID, so this is the time the isolate spent
- * executing (running, or runnable but descheduled, or blocked inside a task such as
- * Atomics.wait): 4 concurrent loops on 2 cores each read ~3.1 s for ~1.55 s of real CPU.
- * Contention stretches every busy isolate alike, so ratios between isolates stay meaningful.
- * Time spent inside our host callbacks is not counted.
- */
-export type IsolateUsage = { name: string; cpuMs: number };
 
 export type CallStats = {
   wallMs: number;
-  /** Busy time (see IsolateUsage) summed over the main isolate and every worker. */
-  cpuMs: number;
   /**
-   * CPU time of all threads ÷ the busiest thread's: ≈1 sequential, up to k for k balanced
-   * workers (at most the size of isolated-vm's thread pool). From the kernel's per-thread CPU
-   * time (threadSpread) where readable, else from the isolates' busy time.
+   * CPU the call's threads really ran, from the kernel's per-thread counts (thread-cpu.ts):
+   * the main isolate and every worker, not V8's helper threads, never time spent waiting for a
+   * core. The CPU limit is checked against this figure.
+   */
+  cpuMs: number;
+  /** Upper bound of the main isolate's part of cpuMs (main-cpu.ts). */
+  mainCpuMs: number;
+  /**
+   * The workers' CPU (cpuMs − mainCpuMs) ÷ the busiest thread's CPU: ≈1 when one thread did
+   * the work, ≈k for k balanced workers, whatever else the machine does (parallelism.ts).
    */
   workSpread: number;
   /** The main isolate plus every worker started. */
   threadsUsed: number;
-  /**
-   * Work spread from the kernel's CPU time per OS thread during the call (thread-cpu.ts):
-   * unlike the isolates' busy time it does not stretch while a thread waits for a core.
-   * null where /proc is not readable.
-   */
-  threadSpread: number | null;
-  /** CPU ms of each OS thread that ran during the call, busiest first. */
+  /** CPU ms of each thread that ran the call's isolates, busiest first (empty where /proc is unreadable). */
   threadCpuMs: number[];
   /** Every spawn() call, refused ones included. */
   spawnAttempts: number;
-  isolates: IsolateUsage[];
+  /** Each worker's run on the call's clock, in spawn order (parallelism.ts judges them). */
+  workers: WorkerRun[];
   clock: "virtual" | "real";
   /** Elapsed time on the call's clock (virtual or real). */
   virtualMs: number;
-  /** The longest slice of main-isolate code between two yields, in real (busy) ms, and its task. */
+  /** The longest slice of main-isolate code between two yields, in CPU ms, and its task. */
   longestStallMs: number;
   longestStallTask: string;
   waits: WaitRecord[];
@@ -91,13 +84,12 @@ export async function runCall(request: CallRequest): Promise<CallOutcome> {
   const started = performance.now();
   const isolate = createIsolate(limits);
   const channels = new Channels(() => loop.notify());
-  const loop: EventLoop = new EventLoop({ isolate, runtime: request.runtime, channels, exportName, wallMs: limits.wallMs, origin: request.origin });
+  const mainCpu = new MainCpu(() => pool.workers.length > 0);
+  const loop: EventLoop = new EventLoop({ isolate, runtime: request.runtime, channels, exportName, wallMs: limits.wallMs, origin: request.origin, mainCpu });
   const pool = new WorkerPool({ limits, output: request.output, loop, channels });
   loop.attachPool(pool.hooks());
   let stopped: Verdict | null = null;
-  let mainCpuMs = 0;
-  // Creating the context and loading the module is our work, not the student's function's.
-  let mainSetupMs = 0;
+  // Started with the student's function: creating the context and loading the module is ours.
   let threads: ThreadCpuMeter | null = null;
   let ticks = 0;
 
@@ -106,7 +98,6 @@ export async function runCall(request: CallRequest): Promise<CallOutcome> {
   const stop = (v: Verdict) => {
     if (stopped) return;
     stopped = v;
-    mainCpuMs = Math.max(mainCpuMs, cpuMsOf(isolate));
     loop.stop(v);
     void pool.close();
     disposeQuietly(isolate);
@@ -118,9 +109,10 @@ export async function runCall(request: CallRequest): Promise<CallOutcome> {
       stop(verdict("timeout", `${exportName}(…) was still running after ${limits.wallMs} ms: look for a loop that never ends, or a join/wait that never returns`));
       return;
     }
-    mainCpuMs = Math.max(mainCpuMs, cpuMsOf(isolate));
-    if (mainCpuMs + pool.cpuMs() > limits.cpuMs) {
-      stop(verdict("timeout", `${exportName}(…) kept its threads busy for more than ${limits.cpuMs} ms in total (the CPU limit)`));
+    // Every 25 ms: a thread that ends keeps the CPU time it had at its last sample.
+    if (++ticks % 5 === 0) threads?.sample();
+    if (threads && threads.usedMs() > limits.cpuMs) {
+      stop(verdict("timeout", `${exportName}(…) and its workers used more than ${limits.cpuMs} ms of CPU in total (the CPU limit)`));
       return;
     }
     const grownMb = (process.memoryUsage.rss() - rssAtStart) / 2 ** 20;
@@ -128,8 +120,6 @@ export async function runCall(request: CallRequest): Promise<CallOutcome> {
       stop(verdict("memory_limit", `${exportName}(…) and its workers used more than ${totalMb} MB of memory together (the limit for all isolates of one call)`));
       return;
     }
-    // Every 25 ms: a thread that ends keeps the CPU time it had at its last sample.
-    if (++ticks % 5 === 0) threads?.sample();
     if (request.output.flooded) {
       stop(verdict("output_limit", `${exportName}(…) kept printing after its output reached the cap (${FLOOD_CALLS} more console calls were dropped): print less, or not inside hot loops`));
     }
@@ -162,8 +152,8 @@ export async function runCall(request: CallRequest): Promise<CallOutcome> {
       missingExport = fn.typeof;
     } else {
       pool.acceptSpawns = true;
-      mainSetupMs = cpuMsOf(isolate);
       threads = new ThreadCpuMeter();
+      mainCpu.start(threads);
       await loop.run(refs, fn, request.args);
       if (loop.finished && !stopped) {
         value = await loop.takeResult(refs);
@@ -178,12 +168,11 @@ export async function runCall(request: CallRequest): Promise<CallOutcome> {
   }
 
   const endedAt = loop.elapsed();
-  mainCpuMs = Math.max(mainCpuMs, cpuMsOf(isolate));
   const unfinished = pool.snapshotUnfinished();
   await pool.close();
-  const threadCpuMs = threads?.finish() ?? [];
+  const cpu = threads?.finish() ?? { totalMs: 0, perThreadMs: [] };
 
-  const stats = statsOf({ pool, loop, channels, mainCpuMs: Math.max(mainCpuMs - mainSetupMs, 0), wallMs: performance.now() - started, endedAt, request, threadCpuMs });
+  const stats = statsOf({ pool, loop, channels, mainCpuMs: mainCpu.ms, cpu, wallMs: performance.now() - started, endedAt, request });
   const decided = decideCallVerdict({ exportName, limits, pool, unfinished, stopped, threw, thrown, missingExport, runtime: loop.verdict() });
   return decided ? { ok: false, verdict: decided, stats } : { ok: true, value, stats };
 }
@@ -193,32 +182,28 @@ function statsOf(options: {
   loop: EventLoop;
   channels: Channels;
   mainCpuMs: number;
+  cpu: { totalMs: number; perThreadMs: number[] };
   wallMs: number;
   endedAt: number;
   request: CallRequest;
-  threadCpuMs: number[];
 }): CallStats {
-  const { pool, loop, mainCpuMs, request } = options;
-  const isolates: IsolateUsage[] = [{ name: "main", cpuMs: mainCpuMs }, ...pool.workers.map((w) => ({ name: w.name, cpuMs: w.cpuMs }))];
-  const cpuMs = isolates.reduce((sum, i) => sum + i.cpuMs, 0);
-  const busiest = Math.max(...isolates.map((i) => i.cpuMs));
-  const threadSpread = options.threadCpuMs.length > 0 ? round(spreadOf(options.threadCpuMs) ?? 1) : null;
+  const { pool, loop, request, cpu } = options;
+  const workers = pool.runs();
+  const mainCpuMs = Math.min(options.mainCpuMs, cpu.totalMs);
+  const { workSpread } = figuresOf({ workers, cpuMs: cpu.totalMs, mainCpuMs, threadCpuMs: cpu.perThreadMs });
   // Main's run spans are its slices (from the loop): between them it was waiting, not running.
   const trace: Span[] = [...loop.trace(), ...pool.trace()];
   const waits = loop.waitRecords();
   const heartbeat = loop.heartbeat();
   return {
     wallMs: round(options.wallMs),
-    cpuMs: round(cpuMs),
-    // The kernel's CPU split across OS threads where it can be read: the isolates' busy times
-    // stretch with time spent waiting for a core, and on a crowded machine (load 20 on 2
-    // cores) a good 4-worker solution's busy-time spread was seen at 1.48.
-    workSpread: threadSpread ?? (busiest > 0 ? round(cpuMs / busiest) : 1),
-    threadsUsed: isolates.length,
-    threadSpread,
-    threadCpuMs: options.threadCpuMs.map(round),
+    cpuMs: round(cpu.totalMs),
+    mainCpuMs: round(mainCpuMs),
+    workSpread,
+    threadsUsed: 1 + pool.workers.length,
+    threadCpuMs: cpu.perThreadMs.map(round),
     spawnAttempts: pool.attempted,
-    isolates: isolates.map((i) => ({ ...i, cpuMs: round(i.cpuMs) })),
+    workers: workers.map((w) => ({ ...w, start: round(w.start), end: round(w.end), busyMs: round(w.busyMs) })),
     clock: request.runtime.clock,
     virtualMs: round(options.endedAt),
     longestStallMs: round(loop.longest.ms),

@@ -8,6 +8,7 @@ import type { Channels } from "./channels.ts";
 import type { EventLoop, Outcome, PoolHooks, Stuck } from "./event-loop.ts";
 import { cpuMsOf, createContext, createIsolate, disposeQuietly, retain } from "./isolate-setup.ts";
 import type { OutputSink } from "./output-sink.ts";
+import type { WorkerRun } from "./parallelism.ts";
 import { describeThrown, errorMessage, isolateStop, verdict, type Verdict } from "./verdicts.ts";
 import { MAX_LOCK_SPANS, WORKER_RUNTIME_SOURCE } from "./worker-source.ts";
 
@@ -24,8 +25,13 @@ export type WorkerRecord = {
   /** Why it failed, phrased for the student; task_failed unless a limit stopped it. */
   failure?: Verdict;
   isolate: ivm.Isolate | null;
-  /** Busy time of the student's function only: isolate setup is measured and left out. */
-  cpuMs: number;
+  /**
+   * isolated-vm's busy time of the student's function (setup left out). It counts waiting for a
+   * core, so it is only a fallback for the work spread where /proc cannot be read.
+   */
+  busyMs: number;
+  /** Every worker spawned before this one had been joined and had ended when it was spawned. */
+  afterJoins: boolean;
   startedAt?: number;
   /** Date.now() when it started: worker lock times are wall-clock ms, placed relative to this. */
   startedEpoch?: number;
@@ -112,7 +118,21 @@ export class WorkerPool {
     const id = this.workers.length + 1;
     const moved = this.options.channels.adopt(data, "main", id);
     const name = `worker ${id}${typeof fnName === "string" && /^[\w$]{1,60}$/.test(fnName) ? ` (${fnName})` : ""}`;
-    const record: WorkerRecord = { id, name, state: "starting", joined: false, isolate: null, cpuMs: 0, settled: Promise.resolve(), onEnd: [], locks: [], locksDropped: 0, sleepCell: new Int32Array(new SharedArrayBuffer(8)) };
+    const afterJoins = this.workers.length > 0 && this.workers.every((w) => w.joined && !ACTIVE.has(w.state));
+    const record: WorkerRecord = {
+      id,
+      name,
+      state: "starting",
+      joined: false,
+      isolate: null,
+      busyMs: 0,
+      afterJoins,
+      settled: Promise.resolve(),
+      onEnd: [],
+      locks: [],
+      locksDropped: 0,
+      sleepCell: new Int32Array(new SharedArrayBuffer(8)),
+    };
     retain(moved);
     this.workers.push(record);
     this.burst.push(record);
@@ -208,7 +228,7 @@ export class WorkerPool {
       record.failure = this.failureOf(record, error);
     } finally {
       record.endedAt = loop.now();
-      record.cpuMs = setupMs === null ? 0 : Math.max(cpuMsOf(isolate) - setupMs, 0);
+      record.busyMs = setupMs === null ? 0 : Math.max(cpuMsOf(isolate) - setupMs, 0);
       record.isolate = null;
       // Like a Rust thread's end: the channel ends it held are dropped.
       channels.dropHolder(record.id);
@@ -232,11 +252,6 @@ export class WorkerPool {
     return verdict("task_failed", `${record.name} threw ${describeThrown(error)}`);
   }
 
-  /** CPU time so far of every worker, finished or running. */
-  cpuMs(): number {
-    return this.workers.reduce((sum, w) => sum + (w.isolate ? cpuMsOf(w.isolate) : w.cpuMs), 0);
-  }
-
   /** Workers still starting or running: the call is over, so they are stopped. */
   async close(): Promise<void> {
     this.closing = true;
@@ -252,6 +267,14 @@ export class WorkerPool {
   /** Ids of the workers that had not finished when the main function returned. */
   snapshotUnfinished(): Set<number> {
     return new Set(this.workers.filter((w) => ACTIVE.has(w.state)).map((w) => w.id));
+  }
+
+  /** Each worker's run on the call's clock, for the parallelism verdict (parallelism.ts). */
+  runs(): WorkerRun[] {
+    return this.workers.flatMap((w): WorkerRun[] => {
+      if (w.startedAt === undefined || w.endedAt === undefined) return [];
+      return [{ name: w.name, start: w.startedAt, end: Math.max(w.endedAt, w.startedAt), afterJoins: w.afterJoins, busyMs: w.busyMs }];
+    });
   }
 
   trace(): Span[] {

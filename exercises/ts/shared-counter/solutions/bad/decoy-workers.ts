@@ -1,0 +1,57 @@
+// Wrong on purpose: the workers are started, but they only sleep until the main function
+// (which does all the counting itself) tells them to stop. They run side by side the whole
+// time, yet none of them adds a single 1.
+import { spawn } from "interleave";
+
+export async function count(workers: number, perWorker: number): Promise<number> {
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  const done = new Int32Array(new SharedArrayBuffer(4));
+  const handles = [];
+  for (let w = 0; w < workers; w++) {
+    handles.push(
+      spawn(
+        ({ done }) => {
+          while (Atomics.load(done, 0) === 0) Atomics.wait(done, 0, 0, 50);
+        },
+        { done },
+      ),
+    );
+  }
+  for (let i = 0; i < workers * perWorker; i++) Atomics.add(counter, 0, 1);
+  Atomics.store(done, 0, 1);
+  Atomics.notify(done, 0);
+  for (const handle of handles) await handle.join();
+  return Atomics.load(counter, 0);
+}
+
+// Part 2, with a lock made of one shared integer (0 = free, 1 = taken).
+export async function leaderboard(workers: number, perWorker: number): Promise<number[]> {
+  const list = new Int32Array(new SharedArrayBuffer(4 * (1 + workers * perWorker)));
+  const lock = new Int32Array(new SharedArrayBuffer(4));
+  const handles = [];
+  for (let w = 0; w < workers; w++) {
+    const scores = Array.from({ length: perWorker }, (_, i) => ((i * 7919) % perWorker) * workers + w);
+    handles.push(
+      spawn(
+        ({ list, lock, scores }) => {
+          for (const score of scores) {
+            while (Atomics.compareExchange(lock, 0, 0, 1) !== 0) Atomics.wait(lock, 0, 1);
+            let i = list[0];
+            const n = i;
+            while (i > 0 && list[i] > score) {
+              list[i + 1] = list[i];
+              i--;
+            }
+            list[i + 1] = score;
+            list[0] = n + 1;
+            Atomics.store(lock, 0, 0);
+            Atomics.notify(lock, 0, 1);
+          }
+        },
+        { list, lock, scores },
+      ),
+    );
+  }
+  for (const handle of handles) await handle.join();
+  return Array.from(list.subarray(1, 1 + list[0]));
+}

@@ -1,0 +1,41 @@
+// Wrong on purpose: no worker at all. The main function adds every 1 itself; the total is
+// right, but one thread did all of it.
+import { spawn } from "interleave";
+
+export async function count(workers: number, perWorker: number): Promise<number> {
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  for (let i = 0; i < workers * perWorker; i++) Atomics.add(counter, 0, 1);
+  return Atomics.load(counter, 0);
+}
+
+// Part 2, with a lock made of one shared integer (0 = free, 1 = taken).
+export async function leaderboard(workers: number, perWorker: number): Promise<number[]> {
+  const list = new Int32Array(new SharedArrayBuffer(4 * (1 + workers * perWorker)));
+  const lock = new Int32Array(new SharedArrayBuffer(4));
+  const handles = [];
+  for (let w = 0; w < workers; w++) {
+    const scores = Array.from({ length: perWorker }, (_, i) => ((i * 7919) % perWorker) * workers + w);
+    handles.push(
+      spawn(
+        ({ list, lock, scores }) => {
+          for (const score of scores) {
+            while (Atomics.compareExchange(lock, 0, 0, 1) !== 0) Atomics.wait(lock, 0, 1);
+            let i = list[0];
+            const n = i;
+            while (i > 0 && list[i] > score) {
+              list[i + 1] = list[i];
+              i--;
+            }
+            list[i + 1] = score;
+            list[0] = n + 1;
+            Atomics.store(lock, 0, 0);
+            Atomics.notify(lock, 0, 1);
+          }
+        },
+        { list, lock, scores },
+      ),
+    );
+  }
+  for (const handle of handles) await handle.join();
+  return Array.from(list.subarray(1, 1 + list[0]));
+}

@@ -1,0 +1,108 @@
+// The parallelism verdict on fixture numbers: every outcome here is decided by the figures
+// alone, never by how busy the machine running the tests is.
+import { describe, expect, it } from "vitest";
+import { figuresOf, judgeParallel, overlapShare, type ParallelInput, type WorkerRun } from "./parallelism.ts";
+
+const run = (name: string, start: number, end: number, afterJoins = false): WorkerRun => ({ name, start, end, afterJoins, busyMs: end - start });
+const together = [run("worker 1", 0, 500), run("worker 2", 0, 510), run("worker 3", 1, 490), run("worker 4", 2, 505)];
+const inTurn = [run("worker 1", 0, 250), run("worker 2", 251, 500, true), run("worker 3", 501, 760, true), run("worker 4", 761, 1000, true)];
+const good: ParallelInput = { workers: together, cpuMs: 1000, mainCpuMs: 3, threadCpuMs: [252, 250, 248, 247] };
+
+describe("overlap of the workers' runs", () => {
+  it("is 1 for runs that cover each other and 0 for runs one after another", () => {
+    expect(overlapShare([run("a", 0, 100), run("b", 0, 100)])).toBe(1);
+    expect(overlapShare(inTurn)).toBe(0);
+    expect(overlapShare([run("a", 0, 100)])).toBe(0);
+    expect(overlapShare([])).toBe(0);
+  });
+
+  it("counts each run's time with company: half-overlapping runs give 0.5", () => {
+    // a: 0–100, b: 50–150. Overlap 50–100 counts for both: 100 of 200 ms.
+    expect(overlapShare([run("a", 0, 100), run("b", 50, 150)])).toBe(0.5);
+    // Touching ends are not overlap.
+    expect(overlapShare([run("a", 0, 100), run("b", 100, 200)])).toBe(0);
+  });
+
+  it("is the same on one core: interleaved threads keep their spans overlapping", () => {
+    // Two workers time-sliced on one core both run from 0 to ~2x their own CPU time.
+    expect(overlapShare([run("a", 0, 200), run("b", 1, 199)])).toBeCloseTo(0.995, 3);
+  });
+});
+
+describe("judgeParallel", () => {
+  it("passes balanced workers that ran together, on many cores or one", () => {
+    const judged = judgeParallel(good);
+    expect(judged).toMatchObject({ parallel: true, figures: { overlap: 1, mainShare: 0, workSpread: 3.96 } });
+    // One core: the same CPU per thread, spans twice as long and still overlapping.
+    const oneCore = { ...good, workers: together.map((r) => ({ ...r, end: r.end * 2 })) };
+    expect(judgeParallel(oneCore).parallel).toBe(true);
+  });
+
+  it("fails workers joined one at a time, saying so, whatever the CPU split says", () => {
+    const judged = judgeParallel({ ...good, workers: inTurn });
+    expect(judged).toMatchObject({ parallel: false, problem: "one_after_another" });
+    if (judged.parallel) return;
+    expect(judged.message).toBe(
+      "the 4 workers ran one after another: each was joined before the next started (their runs overlapped for 0% of their 997 ms of run time; at least 50% is needed)",
+    );
+  });
+
+  it("fails workers that mostly ran alone without being joined in turn, with the overlap it measured", () => {
+    const staggered = [run("worker 1", 0, 300), run("worker 2", 250, 550), run("worker 3", 500, 800)];
+    const judged = judgeParallel({ ...good, workers: staggered });
+    expect(judged).toMatchObject({ parallel: false, problem: "little_overlap", figures: { overlap: 0.22 } });
+    if (judged.parallel) return;
+    expect(judged.message).toMatch(/^the 3 workers mostly ran one at a time: their runs overlapped for 22% of their 900 ms of run time; at least 50% is needed$/);
+  });
+
+  it("fails one worker that ran alone while the others ended at once, saying how long each side ran", () => {
+    const lopsided = [run("worker 1", 0, 340), run("worker 2", 0, 4), run("worker 3", 0, 4), run("worker 4", 1, 4)];
+    const judged = judgeParallel({ ...good, workers: lopsided });
+    expect(judged).toMatchObject({ parallel: false, problem: "little_overlap" });
+    if (judged.parallel) return;
+    expect(judged.message).toBe("worker 1 ran for 340 ms, the other 3 for 11 ms in all, so it mostly ran alone: their runs overlapped for 4% of their 351 ms of run time; at least 50% is needed");
+  });
+
+  it("fails a single worker: nothing ran at the same time", () => {
+    const judged = judgeParallel({ workers: [run("worker 1 (count)", 0, 900)], cpuMs: 900, mainCpuMs: 1, threadCpuMs: [899] });
+    expect(judged).toMatchObject({ parallel: false, problem: "little_overlap", message: expect.stringMatching(/^only 1 worker ran \(worker 1 \(count\)\)/) });
+  });
+
+  it("fails decoy workers that slept while the main isolate computed, quoting main's share", () => {
+    // Four workers asleep side by side (perfect overlap), main busy for 940 of 1000 ms of CPU.
+    const judged = judgeParallel({ workers: together, cpuMs: 1000, mainCpuMs: 940, threadCpuMs: [941, 20, 20, 19] });
+    expect(judged).toMatchObject({ parallel: false, problem: "main_did_work", figures: { mainShare: 0.94, workerCpuMs: 60 } });
+    if (judged.parallel) return;
+    expect(judged.message).toBe(
+      "the main isolate did the work: 940 of the 1000 ms of CPU this call used ran in your exported function itself, while the 4 workers used 60 ms (main's share 94%, at most 50% allowed)",
+    );
+  });
+
+  it("fails work done with no worker at all", () => {
+    const judged = judgeParallel({ workers: [], cpuMs: 800, mainCpuMs: 800, threadCpuMs: [800] });
+    expect(judged).toMatchObject({ parallel: false, problem: "no_workers", message: expect.stringMatching(/^all the work ran on the main isolate: no worker was started \(the call used 800 ms/) });
+  });
+
+  it("fails workers that ran together while one of them did nearly everything, with the spread it used", () => {
+    const judged = judgeParallel({ workers: together, cpuMs: 1000, mainCpuMs: 2, threadCpuMs: [950, 20, 15, 15] });
+    expect(judged).toMatchObject({ parallel: false, problem: "one_thread", figures: { workSpread: 1.05 } });
+    if (judged.parallel) return;
+    expect(judged.message).toBe("the work was not divided among the 4 workers: the busiest thread used 950 of the workers' 998 ms of CPU (work spread 1.05, at least 1.5 needed)");
+  });
+
+  it("lets the main isolate do its own fair share next to the workers", () => {
+    // Main counts one fifth itself, four workers the rest.
+    const judged = judgeParallel({ workers: together, cpuMs: 1000, mainCpuMs: 200, threadCpuMs: [200, 200, 200, 200, 200] });
+    expect(judged).toMatchObject({ parallel: true, figures: { mainShare: 0.2, workSpread: 4 } });
+  });
+
+  it("takes its thresholds from the exercise", () => {
+    const rules = { minSpread: 3, minOverlap: 0.9, maxMainShare: 0.1 };
+    expect(judgeParallel(good, rules).parallel).toBe(true);
+    expect(judgeParallel({ ...good, threadCpuMs: [500, 500] }, rules)).toMatchObject({ parallel: false, problem: "one_thread" });
+  });
+
+  it("falls back to the workers' busy-time ratio where per-thread CPU is unreadable", () => {
+    expect(figuresOf({ ...good, threadCpuMs: [] }).workSpread).toBeCloseTo(3.93, 2);
+  });
+});
