@@ -68,6 +68,11 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     const { setupRust } = await import("../../grader/runners/rust/toolchain/setup-rust.ts");
     const rust = await setupRust({ log: (line) => log(`rust: ${line}`) });
     log(rust.ok ? "rust track ready" : `rust track unavailable: ${rust.why}`);
+    if (rust.ok) {
+      const { describeJobLimits } = await import("../../grader/runners/rust/sandbox/job-cgroup.ts");
+      const limits = await describeJobLimits();
+      log(limits.ok ? `rust: ${limits.line}` : `WARNING rust: ${limits.line}`);
+    }
 
     buildWebIfStale(options.root, env);
     const quiet = options.quietChildren ? () => {} : undefined;

@@ -11,8 +11,20 @@ use std::sync::{Mutex, OnceLock};
 static RESULTS: OnceLock<(Mutex<std::fs::File>, String)> = OnceLock::new();
 static THRESHOLDS: OnceLock<HashMap<String, f64>> = OnceLock::new();
 
+extern "C" {
+    fn prctl(option: i32, ...) -> i32;
+}
+const PR_SET_DUMPABLE: i32 = 4;
+
 /// stdin: the nonce line, then one line of the exercise's thresholds as flat JSON.
 pub(super) fn open() {
+    // Non-dumpable: no other process of the same uid may attach to this one or read its memory
+    // (the sandbox's seccomp filter denies ptrace and process_vm_* as well; this holds where a
+    // filter is missing, and it closes /proc/<pid>/mem should a /proc ever be mounted).
+    // SAFETY: prctl(PR_SET_DUMPABLE, 0) only changes this process's dumpable flag.
+    if unsafe { prctl(PR_SET_DUMPABLE, 0 as std::ffi::c_ulong) } != 0 {
+        panic!("the harness could not make itself non-dumpable");
+    }
     let mut input = String::new();
     let _ = std::io::stdin().read_to_string(&mut input);
     let mut lines = input.lines();

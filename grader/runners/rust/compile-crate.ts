@@ -9,13 +9,15 @@ import { Diagnostic } from "../../contract.ts";
 import { crateSources, SANDBOX_SRC, STUDENT_PATH } from "./crate-sources.ts";
 import { parseRustcOutput } from "./diagnostics.ts";
 import { pruneBuildCache } from "./prune-build-cache.ts";
-import { runSandboxed, type SandboxLimits } from "./sandbox/run-sandboxed.ts";
+import { runSandboxed, type SandboxLimits, type SandboxOutcome } from "./sandbox/run-sandboxed.ts";
 import { RUST_CACHE, type RustState } from "./toolchain/rust-paths.ts";
 
 // Well inside grade()'s watchdog (10 s + 8 × the exercise's wall budget); a real compile
 // takes about 1 s here.
 const COMPILE_LIMITS: SandboxLimits = {
   cpuSeconds: 20,
+  // rustc and the linker together: a submission peaks at 100-120 MB here (measured, 2026-12).
+  memoryMb: 1024,
   addressSpaceMb: 4096,
   fileSizeMb: 256,
   openFiles: 512,
@@ -25,8 +27,8 @@ const COMPILE_LIMITS: SandboxLimits = {
   outputBytes: 2 * 1024 * 1024,
 };
 
-/** Compiled submissions kept on disk (about 1-2 MB each, stripped). */
-const BUILD_CACHE_ENTRIES = 500;
+/** Bytes of compiled submissions kept on disk (about 1 MB each, stripped; a big static can make one far larger). */
+const BUILD_CACHE_BYTES = 1024 * 2 ** 20;
 
 const Failure = z.object({ kind: z.enum(["compile_error", "missing_api", "timeout", "resource_limit"]), message: z.string(), diagnostics: z.array(Diagnostic) });
 export type CompileFailure = z.infer<typeof Failure>;
@@ -57,6 +59,7 @@ export async function compileCrate(options: { code: string; dir: string; state: 
     const result = await runSandboxed({
       tools: state.tools,
       limits: COMPILE_LIMITS,
+      system: "usr",
       mounts: [
         { from: state.sysroot, to: "/opt/rust" },
         { from: state.depsDir, to: "/opt/deps" },
@@ -80,12 +83,13 @@ export async function compileCrate(options: { code: string; dir: string; state: 
       await rename(path.join(out, "prog"), path.join(cacheDir, "prog.partial"));
       await writeFile(path.join(cacheDir, "warnings.json"), JSON.stringify(warnings));
       await rename(path.join(cacheDir, "prog.partial"), path.join(cacheDir, "prog"));
-      await pruneBuildCache({ keep: BUILD_CACHE_ENTRIES });
+      await pruneBuildCache({ maxBytes: BUILD_CACHE_BYTES });
       return { ok: true, binary: path.join(cacheDir, "prog"), warnings, cached: false, ms: ms() };
     }
     const failure = failureOf(result, report);
-    // Only the compiler's own verdicts are cached; a timeout may be the machine's fault.
-    if (failure.kind !== "timeout") {
+    // Only the compiler's own verdicts are cached: a timeout or a resource failure may be the
+    // machine's fault (a crowded host, a limit changed later), so those compile again next time.
+    if (failure.kind !== "timeout" && failure.kind !== "resource_limit") {
       await mkdir(cacheDir, { recursive: true });
       await writeFile(path.join(cacheDir, "failure.json"), JSON.stringify(failure));
     }
@@ -95,9 +99,12 @@ export async function compileCrate(options: { code: string; dir: string; state: 
   }
 }
 
-function failureOf(result: { timedOut: boolean; signal: string | null; stderr: string }, report: ReturnType<typeof parseRustcOutput>): CompileFailure {
+function failureOf(result: SandboxOutcome, report: ReturnType<typeof parseRustcOutput>): CompileFailure {
   const diagnostics = report.diagnostics;
-  if (result.timedOut || result.signal === "SIGXCPU") {
+  if (result.job && result.job.oomKills > 0) {
+    return { kind: "resource_limit", message: `the compiler ran out of memory on your code (the limit is ${COMPILE_LIMITS.memoryMb} MB): a huge array or static?`, diagnostics };
+  }
+  if (result.timedOut || result.signal === "SIGXCPU" || result.job?.cpuLimitHit) {
     return { kind: "timeout", message: "compiling your code took too long and was stopped (endless const evaluation or macro expansion?)", diagnostics };
   }
   const firstError = diagnostics.find((d) => d.severity === "error");

@@ -10,7 +10,8 @@ import { readResults } from "./read-results.ts";
 import { runSandboxed, type SandboxOutcome } from "./sandbox/run-sandboxed.ts";
 import { readRustState } from "./toolchain/rust-paths.ts";
 
-type Early = { reason: Reason; message: string };
+/** `decisive`: a limit of the whole job was hit, whatever the tests reported before it. */
+type Early = { reason: Reason; message: string; decisive?: boolean };
 
 export async function gradeRust(options: { code: string; dir: string; meta: ExerciseMeta }): Promise<GradeResult> {
   const state = await readRustState();
@@ -24,8 +25,15 @@ export async function gradeRust(options: { code: string; dir: string; meta: Exer
   const nonce = randomBytes(16).toString("hex");
   const run = await runSandboxed({
     tools: state.tools,
+    // A student's program sees its loader and shared libraries of the host, nothing else: no
+    // shell or interpreter it could start as a helper.
+    system: state.runtimeLibraries,
     limits: {
-      cpuSeconds: Math.ceil((limits.cpuMs * 4) / 1000) + 1,
+      // The exercise's CPU budget for the whole job where a cgroup counts it (the kernel's CPU
+      // time of every thread and process: waiting for a core is not in it); per process, the
+      // old, looser rlimit stays as the fallback.
+      cpuSeconds: cgroupCpuSeconds(limits.cpuMs),
+      memoryMb: jobMemoryMb(limits.memoryMb),
       // ≥ 1 GiB: less breaks many-thread programs (each thread reserves its stack).
       addressSpaceMb: Math.max(1024, limits.memoryMb * 2),
       fileSizeMb: 8,
@@ -42,7 +50,7 @@ export async function gradeRust(options: { code: string; dir: string; meta: Exer
     stdin: harnessInput({ nonce, thresholds: options.meta.thresholds }),
   });
   const report = readResults(run.results, nonce);
-  const early = report.done ? null : abnormalEnd(run, report.rejected);
+  const early = jobLimitHit(run, limits) ?? (report.done ? null : abnormalEnd(run, report.rejected, limits));
   const reported = new Set(report.tests.map((t) => t.name));
   const missing: TestResult[] = (report.plan ?? []).filter((name) => !reported.has(name)).map((name) => ({
     name,
@@ -55,9 +63,35 @@ export async function gradeRust(options: { code: string; dir: string; meta: Exer
   return finish({ tests: [...report.tests, ...missing], diagnostics: compiled.warnings, early, run });
 }
 
+/** CPU seconds of the whole run: the exercise's budget (references use under a third of it). */
+export function cgroupCpuSeconds(cpuMs: number): number {
+  return cpuMs / 1000;
+}
+
+/** Memory of the whole run, every process and thread together. */
+export function jobMemoryMb(memoryMb: number): number {
+  return Math.max(256, memoryMb * 2);
+}
+
 const SIGNALS: Record<number, string> = { 6: "SIGABRT", 9: "SIGKILL", 11: "SIGSEGV", 24: "SIGXCPU", 25: "SIGXFSZ" };
 
-function abnormalEnd(run: SandboxOutcome, rejected: number): Early {
+/**
+ * The whole job's CPU or memory limit, as its cgroup counted: decisive even when the tests had
+ * reported (a child process killed for memory can leave the parent to answer something).
+ */
+function jobLimitHit(run: SandboxOutcome, limits: ExerciseMeta["limits"]): Early | null {
+  if (!run.job) return null;
+  if (run.job.cpuLimitHit) {
+    const used = (run.job.cpuMs / 1000).toFixed(1);
+    return { decisive: true, reason: "timeout", message: `your program used ${used} s of CPU time across all its threads and processes, more than the ${cgroupCpuSeconds(limits.cpuMs)} s it may use, and was stopped (an endless loop, or busy-waiting?)` };
+  }
+  if (run.job.oomKills > 0) {
+    return { decisive: true, reason: "memory_limit", message: `your program and everything it started used more than ${jobMemoryMb(limits.memoryMb)} MB of memory together and were stopped` };
+  }
+  return null;
+}
+
+function abnormalEnd(run: SandboxOutcome, rejected: number, limits: ExerciseMeta["limits"]): Early {
   const seconds = (run.wallMs / 1000).toFixed(1);
   if (run.outputFlooded) return { reason: "output_limit", message: "your program printed more than 1 MiB and was stopped" };
   if (run.timedOut) return { reason: "timeout", message: `your program was still running after ${seconds} s and was stopped (an endless loop, a deadlock or a sleep that never ends?)` };
@@ -70,7 +104,7 @@ function abnormalEnd(run: SandboxOutcome, rejected: number): Early {
   if (signal === "SIGSEGV") {
     return { reason: "runtime_error", message: "your program crashed with a segmentation fault (an invalid memory access; in safe Rust usually a stack overflow from endless or too deep recursion)" };
   }
-  if (/failed to spawn thread|Resource temporarily unavailable/.test(run.stderr)) return { reason: "resource_limit", message: "your program started more processes or threads than the sandbox allows" };
+  if ((run.job && run.job.pidsRefused > 0) || /failed to spawn thread|Resource temporarily unavailable/.test(run.stderr)) return { reason: "resource_limit", message: "your program started more processes or threads than the sandbox allows" };
   if (rejected > 0) return { reason: "runtime_error", message: `your program exited before the tests finished and ${rejected} unauthenticated result line(s) were ignored` };
   const how = signal ? `was killed by ${signal}` : `exited with code ${run.code ?? "?"}`;
   return { reason: "runtime_error", message: `your program ${how} before the tests finished (std::process::exit, abort or a crash ends the test run)` };
@@ -88,7 +122,7 @@ function finish(options: { tests: TestResult[]; diagnostics: Diagnostic[]; early
   const stdout = cap(options.run?.stdout ?? "");
   const stderr = cap(options.run?.stderr ?? "");
   const base = { version: 1 as const, score: tests.length > 0 ? passed / tests.length : 0, tests, diagnostics: options.diagnostics, stdout: stdout.text, stderr: stderr.text, truncated: stdout.truncated || stderr.truncated || (options.run?.outputFlooded ?? false) };
-  if (early && (!firstBad || tests.length === 0 || firstBad.reason === early.reason || firstBad.message?.startsWith("not finished"))) {
+  if (early && (early.decisive || !firstBad || tests.length === 0 || firstBad.reason === early.reason || firstBad.message?.startsWith("not finished"))) {
     return GradeResult.parse({ ...base, status: statusOfReason(early.reason), reason: early.reason, message: early.message });
   }
   if (firstBad) {

@@ -1,18 +1,28 @@
 // Runs one command (rustc or a student's program) inside bubblewrap (../shared/DESIGN.md, Rust):
-// prlimit (rlimits incl. RLIMIT_NPROC as the pids cap) → setpriv (a fresh unprivileged uid,
-// no new privileges) → bwrap (every namespace unshared, no network, read-only binds of only
-// what is needed, a small tmpfs, a read-only root, cleared environment) → the command. Our own
-// wall clock kills the whole process group; output is capped and a flood stops the run.
+// a job cgroup (memory, processes and CPU of the whole job, joined before anything runs; see
+// job-cgroup.ts) → prlimit (per-process rlimits, incl. RLIMIT_NPROC per uid: the only caps
+// where no cgroup can be made) → setpriv (a fresh unprivileged uid, no new privileges) → bwrap
+// (every namespace unshared, no network, read-only binds of only what is needed, a small
+// tmpfs, a read-only root, cleared environment, a seccomp filter denying cross-process access
+// and new namespaces: seccomp-filter.c) → the command. Our own wall clock and the job's CPU
+// total kill the whole job; output is capped and a flood stops the run.
 import { spawn } from "node:child_process";
+import { closeSync, openSync } from "node:fs";
+import { createJobCgroup, type GroupUsage, type JobCgroup } from "./job-cgroup.ts";
 import { withSandboxUid } from "./sandbox-uid.ts";
 
 export type Mount = { from: string; to: string; writable?: boolean };
 
 export type SandboxLimits = {
+  /** CPU seconds of the whole job (all threads and processes together), and of any one process. */
   cpuSeconds: number;
+  /** Memory of the whole job (resident pages, its tmpfs files included). */
+  memoryMb: number;
+  /** Per process: a second line of defence, and the only memory cap where no cgroup exists. */
   addressSpaceMb: number;
   fileSizeMb: number;
   openFiles: number;
+  /** Processes and threads of the whole job (cgroup) and of the sandbox uid (RLIMIT_NPROC). */
   processes: number;
   tmpfsMb: number;
   wallMs: number;
@@ -20,7 +30,18 @@ export type SandboxLimits = {
   outputBytes: number;
 };
 
-export type SandboxTools = { bwrap: string; setpriv: string; prlimit: string };
+/** `seccomp`: the BPF program seccomp-filter.c wrote at setup. */
+export type SandboxTools = { bwrap: string; setpriv: string; prlimit: string; seccomp: string };
+
+/**
+ * What of the host the sandbox sees besides the binds: "usr" is the host's /usr read-only (the
+ * compiler and linker need it); a list is only those files, at the same paths (a student's
+ * program needs its shared libraries and nothing else: no shell, no interpreter to start).
+ */
+export type SystemView = "usr" | readonly Mount[];
+
+/** The whole job as the kernel counted it (null where no job cgroup could be made). */
+export type JobUsage = GroupUsage & { cpuLimitHit: boolean };
 
 export type SandboxOutcome = {
   code: number | null;
@@ -32,21 +53,29 @@ export type SandboxOutcome = {
   stderr: string;
   /** What the program wrote on fd 3 (the harness's results channel), capped. */
   results: string;
+  job: JobUsage | null;
 };
 
 const RESULTS_CAP = 4 * 1024 * 1024;
+/** The descriptor bwrap reads the seccomp program from. */
+const SECCOMP_FD = 4;
+const CPU_POLL_MS = 50;
 
-export function sandboxArgs(options: { tools: SandboxTools; uid: number; argv: string[]; mounts: Mount[]; limits: SandboxLimits; proc: boolean; env: Record<string, string>; cwd: string }): string[] {
+/** Joins every cgroup.procs file given (count first, then the files), then execs the rest. */
+const JOIN_CGROUP = 'n=$1; shift; while [ "$n" -gt 0 ]; do echo $$ > "$1" || exit 125; shift; n=$((n - 1)); done; exec "$@"';
+
+export function sandboxArgs(options: { tools: SandboxTools; uid: number; argv: string[]; mounts: Mount[]; system: SystemView; limits: SandboxLimits; proc: boolean; env: Record<string, string>; cwd: string }): string[] {
   const { tools, uid, limits } = options;
   const mb = (n: number) => String(n * 1024 * 1024);
   const binds = options.mounts.flatMap((m) => [m.writable ? "--bind" : "--ro-bind", m.from, m.to]);
   const env = Object.entries(options.env).flatMap(([k, v]) => ["--setenv", k, v]);
+  const system = options.system === "usr" ? ["--ro-bind", "/usr", "/usr"] : options.system.flatMap((m) => ["--ro-bind", m.from, m.to]);
   return [
-    `--cpu=${limits.cpuSeconds}`, `--as=${mb(limits.addressSpaceMb)}`, `--fsize=${mb(limits.fileSizeMb)}`,
+    `--cpu=${Math.ceil(limits.cpuSeconds) + 1}`, `--as=${mb(limits.addressSpaceMb)}`, `--fsize=${mb(limits.fileSizeMb)}`,
     `--nofile=${limits.openFiles}`, "--core=0", `--nproc=${limits.processes}`, "--",
     tools.setpriv, `--reuid=${uid}`, `--regid=${uid}`, "--clear-groups", "--no-new-privs", "--",
-    tools.bwrap, "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL", "--clearenv",
-    "--ro-bind", "/usr", "/usr", "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64", "--symlink", "usr/bin", "/bin",
+    tools.bwrap, "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL", "--clearenv", "--seccomp", String(SECCOMP_FD),
+    ...system, "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64", "--symlink", "usr/bin", "/bin",
     "--dev", "/dev", ...(options.proc ? ["--proc", "/proc"] : []),
     "--size", mb(limits.tmpfsMb), "--tmpfs", "/tmp",
     ...binds,
@@ -57,23 +86,39 @@ export function sandboxArgs(options: { tools: SandboxTools; uid: number; argv: s
   ];
 }
 
-export async function runSandboxed(options: { tools: SandboxTools; argv: string[]; mounts: Mount[]; limits: SandboxLimits; proc?: boolean; env?: Record<string, string>; cwd?: string; stdin?: string; beforeRun?: (uid: number) => Promise<void> }): Promise<SandboxOutcome> {
+export async function runSandboxed(options: { tools: SandboxTools; argv: string[]; mounts: Mount[]; system: SystemView; limits: SandboxLimits; proc?: boolean; env?: Record<string, string>; cwd?: string; stdin?: string; beforeRun?: (uid: number) => Promise<void> }): Promise<SandboxOutcome> {
   return withSandboxUid(async (uid) => {
     await options.beforeRun?.(uid);
     const args = sandboxArgs({ ...options, uid, proc: options.proc ?? false, env: { PATH: "/usr/bin", HOME: "/tmp", TMPDIR: "/tmp", ...options.env }, cwd: options.cwd ?? "/tmp" });
-    return spawnAndWatch({ prlimit: options.tools.prlimit, args, limits: options.limits, stdin: options.stdin ?? "" });
+    const { limits } = options;
+    const group = await createJobCgroup({ memoryBytes: limits.memoryMb * 2 ** 20, pids: limits.processes });
+    try {
+      return await spawnAndWatch({ prlimit: options.tools.prlimit, seccomp: options.tools.seccomp, args, limits, stdin: options.stdin ?? "", group });
+    } finally {
+      await group?.remove();
+    }
   });
 }
 
-function spawnAndWatch(options: { prlimit: string; args: string[]; limits: SandboxLimits; stdin: string }): Promise<SandboxOutcome> {
-  const { limits } = options;
+function spawnAndWatch(options: { prlimit: string; seccomp: string; args: string[]; limits: SandboxLimits; stdin: string; group: JobCgroup | null }): Promise<SandboxOutcome> {
+  const { limits, group } = options;
   const started = performance.now();
   // detached: the sandbox gets its own process group, so one kill reaches all of it.
   // Nothing of ours reaches the sandbox (bwrap also clears the environment inside).
   const env: NodeJS.ProcessEnv = { NODE_ENV: "production" };
-  const child = spawn(options.prlimit, options.args, { detached: true, env, stdio: ["pipe", "pipe", "pipe", "pipe"] });
+  const [command, args] = group ? ["/bin/sh", ["-c", JOIN_CGROUP, "sh", String(group.procsFiles.length), ...group.procsFiles, options.prlimit, ...options.args]] : [options.prlimit, options.args];
+  const filter = openSync(options.seccomp, "r");
+  const stdio: ("pipe" | number)[] = ["pipe", "pipe", "pipe", "pipe"];
+  stdio[SECCOMP_FD] = filter;
+  let child: ReturnType<typeof spawn>;
+  try {
+    child = spawn(command, args, { detached: true, env, stdio });
+  } finally {
+    closeSync(filter);
+  }
   let timedOut = false;
   let outputFlooded = false;
+  let cpuLimitHit = false;
   let seen = 0;
   const kill = () => {
     if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
@@ -83,7 +128,22 @@ function spawnAndWatch(options: { prlimit: string; args: string[]; limits: Sandb
         // already gone
       }
     }
+    void group?.killAll();
   };
+  // The job's CPU across all its threads and processes, as the kernel counts it: time spent
+  // waiting for a core is not in it, so a crowded machine cannot use up a student's budget.
+  // A process the OOM killer took ends the whole job too: what is left would only wait for it.
+  const cpuWatch = group
+    ? setInterval(() => {
+        void group.usage().then((u) => {
+          if (u.cpuMs > limits.cpuSeconds * 1000 && !cpuLimitHit) {
+            cpuLimitHit = true;
+            kill();
+          }
+          if (u.oomKills > 0) kill();
+        });
+      }, CPU_POLL_MS)
+    : null;
   const captured = { stdout: "", stderr: "", results: "" };
   const collect = (name: "stdout" | "stderr") => (chunk: Buffer) => {
     seen += chunk.length;
@@ -93,15 +153,15 @@ function spawnAndWatch(options: { prlimit: string; args: string[]; limits: Sandb
       kill();
     }
   };
-  child.stdout.on("data", collect("stdout"));
-  child.stderr.on("data", collect("stderr"));
+  child.stdout?.on("data", collect("stdout"));
+  child.stderr?.on("data", collect("stderr"));
   const resultsPipe = child.stdio[3];
   resultsPipe?.on("data", (chunk: Buffer) => {
     if (captured.results.length < RESULTS_CAP) captured.results += chunk.toString("utf8");
   });
   resultsPipe?.on("error", () => {});
-  child.stdin.on("error", () => {});
-  child.stdin.end(options.stdin);
+  child.stdin?.on("error", () => {});
+  child.stdin?.end(options.stdin);
   const timer = setTimeout(() => {
     timedOut = true;
     kill();
@@ -112,8 +172,14 @@ function spawnAndWatch(options: { prlimit: string; args: string[]; limits: Sandb
     });
     child.on("close", (code, signal) => {
       clearTimeout(timer);
+      if (cpuWatch) clearInterval(cpuWatch);
+      const wallMs = performance.now() - started;
       kill();
-      resolve({ code, signal, wallMs: performance.now() - started, timedOut, outputFlooded, ...captured });
+      void (async () => {
+        const usage = group ? await group.usage() : null;
+        const job = usage ? { ...usage, cpuLimitHit: cpuLimitHit || usage.cpuMs > limits.cpuSeconds * 1000 } : null;
+        resolve({ code, signal, wallMs, timedOut, outputFlooded, ...captured, job });
+      })();
     });
   });
 }

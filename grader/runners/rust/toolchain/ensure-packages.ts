@@ -13,6 +13,8 @@ export const APT_PACKAGES = [
   "librust-futures-dev",
   "librust-parking-lot-dev",
   "bubblewrap",
+  // the sandbox's seccomp filter is compiled with it at setup (sandbox-assets.ts)
+  "libseccomp-dev",
 ] as const;
 
 export type PackageOutcome = { ok: true; installed: string[] } | { ok: false; why: string };

@@ -1,13 +1,14 @@
 // `./interleave rust setup`: packages, toolchain copy, prebuilt rlibs, then state.json for the
 // runner. Idempotent and cheap when nothing changed (the key matches: nothing is rebuilt).
 import { createHash } from "node:crypto";
-import { chmod, mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { buildDeps, depsFingerprint } from "./build-deps.ts";
 import { ensurePackages } from "./ensure-packages.ts";
 import { findTool, findToolchain } from "./find-toolchain.ts";
 import { linkToolchain } from "./link-toolchain.ts";
-import { readRustState, RUST_CACHE, STATE_FILE, type RustState } from "./rust-paths.ts";
+import { RUST_CACHE, RustState, STATE_FILE } from "./rust-paths.ts";
+import { buildSeccompFilter, runtimeLibraries } from "./sandbox-assets.ts";
 
 export type SetupOutcome = { ok: true; state: RustState; rebuilt: boolean } | { ok: false; why: string };
 
@@ -26,11 +27,22 @@ export async function setupRust(options: { log: (line: string) => void }): Promi
   const host = /^host: (.+)$/m.exec(toolchain.versionText)?.[1];
   if (!host) return { ok: false, why: `cannot read the host triple from rustc -vV` };
 
+  let seccomp: string;
+  let libraries: RustState["runtimeLibraries"];
+  try {
+    seccomp = await buildSeccompFilter({ gcc: tools.gcc ?? "gcc" });
+    libraries = await runtimeLibraries({ host });
+  } catch (error) {
+    return { ok: false, why: error instanceof Error ? error.message : String(error) };
+  }
+
   const key = createHash("sha256").update(toolchain.versionText).update(await depsFingerprint()).digest("hex").slice(0, 16);
-  const existing = await readRustState();
+  const existing = await readRustStateLoosely();
   if (existing?.key === key && (await present(existing))) {
+    const state: RustState = { ...existing, tools: { ...existing.tools, seccomp }, runtimeLibraries: libraries };
+    await writeState(state);
     log(`rust ${toolchain.release}: prebuilt crates are up to date (${key})`);
-    return { ok: true, state: existing, rebuilt: false };
+    return { ok: true, state, rebuilt: false };
   }
 
   const dir = path.join(RUST_CACHE, key);
@@ -48,16 +60,29 @@ export async function setupRust(options: { log: (line: string) => void }): Promi
     sysroot,
     depsDir: deps.depsDir,
     externs: deps.externs,
-    tools: { bwrap: tools.bwrap ?? "", setpriv: tools.setpriv ?? "", prlimit: tools.prlimit ?? "", gcc: tools.gcc ?? "" },
+    tools: { bwrap: tools.bwrap ?? "", setpriv: tools.setpriv ?? "", prlimit: tools.prlimit ?? "", gcc: tools.gcc ?? "", seccomp },
+    runtimeLibraries: libraries,
   };
-  await writeFile(`${STATE_FILE}.tmp`, `${JSON.stringify(state, null, 2)}\n`);
-  await rename(`${STATE_FILE}.tmp`, STATE_FILE);
+  await writeState(state);
   if (existing && existing.key !== key) await rm(path.join(RUST_CACHE, existing.key), { recursive: true, force: true });
   log(`rust ${toolchain.release}: built prebuilt crates in ${((performance.now() - started) / 1000).toFixed(1)} s (${key})`);
   return { ok: true, state, rebuilt: true };
 }
 
-async function present(state: RustState): Promise<boolean> {
+async function writeState(state: RustState): Promise<void> {
+  await writeFile(`${STATE_FILE}.tmp`, `${JSON.stringify(state, null, 2)}\n`);
+  await rename(`${STATE_FILE}.tmp`, STATE_FILE);
+}
+
+/** The state an older setup wrote (before the seccomp filter and runtime libraries): its crates are still good. */
+async function readRustStateLoosely(): Promise<Omit<RustState, "runtimeLibraries" | "tools"> & { tools: Omit<RustState["tools"], "seccomp"> } | null> {
+  const parsed = RustState.omit({ runtimeLibraries: true, tools: true }).extend({ tools: RustState.shape.tools.omit({ seccomp: true }) }).safeParse(
+    JSON.parse(await readFile(STATE_FILE, "utf8").catch(() => "null")),
+  );
+  return parsed.success ? parsed.data : null;
+}
+
+async function present(state: { sysroot: string; depsDir: string; externs: Record<string, string> }): Promise<boolean> {
   const files = [path.join(state.sysroot, "bin", "rustc"), ...Object.values(state.externs).map((f) => path.join(state.depsDir, f))];
   const found = await Promise.all(files.map((f) => stat(f).then(() => true, () => false)));
   return found.every(Boolean);
