@@ -39,7 +39,7 @@ pub(super) fn open() {
 }
 
 /// A number from the exercise's `thresholds` (exercise.json), or `default` when it names none.
-pub fn threshold(name: &str, default: f64) -> f64 {
+pub(in crate::interleave) fn threshold(name: &str, default: f64) -> f64 {
     THRESHOLDS.get().and_then(|t| t.get(name).copied()).unwrap_or(default)
 }
 

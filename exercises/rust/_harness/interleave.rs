@@ -18,11 +18,18 @@ mod trace;
 mod verdict;
 mod work;
 
-pub use channel::threshold;
-pub use panics::panics_so_far;
-pub use trace::{now_ms, span};
-pub use verdict::{fail, pass, Clock, Test, Verdict};
-pub use work::{measure_work, thread_cpu_ms, WorkLog};
+// The exercise's hidden tests are a child module, so they see everything here; the student's
+// file is a sibling of this module and sees none of it (private items, `pub(in …)` fields):
+// it cannot reset a recorded stall, count a decoy thread as work or write a trace span.
+#[path = "exercise.rs"]
+pub(crate) mod exercise;
+
+use channel::threshold;
+use paused::on_test_runtime;
+use panics::panics_so_far;
+use trace::{now_ms, span};
+use verdict::{fail, pass, Clock, Test, Verdict};
+use work::{measure_work, thread_cpu_ms, WorkLog};
 
 use std::fmt::Write as _;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -31,18 +38,18 @@ use std::time::Instant;
 
 /// Per-test measurements the test (or the exercise's API functions) fill in.
 #[derive(Default)]
-pub struct Ctx {
+pub(in crate::interleave) struct Ctx {
     /// Virtual ms of all paused runs of this test so far (the trace's time axis).
-    pub virtual_ms: Option<f64>,
+    pub(in crate::interleave) virtual_ms: Option<f64>,
     /// Virtual ms of the latest `paused` call.
-    pub last_virtual_ms: f64,
-    pub work_spread: Option<f64>,
-    pub threads_used: Option<usize>,
-    pub cpu_ms: Option<f64>,
+    pub(in crate::interleave) last_virtual_ms: f64,
+    pub(in crate::interleave) work_spread: Option<f64>,
+    pub(in crate::interleave) threads_used: Option<usize>,
+    pub(in crate::interleave) cpu_ms: Option<f64>,
     /// Longest real-time stretch a paused runtime's thread ran tasks without parking.
-    pub longest_stall_ms: Option<f64>,
+    pub(in crate::interleave) longest_stall_ms: Option<f64>,
     /// Wall-clock speedup against an in-run sequential baseline (information, not a verdict).
-    pub speedup: Option<f64>,
+    pub(in crate::interleave) speedup: Option<f64>,
 }
 
 static STARTED: AtomicBool = AtomicBool::new(false);
@@ -53,18 +60,62 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 }
 
 /// Entry point, called once by the generated `main` before any student code runs.
-pub fn run(tests: Vec<Test>) {
+pub(crate) fn main() {
+    run(exercise::tests());
+}
+
+fn run(tests: Vec<Test>) {
     if STARTED.swap(true, Ordering::SeqCst) {
         panic!("the harness runs once");
     }
     channel::open();
+    fix_pool_sizes();
     panics::install_hook();
     let names: Vec<String> = tests.iter().map(|t| channel::json(t.name)).collect();
     channel::emit(format!("{{\"plan\":[{}]}}", names.join(",")));
-    for test in tests {
+    *lock(&PLAN) = tests.iter().map(|t| (t.name, clock_name(&t.clock))).collect();
+    for (i, test) in tests.into_iter().enumerate() {
+        *lock(&CURRENT) = i;
         run_one(test);
     }
     channel::emit("{\"done\":true}".to_string());
+}
+
+/// Threads of every pool whose size would otherwise follow the machine: rayon's global pool,
+/// and the defaults of pools the student's code builds (rayon and tokio read these variables).
+/// Verdicts that count threads must not depend on how many CPUs the grading host has.
+const POOL_THREADS: usize = 4;
+
+fn fix_pool_sizes() {
+    // Still single-threaded here: nothing else reads the environment while it changes.
+    std::env::set_var("RAYON_NUM_THREADS", POOL_THREADS.to_string());
+    std::env::set_var("TOKIO_WORKER_THREADS", POOL_THREADS.to_string());
+    let _ = rayon::ThreadPoolBuilder::new().num_threads(POOL_THREADS).build_global();
+}
+
+/// The tests' names and clocks, and the index of the one running (for `abandon_test`).
+static PLAN: Mutex<Vec<(&'static str, &'static str)>> = Mutex::new(Vec::new());
+static CURRENT: Mutex<usize> = Mutex::new(0);
+
+fn clock_name(clock: &Clock) -> &'static str {
+    match clock {
+        Clock::Virtual => "virtual",
+        Clock::Real => "real",
+    }
+}
+
+/// Ends the run from a watchdog: the running test gets `verdict`, the ones after it say they
+/// were not run, and the process exits (its stuck threads cannot be stopped any other way).
+fn abandon_test(verdict: Verdict) -> ! {
+    let plan = lock(&PLAN).clone();
+    let current = *lock(&CURRENT);
+    let ctx = Ctx::default();
+    for (i, (name, clock)) in plan.iter().enumerate().skip(current) {
+        let v = if i == current { fail(verdict.reason.unwrap_or("internal"), verdict.message.clone()) } else { fail(verdict.reason.unwrap_or("internal"), "not run: an earlier test had to be stopped") };
+        channel::emit(format!("{{\"test\":{}}}", test_record(name, clock, &v, 0.0, &ctx)));
+    }
+    channel::emit("{\"done\":true}".to_string());
+    std::process::exit(0);
 }
 
 fn run_one(test: Test) {
@@ -76,17 +127,32 @@ fn run_one(test: Test) {
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| (test.run)(&mut ctx)));
     let duration = started.elapsed().as_secs_f64() * 1000.0;
     let (panics, async_panics) = panics::take();
+    let foreign = paused::take_foreign();
     let verdict = match outcome {
         Ok(v) if panics.is_empty() || v.status != "pass" => v,
         // The test ran to its end although async code panicked: tokio caught a task's panic.
         Ok(_) if async_panics > 0 => panics::task_verdict(&panics),
         _ => panics::verdict(&panics),
     };
-    let clock = match test.clock {
-        Clock::Virtual => "virtual",
-        Clock::Real => "real",
+    let verdict = if !foreign.is_empty() {
+        fail("wrong_result", format!("{} ran on a thread outside the test's runtime (a runtime or thread your code started), where the test cannot see or time it: await it in your async function itself, or spawn it with tokio::spawn", foreign.join(", ")))
+    } else {
+        blocked_after_all(verdict, &test.clock, &ctx)
     };
+    let clock = clock_name(&test.clock);
     channel::emit(format!("{{\"test\":{}}}", test_record(test.name, clock, &verdict, duration, &ctx)));
+}
+
+/// A virtual-clock test that passed although its runtime's thread was held for longer than the
+/// exercise allows (std::thread::sleep or heavy work in async code leave virtual time still, so
+/// overlap checks alone would pass): every async exercise promises `blocked_runtime` for that.
+fn blocked_after_all(verdict: Verdict, clock: &Clock, ctx: &Ctx) -> Verdict {
+    let stall = ctx.longest_stall_ms.unwrap_or(0.0);
+    let max = threshold("maxStallMs", 50.0);
+    if verdict.status != "pass" || !matches!(clock, Clock::Virtual) || stall <= max {
+        return verdict;
+    }
+    fail("blocked_runtime", format!("the runtime's thread was held for {:.0} ms without reaching an .await (the limit is {:.0} ms), so no other task could run meanwhile: a blocking call such as std::thread::sleep, or heavy computation, inside async code", stall, max))
 }
 
 /// One test's record (GradeResult test fields, timing and trace) as JSON.

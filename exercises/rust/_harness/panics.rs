@@ -28,7 +28,7 @@ pub(super) fn install_hook() {
 }
 
 /// The panics seen so far in the running test (any thread), as "thread '…' panicked at line …: …".
-pub fn panics_so_far() -> Vec<String> {
+pub(in crate::interleave) fn panics_so_far() -> Vec<String> {
     lock(&PANICS).clone()
 }
 

@@ -3,10 +3,39 @@
 
 use super::trace::start_virtual;
 use super::{lock, Ctx};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Instant;
+use std::thread::ThreadId;
+use std::time::{Duration, Instant};
 
 static LONGEST_STALL: Mutex<f64> = Mutex::new(0.0);
+/// The thread running the test's paused runtime, while one runs.
+static TEST_RUNTIME: Mutex<Option<ThreadId>> = Mutex::new(None);
+/// What ran outside the test's runtime during the current test (the first few).
+static FOREIGN: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+/// Called by the exercise's simulated services (network waits and the like) as they start:
+/// they must run on the test's own runtime. Sequential work hidden on a runtime or thread the
+/// student's code made (its own paused clock jumps at once) would read 0 ms on the test's clock.
+pub(in crate::interleave) fn on_test_runtime(what: &str) {
+    let owner = *lock(&TEST_RUNTIME);
+    if let Some(owner) = owner {
+        if std::thread::current().id() != owner {
+            let mut seen = lock(&FOREIGN);
+            if seen.len() < 3 {
+                seen.push(what.to_string());
+            }
+        }
+    }
+}
+
+/// The services that ran off the test's runtime during this test (and forgets them).
+pub(super) fn take_foreign() -> Vec<String> {
+    std::mem::take(&mut *lock(&FOREIGN))
+}
+
+/// Real time the runtime's thread may run without parking before the watchdog ends the test.
+const GIVE_UP_BUSY: Duration = Duration::from_millis(3000);
 
 fn note_busy_stretch(since: Instant) {
     let ms = since.elapsed().as_secs_f64() * 1000.0;
@@ -21,7 +50,7 @@ impl Ctx {
     /// It also times, on the real clock, every stretch the runtime thread spends running tasks
     /// between two parks: a task that computes or blocks without awaiting holds the only
     /// runtime thread for that long (`longest_stall_ms`).
-    pub fn paused<F: std::future::Future>(&mut self, future: F) -> F::Output {
+    pub(in crate::interleave) fn paused<F: std::future::Future>(&mut self, future: F) -> F::Output {
         let busy_since: Arc<Mutex<Option<Instant>>> = Default::default();
         let (on_unpark, on_park) = (busy_since.clone(), busy_since.clone());
         let runtime = tokio::runtime::Builder::new_current_thread()
@@ -37,6 +66,9 @@ impl Ctx {
             .expect("tokio runtime");
         *lock(&LONGEST_STALL) = 0.0;
         *lock(&busy_since) = Some(Instant::now());
+        *lock(&TEST_RUNTIME) = Some(std::thread::current().id());
+        let finished = Arc::new(AtomicBool::new(false));
+        watch_for_a_stuck_runtime(busy_since.clone(), finished.clone());
         let out = runtime.block_on(async {
             let t0 = tokio::time::Instant::now();
             let offset = self.virtual_ms.unwrap_or(0.0);
@@ -46,6 +78,8 @@ impl Ctx {
             self.virtual_ms = Some(offset + self.last_virtual_ms);
             out
         });
+        finished.store(true, Ordering::SeqCst);
+        *lock(&TEST_RUNTIME) = None;
         if let Some(t0) = lock(&busy_since).take() {
             note_busy_stretch(t0);
         }
@@ -53,4 +87,27 @@ impl Ctx {
         self.longest_stall_ms = Some(self.longest_stall_ms.unwrap_or(0.0).max(stall));
         out
     }
+}
+
+/// A runtime whose only thread never parks again (a std::sync::Mutex guard held across an
+/// .await that another task then locks, a blocking loop) would hold the test until the wall
+/// limit. The watchdog ends the test as blocked_runtime after GIVE_UP_BUSY of real time.
+fn watch_for_a_stuck_runtime(busy_since: Arc<Mutex<Option<Instant>>>, finished: Arc<AtomicBool>) {
+    let _ = std::thread::Builder::new().name("interleave-watchdog".into()).spawn(move || {
+        while !finished.load(Ordering::SeqCst) {
+            std::thread::sleep(Duration::from_millis(50));
+            let busy = lock(&busy_since).map(|t0| t0.elapsed());
+            if let Some(busy) = busy {
+                if busy > GIVE_UP_BUSY && !finished.load(Ordering::SeqCst) {
+                    super::abandon_test(super::fail(
+                        "blocked_runtime",
+                        format!(
+                            "the runtime's only thread has been busy for {:.1} s without reaching an .await, so no other task can run and the test was stopped: something blocks it for good (a std::sync::Mutex guard held across .await while another task waits for it, a blocking call, or a loop that never awaits)",
+                            busy.as_secs_f64()
+                        ),
+                    ));
+                }
+            }
+        }
+    });
 }

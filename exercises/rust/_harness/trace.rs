@@ -38,7 +38,7 @@ pub(super) fn start_virtual(t0: tokio::time::Instant, offset: f64) {
 }
 
 /// Milliseconds since the running test started, on its clock.
-pub fn now_ms() -> f64 {
+pub(in crate::interleave) fn now_ms() -> f64 {
     match &*lock(&ORIGIN) {
         Some(Origin::Virtual(t0, offset)) => offset + tokio::time::Instant::now().duration_since(*t0).as_secs_f64() * 1000.0,
         Some(Origin::Real(t0)) => t0.elapsed().as_secs_f64() * 1000.0,
@@ -47,7 +47,7 @@ pub fn now_ms() -> f64 {
 }
 
 /// Records a span of the running test's trace (kind: run | wait | blocked | lock).
-pub fn span(task: &str, kind: &'static str, start: f64, end: f64) {
+pub(in crate::interleave) fn span(task: &str, kind: &'static str, start: f64, end: f64) {
     let name = thread_label();
     let mut spans = lock(&SPANS);
     if spans.len() < MAX_SPANS {

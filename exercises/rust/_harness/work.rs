@@ -13,14 +13,14 @@ static WORK: Mutex<(usize, Option<WorkLog>)> = Mutex::new((0, None));
 
 /// What the exercise's instrumented work functions saw during one test.
 #[derive(Default, Clone)]
-pub struct WorkLog {
-    pub started: usize,
-    pub finished: usize,
-    pub in_flight: usize,
+pub(in crate::interleave) struct WorkLog {
+    pub(in crate::interleave) started: usize,
+    pub(in crate::interleave) finished: usize,
+    pub(in crate::interleave) in_flight: usize,
     /// Most calls running at the same moment.
-    pub max_in_flight: usize,
+    pub(in crate::interleave) max_in_flight: usize,
     /// CPU ms per thread that ran work.
-    pub cpu_by_thread: HashMap<String, f64>,
+    pub(in crate::interleave) cpu_by_thread: HashMap<String, f64>,
 }
 
 /// Starts a new measurement and returns the log of the one it ends.
@@ -32,7 +32,7 @@ pub(super) fn new_generation() -> WorkLog {
 
 /// Runs one unit of an exercise's CPU work, timing it on the calling thread's CPU clock (so
 /// the verdict does not depend on what else the machine is doing) and on the trace.
-pub fn measure_work<T>(task: &str, f: impl FnOnce() -> T) -> T {
+pub(in crate::interleave) fn measure_work<T>(task: &str, f: impl FnOnce() -> T) -> T {
     let generation = {
         let mut work = lock(&WORK);
         let log = work.1.get_or_insert_with(WorkLog::default);
@@ -56,7 +56,7 @@ pub fn measure_work<T>(task: &str, f: impl FnOnce() -> T) -> T {
 }
 
 /// CPU time of the calling thread in ms (Linux CLOCK_THREAD_CPUTIME_ID).
-pub fn thread_cpu_ms() -> f64 {
+pub(in crate::interleave) fn thread_cpu_ms() -> f64 {
     #[repr(C)]
     struct Timespec {
         sec: i64,
@@ -75,7 +75,7 @@ impl Ctx {
     /// The work log since the test started (or since the last `take_work`), and records its
     /// spread. Waits up to `grace_ms` for calls still running (threads nobody joined) to end,
     /// so they cannot spill into the next test; the returned log shows them as unfinished.
-    pub fn take_work(&mut self, grace_ms: u64) -> WorkLog {
+    pub(in crate::interleave) fn take_work(&mut self, grace_ms: u64) -> WorkLog {
         let log = new_generation();
         if log.in_flight > 0 || log.started == 0 {
             // Let stray threads (never joined) finish or start, so they cannot spill over.
@@ -97,7 +97,7 @@ impl Ctx {
     }
 
     /// Folds per-thread CPU times into work spread (total ÷ busiest thread) and threads used.
-    pub fn spread(&mut self, per_thread_cpu_ms: &HashMap<String, f64>) {
+    pub(in crate::interleave) fn spread(&mut self, per_thread_cpu_ms: &HashMap<String, f64>) {
         let total: f64 = per_thread_cpu_ms.values().sum();
         let busiest = per_thread_cpu_ms.values().cloned().fold(0.0, f64::max);
         self.cpu_ms = Some(total);

@@ -1,7 +1,7 @@
 // Hidden tests for rust/profile-fetch. The database row and the avatar are simulated services
 // that wait on tokio's paused clock (exact overlap). The old blocking avatar client knows which
 // thread runs the test's runtime, so calling it there is caught for certain, not by timing.
-use crate::interleave::{fail, now_ms, pass, span, threshold, Clock, Ctx, Test, Verdict};
+use super::{fail, now_ms, on_test_runtime, pass, span, threshold, Clock, Ctx, Test, Verdict};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 use std::thread::ThreadId;
@@ -42,6 +42,7 @@ pub enum FetchError {
 }
 
 async fn wait(name: String, ms: u64) {
+    on_test_runtime(&name);
     let start = now_ms();
     tokio::time::sleep(Duration::from_millis(ms)).await;
     span(&name, "wait", start, now_ms());
@@ -97,7 +98,7 @@ fn expected(id: u32) -> Result<Profile, FetchError> {
 fn run_profile(ctx: &mut Ctx, id: u32) -> Result<Result<Profile, FetchError>, Verdict> {
     *RUNTIME_THREAD.lock().unwrap_or_else(|e| e.into_inner()) = Some(std::thread::current().id());
     BLOCKED_RUNTIME.store(false, Ordering::SeqCst);
-    let got = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| ctx.paused(crate::student::profile(id))));
+    let got = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| ctx.paused(student_profile(id))));
     *RUNTIME_THREAD.lock().unwrap_or_else(|e| e.into_inner()) = None;
     got.map_err(|_| {
         fail("wrong_result", format!("profile({}) panicked instead of returning a Result (an .unwrap() or .expect() on a failed fetch?): pass errors on with ? or try_join!", id))
@@ -181,4 +182,10 @@ pub fn tests() -> Vec<Test> {
         Test { name: "a failed fetch is returned as an error", clock: Clock::Virtual, run: errors_returned },
         Test { name: "the two fetches wait at the same time", clock: Clock::Virtual, run: fetches_overlap },
     ]
+}
+
+// ---- the student's functions, pinned to the statement's exact types -------------------
+// A look-alike type (say, one whose PartialEq always says "equal") does not compile.
+fn student_profile(id: u32) -> impl std::future::Future<Output = Result<Profile, FetchError>> {
+    crate::student::profile(id)
 }

@@ -1,7 +1,7 @@
 // Hidden tests for rust/shared-counter. `next_visit` stands for the work each thread does
 // before counting (about 50 µs of computation); it records which thread ran it and how many
 // ran at the same moment, so serialised or single-threaded counting is seen without timing.
-use crate::interleave::{fail, measure_work, pass, Clock, Ctx, Test, Verdict, WorkLog};
+use super::{fail, measure_work, pass, Clock, Ctx, Test, Verdict, WorkLog};
 
 /// Handles one visit and returns how many visits it counts for (always 1).
 pub fn next_visit() -> usize {

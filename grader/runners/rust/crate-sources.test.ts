@@ -8,7 +8,7 @@ describe("crateSources", () => {
   let dir = "";
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), "crate-sources-"));
-    await writeFile(path.join(dir, "tests.rs"), "pub fn tests() -> Vec<crate::interleave::Test> { vec![] }\n");
+    await writeFile(path.join(dir, "tests.rs"), "pub fn tests() -> Vec<super::Test> { vec![] }\n");
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 

@@ -13,7 +13,13 @@ import { readRustState } from "./toolchain/rust-paths.ts";
 /** `decisive`: a limit of the whole job was hit, whatever the tests reported before it. */
 type Early = { reason: Reason; message: string; decisive?: boolean };
 
-export async function gradeRust(options: { code: string; dir: string; meta: ExerciseMeta }): Promise<GradeResult> {
+/**
+ * A machine other than this one, for the CPU-count tests: `cpuList` pins the run to those CPUs
+ * (taskset), `cpus` is the size rayon and tokio would read for their default pools.
+ */
+export type SimulatedMachine = { cpuList?: string; cpus?: number };
+
+export async function gradeRust(options: { code: string; dir: string; meta: ExerciseMeta; machine?: SimulatedMachine }): Promise<GradeResult> {
   const state = await readRustState();
   if (!state) return finish({ tests: [], diagnostics: [], early: { reason: "internal", message: "Rust cannot be graded here because the toolchain is not set up: run ./interleave rust setup" } });
   const compiled = await compileCrate({ code: options.code, dir: options.dir, state });
@@ -45,7 +51,8 @@ export async function gradeRust(options: { code: string; dir: string; meta: Exer
     },
     mounts: [{ from: compiled.binary, to: "/opt/prog" }],
     // glibc reserves 64 MiB of address space per malloc arena; two arenas keep threads cheap.
-    env: { MALLOC_ARENA_MAX: "2", RUST_BACKTRACE: "0" },
+    env: { MALLOC_ARENA_MAX: "2", RUST_BACKTRACE: "0", ...machineEnv(options.machine) },
+    ...(options.machine?.cpuList ? { cpuList: options.machine.cpuList } : {}),
     argv: ["/opt/prog"],
     stdin: harnessInput({ nonce, thresholds: options.meta.thresholds }),
   });
@@ -61,6 +68,11 @@ export async function gradeRust(options: { code: string; dir: string; meta: Exer
     clock: "real",
   }));
   return finish({ tests: [...report.tests, ...missing], diagnostics: compiled.warnings, early, run });
+}
+
+function machineEnv(machine: SimulatedMachine | undefined): Record<string, string> {
+  if (!machine?.cpus) return {};
+  return { RAYON_NUM_THREADS: String(machine.cpus), TOKIO_WORKER_THREADS: String(machine.cpus) };
 }
 
 /** CPU seconds of the whole run: the exercise's budget (references use under a third of it). */

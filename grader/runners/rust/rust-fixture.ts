@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { ExerciseMeta } from "../../../exercises/schema.ts";
 
-const TESTS_RS = `use crate::interleave::{fail, pass, Clock, Ctx, Test, Verdict};
+const TESTS_RS = `use super::{fail, pass, Clock, Ctx, Test, Verdict};
 fn probe(_ctx: &mut Ctx) -> Verdict {
     let seen = crate::student::attack();
     if seen == "contained" { pass("contained") } else { fail("wrong_result", seen) }

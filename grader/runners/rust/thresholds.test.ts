@@ -9,7 +9,7 @@ import { ExerciseMeta } from "../../../exercises/schema.ts";
 import { gradeRust } from "./grade-rust.ts";
 import { rustAvailability } from "./toolchain/rust-availability.ts";
 
-const TESTS_RS = `use crate::interleave::{pass, threshold, Clock, Ctx, Test, Verdict};
+const TESTS_RS = `use super::{pass, threshold, Clock, Ctx, Test, Verdict};
 fn report(_ctx: &mut Ctx) -> Verdict {
     pass(format!("spread={} stall={} absent={}", threshold("minWorkSpread", -1.0), threshold("maxStallMs", -1.0), threshold("absent", 7.5)))
 }

@@ -86,27 +86,30 @@ export function sandboxArgs(options: { tools: SandboxTools; uid: number; argv: s
   ];
 }
 
-export async function runSandboxed(options: { tools: SandboxTools; argv: string[]; mounts: Mount[]; system: SystemView; limits: SandboxLimits; proc?: boolean; env?: Record<string, string>; cwd?: string; stdin?: string; beforeRun?: (uid: number) => Promise<void> }): Promise<SandboxOutcome> {
+/** `cpuList`: run on these CPUs only (taskset syntax, e.g. "0" or "0,1"); tests of CPU-count independence. */
+export async function runSandboxed(options: { tools: SandboxTools; argv: string[]; mounts: Mount[]; system: SystemView; limits: SandboxLimits; proc?: boolean; env?: Record<string, string>; cwd?: string; stdin?: string; cpuList?: string; beforeRun?: (uid: number) => Promise<void> }): Promise<SandboxOutcome> {
   return withSandboxUid(async (uid) => {
     await options.beforeRun?.(uid);
-    const args = sandboxArgs({ ...options, uid, proc: options.proc ?? false, env: { PATH: "/usr/bin", HOME: "/tmp", TMPDIR: "/tmp", ...options.env }, cwd: options.cwd ?? "/tmp" });
+    const boxed = sandboxArgs({ ...options, uid, proc: options.proc ?? false, env: { PATH: "/usr/bin", HOME: "/tmp", TMPDIR: "/tmp", ...options.env }, cwd: options.cwd ?? "/tmp" });
+    const args = options.cpuList ? ["--cpu-list", options.cpuList, options.tools.prlimit, ...boxed] : boxed;
+    const first = options.cpuList ? "/usr/bin/taskset" : options.tools.prlimit;
     const { limits } = options;
     const group = await createJobCgroup({ memoryBytes: limits.memoryMb * 2 ** 20, pids: limits.processes });
     try {
-      return await spawnAndWatch({ prlimit: options.tools.prlimit, seccomp: options.tools.seccomp, args, limits, stdin: options.stdin ?? "", group });
+      return await spawnAndWatch({ command: first, seccomp: options.tools.seccomp, args, limits, stdin: options.stdin ?? "", group });
     } finally {
       await group?.remove();
     }
   });
 }
 
-function spawnAndWatch(options: { prlimit: string; seccomp: string; args: string[]; limits: SandboxLimits; stdin: string; group: JobCgroup | null }): Promise<SandboxOutcome> {
+function spawnAndWatch(options: { command: string; seccomp: string; args: string[]; limits: SandboxLimits; stdin: string; group: JobCgroup | null }): Promise<SandboxOutcome> {
   const { limits, group } = options;
   const started = performance.now();
   // detached: the sandbox gets its own process group, so one kill reaches all of it.
   // Nothing of ours reaches the sandbox (bwrap also clears the environment inside).
   const env: NodeJS.ProcessEnv = { NODE_ENV: "production" };
-  const [command, args] = group ? ["/bin/sh", ["-c", JOIN_CGROUP, "sh", String(group.procsFiles.length), ...group.procsFiles, options.prlimit, ...options.args]] : [options.prlimit, options.args];
+  const [command, args] = group ? ["/bin/sh", ["-c", JOIN_CGROUP, "sh", String(group.procsFiles.length), ...group.procsFiles, options.command, ...options.args]] : [options.command, options.args];
   const filter = openSync(options.seccomp, "r");
   const stdio: ("pipe" | number)[] = ["pipe", "pipe", "pipe", "pipe"];
   stdio[SECCOMP_FD] = filter;
