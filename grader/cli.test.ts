@@ -47,6 +47,19 @@ describe("./interleave grade", () => {
     expect(missing.stderr).toMatch(/cannot read does-not-exist\.ts: no such file/);
     expect((await cli("grade")).code).toBe(2);
     expect((await cli("grade", "ts/shared-counter", "x.ts", "--verbose")).code).toBe(2);
+    for (const bad of ["-1", "abc", "4294967296", "1.5"]) {
+      const run = await cli("grade", "ts/shared-counter", `${COUNTER}/starter.ts`, "--seed", bad);
+      expect(run).toMatchObject({ code: 2, stdout: "" });
+      expect(run.stderr).toMatch(/--seed takes an integer/);
+    }
+    expect((await cli("grade", "ts/shared-counter", `${COUNTER}/starter.ts`, "--seed")).code).toBe(2);
+  });
+
+  it("records the input seed in the result and replays it with --seed", async () => {
+    const run = await cli("grade", "ts/shared-counter", `${COUNTER}/solutions/good/atomics.ts`, "--json", "--seed", "4000000000");
+    expect(GradeResult.parse(JSON.parse(run.stdout)).seed).toBe(4_000_000_000);
+    const drawn = GradeResult.parse(JSON.parse((await cli("grade", "ts/shared-counter", `${COUNTER}/starter.ts`, "--json")).stdout));
+    expect(drawn.seed).toEqual(expect.any(Number));
   });
 });
 

@@ -13,9 +13,10 @@ import { checkExercises } from "./core/check-exercises.ts";
 import { defaultExercisesRoot, isNotFound } from "./core/exercise-files.ts";
 import { grade, UnknownExerciseError } from "./core/grade.ts";
 import { runnerAvailability } from "./runners/runner-for.ts";
+import { Seed } from "./contract.ts";
 import { formatResult } from "./format-result.ts";
 
-const GRADE_USAGE = "usage: ./interleave grade <exercise-id> <file> [--json]\n";
+const GRADE_USAGE = "usage: ./interleave grade <exercise-id> <file> [--json] [--seed N]\n";
 const EXERCISES_USAGE = "usage: ./interleave exercises check [--no-skip]\n       ./interleave exercises schema [--check]\n";
 
 const usage = (message: string, text: string) => {
@@ -23,7 +24,12 @@ const usage = (message: string, text: string) => {
   return 2;
 };
 
-export async function gradeCommand(args: string[]): Promise<number> {
+export async function gradeCommand(argv: string[]): Promise<number> {
+  const seedAt = argv.indexOf("--seed");
+  const seedText = seedAt >= 0 ? argv[seedAt + 1] : undefined;
+  const seed = seedText === undefined ? undefined : Seed.safeParse(Number(seedText));
+  if (seedAt >= 0 && !seed?.success) return usage(`--seed takes an integer from 0 to ${2 ** 32 - 1}`, GRADE_USAGE);
+  const args = seedAt >= 0 ? argv.filter((_, i) => i !== seedAt && i !== seedAt + 1) : argv;
   const json = args.includes("--json");
   const unknown = args.filter((a) => a.startsWith("-") && a !== "--json");
   const positional = args.filter((a) => !a.startsWith("-"));
@@ -39,7 +45,7 @@ export async function gradeCommand(args: string[]): Promise<number> {
     return usage(`cannot read ${file}: ${why}`, GRADE_USAGE);
   }
   try {
-    const result = await grade({ exerciseId, code });
+    const result = await grade({ exerciseId, code, ...(seed?.success ? { seed: seed.data } : {}) });
     process.stdout.write(json ? `${JSON.stringify(result)}\n` : formatResult(exerciseId, result));
     return 0;
   } catch (error) {

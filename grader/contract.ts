@@ -91,6 +91,9 @@ export const Diagnostic = z.object({
 });
 export type Diagnostic = z.infer<typeof Diagnostic>;
 
+/** A grade's input seed: an unsigned 32-bit integer. */
+export const Seed = z.number().int().min(0).max(2 ** 32 - 1);
+
 export const GradeResult = z
   .object({
     version: z.literal(1),
@@ -103,6 +106,11 @@ export const GradeResult = z
     stdout: z.string(),
     stderr: z.string(),
     truncated: z.boolean(),
+    /**
+     * The seed the hidden tests drew this grade's inputs from (ids, counts, latencies, values):
+     * inputs change every grade, so a remembered answer fails; `grade --seed N` replays one.
+     */
+    seed: Seed.optional(),
   })
   .superRefine((r, ctx) => {
     if (r.status === "pass" && r.reason !== undefined) {

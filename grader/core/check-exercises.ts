@@ -6,13 +6,18 @@ import type { Expectation } from "../../exercises/schema.ts";
 import type { GradeResult } from "../contract.ts";
 import { runnerAvailability } from "../runners/runner-for.ts";
 import { exerciseLayout, listFiles, SOURCE_EXTENSION } from "./exercise-files.ts";
-import { grade } from "./grade.ts";
+import { grade, newSeed } from "./grade.ts";
 import { loadExercises } from "./load-exercises.ts";
 
 export type CheckSummary = { passed: number; failed: number; skipped: string[]; problems: number };
 
-export async function checkExercises(options: { root?: string; log: (line: string) => void }): Promise<CheckSummary> {
+/** Every file is graded with this fixed seed, and with one drawn for the whole run. */
+export const FIXED_SEED = 1;
+
+export async function checkExercises(options: { root?: string; log: (line: string) => void; seeds?: number[] }): Promise<CheckSummary> {
   const { log } = options;
+  const seeds = options.seeds ?? [FIXED_SEED, newSeed()];
+  log(`seeds: ${seeds.join(", ")} (replay one file with ./interleave grade <id> <file> --seed N)`);
   const { exercises, problems } = await loadExercises({ root: options.root });
   const summary: CheckSummary = { passed: 0, failed: 0, skipped: [], problems: problems.length };
   for (const p of problems) log(`PROBLEM ${p.file}: ${p.message}`);
@@ -34,18 +39,26 @@ export async function checkExercises(options: { root?: string; log: (line: strin
       checks.push({ file: path.join(layout.badDir, file), expected });
     }
     for (const check of checks) {
-      const started = performance.now();
       const code = await readFile(path.join(exercise.dir, check.file), "utf8");
-      const result = await grade({ exerciseId: exercise.id, code, exercisesRoot: options.root });
-      const seconds = ((performance.now() - started) / 1000).toFixed(2);
-      const got = verdictOf(result);
       const want = check.expected.status === "pass" ? "pass" : `${check.expected.status}/${check.expected.reason}`;
-      if (got === want) {
+      const seen: string[] = [];
+      let failure: string | null = null;
+      for (const seed of seeds) {
+        const started = performance.now();
+        const result = await grade({ exerciseId: exercise.id, code, seed, exercisesRoot: options.root });
+        const got = verdictOf(result);
+        seen.push(`${((performance.now() - started) / 1000).toFixed(2)} s`);
+        if (got !== want) {
+          failure = `expected ${want}, got ${got} with --seed ${seed}: ${result.message}`;
+          break;
+        }
+      }
+      if (failure === null) {
         summary.passed += 1;
-        log(`ok   ${exercise.id} ${check.file} -> ${got} (${seconds} s)`);
+        log(`ok   ${exercise.id} ${check.file} -> ${want} (${seen.join(", ")})`);
       } else {
         summary.failed += 1;
-        log(`FAIL ${exercise.id} ${check.file}: expected ${want}, got ${got} (${seconds} s): ${result.message}`);
+        log(`FAIL ${exercise.id} ${check.file}: ${failure}`);
       }
     }
   }

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
 async function handle(raw: unknown): Promise<void> {
   const job = GradeJob.parse(raw);
   const runner = await loadRunner(job.meta.language);
-  const result = GradeResult.parse(await runner({ code: job.code, dir: job.dir, meta: job.meta }));
+  const result = GradeResult.parse(await runner({ code: job.code, dir: job.dir, meta: job.meta, seed: job.seed }));
   await send({ type: "result", result });
 }
 

@@ -1,7 +1,7 @@
 // Messages between grade() and its grading child, over the IPC channel (never stdout, which
 // nothing in the child writes to). Both sides parse what they receive.
 import { z } from "zod";
-import { GradeResult } from "../contract.ts";
+import { GradeResult, Seed } from "../contract.ts";
 import { ExerciseMeta } from "../../exercises/schema.ts";
 
 export const GradeJob = z.object({
@@ -10,6 +10,7 @@ export const GradeJob = z.object({
   dir: z.string(),
   meta: ExerciseMeta,
   code: z.string(),
+  seed: Seed,
 });
 export type GradeJob = z.infer<typeof GradeJob>;
 

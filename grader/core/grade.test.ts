@@ -107,7 +107,7 @@ describe("grade() robustness", () => {
     const child = new GraderChild();
     const meta = JSON.parse(await readFile(path.join(fixture.root, "ts/fixture/exercise.json"), "utf8"));
     const outcome = await child.run(
-      { type: "grade", exerciseId: fixture.id, dir: path.join(fixture.root, "ts/fixture"), meta, code: "export function f() { return 1 }" },
+      { type: "grade", exerciseId: fixture.id, dir: path.join(fixture.root, "ts/fixture"), meta, code: "export function f() { return 1 }", seed: 1 },
       { watchdogMs: 1 },
     );
     expect(outcome).toMatchObject({ kind: "crash", watchdog: true, signal: "SIGKILL" });
@@ -115,7 +115,7 @@ describe("grade() robustness", () => {
 
   it("kills a child whose heartbeat stops, and keeps one whose heartbeat goes on", async () => {
     const meta = JSON.parse(await readFile(path.join(fixture.root, "ts/fixture/exercise.json"), "utf8"));
-    const job = { type: "grade", exerciseId: fixture.id, dir: path.join(fixture.root, "ts/fixture"), meta, code: "export function f() { for (;;) {} }" } as const;
+    const job = { type: "grade", exerciseId: fixture.id, dir: path.join(fixture.root, "ts/fixture"), meta, code: "export function f() { for (;;) {} }", seed: 1 } as const;
     // A 1 ms allowance cannot be met by a 500 ms heartbeat: the check sees silence and kills.
     const silent = await new GraderChild().run(job, { watchdogMs: 30_000, stallMs: 1 });
     expect(silent).toMatchObject({ kind: "crash", stalled: true, watchdog: false, signal: "SIGKILL" });
@@ -147,7 +147,7 @@ describe("grade() robustness", () => {
     const child = new GraderChild();
     const meta = JSON.parse(await readFile(path.join(fixture.root, "ts/fixture/exercise.json"), "utf8"));
     const outcome = await child.run(
-      { type: "grade", exerciseId: fixture.id, dir: path.join(fixture.root, "ts/fixture"), meta, code: "export function f() { return 1 }" },
+      { type: "grade", exerciseId: fixture.id, dir: path.join(fixture.root, "ts/fixture"), meta, code: "export function f() { return 1 }", seed: 1 },
       { watchdogMs: 30_000, memoryCapMb: 1 },
     );
     expect(outcome).toMatchObject({ kind: "crash", memoryKill: true, watchdog: false, signal: "SIGKILL" });

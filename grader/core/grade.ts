@@ -1,6 +1,7 @@
 // grade(): the grading engine's entry point for the worker and the CLI. Student code never
 // runs in this process: a child process runs it, and a watchdog above the run's own limits
 // kills that child. Whatever happens, a student's submission yields a GradeResult.
+import { randomInt } from "node:crypto";
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { TRACKS, type Track } from "../../exercises/schema.ts";
@@ -47,14 +48,25 @@ export async function withOneRetry(run: () => Promise<ChildOutcome>, onRetry: (f
   return run();
 }
 
-export async function grade(options: { exerciseId: string; code: string; signal?: AbortSignal; exercisesRoot?: string }): Promise<GradeResult> {
+/** A fresh seed for a grade's inputs. */
+export function newSeed(): number {
+  return randomInt(2 ** 32);
+}
+
+/** `seed`: replays one grade's inputs (the CLI's --seed); a fresh one is drawn otherwise. */
+export async function grade(options: { exerciseId: string; code: string; seed?: number; signal?: AbortSignal; exercisesRoot?: string }): Promise<GradeResult> {
+  const seed = options.seed ?? newSeed();
+  return { ...(await gradeWithSeed({ ...options, seed })), seed };
+}
+
+async function gradeWithSeed(options: { exerciseId: string; code: string; seed: number; signal?: AbortSignal; exercisesRoot?: string }): Promise<GradeResult> {
   options.signal?.throwIfAborted();
   const exercise = await findExercise(options.exerciseId, options.exercisesRoot ?? defaultExercisesRoot());
   if ("broken" in exercise) return errorResult("internal", `exercise ${options.exerciseId} is broken: ${exercise.broken}`);
   const availability = await runnerAvailability(exercise.language);
   if (!availability.ok) return errorResult("internal", `cannot grade ${exercise.language} here: ${availability.why}`);
 
-  const job = { type: "grade", exerciseId: exercise.id, dir: exercise.dir, meta: exercise.meta, code: options.code } as const;
+  const job = { type: "grade", exerciseId: exercise.id, dir: exercise.dir, meta: exercise.meta, code: options.code, seed: options.seed } as const;
   const watchdogMs = CHILD_OVERHEAD_MS + exercise.meta.limits.wallMs * CALLS_BUDGET;
   let outcome: ChildOutcome;
   try {

@@ -5,7 +5,8 @@ import type { Language } from "../../exercises/schema.ts";
 import type { GradeResult } from "../contract.ts";
 import type { ExerciseMeta } from "../../exercises/schema.ts";
 
-export type RunnerJob = { code: string; dir: string; meta: ExerciseMeta };
+/** `seed`: what the hidden tests draw this grade's inputs from (GradeResult.seed). */
+export type RunnerJob = { code: string; dir: string; meta: ExerciseMeta; seed: number };
 export type Runner = (job: RunnerJob) => Promise<GradeResult>;
 
 export type Availability = { ok: true } | { ok: false; why: string };

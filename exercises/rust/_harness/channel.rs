@@ -10,6 +10,7 @@ use std::sync::{Mutex, OnceLock};
 
 static RESULTS: OnceLock<(Mutex<std::fs::File>, String)> = OnceLock::new();
 static THRESHOLDS: OnceLock<HashMap<String, f64>> = OnceLock::new();
+static SEED: OnceLock<u64> = OnceLock::new();
 
 extern "C" {
     fn prctl(option: i32, ...) -> i32;
@@ -30,12 +31,18 @@ pub(super) fn open() {
     let mut lines = input.lines();
     let nonce = lines.next().unwrap_or("").to_string();
     let _ = THRESHOLDS.set(parse_thresholds(lines.next().unwrap_or("")));
+    let _ = SEED.set(lines.next().and_then(|l| l.trim().parse().ok()).unwrap_or(1));
     use std::os::fd::FromRawFd;
     // SAFETY: fd 3 is the results pipe the runner opened for us; nothing else owns it.
     let inherited = unsafe { std::fs::File::from_raw_fd(3) };
     let file = inherited.try_clone().expect("results channel"); // close-on-exec copy
     drop(inherited);
     let _ = RESULTS.set((Mutex::new(file), nonce.trim().to_string()));
+}
+
+/// The grade's input seed (GradeResult.seed), read before any student code runs.
+pub(super) fn seed() -> u64 {
+    SEED.get().copied().unwrap_or(1)
 }
 
 /// A number from the exercise's `thresholds` (exercise.json), or `default` when it names none.

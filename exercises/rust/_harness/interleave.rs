@@ -14,6 +14,7 @@
 mod channel;
 mod panics;
 mod paused;
+mod rng;
 mod trace;
 mod verdict;
 mod work;
@@ -26,6 +27,7 @@ pub(crate) mod exercise;
 
 use channel::threshold;
 use paused::on_test_runtime;
+use rng::Rng;
 use panics::panics_so_far;
 use trace::{now_ms, span};
 use verdict::{fail, pass, Clock, Test, Verdict};
@@ -37,8 +39,9 @@ use std::sync::Mutex;
 use std::time::Instant;
 
 /// Per-test measurements the test (or the exercise's API functions) fill in.
-#[derive(Default)]
 pub(in crate::interleave) struct Ctx {
+    /// This test's inputs, drawn from the grade's seed.
+    pub(in crate::interleave) rng: Rng,
     /// Virtual ms of all paused runs of this test so far (the trace's time axis).
     pub(in crate::interleave) virtual_ms: Option<f64>,
     /// Virtual ms of the latest `paused` call.
@@ -50,6 +53,21 @@ pub(in crate::interleave) struct Ctx {
     pub(in crate::interleave) longest_stall_ms: Option<f64>,
     /// Wall-clock speedup against an in-run sequential baseline (information, not a verdict).
     pub(in crate::interleave) speedup: Option<f64>,
+}
+
+impl Ctx {
+    fn new(test: &str) -> Ctx {
+        Ctx {
+            rng: Rng::for_test(channel::seed(), test),
+            virtual_ms: None,
+            last_virtual_ms: 0.0,
+            work_spread: None,
+            threads_used: None,
+            cpu_ms: None,
+            longest_stall_ms: None,
+            speedup: None,
+        }
+    }
 }
 
 static STARTED: AtomicBool = AtomicBool::new(false);
@@ -109,7 +127,7 @@ fn clock_name(clock: &Clock) -> &'static str {
 fn abandon_test(verdict: Verdict) -> ! {
     let plan = lock(&PLAN).clone();
     let current = *lock(&CURRENT);
-    let ctx = Ctx::default();
+    let ctx = Ctx::new("");
     for (i, (name, clock)) in plan.iter().enumerate().skip(current) {
         let v = if i == current { fail(verdict.reason.unwrap_or("internal"), verdict.message.clone()) } else { fail(verdict.reason.unwrap_or("internal"), "not run: an earlier test had to be stopped") };
         channel::emit(format!("{{\"test\":{}}}", test_record(name, clock, &v, 0.0, &ctx)));
@@ -123,7 +141,7 @@ fn run_one(test: Test) {
     let _ = panics::take();
     work::new_generation();
     let started = Instant::now();
-    let mut ctx = Ctx::default();
+    let mut ctx = Ctx::new(test.name);
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| (test.run)(&mut ctx)));
     let duration = started.elapsed().as_secs_f64() * 1000.0;
     let (panics, async_panics) = panics::take();

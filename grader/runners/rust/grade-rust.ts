@@ -1,7 +1,7 @@
 // The Rust runner: compile the submission's crate in the sandbox (cached), run the binary in
 // the sandbox with the hidden tests driving the student's functions, and fold the harness's
 // records (fd 3, nonce-checked) with what the sandbox saw (limits, signals) into a GradeResult.
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomInt } from "node:crypto";
 import { GradeResult, OUTPUT_CAP_BYTES, statusOfReason, type Diagnostic, type Reason, type TestResult } from "../../contract.ts";
 import type { ExerciseMeta } from "../../../exercises/schema.ts";
 import { compileCrate } from "./compile-crate.ts";
@@ -19,7 +19,8 @@ type Early = { reason: Reason; message: string; decisive?: boolean };
  */
 export type SimulatedMachine = { cpuList?: string; cpus?: number };
 
-export async function gradeRust(options: { code: string; dir: string; meta: ExerciseMeta; machine?: SimulatedMachine }): Promise<GradeResult> {
+/** `seed`: the grade's input seed (grade() always passes one; tests may leave it to chance). */
+export async function gradeRust(options: { code: string; dir: string; meta: ExerciseMeta; seed?: number; machine?: SimulatedMachine }): Promise<GradeResult> {
   const state = await readRustState();
   if (!state) return finish({ tests: [], diagnostics: [], early: { reason: "internal", message: "Rust cannot be graded here because the toolchain is not set up: run ./interleave rust setup" } });
   const compiled = await compileCrate({ code: options.code, dir: options.dir, state });
@@ -54,7 +55,9 @@ export async function gradeRust(options: { code: string; dir: string; meta: Exer
     env: { MALLOC_ARENA_MAX: "2", RUST_BACKTRACE: "0", ...machineEnv(options.machine) },
     ...(options.machine?.cpuList ? { cpuList: options.machine.cpuList } : {}),
     argv: ["/opt/prog"],
-    stdin: harnessInput({ nonce, thresholds: options.meta.thresholds }),
+    // Inputs are drawn at run time from the seed: the binary stays cached by source, and the
+    // hidden tests' strings in it give no answer away.
+    stdin: harnessInput({ nonce, thresholds: options.meta.thresholds, seed: options.seed ?? randomInt(2 ** 32) }),
   });
   const report = readResults(run.results, nonce);
   const early = jobLimitHit(run, limits) ?? (report.done ? null : abnormalEnd(run, report.rejected, limits));

@@ -1,6 +1,8 @@
 // The TypeScript runner: transpile, check the module once, then run the exercise's hidden
 // tests (host code) against fresh isolates, and fold their verdicts into one GradeResult.
+import { randomInt } from "node:crypto";
 import path from "node:path";
+import { createRng } from "../../../exercises/quizzes/rng.ts";
 import { GradeResult, type Diagnostic, type Span, type TestResult } from "../../contract.ts";
 import type { ExerciseMeta } from "../../../exercises/schema.ts";
 import type { ExerciseTests, TestContext, TestVerdict } from "./harness-api.ts";
@@ -19,7 +21,9 @@ const STOPS_THE_RUN = new Set(["timeout", "memory_limit", "output_limit", "inter
 
 const MAX_SPANS = 5000;
 
-export async function gradeTypeScript(options: { code: string; dir: string; meta: ExerciseMeta }): Promise<GradeResult> {
+/** `seed`: the grade's input seed (grade() always passes one; tests may leave it to chance). */
+export async function gradeTypeScript(options: { code: string; dir: string; meta: ExerciseMeta; seed?: number }): Promise<GradeResult> {
+  const seed = options.seed ?? randomInt(2 ** 32);
   const { meta } = options;
   if (!process.execArgv.includes(JIT_FLAG)) {
     return resultOf({ tests: [], output: new OutputSink(), diagnostics: [], early: verdict("internal", `the TypeScript runner must run under node ${JIT_FLAG}`) });
@@ -53,6 +57,8 @@ export async function gradeTypeScript(options: { code: string; dir: string; meta
     const t: TestContext = {
       limits: meta.limits,
       thresholds: meta.thresholds,
+      seed,
+      rng: createRng(`${seed}:${test.name}`),
       call: async (exportName, args, callOptions = {}) => {
         const runtime: RuntimeOptions = { clock, maxStallMs: meta.thresholds.maxStallMs, ...callOptions };
         const origin = clock === "virtual" ? virtualOffset : performance.now() - started;

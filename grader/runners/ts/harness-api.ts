@@ -7,6 +7,7 @@ import type { Limits } from "../../../exercises/schema.ts";
 import { DEFAULT_RULES, judgeParallel, type ParallelFigures } from "./parallelism.ts";
 import type { CallStats } from "./run-call.ts";
 import type { FetchServer } from "./runtime.ts";
+import type { Rng } from "../../../exercises/quizzes/rng.ts";
 
 export type CallResult = { value: unknown; stats: CallStats };
 
@@ -27,6 +28,14 @@ export interface TestContext {
   readonly limits: Limits;
   /** The exercise's `thresholds` from exercise.json. */
   readonly thresholds: Readonly<Record<string, number>>;
+  /** The grade's input seed (GradeResult.seed): `./interleave grade --seed N` replays it. */
+  readonly seed: number;
+  /**
+   * Draws this test's inputs (ids, counts, latencies, values) from the seed, so they change
+   * every grade and a remembered or hard-coded answer fails. The same seed and test name always
+   * give the same draws. Every draw must still trigger each bad solution's defect.
+   */
+  readonly rng: Rng;
   /**
    * Calls an exported function of the student's module in fresh isolates and resolves with its
    * return value (a copy) and the run's stats. When the call itself goes wrong (timeout, memory,
