@@ -27,7 +27,7 @@ pub(crate) mod exercise;
 
 use channel::threshold;
 use paused::on_test_runtime;
-use rng::Rng;
+use rng::{salt, Rng};
 use panics::panics_so_far;
 use trace::{now_ms, span};
 use verdict::{fail, pass, Clock, Test, Verdict};

@@ -2,6 +2,12 @@
 //! values change every grade, so a hard-coded or remembered answer fails, and the hidden tests'
 //! strings in the binary give nothing away. splitmix64: small, fast, and the same on every machine.
 
+/// A number fixed for the whole grade and different in every grade: the exercise's simulated
+/// services mix it into what they return, so their answers cannot be known without calling them.
+pub(in crate::interleave) fn salt() -> u64 {
+    Rng::for_test(super::channel::seed(), "salt").next_u64()
+}
+
 pub(in crate::interleave) struct Rng {
     state: u64,
 }

@@ -1,11 +1,10 @@
 // Hidden tests for rust/blocked-runtime. Pages arrive after a simulated network wait (paused
 // clock); `checksum` is real CPU work (about 40 ms). The runtime's thread is timed between
 // parks (Ctx::paused): computing there stalls every other task for that long.
-use super::{fail, measure_work, now_ms, on_test_runtime, pass, span, threshold, Clock, Ctx, Test, Verdict};
+use super::{fail, measure_work, now_ms, on_test_runtime, pass, salt, span, threshold, Clock, Ctx, Test, Verdict};
 use std::time::Duration;
 
 const LATENCY_MS: u64 = 50;
-const PAGES: u32 = 4;
 /// Default of exercise.json's `maxStallMs`: a blocking solution stalls for 40+ ms (about
 /// 160 ms: the four run back to back), a good one for microseconds.
 const MAX_STALL_MS: f64 = 50.0;
@@ -16,7 +15,18 @@ pub async fn fetch_page(i: u32) -> Vec<u8> {
     let start = now_ms();
     tokio::time::sleep(Duration::from_millis(LATENCY_MS)).await;
     span(&format!("fetch_page({})", i), "wait", start, now_ms());
-    (0..4096u32).map(|b| (b * 31 + i * 7) as u8).collect()
+    page_of(i)
+}
+
+/// Page `i`'s bytes depend on the grade (salt): its checksum cannot be known without it.
+fn page_of(i: u32) -> Vec<u8> {
+    let salt = (salt() % 251) as u32;
+    (0..4096u32).map(|b| (b * 31 + i * 7 + salt) as u8).collect()
+}
+
+/// How many pages this test asks for (3 to 5), drawn for this grade.
+fn pages(ctx: &mut Ctx) -> u32 {
+    ctx.rng.int(3, 5) as u32
 }
 
 fn fnv(page: &[u8]) -> u64 {
@@ -36,24 +46,26 @@ pub fn checksum(page: &[u8]) -> u64 {
     })
 }
 
-fn expected() -> Vec<u64> {
-    (0..PAGES).map(|i| fnv(&(0..4096u32).map(|b| (b * 31 + i * 7) as u8).collect::<Vec<u8>>())).collect()
+fn expected(pages: u32) -> Vec<u64> {
+    (0..pages).map(|i| fnv(&page_of(i))).collect()
 }
 
 fn right_values(ctx: &mut Ctx) -> Verdict {
-    let want = expected();
+    let n = pages(ctx);
+    let want = expected(n);
     ctx.take_work(1000);
-    let got = ctx.paused(student_checksums(PAGES));
+    let got = ctx.paused(student_checksums(n));
     ctx.take_work(1000);
     if got != want {
-        return fail("wrong_result", format!("checksums({}) must return one checksum per page, in page order", PAGES)).values(want, got);
+        return fail("wrong_result", format!("checksums({}) must return one checksum per page, in page order", n)).values(want, got);
     }
     pass("one checksum per page, in order")
 }
 
 fn responsive(ctx: &mut Ctx) -> Verdict {
     let max = threshold("maxStallMs", MAX_STALL_MS);
-    let _ = ctx.paused(student_checksums(PAGES));
+    let n = pages(ctx);
+    let _ = ctx.paused(student_checksums(n));
     ctx.take_work(1000);
     let stall = ctx.longest_stall_ms.unwrap_or(0.0);
     if stall > max {
@@ -63,11 +75,12 @@ fn responsive(ctx: &mut Ctx) -> Verdict {
 }
 
 fn overlapping(ctx: &mut Ctx) -> Verdict {
-    let _ = ctx.paused(student_checksums(PAGES));
+    let n = pages(ctx);
+    let _ = ctx.paused(student_checksums(n));
     ctx.take_work(1000);
     let ms = ctx.last_virtual_ms;
     if ms > 1.5 * LATENCY_MS as f64 {
-        return fail("no_overlap", format!("the {} downloads took {:.0} ms on the paused clock, but one takes {} ms: they waited one after another. Start them all, then collect the results.", PAGES, ms, LATENCY_MS));
+        return fail("no_overlap", format!("the {} downloads took {:.0} ms on the paused clock, but one takes {} ms: they waited one after another. Start them all, then collect the results.", n, ms, LATENCY_MS));
     }
     pass(format!("the downloads overlapped: {:.0} ms of waiting in all", ms))
 }

@@ -2,7 +2,7 @@
 // and notes which OS thread polled it, so "a thread per download" is judged by counting
 // threads against the budget, never by memory or speed. A thread the sandbox refused to
 // create (its hard cap sits far above the budget) counts as a budget breach too.
-use super::{fail, now_ms, pass, span, threshold, Clock, Ctx, Test, Verdict};
+use super::{fail, now_ms, pass, salt, span, threshold, Clock, Ctx, Test, Verdict};
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, Once};
@@ -25,8 +25,9 @@ pub struct Download {
     pub bytes: usize,
 }
 
+/// Depends on the grade (salt): a file's size cannot be known without downloading it.
 fn size_of(id: u32) -> usize {
-    1000 + (id as usize * 37) % 500
+    1000 + ((id as u64 * 37 + salt()) % 500) as usize
 }
 
 /// Threads that ran `download` during the current `run` (None outside one).
@@ -125,6 +126,14 @@ fn run(ctx: &mut Ctx, ids: Vec<u32>) -> Outcome {
     Outcome { result, threads, spawn_failures: SPAWN_FAILURES.load(Ordering::SeqCst), first_panic }
 }
 
+/// MANY distinct ids in a random order, drawn for this grade.
+fn many_ids(ctx: &mut Ctx) -> Vec<u32> {
+    let first = ctx.rng.int(0, 1_000_000) as u32;
+    let mut ids: Vec<u32> = (first..first + MANY).collect();
+    ctx.rng.shuffle(&mut ids);
+    ids
+}
+
 fn expected(ids: &[u32]) -> Vec<Download> {
     ids.iter().map(|&id| Download { id, bytes: size_of(id) }).collect()
 }
@@ -150,7 +159,8 @@ fn wrong(out: &Outcome, ids: &[u32]) -> Option<Verdict> {
 }
 
 fn right_downloads(ctx: &mut Ctx) -> Verdict {
-    for ids in [vec![4, 8, 15, 16, 23], vec![]] {
+    let drawn: Vec<u32> = ctx.rng.distinct(5, 0, 99_999).into_iter().map(|id| id as u32).collect();
+    for ids in [drawn, vec![]] {
         let out = run(ctx, ids.clone());
         if let Some(v) = wrong(&out, &ids) {
             return v;
@@ -160,7 +170,7 @@ fn right_downloads(ctx: &mut Ctx) -> Verdict {
 }
 
 fn within_budget(ctx: &mut Ctx) -> Verdict {
-    let ids: Vec<u32> = (0..MANY).collect();
+    let ids = many_ids(ctx);
     let out = run(ctx, ids.clone());
     if let Some(v) = over_budget(&out, MANY) {
         return v;
@@ -172,7 +182,7 @@ fn within_budget(ctx: &mut Ctx) -> Verdict {
 }
 
 fn overlapping(ctx: &mut Ctx) -> Verdict {
-    let ids: Vec<u32> = (0..MANY).collect();
+    let ids = many_ids(ctx);
     let out = run(ctx, ids.clone());
     if let Some(v) = over_budget(&out, MANY).or_else(|| wrong(&out, &ids)) {
         return v;

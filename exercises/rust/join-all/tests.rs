@@ -1,7 +1,7 @@
 // Hidden tests for rust/join-all. `fetch_price` waits on tokio's paused clock (80-120 ms,
 // different per id, so finishing order differs from asking order); the virtual time of the
 // whole call shows exactly how much of the waiting overlapped. Each fetch is counted per id.
-use super::{fail, now_ms, on_test_runtime, pass, span, threshold, Clock, Ctx, Test, Verdict};
+use super::{fail, now_ms, on_test_runtime, pass, salt, span, threshold, Clock, Ctx, Test, Verdict};
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 use std::time::Duration;
@@ -17,8 +17,23 @@ pub fn latency_ms(id: u32) -> u64 {
     80 + (id as u64 * 13) % 41
 }
 
+/// Depends on the grade (salt): a price cannot be known without asking the service.
 fn price_of(id: u32) -> u64 {
-    100 + (id as u64 * 7919) % 900
+    100 + (id as u64 * 7919 + salt()) % 900
+}
+
+/// `n` distinct ids drawn for this grade, the first slower than the last (the fetches always
+/// finish in another order than they were asked in) and, from three on, one of them slow
+/// (110 ms or more: a fixed guess of how long to wait always loses a price).
+fn draw_ids(ctx: &mut Ctx, n: usize) -> Vec<u32> {
+    loop {
+        let ids: Vec<u32> = ctx.rng.distinct(n, 1, 9999).into_iter().map(|id| id as u32).collect();
+        let ordered = n < 2 || latency_ms(ids[0]) > latency_ms(ids[n - 1]);
+        let slow = n < 3 || ids.iter().any(|&id| latency_ms(id) >= 110);
+        if ordered && slow {
+            return ids;
+        }
+    }
 }
 
 /// Asks the price service for product `id`'s price in cents (waits 80-120 ms).
@@ -58,7 +73,8 @@ fn call(ctx: &mut Ctx, ids: &[u32]) -> Result<Vec<u64>, Verdict> {
 }
 
 fn right_prices(ctx: &mut Ctx) -> Verdict {
-    for ids in [vec![5u32, 1, 9], vec![], vec![42], (1..=20).rev().collect()] {
+    let lists = [draw_ids(ctx, 3), Vec::new(), draw_ids(ctx, 1), draw_ids(ctx, 20)];
+    for ids in lists {
         if let Err(verdict) = call(ctx, &ids) {
             return verdict;
         }
@@ -67,7 +83,7 @@ fn right_prices(ctx: &mut Ctx) -> Verdict {
 }
 
 fn waits_overlap(ctx: &mut Ctx) -> Verdict {
-    let ids: Vec<u32> = (1..=20).collect();
+    let ids = draw_ids(ctx, 20);
     if let Err(verdict) = call(ctx, &ids) {
         return verdict;
     }

@@ -1,6 +1,6 @@
 // Hidden tests for rust/join-concurrently. The student's file is `crate::student`; the three
 // simulated services below are what it imports from `crate::exercise`.
-use super::{fail, now_ms, on_test_runtime, pass, span, Clock, Ctx, Test, Verdict};
+use super::{fail, now_ms, on_test_runtime, pass, salt, span, Clock, Ctx, Test, Verdict};
 use std::time::Duration;
 
 const LATENCY_MS: u64 = 100;
@@ -22,27 +22,42 @@ async fn service(name: &str, ms: u64) {
 /// Looks up a user's display name (takes 100 ms).
 pub async fn load_user(id: u32) -> String {
     service("load_user", LATENCY_MS).await;
-    format!("user-{}", id)
+    user_of(id)
 }
 
 /// Looks up a user's recent order numbers (takes 100 ms).
 pub async fn load_orders(id: u32) -> Vec<u32> {
     service("load_orders", LATENCY_MS).await;
-    vec![id * 10 + 1, id * 10 + 2]
+    orders_of(id)
 }
 
 /// Computes product suggestions for a user (takes 100 ms).
 pub async fn load_suggestions(id: u32) -> Vec<String> {
     service("load_suggestions", LATENCY_MS).await;
-    vec![format!("book-{}", id % 5), "tea".to_string()]
+    suggestions_of(id)
+}
+
+// What the services answer depends on the grade (salt): it cannot be known without asking them.
+fn user_of(id: u32) -> String {
+    format!("user-{}-{}", id, salt() % 1000)
+}
+
+fn orders_of(id: u32) -> Vec<u32> {
+    let base = id * 10 + (salt() % 7) as u32;
+    vec![base + 1, base + 2]
+}
+
+fn suggestions_of(id: u32) -> Vec<String> {
+    vec![format!("book-{}", (id as u64 + salt()) % 50), "tea".to_string()]
 }
 
 fn expected(id: u32) -> Dashboard {
-    Dashboard { user: format!("user-{}", id), orders: vec![id * 10 + 1, id * 10 + 2], suggestions: vec![format!("book-{}", id % 5), "tea".to_string()] }
+    Dashboard { user: user_of(id), orders: orders_of(id), suggestions: suggestions_of(id) }
 }
 
 fn right_data(ctx: &mut Ctx) -> Verdict {
-    for id in [7, 42] {
+    let ids = [ctx.rng.int(1, 9999) as u32, ctx.rng.int(1, 9999) as u32];
+    for id in ids {
         let got = ctx.paused(student_dashboard(id));
         if got != expected(id) {
             return fail("wrong_result", format!("dashboard({}) returned the wrong data", id)).values(expected(id), got);
@@ -52,10 +67,11 @@ fn right_data(ctx: &mut Ctx) -> Verdict {
 }
 
 fn loads_overlap(ctx: &mut Ctx) -> Verdict {
-    let got = ctx.paused(student_dashboard(3));
+    let id = ctx.rng.int(1, 9999) as u32;
+    let got = ctx.paused(student_dashboard(id));
     let ms = ctx.last_virtual_ms;
-    if got != expected(3) {
-        return fail("wrong_result", "dashboard(3) returned the wrong data").values(expected(3), got);
+    if got != expected(id) {
+        return fail("wrong_result", format!("dashboard({}) returned the wrong data", id)).values(expected(id), got);
     }
     if ms > 1.5 * LATENCY_MS as f64 {
         return fail("no_overlap", format!("dashboard() took {:.0} ms on the paused clock, but each load takes {} ms: the loads waited one after another. Start all three and await them together (tokio::join!) to finish in about {} ms.", ms, LATENCY_MS, LATENCY_MS));

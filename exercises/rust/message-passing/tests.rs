@@ -3,7 +3,7 @@
 // when that thread ends). The student's function runs on a thread of its own, so a receive
 // loop that never ends is seen as what it is: every reading made, every producer gone, and
 // the collector still waiting, because a Sender it holds itself keeps the channel open.
-use super::{fail, measure_work, panics_so_far, pass, threshold, Clock, Ctx, Test, Verdict};
+use super::{fail, measure_work, panics_so_far, pass, salt, threshold, Clock, Ctx, Test, Verdict};
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
 use std::time::{Duration, Instant};
@@ -46,7 +46,7 @@ thread_local! {
 }
 
 fn value_of(sensor: usize, seq: usize) -> u64 {
-    let mut x = (sensor as u64 + 1) * 1_000_003 + seq as u64;
+    let mut x = ((sensor as u64 + 1) * 1_000_003 + seq as u64) ^ salt();
     x = x.wrapping_mul(0x9E3779B97F4A7C15);
     x % 1000
 }
@@ -157,7 +157,10 @@ fn check_readings(sensors: usize, per_sensor: usize, mut got: Vec<Reading>) -> O
 }
 
 fn every_reading_once(ctx: &mut Ctx) -> Verdict {
-    for (sensors, per_sensor) in [(3, 10), (1, 1), (5, 4)] {
+    // Several sensors with several readings each, one reading in all, and a wider fan-in,
+    // in sizes drawn per grade.
+    let cases = [(ctx.rng.int(2, 4) as usize, ctx.rng.int(5, 12) as usize), (1, 1), (ctx.rng.int(5, 6) as usize, ctx.rng.int(3, 5) as usize)];
+    for (sensors, per_sensor) in cases {
         let got = match call(sensors, per_sensor) {
             Ok(got) => got,
             Err(verdict) => return verdict,

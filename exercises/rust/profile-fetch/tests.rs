@@ -1,7 +1,7 @@
 // Hidden tests for rust/profile-fetch. The database row and the avatar are simulated services
 // that wait on tokio's paused clock (exact overlap). The old blocking avatar client knows which
 // thread runs the test's runtime, so calling it there is caught for certain, not by timing.
-use super::{fail, now_ms, on_test_runtime, pass, span, threshold, Clock, Ctx, Test, Verdict};
+use super::{fail, now_ms, on_test_runtime, pass, salt, span, threshold, Clock, Ctx, Test, Verdict};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 use std::thread::ThreadId;
@@ -52,14 +52,14 @@ fn row_of(id: u32) -> Result<UserRow, FetchError> {
     if id == MISSING_USER {
         return Err(FetchError::NoSuchUser(id));
     }
-    Ok(UserRow { id, name: format!("user-{}", id) })
+    Ok(UserRow { id, name: format!("user-{}-{}", id, salt() % 1000) })
 }
 
 fn avatar_of(id: u32) -> Result<Avatar, FetchError> {
     if id == NO_AVATAR {
         return Err(FetchError::NoAvatar(id));
     }
-    Ok(Avatar { user_id: id, png: vec![0x89, b'P', b'N', b'G', (id % 251) as u8] })
+    Ok(Avatar { user_id: id, png: vec![0x89, b'P', b'N', b'G', ((id as u64 + salt()) % 251) as u8] })
 }
 
 /// Reads the user's row from the database (waits 50 ms).
@@ -118,8 +118,18 @@ fn blocked(ctx: &Ctx) -> Option<Verdict> {
     None
 }
 
+/// A user with a row and an avatar, drawn for this grade.
+fn ordinary_id(ctx: &mut Ctx) -> u32 {
+    loop {
+        let id = ctx.rng.int(1, 9999) as u32;
+        if id != MISSING_USER && id != NO_AVATAR {
+            return id;
+        }
+    }
+}
+
 fn right_profile(ctx: &mut Ctx) -> Verdict {
-    for id in [7, 42] {
+    for id in [ordinary_id(ctx), ordinary_id(ctx)] {
         let got = match run_profile(ctx, id) {
             Ok(got) => got,
             Err(v) => return v,
@@ -159,7 +169,8 @@ fn errors_returned(ctx: &mut Ctx) -> Verdict {
 }
 
 fn fetches_overlap(ctx: &mut Ctx) -> Verdict {
-    let got = match run_profile(ctx, 3) {
+    let id = ordinary_id(ctx);
+    let got = match run_profile(ctx, id) {
         Ok(got) => got,
         Err(v) => return v,
     };
@@ -167,8 +178,8 @@ fn fetches_overlap(ctx: &mut Ctx) -> Verdict {
     if let Some(v) = blocked(ctx) {
         return v;
     }
-    if got != expected(3) {
-        return fail("wrong_result", "profile(3) returned the wrong profile").values(expected(3), got);
+    if got != expected(id) {
+        return fail("wrong_result", format!("profile({}) returned the wrong profile", id)).values(expected(id), got);
     }
     if ms > 1.5 * LATENCY_MS as f64 {
         return fail("no_overlap", format!("profile() took {:.0} ms on the paused clock, but each fetch takes {} ms: the row and the avatar were fetched one after another. Await them together (tokio::join! or tokio::try_join!) to finish in about {} ms.", ms, LATENCY_MS, LATENCY_MS));

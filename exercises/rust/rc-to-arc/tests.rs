@@ -1,18 +1,22 @@
 // Hidden tests for rust/rc-to-arc. `sum_slice` is the per-thread work; it measures which
 // thread ran it, so "the threads really did the summing" is checked without timing.
-use super::{fail, measure_work, pass, Clock, Ctx, Test, Verdict};
+use super::{fail, measure_work, pass, salt, Clock, Ctx, Test, Verdict};
 
 /// Adds up one slice of the data (the work each thread does).
 pub fn sum_slice(part: &[u64]) -> u64 {
     measure_work(&format!("sum_slice({} items)", part.len()), || part.iter().sum())
 }
 
+/// The numbers to add up, different in every grade (salt).
 fn data(n: u64) -> Vec<u64> {
-    (1..=n).map(|i| i * 3 % 1000).collect()
+    let salt = salt() % 1000;
+    (1..=n).map(|i| (i * 3 + salt) % 1000).collect()
 }
 
 fn right_sums(ctx: &mut Ctx) -> Verdict {
-    for (n, parts) in [(1000u64, 4usize), (10, 3), (7, 7), (5, 8)] {
+    // Uneven splits, one part per item, and more parts than items, in sizes drawn per grade.
+    let cases = [(ctx.rng.int(900, 1100), 4usize), (ctx.rng.int(10, 20), 3), (7, 7), (ctx.rng.int(2, 6), 8)];
+    for (n, parts) in cases {
         let want: u64 = data(n).iter().sum();
         let got = student_parallel_sum(data(n), parts);
         ctx.take_work(1000);

@@ -1,6 +1,6 @@
 // Hidden tests for rust/spawn-tasks. `fetch_name` waits on the paused clock (40-120 ms by id),
 // so overlap is exact and tasks finish in a different order than they were spawned.
-use super::{fail, now_ms, on_test_runtime, pass, span, Clock, Ctx, Test, Verdict};
+use super::{fail, now_ms, on_test_runtime, pass, salt, span, Clock, Ctx, Test, Verdict};
 use std::time::Duration;
 
 fn latency_ms(id: u32) -> u64 {
@@ -13,14 +13,35 @@ pub async fn fetch_name(id: u32) -> String {
     let start = now_ms();
     tokio::time::sleep(Duration::from_millis(latency_ms(id))).await;
     span(&format!("fetch_name({})", id), "wait", start, now_ms());
-    format!("account-{}", id)
+    name_of(id)
 }
 
-const IDS: [u32; 6] = [3, 4, 5, 6, 7, 8];
+fn name_of(id: u32) -> String {
+    format!("account-{}-{}", id, salt() % 1000)
+}
+
+/// Six ids drawn for this grade; the first waits longest and the last shortest, so the tasks
+/// always finish in another order than they were spawned.
+fn draw_ids(ctx: &mut Ctx) -> Vec<u32> {
+    let mut ids: Vec<u32> = Vec::new();
+    while ids.len() < 6 {
+        let id = ctx.rng.int(1, 999) as u32;
+        let fits = match ids.len() {
+            0 => latency_ms(id) == 120,
+            5 => latency_ms(id) == 40,
+            _ => true,
+        };
+        if fits && !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    ids
+}
 
 fn right_names(ctx: &mut Ctx) -> Verdict {
-    let want: Vec<String> = IDS.iter().map(|id| format!("account-{}", id)).collect();
-    let got = ctx.paused(student_fetch_names(IDS.to_vec()));
+    let ids = draw_ids(ctx);
+    let want: Vec<String> = ids.iter().map(|&id| name_of(id)).collect();
+    let got = ctx.paused(student_fetch_names(ids.clone()));
     if got != want {
         return fail("wrong_result", "fetch_names() must return one name per id, in the order of the ids").values(want, got);
     }
@@ -32,11 +53,12 @@ fn right_names(ctx: &mut Ctx) -> Verdict {
 }
 
 fn overlapping(ctx: &mut Ctx) -> Verdict {
-    let _ = ctx.paused(student_fetch_names(IDS.to_vec()));
+    let ids = draw_ids(ctx);
+    let _ = ctx.paused(student_fetch_names(ids.clone()));
     let ms = ctx.last_virtual_ms;
-    let slowest = IDS.iter().map(|&id| latency_ms(id)).max().unwrap_or(0) as f64;
+    let slowest = ids.iter().map(|&id| latency_ms(id)).max().unwrap_or(0) as f64;
     if ms > slowest * 1.25 {
-        return fail("no_overlap", format!("fetching {} names took {:.0} ms on the paused clock, but the slowest takes {:.0} ms: the lookups waited one after another. Spawn every task first, then await the handles.", IDS.len(), ms, slowest));
+        return fail("no_overlap", format!("fetching {} names took {:.0} ms on the paused clock, but the slowest takes {:.0} ms: the lookups waited one after another. Spawn every task first, then await the handles.", ids.len(), ms, slowest));
     }
     pass(format!("all lookups overlapped: {:.0} ms in all", ms))
 }

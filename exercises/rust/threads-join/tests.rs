@@ -24,7 +24,14 @@ fn unjoined(log: &WorkLog, inputs: usize) -> Option<Verdict> {
 }
 
 fn right_squares(ctx: &mut Ctx) -> Verdict {
-    for inputs in [vec![1u64, 2, 3, 4, 5], vec![9, 3, 7, 1, 12]] {
+    // Five distinct inputs each time, drawn per grade; the second list is not in order, so
+    // squares collected in finishing order come out wrong.
+    let first: Vec<u64> = ctx.rng.distinct(5, 1, 1000);
+    let mut second: Vec<u64> = ctx.rng.distinct(5, 1, 1000);
+    if second.windows(2).all(|w| w[0] <= w[1]) {
+        second.reverse();
+    }
+    for inputs in [first, second] {
         let want: Vec<u64> = inputs.iter().map(|x| x * x).collect();
         let got = student_squares(inputs.clone());
         let log = ctx.take_work(2000);
@@ -39,14 +46,15 @@ fn right_squares(ctx: &mut Ctx) -> Verdict {
 }
 
 fn runs_in_parallel(ctx: &mut Ctx) -> Verdict {
-    let inputs = vec![2u64, 4, 6, 8, 10];
+    let inputs: Vec<u64> = ctx.rng.distinct(5, 1, 1000);
+    let want: Vec<u64> = inputs.iter().map(|x| x * x).collect();
     let got = student_squares(inputs.clone());
     let log = ctx.take_work(2000);
     if let Some(v) = unjoined(&log, inputs.len()) {
         return v;
     }
-    if got != vec![4, 16, 36, 64, 100] {
-        return fail("wrong_result", "squares() returned the wrong values").values(vec![4, 16, 36, 64, 100], got);
+    if got != want {
+        return fail("wrong_result", "squares() returned the wrong values").values(want, got);
     }
     let threads = log.cpu_by_thread.len();
     if threads < inputs.len() {

@@ -6,10 +6,11 @@ use tokio::task::JoinHandle;
 pub async fn fetch_names(ids: Vec<u32>) -> Vec<String> {
     let handles: Vec<JoinHandle<String>> = ids
         .into_iter()
-        .map(|id| {
+        .enumerate()
+        .map(|(i, id)| {
             tokio::spawn(async move {
                 let name = fetch_name(id).await;
-                if id == 3 {
+                if i == 2 {
                     panic!("no name for id {}", id);
                 }
                 name
