@@ -1,5 +1,5 @@
 // Verdict stability of one track (`./interleave bench stability-ts|stability-rust [--n 100]
-// [--only <track>/slug] [--no-busy]`): grades every exercise's starter, good and bad solutions
+// [--only <track>/slug] [--busy K | --no-busy]`): grades every exercise's starter, good and bad solutions
 // N times each, one grade at a time, while a busy-loop process keeps another core occupied, and
 // prints a Markdown table of verdict flips (runs whose verdict differs from the one
 // exercise.json expects). The goal is 0 everywhere (DESIGN.md, "Timing verdicts that do not flip").
@@ -71,7 +71,13 @@ export async function runStability(options: { track: Track; args: string[] }): P
     return 2;
   }
 
-  const busy = args.includes("--no-busy") ? null : busyLoop();
+  // --busy K: K spinning processes (default 1); --no-busy: none.
+  const busyCount = args.includes("--no-busy") ? 0 : Number(option(args, "--busy") ?? 1);
+  if (!Number.isInteger(busyCount) || busyCount < 0) {
+    process.stderr.write("--busy needs a whole number of busy processes\n");
+    return 2;
+  }
+  const spinners = Array.from({ length: busyCount }, () => busyLoop());
   const started = performance.now();
   try {
     // Rounds over all solutions rather than N in a row each, so a passing disturbance on the
@@ -87,7 +93,7 @@ export async function runStability(options: { track: Track; args: string[] }): P
         row.verdicts.set(verdict, (row.verdicts.get(verdict) ?? 0) + 1);
         if (verdict !== row.expected) {
           row.flips += 1;
-          process.stderr.write(`FLIP round ${round}: ${row.exercise} ${row.file} expected ${row.expected}, got ${verdict}\n`);
+          process.stderr.write(`FLIP round ${round}: ${row.exercise} ${row.file} expected ${row.expected}, got ${verdict} (--seed ${result.seed ?? "?"})\n`);
           // What each test said, so a flip can be explained afterwards, not only counted.
           for (const t of result.tests) process.stderr.write(`  ${t.status} ${t.name}: ${(t.message ?? "").slice(0, 400)}\n`);
         }
@@ -95,7 +101,7 @@ export async function runStability(options: { track: Track; args: string[] }): P
       process.stderr.write(`round ${round}/${n} done (${Math.round((performance.now() - started) / 1000)} s)\n`);
     }
   } finally {
-    busy?.kill("SIGKILL");
+    for (const spinner of spinners) spinner.kill("SIGKILL");
   }
 
   const flips = rows.reduce((sum, r) => sum + r.flips, 0);
@@ -104,7 +110,7 @@ export async function runStability(options: { track: Track; args: string[] }): P
   const lines = [
     `## ${TITLE[track]} verdict stability (${new Date().toISOString().slice(0, 10)})`,
     "",
-    `${n} grades of every starter, good and bad solution, one at a time, ${busy ? "with a busy-loop process keeping another core occupied" : "on an otherwise idle machine"} ` +
+    `${n} grades of every starter, good and bad solution, one at a time, ${busyCount > 0 ? `with ${busyCount} busy-loop process(es) keeping cores occupied` : "on an otherwise idle machine"}, inputs drawn from a fresh seed every grade ` +
       `(${availableParallelism()} cores, shared with other work). Total: ${rows.length * n} grades, **${flips} flip(s)**, ${Math.round((performance.now() - started) / 1000)} s; ` +
       `${childHangs()} grading child(ren) hung and were replaced by a fresh one (grade() retries a hang once).`,
     ...(NOTE[track] ? ["", NOTE[track]] : []),
