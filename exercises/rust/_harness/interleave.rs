@@ -108,7 +108,7 @@ fn fix_pool_sizes() {
     // Still single-threaded here: nothing else reads the environment while it changes.
     std::env::set_var("RAYON_NUM_THREADS", POOL_THREADS.to_string());
     std::env::set_var("TOKIO_WORKER_THREADS", POOL_THREADS.to_string());
-    let _ = rayon::ThreadPoolBuilder::new().num_threads(POOL_THREADS).build_global();
+    let _ = rayon::ThreadPoolBuilder::new().num_threads(POOL_THREADS).thread_name(|i| format!("tests:rayon-global-{}", i)).build_global();
 }
 
 /// The tests' names and clocks, and the index of the one running (for `abandon_test`).

@@ -16,7 +16,7 @@ pub(super) fn install_hook() {
         let what = info.payload().downcast_ref::<&str>().map(|s| s.to_string())
             .or_else(|| info.payload().downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "panic".to_string());
-        let at = info.location().map(|l| format!(" at line {}", l.line())).unwrap_or_default();
+        let at = info.location().map(|l| where_in(l.file(), l.line())).unwrap_or_default();
         eprintln!("thread '{}' panicked{}: {}", name, at, what);
         // Inside a tokio runtime: a spawned task's panic, which tokio catches and hands to its
         // JoinHandle (or the main future's own, which then unwinds out of block_on).
@@ -25,6 +25,25 @@ pub(super) fn install_hook() {
         }
         lock(&PANICS).push(format!("thread '{}' panicked{}: {}", name, at, what));
     }));
+}
+
+/// Where a panic happened, as the student can use it: a line of their file, or not theirs at
+/// all (the standard library's own line, say slice.rs:1234, would only mislead).
+fn where_in(file: &str, line: u32) -> String {
+    if file.starts_with("/src/") {
+        format!(" at line {}", line)
+    } else if file.starts_with("/crate-") {
+        " in the tests' code (called with a value your code returned?)".to_string()
+    } else {
+        " inside the standard library or a crate, called from your code".to_string()
+    }
+}
+
+/// Threads the tests run the student's code on (the main thread, the tests' pools and helper
+/// threads, whose names start with "tests:"): a panic there is the student's own code failing,
+/// not a thread or task the student spawned.
+fn on_a_tests_thread(panic: &str) -> bool {
+    panic.starts_with("thread 'main'") || panic.starts_with("thread 'tests:")
 }
 
 /// The panics seen so far in the running test (any thread), as "thread '…' panicked at line …: …".
@@ -43,14 +62,15 @@ pub(super) fn verdict(panics: &[String]) -> Verdict {
     if panics.iter().any(|p| p.contains("failed to spawn thread") || p.contains("Resource temporarily unavailable")) {
         return fail("resource_limit", format!("the sandbox's process/thread cap was hit: {}", first));
     }
-    if panics.iter().any(|p| !p.starts_with("thread 'main'")) {
-        return fail("task_failed", format!("a spawned thread or task failed: {}", first));
+    if let Some(spawned) = panics.iter().find(|p| !on_a_tests_thread(p)) {
+        return fail("task_failed", format!("a thread or task your code started failed: {}", spawned));
     }
     // `handle.await.unwrap()` on a task that panicked: the task's own panic came first.
     if panics.iter().any(|p| p.contains("JoinError::Panic")) {
         return task_verdict(panics);
     }
-    fail("runtime_error", format!("your code panicked: {}", first))
+    let own = first.split_once("panicked").map(|(_, rest)| format!("panicked{}", rest)).unwrap_or(first);
+    fail("runtime_error", format!("your code {}", own))
 }
 
 /// A spawned task panicked and tokio handed the panic to its JoinHandle.

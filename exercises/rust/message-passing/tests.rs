@@ -21,7 +21,7 @@ static EPOCH: AtomicUsize = AtomicUsize::new(0);
 static PRODUCED: AtomicUsize = AtomicUsize::new(0);
 static PRODUCERS_SEEN: AtomicUsize = AtomicUsize::new(0);
 static PRODUCERS_ENDED: AtomicUsize = AtomicUsize::new(0);
-const COLLECTOR: &str = "collect_readings";
+const COLLECTOR: &str = "tests:collect_readings";
 
 struct ProducerMark(usize);
 

@@ -33,7 +33,7 @@ fn items(n: u64) -> Vec<u64> {
 fn pool() -> Result<rayon::ThreadPool, Verdict> {
     rayon::ThreadPoolBuilder::new()
         .num_threads(POOL_THREADS)
-        .thread_name(|i| format!("rayon-worker-{}", i))
+        .thread_name(|i| format!("tests:rayon-{}", i))
         .build()
         .map_err(|e| fail("resource_limit", format!("the tests could not start rayon's threads: {}", e)))
 }

@@ -25,6 +25,11 @@ fn judge(ctx: &mut Ctx, what: &str, count: fn(usize, usize) -> usize) -> Verdict
     if log.started != log.finished || log.started < want {
         return fail("task_failed", format!("{}() returned while {} visits were still being handled or not started: a spawned thread was never joined", what, want - log.finished.min(want)));
     }
+    if got < want {
+        // Every visit ran (the log says so) and returned 1, yet fewer were counted: increments
+        // were overwritten between a read of the counter and the write of its new value.
+        return fail("lost_updates", format!("{}({}, {}) counted {} visits, not {}: {} updates were lost. Every visit was handled, but the counter was read and written back in two separate steps (an atomic load then store, or two separate lock() calls), so increments made in between were overwritten. Update it in one step: fetch_add, or += under a single lock.", what, THREADS, PER_THREAD, got, want, want - got)).values(want, got);
+    }
     if got != want {
         return fail("wrong_result", format!("{}({}, {}) counted {} visits, not {}", what, THREADS, PER_THREAD, got, want)).values(want, got);
     }
