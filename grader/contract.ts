@@ -80,6 +80,16 @@ export const TestResult = z.object({
 });
 export type TestResult = z.infer<typeof TestResult>;
 
+/** A place a diagnostic refers to besides its own (rustc's secondary spans: "await occurs here"). */
+export const RelatedSpan = z.object({
+  message: z.string().max(1000),
+  line: z.number().int().positive(),
+  column: z.number().int().positive(),
+  endLine: z.number().int().positive(),
+  endColumn: z.number().int().positive(),
+});
+export type RelatedSpan = z.infer<typeof RelatedSpan>;
+
 export const Diagnostic = z.object({
   severity: z.enum(["error", "warning", "info"]),
   code: z.string().max(50).optional(),
@@ -88,6 +98,8 @@ export const Diagnostic = z.object({
   column: z.number().int().positive(),
   endLine: z.number().int().positive(),
   endColumn: z.number().int().positive(),
+  /** Optional (additive to v1): other places in the student's file the message points at. */
+  related: z.array(RelatedSpan).max(10).optional(),
 });
 export type Diagnostic = z.infer<typeof Diagnostic>;
 

@@ -91,6 +91,14 @@ export default function CodeEditor(props: CodeEditorProps) {
         endLineNumber: d.endLine,
         endColumn: Math.max(d.endColumn, d.line === d.endLine ? d.column + 1 : d.endColumn),
         source: "grader",
+        relatedInformation: (d.related ?? []).map((r) => ({
+          resource: model.uri,
+          message: r.message,
+          startLineNumber: r.line,
+          startColumn: r.column,
+          endLineNumber: r.endLine,
+          endColumn: Math.max(r.endColumn, r.column + 1),
+        })),
       })),
     );
   }, [diagnostics]);

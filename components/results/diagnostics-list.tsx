@@ -38,6 +38,24 @@ export function DiagnosticsList({
                 <span className="min-w-0 flex-1 whitespace-pre-wrap">{d.message}</span>
                 {d.code ? <span className="shrink-0 font-mono text-xs text-muted">{d.code}</span> : null}
               </button>
+              {d.related && d.related.length > 0 ? (
+                <ul aria-label="Related places" className="pb-1 pl-9">
+                  {d.related.map((r, j) => (
+                    <li key={j}>
+                      <button
+                        type="button"
+                        onClick={() => onReveal(r.line, r.column)}
+                        className="flex w-full cursor-pointer items-start gap-2 px-3 py-1 text-left text-xs text-muted hover:bg-surface-muted"
+                      >
+                        <span className="shrink-0 font-mono tabular-nums">
+                          {r.line}:{r.column}
+                        </span>
+                        <span className="min-w-0 flex-1 whitespace-pre-wrap">{r.message}</span>
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
             </li>
           );
         })}

@@ -32,4 +32,18 @@ describe("parseRustcOutput", () => {
     expect(diagnostic).toMatchObject({ line: 13, column: 36, endLine: 13, endColumn: 45 });
     expect(diagnostic?.message).toContain("{closure@line 13:36: 13:43}");
   });
+
+  it("keeps the compiler's labelled secondary spans in the student's file as related places", () => {
+    const at = (file: string, line: number, col: number, primary: boolean, label: string | null) => ({ file_name: file, line_start: line, line_end: line, column_start: col, column_end: col + 5, is_primary: primary, label });
+    const line = JSON.stringify({
+      message: "future cannot be sent between threads safely", level: "error", code: null,
+      spans: [at("/src/student.rs", 9, 5, true, "future created by async block is not `Send`"), at("/src/student.rs", 7, 13, false, "has type `MutexGuard<'_, u64>` which is not `Send`"), at("/crate-x/exercise.rs", 40, 1, false, "hidden")],
+      children: [{ message: "future is not `Send` as this value is used across an await", level: "note", spans: [at("/src/student.rs", 8, 20, false, "await occurs here, with `guard` maybe used later")], children: [] }],
+    });
+    const [diagnostic] = parseRustcOutput(line, "/src/student.rs").diagnostics;
+    expect(diagnostic?.related).toEqual([
+      { message: "has type `MutexGuard<'_, u64>` which is not `Send`", line: 7, column: 13, endLine: 7, endColumn: 18 },
+      { message: "await occurs here, with `guard` maybe used later", line: 8, column: 20, endLine: 8, endColumn: 25 },
+    ]);
+  });
 });

@@ -2,7 +2,7 @@
 // the code such as E0277, the message with the compiler's notes and help), plus the errors it
 // reports in the hidden tests, which mean the student's file lacks an item they call.
 import { z } from "zod";
-import type { Diagnostic } from "../../contract.ts";
+import type { Diagnostic, RelatedSpan } from "../../contract.ts";
 
 const RustSpan = z.object({
   file_name: z.string(),
@@ -41,6 +41,26 @@ const RustMessage: z.ZodType<RustMessage> = z.lazy(() =>
   }),
 );
 
+/**
+ * rustc's secondary spans with a label, in the student's file: the other half of the story
+ * ("await occurs here, with `guard` maybe used later", "borrow later used here"). Spans of the
+ * message's children (notes pointing somewhere) count too; positions in hidden files never do.
+ */
+function relatedSpans(m: RustMessage, primary: RustSpan, studentFile: string): RelatedSpan[] {
+  const spans = [...m.spans.filter((s) => s !== primary), ...m.children.flatMap((c) => c.spans.map((s) => ({ ...s, label: s.label ?? c.message })))];
+  const seen = new Set<string>();
+  const out: RelatedSpan[] = [];
+  for (const s of spans) {
+    if (s.file_name !== studentFile || !s.label) continue;
+    const place = underline(s);
+    const key = `${place.line}:${place.column}:${s.label}`;
+    if (seen.has(key) || (place.line === primary.line_start && place.column === primary.column_start && s.label === primary.label)) continue;
+    seen.add(key);
+    out.push({ message: s.label.replaceAll(`${studentFile}:`, "line ").slice(0, 1000), ...place });
+  }
+  return out.slice(0, 10);
+}
+
 export type CompileReport = { diagnostics: Diagnostic[]; errorsElsewhere: string[]; errorCount: number };
 
 const SEVERITY: Record<string, Diagnostic["severity"] | undefined> = { error: "error", warning: "warning", note: "info", help: "info" };
@@ -75,11 +95,13 @@ export function parseRustcOutput(stderr: string, studentFile: string): CompileRe
     if (m.code?.code === "unsafe_code") notes.push("note: unsafe code is not accepted in submissions");
     // rustc names places as "/src/student.rs:13:36"; the student knows the file as "line 13:36".
     const message = [`${m.message}${label}`, ...notes].join("\n").replaceAll(`${studentFile}:`, "line ");
+    const related = relatedSpans(m, primary, studentFile);
     report.diagnostics.push({
       severity,
       ...(m.code?.code ? { code: m.code.code } : {}),
       message: message.slice(0, 4000),
       ...underline(primary),
+      ...(related.length > 0 ? { related } : {}),
     });
   }
   return report;
