@@ -26,6 +26,19 @@ function issuesOf(value: unknown): string[] {
 }
 
 describe("ExerciseMeta", () => {
+  it("takes hints in order, symptom to concept to api, each optionally tied to reasons", () => {
+    const hints = [
+      { level: "symptom", text: "The counter ends below the number of increments." },
+      { level: "concept", text: "An update must be one indivisible step.", reasons: ["lost_updates"] },
+      { level: "api", text: "Atomics.add(counter, 0, 1) does it in one step." },
+    ];
+    expect(issuesOf({ ...valid, hints })).toEqual([]);
+    expect(ExerciseMeta.parse(valid).hints).toEqual([]);
+    expect(issuesOf({ ...valid, hints: [hints[2], hints[0]] })).toEqual(["hints: hints go from symptom to concept to api"]);
+    expect(issuesOf({ ...valid, hints: [{ level: "api", text: "x" }] })).toEqual(["hints.0.text: Too small: expected string to have >=10 characters"]);
+    expect(issuesOf({ ...valid, hints: [{ level: "api", text: "Use Promise.all here.", reasons: ["not_a_reason"] }] })).toHaveLength(1);
+  });
+
   it("accepts a complete exercise and defaults thresholds", () => {
     expect(issuesOf(valid)).toEqual([]);
     const { thresholds: _ignored, ...withoutThresholds } = valid;

@@ -53,6 +53,22 @@ const BadExpectation = Expectation.refine((e) => e.status !== "pass", {
   path: ["status"],
 });
 
+const HINT_LEVELS = ["symptom", "concept", "api"] as const;
+
+/**
+ * One step of help after a failure. Verdict messages say what the code did; hints say how to
+ * fix it, revealed one at a time (symptom → concept → API), so the first failure does not hand
+ * out the whole answer.
+ */
+export const Hint = z
+  .object({
+    level: z.enum(HINT_LEVELS).describe("symptom: what to look at; concept: the idea behind it; api: the call that does it"),
+    text: z.string().min(10).max(400),
+    reasons: z.array(Reason).min(1).optional().describe("only after failures with one of these reasons (all failures when absent)"),
+  })
+  .strict();
+export type Hint = z.infer<typeof Hint>;
+
 export const ExerciseMeta = z
   .object({
     $schema: z.string().optional().describe("path of exercise.schema.json, for editors"),
@@ -72,6 +88,14 @@ export const ExerciseMeta = z
       .record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/), z.number())
       .default({})
       .describe("numbers the hidden tests read, e.g. minWorkSpread"),
+    hints: z
+      .array(Hint)
+      .max(12)
+      .default([])
+      .refine((hints) => hints.every((h, i) => i === 0 || HINT_LEVELS.indexOf(h.level) >= HINT_LEVELS.indexOf(hints[i - 1]?.level ?? "symptom")), {
+        message: "hints go from symptom to concept to api",
+      })
+      .describe("help revealed one step at a time after a failure, in order"),
     expectations: z
       .object({
         starter: Expectation.describe("verdict of the unchanged starter code"),
