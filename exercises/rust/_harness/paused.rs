@@ -36,9 +36,31 @@ pub(super) fn take_foreign() -> Vec<String> {
 
 /// Real time the runtime's thread may run without parking before the watchdog ends the test.
 const GIVE_UP_BUSY: Duration = Duration::from_millis(3000);
+/// Real time every task may wait, with nothing computing anywhere, before that is a deadlock.
+const GIVE_UP_PARKED: Duration = Duration::from_millis(3000);
+/// CPU the whole process may use meanwhile and still count as idle (the watchdog's own ticks).
+const IDLE_CPU_MS: f64 = 20.0;
 
+thread_local! {
+    /// Where the runtime thread's current busy stretch began: its CPU time and voluntary
+    /// context switches then.
+    static STRETCH: std::cell::Cell<(f64, i64)> = const { std::cell::Cell::new((0.0, 0)) };
+}
+
+fn begin_busy_stretch() {
+    STRETCH.with(|s| s.set((super::work::thread_cpu_ms(), super::work::voluntary_switches())));
+}
+
+/// A stretch of running tasks without parking ends. Its length as a stall: the CPU it used
+/// when the thread never gave up its core by itself (then any extra wall time was the machine
+/// running other programs, not the student's code); its wall time when it did (a
+/// std::thread::sleep, a blocking call or a lock wait inside async code).
 fn note_busy_stretch(since: Instant) {
-    let ms = since.elapsed().as_secs_f64() * 1000.0;
+    let (cpu0, switches0) = STRETCH.with(|s| s.get());
+    let wall = since.elapsed().as_secs_f64() * 1000.0;
+    let cpu = (super::work::thread_cpu_ms() - cpu0).max(0.0);
+    let blocked = super::work::voluntary_switches() > switches0;
+    let ms = if blocked { wall } else { cpu.min(wall) };
     let mut longest = lock(&LONGEST_STALL);
     *longest = longest.max(ms);
 }
@@ -47,8 +69,8 @@ impl Ctx {
     /// Runs a future on tokio's paused clock (current_thread, start_paused): sleeps cost no real
     /// time and time only moves when every task waits, so overlap is measured exactly.
     ///
-    /// It also times, on the real clock, every stretch the runtime thread spends running tasks
-    /// between two parks: a task that computes or blocks without awaiting holds the only
+    /// It also times every stretch the runtime thread spends running tasks between two parks
+    /// (see note_busy_stretch): a task that computes or blocks without awaiting holds the only
     /// runtime thread for that long (`longest_stall_ms`).
     pub(in crate::interleave) fn paused<F: std::future::Future>(&mut self, future: F) -> F::Output {
         let busy_since: Arc<Mutex<Option<Instant>>> = Default::default();
@@ -56,7 +78,10 @@ impl Ctx {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .start_paused(true)
-            .on_thread_unpark(move || *lock(&on_unpark) = Some(Instant::now()))
+            .on_thread_unpark(move || {
+                begin_busy_stretch();
+                *lock(&on_unpark) = Some(Instant::now());
+            })
             .on_thread_park(move || {
                 if let Some(t0) = lock(&on_park).take() {
                     note_busy_stretch(t0);
@@ -65,6 +90,7 @@ impl Ctx {
             .build()
             .expect("tokio runtime");
         *lock(&LONGEST_STALL) = 0.0;
+        begin_busy_stretch();
         *lock(&busy_since) = Some(Instant::now());
         *lock(&TEST_RUNTIME) = Some(std::thread::current().id());
         let finished = Arc::new(AtomicBool::new(false));
@@ -91,12 +117,34 @@ impl Ctx {
 
 /// A runtime whose only thread never parks again (a std::sync::Mutex guard held across an
 /// .await that another task then locks, a blocking loop) would hold the test until the wall
-/// limit. The watchdog ends the test as blocked_runtime after GIVE_UP_BUSY of real time.
+/// limit: the watchdog ends the test as blocked_runtime after GIVE_UP_BUSY of real time. One
+/// that stays parked while nothing in the process computes (every task waits for something
+/// only another waiting task could give) is a deadlock after GIVE_UP_PARKED: on the paused
+/// clock, a timer would have fired at once.
 fn watch_for_a_stuck_runtime(busy_since: Arc<Mutex<Option<Instant>>>, finished: Arc<AtomicBool>) {
     let _ = std::thread::Builder::new().name("interleave-watchdog".into()).spawn(move || {
+        let mut parked: Option<(Instant, f64)> = None;
         while !finished.load(Ordering::SeqCst) {
             std::thread::sleep(Duration::from_millis(50));
             let busy = lock(&busy_since).map(|t0| t0.elapsed());
+            if busy.is_some() {
+                parked = None;
+            } else {
+                let (since, cpu) = *parked.get_or_insert_with(|| (Instant::now(), super::work::process_cpu_ms()));
+                let computed = super::work::process_cpu_ms() - cpu;
+                if since.elapsed() > GIVE_UP_PARKED && computed < IDLE_CPU_MS && !finished.load(Ordering::SeqCst) {
+                    super::abandon_test(super::fail(
+                        "deadlock",
+                        format!(
+                            "every task of the runtime has been waiting for {:.1} s while nothing in your program ran, so none of them can ever wake up: they wait for something only another waiting task could give (a message on a channel nobody sends on, a JoinHandle of a task that waits for this one, a lock whose holder is waiting too)",
+                            since.elapsed().as_secs_f64()
+                        ),
+                    ));
+                }
+                if computed >= IDLE_CPU_MS {
+                    parked = None;
+                }
+            }
             if let Some(busy) = busy {
                 if busy > GIVE_UP_BUSY && !finished.load(Ordering::SeqCst) {
                     super::abandon_test(super::fail(

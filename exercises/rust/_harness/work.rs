@@ -57,6 +57,33 @@ pub(in crate::interleave) fn measure_work<T>(task: &str, f: impl FnOnce() -> T) 
 
 /// CPU time of the calling thread in ms (Linux CLOCK_THREAD_CPUTIME_ID).
 pub(in crate::interleave) fn thread_cpu_ms() -> f64 {
+    cpu_clock_ms(3)
+}
+
+/// CPU time of the whole process in ms, every thread together (CLOCK_PROCESS_CPUTIME_ID).
+pub(in crate::interleave) fn process_cpu_ms() -> f64 {
+    cpu_clock_ms(2)
+}
+
+/// How often the calling thread gave up its core by itself (slept, waited on a lock, blocked
+/// in a call): getrusage(RUSAGE_THREAD).ru_nvcsw. Being preempted on a busy machine is counted
+/// elsewhere (ru_nivcsw), which is what tells a blocked thread from a descheduled one.
+pub(in crate::interleave) fn voluntary_switches() -> i64 {
+    #[repr(C)]
+    struct Rusage {
+        times: [i64; 4],
+        counters: [i64; 14],
+    }
+    extern "C" {
+        fn getrusage(who: i32, usage: *mut Rusage) -> i32;
+    }
+    let mut usage = Rusage { times: [0; 4], counters: [0; 14] };
+    // SAFETY: a valid out-pointer of the kernel's struct rusage layout; 1 is RUSAGE_THREAD.
+    unsafe { getrusage(1, &mut usage) };
+    usage.counters[12]
+}
+
+fn cpu_clock_ms(clock: i32) -> f64 {
     #[repr(C)]
     struct Timespec {
         sec: i64,
@@ -66,8 +93,8 @@ pub(in crate::interleave) fn thread_cpu_ms() -> f64 {
         fn clock_gettime(clock: i32, ts: *mut Timespec) -> i32;
     }
     let mut ts = Timespec { sec: 0, nsec: 0 };
-    // SAFETY: a valid out-pointer; clock 3 is CLOCK_THREAD_CPUTIME_ID.
-    unsafe { clock_gettime(3, &mut ts) };
+    // SAFETY: a valid out-pointer; clock 2 is CLOCK_PROCESS_CPUTIME_ID, 3 CLOCK_THREAD_CPUTIME_ID.
+    unsafe { clock_gettime(clock, &mut ts) };
     ts.sec as f64 * 1000.0 + ts.nsec as f64 / 1e6
 }
 
