@@ -6,7 +6,9 @@ import { ENDPOINT_KEY } from "./prelude-source.ts";
 
 export type Holder = "main" | number;
 
-export type ChannelStats = { id: number; sent: number; received: number; queued: number; discarded: number };
+/** Messages one holder sent or received on a channel, as the host counted them. */
+export type HolderCount = { holder: Holder; count: number };
+export type ChannelStats = { id: number; sent: number; received: number; queued: number; discarded: number; sentBy: HolderCount[]; receivedBy: HolderCount[] };
 
 /** What a waiting receiver gets: an item, or CLOSED once every sender is gone and the queue is empty. */
 export const CLOSED = Symbol("closed");
@@ -19,16 +21,25 @@ type Channel = {
   receiver: number;
   receiverOpen: boolean;
   waiter: ((delivery: Delivery) => void) | null;
+  /** Who registered `waiter`: the receiving holder when a send wakes it. */
+  waiterHolder: Holder;
   sent: number;
   received: number;
   /** Sent after the Receiver was gone: dropped, and counted so tests can say so. */
   discarded: number;
+  sentBy: Map<Holder, number>;
+  receivedBy: Map<Holder, number>;
 };
 type Handle = { id: number; channel: Channel; side: "tx" | "rx"; holder: Holder; open: boolean };
 
 /** Unreceived messages one channel may hold: a producer that outruns its consumer forever is a bug. */
 export const MAX_QUEUED = 100_000;
 const MAX_CHANNELS = 1_000;
+
+const bump = (counts: Map<Holder, number>, holder: Holder) => counts.set(holder, (counts.get(holder) ?? 0) + 1);
+/** Main first, then workers by id: the order senders first sent in is a race, not a fact. */
+const countsOf = (counts: Map<Holder, number>): HolderCount[] =>
+  [...counts].map(([holder, count]) => ({ holder, count })).sort((a, b) => (a.holder === "main" ? -1 : b.holder === "main" ? 1 : a.holder - b.holder));
 
 const holderName = (h: Holder) => (h === "main" ? "the main function" : `worker ${h}`);
 
@@ -41,7 +52,7 @@ export class Channels {
 
   create(holder: Holder): [number, number] {
     if (this.channels.length >= MAX_CHANNELS) throw new RangeError(`channel(): at most ${MAX_CHANNELS} channels per call`);
-    const channel: Channel = { id: this.channels.length + 1, queue: [], openSenders: new Set(), receiver: 0, receiverOpen: true, waiter: null, sent: 0, received: 0, discarded: 0 };
+    const channel: Channel = { id: this.channels.length + 1, queue: [], openSenders: new Set(), receiver: 0, receiverOpen: true, waiter: null, waiterHolder: holder, sent: 0, received: 0, discarded: 0, sentBy: new Map(), receivedBy: new Map() };
     this.channels.push(channel);
     const tx = this.newHandle(channel, "tx", holder);
     channel.receiver = this.newHandle(channel, "rx", holder).id;
@@ -53,6 +64,7 @@ export class Channels {
     if (!handle.open) throw new Error(`send(): this Sender of channel ${handle.channel.id} was closed`);
     const channel = handle.channel;
     channel.sent += 1;
+    bump(channel.sentBy, holder);
     // Rust's send() returns an error here, and a racing producer then panics or not depending
     // on timing. Dropping the message keeps verdicts independent of that race; the count
     // still shows up in the stats.
@@ -64,6 +76,7 @@ export class Channels {
       const wake = channel.waiter;
       channel.waiter = null;
       channel.received += 1;
+      bump(channel.receivedBy, channel.waiterHolder);
       wake({ value });
     } else {
       if (channel.queue.length >= MAX_QUEUED) throw new RangeError(`send(): channel ${channel.id} already holds ${MAX_QUEUED} unreceived messages; the receiver is not keeping up`);
@@ -79,11 +92,13 @@ export class Channels {
     if (!handle.open) return { now: CLOSED };
     if (channel.queue.length > 0) {
       channel.received += 1;
+      bump(channel.receivedBy, holder);
       return { now: { value: channel.queue.shift() } };
     }
     if (channel.openSenders.size === 0) return { now: CLOSED };
     if (channel.waiter) throw new Error(`recv(): channel ${channel.id} already has a pending recv(); await it before calling recv() again`);
     channel.waiter = wake;
+    channel.waiterHolder = holder;
     return { waiting: channel.id };
   }
 
@@ -133,7 +148,15 @@ export class Channels {
   }
 
   stats(): ChannelStats[] {
-    return this.channels.map((c) => ({ id: c.id, sent: c.sent, received: c.received, queued: c.queue.length, discarded: c.discarded }));
+    return this.channels.map((c) => ({
+      id: c.id,
+      sent: c.sent,
+      received: c.received,
+      queued: c.queue.length,
+      discarded: c.discarded,
+      sentBy: countsOf(c.sentBy),
+      receivedBy: countsOf(c.receivedBy),
+    }));
   }
 
   private closeHandle(handle: Handle): void {

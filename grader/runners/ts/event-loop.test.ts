@@ -158,7 +158,17 @@ describe("channels", () => {
     const got = valueOf(outcome) as number[];
     expect(got).toHaveLength(600);
     expect(new Set(got).size).toBe(600);
-    expect(outcome.stats.channels).toEqual([{ id: 1, sent: 600, received: 600, queued: 0, discarded: 0 }]);
+    expect(outcome.stats.channels).toEqual([
+      {
+        id: 1,
+        sent: 600,
+        received: 600,
+        queued: 0,
+        discarded: 0,
+        sentBy: [1, 2, 3].map((holder) => ({ holder, count: 200 })),
+        receivedBy: [{ holder: "main", count: 600 }],
+      },
+    ]);
   });
 
   it("moves a Receiver into a worker, which blocks on recv until main sends", async () => {

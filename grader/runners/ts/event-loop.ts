@@ -237,6 +237,7 @@ export class EventLoop {
           wait.label = `rx.recv() on channel ${got.waiting}`;
         }
       } else {
+        if (request.url !== undefined) wait.url = request.url;
         wait.due = start + request.delayMs;
         wait.timerResult = request.outcome;
         this.timers.push(wait);

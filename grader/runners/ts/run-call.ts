@@ -15,6 +15,7 @@ import { FLOOD_CALLS, type OutputSink } from "./output-sink.ts";
 import type { RuntimeOptions, WaitRecord } from "./runtime.ts";
 import { figuresOf, type WorkerRun } from "./parallelism.ts";
 import { verdict, type Verdict } from "./verdicts.ts";
+import type { WorkerMemory } from "./shared-memory.ts";
 import { ThreadCpuMeter } from "./thread-cpu.ts";
 import { WorkerPool } from "./worker-pool.ts";
 
@@ -51,7 +52,10 @@ export type CallStats = {
   /** Waits of the main function still pending when it returned (started, never awaited). */
   pendingAtEnd: number;
   heartbeat?: { everyMs: number; beats: number; longestGapMs: number };
+  /** Per channel: messages sent, received, queued, discarded, and by whom (main or worker id). */
   channels: ChannelStats[];
+  /** Per worker, in spawn order: the shared arrays it was given, as they ended (shared-memory.ts). */
+  workerMemory: WorkerMemory[];
   trace: Span[];
 };
 
@@ -212,6 +216,7 @@ function statsOf(options: {
     pendingAtEnd: waits.filter((w) => w.thread === "main" && !w.daemon && w.end === undefined).length,
     ...(heartbeat ? { heartbeat } : {}),
     channels: options.channels.stats(),
+    workerMemory: pool.memory(),
     trace: trace.map((s) => ({ ...s, start: round(s.start), end: round(Math.max(s.end, s.start)) })),
   };
 }

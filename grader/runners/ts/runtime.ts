@@ -30,6 +30,8 @@ export type WaitRecord = {
   kind: "sleep" | "io" | "fetch" | "yield" | "join" | "recv";
   task: string;
   label: string;
+  /** For fetchData: the url asked for (as the server saw it, cut at 200 characters). */
+  url?: string;
   /** Where the wait ran: "main" or a worker's name. */
   thread: string;
   start: number;

@@ -7,7 +7,7 @@ import type { FetchServer } from "./runtime.ts";
 
 type Outcome = { ok: boolean; value: unknown };
 export type WaitRequest =
-  | { kind: "sleep" | "io" | "fetch" | "yield"; label: string; delayMs: number; outcome: Outcome }
+  | { kind: "sleep" | "io" | "fetch" | "yield"; label: string; delayMs: number; outcome: Outcome; url?: string }
   | { kind: "join"; label: string; worker: unknown }
   | { kind: "recv"; label: string; handle: unknown };
 
@@ -49,7 +49,7 @@ export function parseWait(
     }
     case "fetch": {
       const url = text("fetchData(url): url", a, 200);
-      return { kind, label: `fetchData ${url}`, ...answer(url, context.serve) };
+      return { kind, label: `fetchData ${url}`, url, ...answer(url, context.serve) };
     }
     case "yield":
       if (context.holder !== "main") break;

@@ -9,6 +9,7 @@ import type { EventLoop, Outcome, PoolHooks, Stuck } from "./event-loop.ts";
 import { cpuMsOf, createContext, createIsolate, disposeQuietly, retain } from "./isolate-setup.ts";
 import type { OutputSink } from "./output-sink.ts";
 import type { WorkerRun } from "./parallelism.ts";
+import { describeView, findSharedViews, type WorkerMemory } from "./shared-memory.ts";
 import { describeThrown, errorMessage, isolateStop, verdict, type Verdict } from "./verdicts.ts";
 import { MAX_LOCK_SPANS, WORKER_RUNTIME_SOURCE } from "./worker-source.ts";
 
@@ -46,6 +47,8 @@ export type WorkerRecord = {
   launch?: () => void;
   /** Joins waiting for this worker's end. */
   onEnd: ((o: Outcome) => void)[];
+  /** The shared arrays in its spawn data, through which the host reads what it wrote. */
+  shared: ReturnType<typeof findSharedViews>;
 };
 
 export const TOP_LEVEL_SPAWN = "spawn() can only be called from inside your exported functions, not while the module loads";
@@ -132,6 +135,7 @@ export class WorkerPool {
       locks: [],
       locksDropped: 0,
       sleepCell: new Int32Array(new SharedArrayBuffer(8)),
+      shared: findSharedViews(moved),
     };
     retain(moved);
     this.workers.push(record);
@@ -275,6 +279,11 @@ export class WorkerPool {
       if (w.startedAt === undefined || w.endedAt === undefined) return [];
       return [{ name: w.name, start: w.startedAt, end: Math.max(w.endedAt, w.startedAt), afterJoins: w.afterJoins, busyMs: w.busyMs }];
     });
+  }
+
+  /** What each worker's shared arrays hold now: read after the workers are done. */
+  memory(): WorkerMemory[] {
+    return this.workers.map((w) => ({ worker: w.name, views: w.shared.map(describeView) }));
   }
 
   trace(): Span[] {

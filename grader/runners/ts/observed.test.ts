@@ -1,0 +1,112 @@
+import { describe, expect, it } from "vitest";
+import { callFixture } from "./call-fixture.ts";
+import { fetchesOf, messagesOf, unfetched, workersHolding } from "./observed.ts";
+import type { CallStats } from "./run-call.ts";
+import type { WaitRecord } from "./runtime.ts";
+import { describeView, findSharedViews } from "./shared-memory.ts";
+
+function statsOf(outcome: Awaited<ReturnType<typeof callFixture>>): CallStats {
+  if (!outcome.ok) throw new Error(`expected success, got ${outcome.verdict.reason}: ${outcome.verdict.message}`);
+  return outcome.stats;
+}
+
+const fetchWait = (url: string, start: number, end: number | undefined, thread = "main"): WaitRecord => ({
+  kind: "fetch",
+  task: "t",
+  label: `fetchData ${url}`,
+  url,
+  thread,
+  start,
+  ...(end === undefined ? {} : { end }),
+  daemon: false,
+});
+
+describe("fetchesOf: fetch calls as the host saw them", () => {
+  it("counts calls per url and per thread, and the most in flight at once", () => {
+    const waits = [fetchWait("/a", 0, 100), fetchWait("/b", 0, 40), fetchWait("/a", 50, 90, "worker 1"), fetchWait("/c", 100, 130)];
+    const summary = fetchesOf({ waits, virtualMs: 130 });
+    expect(summary.calls).toBe(4);
+    expect(Object.fromEntries(summary.perUrl)).toEqual({ "/a": 2, "/b": 1, "/c": 1 });
+    expect(Object.fromEntries(summary.perThread)).toEqual({ main: 3, "worker 1": 1 });
+    // /c starts exactly when the first /a ends: that is not overlap.
+    expect(summary.maxInFlight).toBe(2);
+    expect(unfetched(summary, ["/a", "/d"])).toEqual(["/d"]);
+  });
+
+  it("counts a fetch never resumed as open until the call's end, and ignores other waits", () => {
+    const sleep: WaitRecord = { kind: "sleep", task: "t", label: "sleep 5 ms", thread: "main", start: 0, end: 5, daemon: false };
+    const summary = fetchesOf({ waits: [sleep, fetchWait("/a", 0, undefined), fetchWait("/b", 10, 20)], virtualMs: 30 });
+    expect(summary.calls).toBe(2);
+    expect(summary.maxInFlight).toBe(2);
+  });
+
+  it("records the url of every fetchData call, from main and from workers", async () => {
+    const stats = statsOf(
+      await callFixture(
+        `import { fetchData, spawn } from "interleave";
+        export async function main() {
+          const w = spawn(async (url) => fetchData(url), "/from-worker");
+          const here = await Promise.all([fetchData("/x"), fetchData("/y")]);
+          return [...here, await w.join()];
+        }`,
+        { runtime: { serve: (url) => ({ latencyMs: 10, value: url }) } },
+      ),
+    );
+    const summary = fetchesOf(stats);
+    expect(Object.fromEntries(summary.perUrl)).toEqual({ "/x": 1, "/y": 1, "/from-worker": 1 });
+    expect(Object.fromEntries(summary.perThread)).toEqual({ main: 2, "worker 1": 1 });
+  });
+});
+
+describe("messagesOf: messages per holder", () => {
+  it("counts what each worker and main sent and received", async () => {
+    const stats = statsOf(
+      await callFixture(`import { channel, spawn } from "interleave";
+        export async function main() {
+          const [tx, rx] = channel();
+          const producers = [3, 5].map((n) => spawn(({ tx, n }) => { for (let i = 0; i < n; i++) tx.send(i); }, { tx, n }));
+          tx.close();
+          const consumer = spawn(async ({ rx }) => { let got = 0; for await (const _ of rx) got++; return got; }, { rx });
+          const [tx2, rx2] = channel();
+          tx2.send("from main");
+          const mine = await rx2.recv();
+          for (const p of producers) await p.join();
+          return [await consumer.join(), mine];
+        }`),
+    );
+    const m = messagesOf(stats);
+    expect(m.sent).toBe(9);
+    expect(m.received).toBe(9);
+    expect(Object.fromEntries(m.sentBy)).toEqual({ 1: 3, 2: 5, main: 1 });
+    expect(Object.fromEntries(m.receivedBy)).toEqual({ 3: 8, main: 1 });
+  });
+});
+
+describe("shared memory: what workers left where the host can read it", () => {
+  it("finds number arrays over SharedArrayBuffers near the top of spawn data, not plain ones", () => {
+    const shared = new Int32Array(new SharedArrayBuffer(8));
+    const plain = new Int32Array(4);
+    const deep = { a: { b: { c: { d: new Int32Array(new SharedArrayBuffer(4)) } } } };
+    expect(findSharedViews({ shared, plain, list: [shared], deep })).toEqual([shared, shared]);
+    shared[0] = 7;
+    shared[1] = 5;
+    expect(describeView(shared)).toEqual({ type: "Int32Array", length: 2, head: [7, 5], sum: 12 });
+  });
+
+  it("reads the counter workers incremented, after the call", async () => {
+    const stats = statsOf(
+      await callFixture(`import { spawn } from "interleave";
+        export async function main() {
+          const counter = new Int32Array(new SharedArrayBuffer(4));
+          const untouched = new Int32Array(new SharedArrayBuffer(8));
+          const hs = [0, 1].map(() => spawn(({ counter }) => { for (let i = 0; i < 1000; i++) Atomics.add(counter, 0, 1); }, { counter, untouched }));
+          for (const h of hs) await h.join();
+          return Atomics.load(counter, 0);
+        }`),
+    );
+    expect(stats.workerMemory).toHaveLength(2);
+    expect(stats.workerMemory[0]?.views.map((v) => v.head)).toEqual([[2000], [0, 0]]);
+    expect(workersHolding(stats, (v) => v.head[0] === 2000)).toHaveLength(2);
+    expect(workersHolding(stats, (v) => v.head[0] === 1)).toEqual([]);
+  });
+});

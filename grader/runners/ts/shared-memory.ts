@@ -1,0 +1,65 @@
+// Shared memory the host can read: the typed arrays over SharedArrayBuffers that the main
+// isolate handed to a worker through spawn()'s data. The host's copy of that data shares the
+// memory (isolated-vm shares SharedArrayBuffers, it does not copy them), so once the workers
+// are done the host reads what they left there — a count or a list workers really wrote —
+// instead of trusting the value the student's function returns.
+
+/** What one shared view held at the end of the call. */
+export type SharedView = {
+  /** e.g. "Int32Array". */
+  type: string;
+  length: number;
+  /** The first HEAD_CELLS elements. */
+  head: number[];
+  /** Sum of the first SUM_CELLS elements (every element for any view this size or smaller). */
+  sum: number;
+};
+
+export type WorkerMemory = { worker: string; views: SharedView[] };
+
+const MAX_VIEWS = 16;
+const MAX_DEPTH = 3;
+const MAX_ENTRIES = 64;
+export const HEAD_CELLS = 4;
+export const SUM_CELLS = 1 << 22;
+
+type NumberArray = Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array;
+
+function isNumberArray(v: unknown): v is NumberArray {
+  return (
+    v instanceof Int8Array ||
+    v instanceof Uint8Array ||
+    v instanceof Uint8ClampedArray ||
+    v instanceof Int16Array ||
+    v instanceof Uint16Array ||
+    v instanceof Int32Array ||
+    v instanceof Uint32Array ||
+    v instanceof Float32Array ||
+    v instanceof Float64Array
+  );
+}
+
+/**
+ * The number arrays over SharedArrayBuffers found near the top of `data` (the host's copy of
+ * one spawn's data): arrays and plain objects are searched to depth 3, 64 entries each, like
+ * channel ends (channels.ts), so big data stays cheap. At most 16 views.
+ */
+export function findSharedViews(data: unknown, found: NumberArray[] = [], depth = 0): NumberArray[] {
+  if (found.length >= MAX_VIEWS || data === null || typeof data !== "object") return found;
+  if (isNumberArray(data)) {
+    if (data.buffer instanceof SharedArrayBuffer) found.push(data);
+    return found;
+  }
+  if (depth >= MAX_DEPTH) return found;
+  const items = Array.isArray(data) ? data : Object.getPrototypeOf(data) === Object.prototype ? Object.values(data) : [];
+  for (const item of items.slice(0, MAX_ENTRIES)) findSharedViews(item, found, depth + 1);
+  return found;
+}
+
+/** What a view holds now (read once the workers are done). */
+export function describeView(view: NumberArray): SharedView {
+  let sum = 0;
+  const cells = Math.min(view.length, SUM_CELLS);
+  for (let i = 0; i < cells; i++) sum += view[i] ?? 0;
+  return { type: view.constructor.name, length: view.length, head: Array.from(view.subarray(0, HEAD_CELLS)), sum };
+}
