@@ -32,13 +32,14 @@ describe("grade() on ts/shared-counter (real child process, real threads)", () =
     expect(result).toMatchObject({ status: "pass", score: 1 });
     // The figure is reported; its bounds are the verdict's business (bench/ measures them).
     expect(result.tests[1]?.timing?.workSpread).toBeGreaterThan(0);
-    expect(result.tests[1]?.trace?.some((s) => s.thread === "worker 4")).toBe(true);
+    // The test draws 3 to 5 workers.
+    expect(result.tests[1]?.trace?.some((s) => s.thread === "worker 3")).toBe(true);
   });
 
   it("catches the racy starter with the lost count in the message", async () => {
     const result = await grade({ exerciseId: "ts/shared-counter", code: await readFile(path.join(COUNTER, "starter.ts"), "utf8") });
     expect(result).toMatchObject({ status: "fail", reason: "lost_updates" });
-    expect(result.message).toMatch(/^expected 2000000 but the counter read \d+: \d+ increments were lost/);
+    expect(result.message).toMatch(/^expected \d+ but the counter read \d+: \d+ increments were lost/);
     expect(result.message).toMatch(/read, read.*write, write/);
   });
 });

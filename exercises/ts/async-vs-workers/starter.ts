@@ -2,7 +2,7 @@ import { fetchData } from "interleave";
 
 /**
  * Looks up the price of every product id with fetchData(`/price/${id}`) and returns the
- * prices in the order of `ids`. Each lookup waits 50 ms for the server.
+ * prices in the order of `ids`. Each lookup waits for the server (about 50 ms).
  */
 export async function fetchPrices(ids: number[]): Promise<number[]> {
   const prices: number[] = [];

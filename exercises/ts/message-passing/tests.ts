@@ -1,12 +1,16 @@
-// Hidden tests for ts/message-passing. gather()'s result is a copied array; the channel's
-// counts (sent, received, still queued, discarded) are host truth from the runner. Every
-// verdict here is deterministic:
+// Hidden tests for ts/message-passing. gather()'s result is a copied array; the channels'
+// counts (sent, received, still queued, discarded, and who sent and received each message)
+// are host truth from the runner. The producer and item counts are drawn per grade from
+// t.rng, and the messages themselves are checked: the items must have travelled from producer
+// workers to a consumer worker. Every verdict here is deterministic:
 // - a reader that looks at shared memory before any await sees nothing, because the runner
 //   starts the workers of a spawn burst only once the spawning code yields;
 // - a consumer that drops an item or stops early is caught by exact counting;
 // - a channel whose last Sender stays open ends in a deadlock the runner detects (nothing
 //   running, nothing pending) instead of a timeout.
 import { defineTests, describeValue, type TestContext, type TestVerdict } from "../../../grader/runners/ts/harness-api.ts";
+import { messagesOf } from "../../../grader/runners/ts/observed.ts";
+import type { CallStats } from "../../../grader/runners/ts/run-call.ts";
 
 function expectedItems(producers: number, perProducer: number): number[] {
   return Array.from({ length: producers * perProducer }, (_, i) => i);
@@ -57,11 +61,48 @@ function inOrderPerProducer(t: TestContext, value: number[], perProducer: number
   return null;
 }
 
+/**
+ * The items must have been passed as messages, as the host counted them: sent by producer
+ * workers (at least `producers` of them) and received by a worker, the consumer — not
+ * produced or collected by gather() itself.
+ */
+function passedAsMessages(t: TestContext, stats: CallStats, producers: number, perProducer: number): TestVerdict | null {
+  const total = producers * perProducer;
+  const m = messagesOf(stats);
+  const byWorkers = (counts: Map<"main" | number, number>) => [...counts].filter(([h]) => h !== "main");
+  const senders = byWorkers(m.sentBy);
+  const sentByWorkers = senders.reduce((sum, [, n]) => sum + n, 0);
+  const receivedByWorkers = byWorkers(m.receivedBy).reduce((sum, [, n]) => sum + n, 0);
+  const receivedByMain = m.receivedBy.get("main") ?? 0;
+  const observed = `${m.sent} message(s) sent (${sentByWorkers} by workers), ${receivedByWorkers} received by workers, ${receivedByMain} by gather itself`;
+  if (sentByWorkers < total || senders.length < producers) {
+    const who = m.sent === 0 ? "no message went through a channel at all" : `only ${sentByWorkers} message(s) came from ${senders.length} worker(s)`;
+    return t.fail(
+      "wrong_result",
+      `gather(${producers}, ${perProducer}) returned ${total} numbers, but ${who}: each of the ${producers} producer workers must send its ${perProducer} numbers through a channel.`,
+      { expected: `${total} messages sent by ${producers} producer workers`, actual: observed },
+    );
+  }
+  if (receivedByWorkers < total) {
+    const main = receivedByMain > 0 ? `gather itself received ${receivedByMain} of them: ` : "";
+    return t.fail(
+      "wrong_result",
+      `the ${total} numbers were sent, but only ${receivedByWorkers} were received by a worker; ${main}the consumer must be a worker of its own, which receives every item and returns them. ` +
+        "Move the Receiver into a consumer worker (pass it in spawn's data) and return what its join() gives.",
+      { expected: `${total} messages received by the consumer worker`, actual: observed },
+    );
+  }
+  return null;
+}
+
 async function gather(t: TestContext, producers: number, perProducer: number): Promise<TestVerdict> {
   const { value, stats } = await t.call("gather", [producers, perProducer]);
   const discarded = stats.channels.reduce((sum, c) => sum + c.discarded, 0);
   const sent = stats.channels.reduce((sum, c) => sum + c.sent, 0);
-  const wrong = exactlyOnce(t, value, producers, perProducer, { sent, discarded }) ?? inOrderPerProducer(t, value as number[], perProducer);
+  const wrong =
+    exactlyOnce(t, value, producers, perProducer, { sent, discarded }) ??
+    inOrderPerProducer(t, value as number[], perProducer) ??
+    passedAsMessages(t, stats, producers, perProducer);
   if (wrong) return wrong;
   return t.pass(`${producers * perProducer} numbers arrived exactly once (${sent} messages through ${stats.channels.length} channel(s), ${stats.threadsUsed - 1} workers)`);
 }
@@ -69,8 +110,9 @@ async function gather(t: TestContext, producers: number, perProducer: number): P
 export default defineTests({
   exports: { gather: "function" },
   tests: [
-    { name: "three producers, 300 numbers each: every number arrives exactly once", run: (t) => gather(t, 3, 300) },
-    { name: "one producer, 500 numbers: all of them, in the order sent", run: (t) => gather(t, 1, 500) },
-    { name: "five producers, 100 numbers each", run: (t) => gather(t, 5, 100) },
+    // At most 7 producers: with the consumer that is the exercise's 8 workers.
+    { name: "a few producers, hundreds of numbers each: every number arrives exactly once", run: (t) => gather(t, t.rng.int(2, 4), t.rng.int(150, 450)) },
+    { name: "one producer: all of its numbers, in the order sent", run: (t) => gather(t, 1, t.rng.int(300, 700)) },
+    { name: "many producers, fewer numbers each", run: (t) => gather(t, t.rng.int(5, 7), t.rng.int(50, 150)) },
   ],
 });

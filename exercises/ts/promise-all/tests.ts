@@ -1,39 +1,79 @@
 // Hidden tests for ts/promise-all. They run on the host, on the virtual clock: fetchData()
 // answers after its latency in virtual time, so "100 ms, not 300" is exact and costs no real
-// waiting. The fake server below is the only source of answers.
+// waiting. Urls, answers and latencies are drawn per grade from t.rng, and the fake server
+// below is the only place the answers exist: the host counts which urls were really fetched.
 import { defineTests, describeValue, type CallResult, type TestContext, type TestVerdict } from "../../../grader/runners/ts/harness-api.ts";
+import { fetchesOf, unfetched } from "../../../grader/runners/ts/observed.ts";
+import type { Rng } from "../../../exercises/quizzes/rng.ts";
 
-type Route = { latencyMs: number; answer: string };
+type Route = { url: string; latencyMs: number; answer: string };
 
-const PROFILES: Record<string, Route> = {
-  "/users/ada": { latencyMs: 100, answer: "Ada Lovelace, 1815" },
-  "/users/alan": { latencyMs: 100, answer: "Alan Turing, 1912" },
-  "/users/grace": { latencyMs: 100, answer: "Grace Hopper, 1906" },
-};
-const MIXED: Record<string, Route> = {
-  "/weather/oslo": { latencyMs: 40, answer: "Oslo: 4°C, snow" },
-  "/weather/lima": { latencyMs: 200, answer: "Lima: 19°C, mist" },
-  "/weather/kyiv": { latencyMs: 70, answer: "Kyiv: 11°C, rain" },
-  "/weather/pune": { latencyMs: 120, answer: "Pune: 31°C, sun" },
-  "/weather/nuuk": { latencyMs: 10, answer: "Nuuk: -7°C, wind" },
-};
+const PEOPLE = ["Ada Lovelace", "Alan Turing", "Grace Hopper", "Edsger Dijkstra", "Barbara Liskov", "Tony Hoare", "Leslie Lamport", "Frances Allen", "John Backus", "Radia Perlman"];
+const CITIES = ["Oslo", "Lima", "Kyiv", "Pune", "Nuuk", "Quito", "Perth", "Accra", "Hanoi", "Tunis", "Cork", "Fargo"];
+const SKIES = ["snow", "mist", "rain", "sun", "wind", "hail", "fog", "clear"];
 
-function serverFor(routes: Record<string, Route>) {
+/** Three profiles, 100 ms each (the statement's example), with urls and answers new every grade. */
+function drawProfiles(rng: Rng): Route[] {
+  return rng.sample(PEOPLE, 3).map((name) => {
+    const id = rng.int(100, 99_999);
+    const slug = name.split(" ")[0]?.toLowerCase() ?? "user";
+    return { url: `/users/${slug}-${id}`, latencyMs: 100, answer: `${name} #${id}, ${rng.int(1800, 2000)}` };
+  });
+}
+
+/**
+ * Five forecasts of distinct latencies. Arrival order differs from the order of the urls
+ * (so collecting answers as they arrive is caught), and the latencies add up to at least
+ * twice the slowest (so requests one after another are caught by overlapFactor 1.5).
+ */
+function drawForecasts(rng: Rng): Route[] {
+  for (;;) {
+    const latencies = rng.sample(Array.from({ length: 24 }, (_, i) => 10 * (i + 1)), 5);
+    const sorted = latencies.every((l, i) => i === 0 || (latencies[i - 1] ?? 0) < l);
+    const serial = latencies.reduce((a, b) => a + b, 0);
+    if (sorted || serial < 2 * Math.max(...latencies)) continue;
+    return rng.sample(CITIES, 5).map((city, i) => ({
+      url: `/weather/${city.toLowerCase()}?day=${rng.int(1, 366)}`,
+      latencyMs: latencies[i] ?? 10,
+      answer: `${city}: ${rng.int(-20, 38)}°C, ${rng.pick(SKIES)}`,
+    }));
+  }
+}
+
+function serverFor(routes: Route[]) {
+  const byUrl = new Map(routes.map((r) => [r.url, r]));
   return (url: string) => {
-    const route = routes[url];
+    const route = byUrl.get(url);
     return route ? { latencyMs: route.latencyMs, value: route.answer } : { latencyMs: 5, error: `404: no such url ${url}` };
   };
 }
 
-async function fetchAllOf(t: TestContext, routes: Record<string, Route>): Promise<{ result: CallResult; expected: string[]; slowest: number; serial: number }> {
-  const urls = Object.keys(routes);
-  const result = await t.call("fetchAll", [urls], { serve: serverFor(routes) });
-  const latencies = Object.values(routes).map((r) => r.latencyMs);
-  return { result, expected: Object.values(routes).map((r) => r.answer), slowest: Math.max(...latencies), serial: latencies.reduce((a, b) => a + b, 0) };
+type Run = { result: CallResult; routes: Route[]; slowest: number; serial: number };
+
+async function fetchAllOf(t: TestContext, routes: Route[]): Promise<Run> {
+  const result = await t.call("fetchAll", [routes.map((r) => r.url)], { serve: serverFor(routes) });
+  const latencies = routes.map((r) => r.latencyMs);
+  return { result, routes, slowest: Math.max(...latencies), serial: latencies.reduce((a, b) => a + b, 0) };
+}
+
+/** Every url must have reached the server: the answers exist nowhere else, and change every grade. */
+function checkFetched(t: TestContext, { result, routes }: Run): TestVerdict | null {
+  const fetches = fetchesOf(result.stats);
+  const missing = unfetched(fetches, routes.map((r) => r.url));
+  if (missing.length === 0) return null;
+  const made = fetches.calls === 0 ? "made no fetchData call at all" : `fetched ${routes.length - missing.length} of them`;
+  return t.fail(
+    "wrong_result",
+    `fetchAll got ${routes.length} urls but ${made}: the server never saw a request for ${missing.slice(0, 2).join(", ")}${missing.length > 2 ? ` or ${missing.length - 2} more` : ""}. ` +
+      "The answers come only from the server and change with every grade, so each url must be fetched with fetchData(url).",
+    { expected: `a fetchData call for each of the ${routes.length} urls`, actual: `${fetches.calls} fetchData call(s)` },
+  );
 }
 
 /** The answers must all be there, in order; a missing one usually means a promise nobody awaited. */
-function checkAnswers(t: TestContext, expected: string[], { value, stats }: CallResult): TestVerdict | null {
+function checkAnswers(t: TestContext, { result, routes }: Run): TestVerdict | null {
+  const expected = routes.map((r) => r.answer);
+  const { value, stats } = result;
   if (JSON.stringify(value) === JSON.stringify(expected)) return null;
   const inFlight =
     stats.pendingAtEnd > 0
@@ -47,7 +87,8 @@ function checkAnswers(t: TestContext, expected: string[], { value, stats }: Call
   });
 }
 
-function checkOverlap(t: TestContext, run: { result: CallResult; slowest: number; serial: number }, count: number): TestVerdict {
+function checkOverlap(t: TestContext, run: Run): TestVerdict {
+  const count = run.routes.length;
   const took = Math.round(run.result.stats.virtualMs);
   const factor = t.thresholds.overlapFactor ?? 1.5;
   if (took > run.slowest * factor) {
@@ -59,7 +100,8 @@ function checkOverlap(t: TestContext, run: { result: CallResult; slowest: number
       { expected: `at most ${Math.round(run.slowest * factor)} ms of virtual time`, actual: `${took} ms` },
     );
   }
-  return t.pass(`${count} requests in ${took} ms of virtual time (one after another: ${run.serial} ms)`);
+  const inFlight = fetchesOf(run.result.stats).maxInFlight;
+  return t.pass(`${count} requests in ${took} ms of virtual time, up to ${inFlight} in flight at once (one after another: ${run.serial} ms)`);
 }
 
 export default defineTests({
@@ -69,24 +111,24 @@ export default defineTests({
       name: "fetchAll returns every answer, in order",
       clock: "virtual",
       async run(t) {
-        const run = await fetchAllOf(t, PROFILES);
-        return checkAnswers(t, run.expected, run.result) ?? t.pass(`${run.expected.length} answers in order`);
+        const run = await fetchAllOf(t, drawProfiles(t.rng));
+        return checkFetched(t, run) ?? checkAnswers(t, run) ?? t.pass(`${run.routes.length} answers in order, each fetched from the server`);
       },
     },
     {
       name: "three 100 ms requests overlap: 100 ms of virtual time, not 300",
       clock: "virtual",
       async run(t) {
-        const run = await fetchAllOf(t, PROFILES);
-        return checkAnswers(t, run.expected, run.result) ?? checkOverlap(t, run, 3);
+        const run = await fetchAllOf(t, drawProfiles(t.rng));
+        return checkFetched(t, run) ?? checkAnswers(t, run) ?? checkOverlap(t, run);
       },
     },
     {
       name: "five requests of different latency take as long as the slowest",
       clock: "virtual",
       async run(t) {
-        const run = await fetchAllOf(t, MIXED);
-        return checkAnswers(t, run.expected, run.result) ?? checkOverlap(t, run, 5);
+        const run = await fetchAllOf(t, drawForecasts(t.rng));
+        return checkFetched(t, run) ?? checkAnswers(t, run) ?? checkOverlap(t, run);
       },
     },
   ],

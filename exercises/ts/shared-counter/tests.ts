@@ -1,28 +1,79 @@
 // Hidden tests for ts/shared-counter. They run on the host: they call the student's count()
 // in fresh isolates, get back a copied number and host-measured CPU times, and decide here.
-import { defineTests, describeValue, parallelCheck, type TestContext } from "../../../grader/runners/ts/harness-api.ts";
+// Worker counts and increments are drawn per grade from t.rng, and the host reads the shared
+// memory the workers were given (stats.workerMemory): a count or a list counts only if the
+// workers' own shared memory holds it, so an answer computed without the workers fails.
+import { defineTests, describeValue, parallelCheck, type TestContext, type TestVerdict } from "../../../grader/runners/ts/harness-api.ts";
+import { workersHolding } from "../../../grader/runners/ts/observed.ts";
+import type { CallStats } from "../../../grader/runners/ts/run-call.ts";
+import type { Rng } from "../../../exercises/quizzes/rng.ts";
 
-const WORKERS = 4;
 // Enough increments that racing workers overlap for tens of milliseconds: a racy count
-// loses hundreds of thousands of updates per trial (measured), a correct one never loses any.
-const PER_WORKER = 500_000;
+// loses hundreds of thousands of updates per trial (measured with 4 x 500,000), a correct one
+// never loses any. The remainder mod 1000 keeps the total off any round number an earlier
+// grade expected.
 const TRIALS = 3;
-// The parallelism test counts 8x more: starting workers costs each a few ms of CPU on
+const drawCount = (rng: Rng) => ({ workers: rng.int(3, 5), perWorker: rng.int(400, 600) * 1000 + rng.int(1, 999) });
+// The parallelism test counts ~16M in all: starting workers costs each a few ms of CPU on
 // isolated-vm's threads, and with ~40 ms of counting in all, that start-up once lifted a
 // one-worker solution's spread to 1.5 (1 run in 100). With ~300 ms of counting it stays far
 // below (≈1.1), and the workers' runs last long enough for their overlap to mean something.
-const SPREAD_PER_WORKER = 4_000_000;
-
-async function countOnce(t: TestContext, perWorker = PER_WORKER) {
-  const { value, stats } = await t.call("count", [WORKERS, perWorker]);
-  return { value, stats, expected: WORKERS * perWorker };
+function drawSpread(rng: Rng) {
+  const workers = rng.int(3, 5);
+  return { workers, perWorker: Math.round((16_000_000 / workers) * (0.9 + 0.2 * rng.next())) };
 }
 
-const BOARD_WORKERS = 4;
-// 4,000 inserts that shift ~1,000 slots on average: without a lock, measured here, thousands
+// ~4,000 inserts that shift ~1,000 slots on average: without a lock, measured here, thousands
 // of scores are lost or duplicated in every run; with one it takes ~150 ms.
-const BOARD_PER_WORKER = 1000;
 const BOARD_TRIALS = 2;
+const drawBoard = (rng: Rng) => ({ workers: rng.int(3, 4), perWorker: rng.int(900, 1200) });
+
+/**
+ * A result the workers' shared memory does not hold was not produced by the workers. When it
+ * is right anyway, the work ran elsewhere (the main isolate) or not at all — the host cannot
+ * see the main isolate's own memory — so the workers did not do it: not_parallel. A wrong one
+ * is wrong_result. `what` names the result for the message.
+ */
+function notFromWorkers(t: TestContext, stats: CallStats, right: boolean, what: string, expected: unknown, actual: unknown): TestVerdict {
+  const started = stats.workerMemory.length;
+  const why =
+    started === 0
+      ? "no worker was started"
+      : `none of the ${started} workers had it in the shared memory passed to it through spawn() (the grader reads that memory once they are done)`;
+  if (right) {
+    return t.fail("not_parallel", `${what} is right, but ${why}: the workers did not do this work. Give each worker the shared memory and its share of the work, and let the workers write the result there.`, {
+      expected: `${what} in the workers' shared memory`,
+      actual: why,
+    });
+  }
+  return t.fail("wrong_result", `${what} should be ${describeValue(expected)}, but it is ${describeValue(actual)}, and ${why}: it was not computed by the workers.`, { expected, actual });
+}
+
+async function countTrial(t: TestContext, workers: number, perWorker: number, trial: string): Promise<{ verdict: TestVerdict | null; stats: CallStats }> {
+  const { value, stats } = await t.call("count", [workers, perWorker]);
+  const expected = workers * perWorker;
+  const call = `count(${workers}, ${perWorker})`;
+  if (typeof value !== "number" || !Number.isInteger(value)) {
+    return { verdict: t.fail("wrong_result", `${call} should resolve to a whole number, but it gave ${describeValue(value)}`), stats };
+  }
+  if (workersHolding(stats, (v) => v.head.includes(value)).length === 0) {
+    return { verdict: notFromWorkers(t, stats, value === expected, `the count from ${call}`, expected, value), stats };
+  }
+  if (value < expected) {
+    const lost = expected - value;
+    const verdict = t.fail(
+      "lost_updates",
+      `expected ${expected} but the counter read ${value}: ${lost} increments were lost${trial}. ` +
+        "counter[0]++ is three steps: read, add 1, write back. Two workers read the same value (read, read), " +
+        "both add 1 and both write (write, write), so one increment disappears. " +
+        "Atomics.add(counter, 0, 1) does the three steps as one indivisible step.",
+      { expected, actual: value },
+    );
+    return { verdict, stats };
+  }
+  if (value !== expected) return { verdict: t.fail("wrong_result", `expected ${expected} but the counter read ${value}${trial}`, { expected, actual: value }), stats };
+  return { verdict: null, stats };
+}
 
 /** Counts what went wrong in a leaderboard that should read 0, 1, …, n-1. */
 function boardDamage(list: number[], n: number) {
@@ -40,56 +91,47 @@ export default defineTests({
   exports: { count: "function", leaderboard: "function" },
   tests: [
     {
-      name: `count(${WORKERS}, ${PER_WORKER}) loses no update (${TRIALS} trials)`,
+      name: `count(workers, perWorker) loses no update (${TRIALS} trials)`,
       async run(t) {
+        const { workers, perWorker } = drawCount(t.rng);
         for (let trial = 1; trial <= TRIALS; trial++) {
-          const { value, expected } = await countOnce(t);
-          if (typeof value !== "number" || !Number.isInteger(value)) {
-            return t.fail("wrong_result", `count(${WORKERS}, ${PER_WORKER}) should resolve to a whole number, but it gave ${describeValue(value)}`);
-          }
-          if (value < expected) {
-            const lost = expected - value;
-            return t.fail(
-              "lost_updates",
-              `expected ${expected} but the counter read ${value}: ${lost} increments were lost (trial ${trial} of ${TRIALS}). ` +
-                "counter[0]++ is three steps: read, add 1, write back. Two workers read the same value (read, read), " +
-                "both add 1 and both write (write, write), so one increment disappears. " +
-                "Atomics.add(counter, 0, 1) does the three steps as one indivisible step.",
-              { expected, actual: value },
-            );
-          }
-          if (value !== expected) {
-            return t.fail("wrong_result", `expected ${expected} but the counter read ${value} (trial ${trial} of ${TRIALS})`, { expected, actual: value });
-          }
+          const { verdict } = await countTrial(t, workers, perWorker, ` (trial ${trial} of ${TRIALS})`);
+          if (verdict) return verdict;
         }
-        return t.pass(`${TRIALS} trials, ${WORKERS * PER_WORKER} increments each, none lost`);
+        return t.pass(`${TRIALS} trials, ${workers} workers x ${perWorker} increments each, none lost, all in the workers' shared counter`);
       },
     },
     {
       name: "the counting is split across worker threads",
       async run(t) {
-        const { value, stats, expected } = await countOnce(t, SPREAD_PER_WORKER);
-        if (value !== expected) {
-          const read = typeof value === "number" ? String(value) : describeValue(value);
-          return t.fail("lost_updates", `expected ${expected} but the counter read ${read}: updates were lost (see the first test)`, { expected, actual: value });
-        }
+        const { workers, perWorker } = drawSpread(t.rng);
+        const { verdict, stats } = await countTrial(t, workers, perWorker, "");
+        if (verdict) return verdict;
         const parallel = parallelCheck(t, stats, {
           prefix: "the count is right, but ",
-          advice: `Start all ${WORKERS} workers first, give each its share of the increments, and only then join them.`,
+          advice: `Start all ${workers} workers first, give each its share of the increments, and only then join them.`,
         });
         return parallel.fail ?? t.pass(parallel.summary);
       },
     },
     {
-      name: `leaderboard(${BOARD_WORKERS}, ${BOARD_PER_WORKER}): the locked sorted list keeps every score (${BOARD_TRIALS} trials)`,
+      name: `leaderboard(workers, perWorker): the locked sorted list keeps every score (${BOARD_TRIALS} trials)`,
       async run(t) {
-        const n = BOARD_WORKERS * BOARD_PER_WORKER;
+        const { workers, perWorker } = drawBoard(t.rng);
+        const call = `leaderboard(${workers}, ${perWorker})`;
+        const n = workers * perWorker;
         for (let trial = 1; trial <= BOARD_TRIALS; trial++) {
-          const { value } = await t.call("leaderboard", [BOARD_WORKERS, BOARD_PER_WORKER]);
+          const { value, stats } = await t.call("leaderboard", [workers, perWorker]);
           if (!Array.isArray(value) || !value.every((v) => typeof v === "number")) {
-            return t.fail("wrong_result", `leaderboard(${BOARD_WORKERS}, ${BOARD_PER_WORKER}) should resolve to an array of numbers, but it gave ${describeValue(value)}`);
+            return t.fail("wrong_result", `${call} should resolve to an array of numbers, but it gave ${describeValue(value)}`);
           }
           const damage = boardDamage(value, n);
+          // The list as the workers left it: [length, first scores…] in a shared array passed to them.
+          const head = [value.length, ...value.slice(0, 3)];
+          if (workersHolding(stats, (v) => head.every((x, i) => v.head[i] === x)).length === 0) {
+            const right = value.length === n && damage.missing + damage.twice + damage.unsorted === 0;
+            return notFromWorkers(t, stats, right, `the list from ${call}`, `${n} scores in order`, `${value.length} scores`);
+          }
           if (value.length !== n || damage.missing + damage.twice + damage.unsorted > 0) {
             return t.fail(
               "lost_updates",
