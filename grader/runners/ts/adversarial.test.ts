@@ -31,7 +31,7 @@ describe("adversarial: runaway code", () => {
   });
 
   it("ends an endless loop of sleeps at the virtual-time cap, in real milliseconds", async () => {
-    // This verdict, not the wall limit's "still running after 1500 ms", shows no real waiting.
+    // This verdict, not the wall limit's "still running after …", shows no real waiting.
     const outcome = await callFixture(`import { sleep } from "interleave"; export async function main() { for (;;) await sleep(1000); }`, { runtime: { maxVirtualMs: 60_000 } });
     expectVerdict(outcome, "error", "timeout", /still waiting after 60 s of virtual time/);
   });

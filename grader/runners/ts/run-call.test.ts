@@ -6,7 +6,7 @@ import { runCall, type CallOutcome } from "./run-call.ts";
 import type { RuntimeOptions } from "./runtime.ts";
 import { transpileStudentCode } from "./transpile.ts";
 
-const LIMITS: Limits = { cpuMs: 3000, wallMs: 1500, memoryMb: 32, maxWorkers: 4 };
+const LIMITS: Limits = { cpuMs: 3000, wallMs: 20_000, memoryMb: 32, maxWorkers: 4 };
 
 async function call(
   code: string,
