@@ -37,7 +37,7 @@ pub(super) fn take_foreign() -> Vec<String> {
 /// Real time the runtime's thread may run without parking before the watchdog ends the test.
 const GIVE_UP_BUSY: Duration = Duration::from_millis(3000);
 /// Real time every task may wait, with nothing computing anywhere, before that is a deadlock.
-const GIVE_UP_PARKED: Duration = Duration::from_millis(3000);
+const GIVE_UP_PARKED: Duration = Duration::from_millis(5000);
 /// CPU the whole process may use meanwhile and still count as idle (the watchdog's own ticks).
 const IDLE_CPU_MS: f64 = 20.0;
 

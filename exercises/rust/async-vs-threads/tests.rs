@@ -146,6 +146,9 @@ fn refused_threads(what: &str, advice: &str) -> Option<Verdict> {
 struct Fetched {
     replies: Option<Vec<Reply>>,
     threads: usize,
+    /// Threads other than the test's runtime thread that ran requests (their waits are not on
+    /// the test's clock: a private runtime, or a thread per request).
+    off_runtime: usize,
 }
 
 /// Runs fetch_all(ids) on the paused clock, catching a panic, and waits (up to 2 s of real
@@ -154,14 +157,15 @@ fn run_fetch(ctx: &mut Ctx, ids: Vec<u32>) -> Fetched {
     watch_panics();
     *CALLERS.lock().unwrap_or_else(|e| e.into_inner()) = Some(HashSet::new());
     *RUNTIME_THREAD.lock().unwrap_or_else(|e| e.into_inner()) = Some(std::thread::current().id());
+    let runtime = std::thread::current().id();
     let replies = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| ctx.paused(student_fetch_all(ids)))).ok();
     *RUNTIME_THREAD.lock().unwrap_or_else(|e| e.into_inner()) = None;
     let deadline = Instant::now() + Duration::from_millis(2000);
     while IN_FLIGHT.load(Ordering::SeqCst) > 0 && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(5));
     }
-    let threads = CALLERS.lock().unwrap_or_else(|e| e.into_inner()).take().map_or(0, |s| s.len());
-    Fetched { replies, threads }
+    let callers = CALLERS.lock().unwrap_or_else(|e| e.into_inner()).take().unwrap_or_default();
+    Fetched { replies, threads: callers.len(), off_runtime: callers.iter().filter(|&&t| t != runtime).count() }
 }
 
 fn wrong_replies(got: &Option<Vec<Reply>>, ids: &[u32]) -> Option<Verdict> {
@@ -209,6 +213,9 @@ fn requests_overlap(ctx: &mut Ctx) -> Verdict {
         return v;
     }
     let ms = ctx.last_virtual_ms;
+    if out.off_runtime > 0 {
+        return fail("no_overlap", format!("the {} requests ran on {} thread(s) your code started, not on the test's runtime, so their waits were not on its clock and could not be seen overlapping (a runtime of your own, or a thread per request). Await them as tasks of the runtime your function runs on.", REQUESTS, out.off_runtime));
+    }
     if ms > 1.5 * LATENCY_MS as f64 {
         return fail("no_overlap", format!("{} requests took {:.0} ms on the paused clock, but one takes {} ms: they waited one after another. Start them all, then collect the replies, to finish in about {} ms.", REQUESTS, ms, LATENCY_MS, LATENCY_MS));
     }

@@ -103,6 +103,9 @@ fn watch_spawn_failures() {
 struct Outcome {
     result: Option<Vec<Download>>,
     threads: usize,
+    /// Threads other than the test's runtime thread that ran downloads (a private runtime, or a
+    /// thread per download): their waits are not on the test's clock.
+    off_runtime: usize,
     spawn_failures: usize,
     first_panic: Option<String>,
 }
@@ -115,15 +118,17 @@ fn run(ctx: &mut Ctx, ids: Vec<u32>) -> Outcome {
     *FIRST_PANIC.lock().unwrap_or_else(|e| e.into_inner()) = None;
     *CALLERS.lock().unwrap_or_else(|e| e.into_inner()) = Some(HashSet::new());
     *RUNTIME_THREAD.lock().unwrap_or_else(|e| e.into_inner()) = Some(std::thread::current().id());
+    let runtime = std::thread::current().id();
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| ctx.paused(student_download_all(ids)))).ok();
     *RUNTIME_THREAD.lock().unwrap_or_else(|e| e.into_inner()) = None;
     let deadline = Instant::now() + Duration::from_millis(2000);
     while IN_FLIGHT.load(Ordering::SeqCst) > 0 && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(5));
     }
-    let threads = CALLERS.lock().unwrap_or_else(|e| e.into_inner()).take().map_or(0, |s| s.len());
+    let callers = CALLERS.lock().unwrap_or_else(|e| e.into_inner()).take().unwrap_or_default();
     let first_panic = FIRST_PANIC.lock().unwrap_or_else(|e| e.into_inner()).take();
-    Outcome { result, threads, spawn_failures: SPAWN_FAILURES.load(Ordering::SeqCst), first_panic }
+    let off_runtime = callers.iter().filter(|&&t| t != runtime).count();
+    Outcome { result, threads: callers.len(), off_runtime, spawn_failures: SPAWN_FAILURES.load(Ordering::SeqCst), first_panic }
 }
 
 /// MANY distinct ids in a random order, drawn for this grade.
@@ -188,6 +193,9 @@ fn overlapping(ctx: &mut Ctx) -> Verdict {
         return v;
     }
     let ms = ctx.last_virtual_ms;
+    if out.off_runtime > 0 {
+        return fail("no_overlap", format!("the {} downloads ran on {} thread(s) your code started, not on the test's runtime, so their waits were not on its clock and could not be seen overlapping (a runtime of your own, or a thread per download). Run them as tasks of the runtime your function runs on.", MANY, out.off_runtime));
+    }
     if ms > 1.5 * LATENCY_MS as f64 {
         return fail("no_overlap", format!("{} downloads took {:.0} ms ({:.1} s) on the paused clock, but one takes {} ms: they waited one after another. Start them all as tasks first, then collect the results, to finish in about {} ms.", MANY, ms, ms / 1000.0, LATENCY_MS, LATENCY_MS));
     }
