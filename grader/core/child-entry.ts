@@ -1,9 +1,10 @@
 // The grading child: one process per grade (the runner keeps isolates alive until exit, see
 // grader/runners/ts/isolate-setup.ts). Started by grader-child.ts with --no-node-snapshot and
 // the runner's JIT flag; it warms up, says "ready", grades ONE job from IPC, replies, exits.
-import { GradeResult } from "../contract.ts";
 import { loadRunner } from "../runners/runner-for.ts";
+import { onCatastrophe } from "../runners/ts/isolate-setup.ts";
 import { GradeJob, HEARTBEAT_MS, type ChildMessage } from "./child-protocol.ts";
+import { sanitizeGradeResult } from "./sanitize-result.ts";
 
 function send(message: ChildMessage): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -12,9 +13,21 @@ function send(message: ChildMessage): Promise<void> {
   });
 }
 
+/** isolated-vm's own words (native code, not the student's) for V8 running out of memory in an isolate. */
+const CATASTROPHIC_OOM = "Catastrophic out-of-memory error";
+/** How long the parent gets to receive the catastrophe message before the child aborts anyway. */
+const CATASTROPHE_GRACE_MS = 1000;
+
 async function main(): Promise<void> {
   // Warm up before saying ready, so a pre-started child saves the imports too.
   await loadRunner("typescript");
+  // The isolate's thread is parked for good; this thread still runs. Tell the parent why the
+  // process is about to end, then end it (isolated-vm's advice: nothing here is trustworthy).
+  onCatastrophe((message) => {
+    process.stderr.write(`isolated-vm catastrophic error: ${message}\n`);
+    setTimeout(() => process.abort(), CATASTROPHE_GRACE_MS).unref();
+    void send({ type: "catastrophe", kind: message === CATASTROPHIC_OOM ? "memory" : "other" }).finally(() => process.abort());
+  });
   process.on("disconnect", () => process.exit(0));
   process.once("message", (raw: unknown) => {
     // The runner never blocks this thread for long (student code runs on isolate threads), so a
@@ -34,7 +47,8 @@ async function main(): Promise<void> {
 async function handle(raw: unknown): Promise<void> {
   const job = GradeJob.parse(raw);
   const runner = await loadRunner(job.meta.language);
-  const result = GradeResult.parse(await runner({ code: job.code, dir: job.dir, meta: job.meta, seed: job.seed }));
+  // Sanitised, then parsed: no student value can make the result invalid or unsendable.
+  const result = sanitizeGradeResult(await runner({ code: job.code, dir: job.dir, meta: job.meta, seed: job.seed }));
   await send({ type: "result", result });
 }
 

@@ -22,5 +22,11 @@ export const ChildMessage = z.discriminatedUnion("type", [
   /** Sent while a job runs: the child's own event loop still turns (see GraderChild's stall check). */
   z.object({ type: z.literal("alive") }),
   z.object({ type: z.literal("result"), result: GradeResult }),
+  /**
+   * isolated-vm reported a catastrophic error (V8 lost an isolate) and the child is about to
+   * abort: "memory" when V8 ran out of memory for one isolate. Sent by the harness on its own
+   * channel, so nothing a student prints can claim it.
+   */
+  z.object({ type: z.literal("catastrophe"), kind: z.enum(["memory", "other"]) }),
 ]);
 export type ChildMessage = z.infer<typeof ChildMessage>;

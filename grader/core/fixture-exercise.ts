@@ -29,12 +29,12 @@ export async function writeFixtureExercise(options: { bad?: Record<string, { cod
     }),
     "statement.md": "Export f() returning 1.\n",
     "starter.ts": "export function f() { return 0; }\n",
-    "tests.ts": `import { defineTests } from ${JSON.stringify(HARNESS)};
+    "tests.ts": `import { defineTests, describeValue } from ${JSON.stringify(HARNESS)};
 export default defineTests({
   exports: { f: "function" },
   tests: [{ name: "f() returns 1", async run(t) {
     const { value } = await t.call("f", []);
-    return value === 1 ? t.pass() : t.fail("wrong_result", "f() should return 1, got " + JSON.stringify(value), { expected: 1, actual: value });
+    return value === 1 ? t.pass() : t.fail("wrong_result", "f() should return 1, got " + describeValue(value), { expected: 1, actual: value });
   } }],
 });
 `,

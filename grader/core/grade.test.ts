@@ -89,6 +89,36 @@ describe("grade() robustness", () => {
     expect((await gradeFixture("export function f() { return 1; }")).status).toBe("pass");
   });
 
+  it("turns isolated-vm's catastrophic out-of-memory into memory_limit, from the child's own IPC signal", async () => {
+    const roomy = await writeFixtureExercise({ wallMs: 20_000 });
+    try {
+      const gradeRoomy = (code: string) => grade({ exerciseId: roomy.id, code, exercisesRoot: roomy.root });
+      // V8 cannot grow one dictionary this far inside a 32 MB isolate: isolated-vm aborts the process.
+      const keys = await gradeRoomy('export function f() { const o = {}; for (let i = 0; i < 1_000_000; i++) o["k" + i] = i; return 1; }');
+      expect(keys).toMatchObject({ status: "error", reason: "memory_limit" });
+      // The same words printed or thrown by the student are only text.
+      const mimic = await gradeRoomy('export function f() { console.error("isolated-vm catastrophic error: Catastrophic out-of-memory error"); throw new Error("Catastrophic out-of-memory error"); }');
+      expect(mimic).toMatchObject({ status: "error", reason: "runtime_error" });
+      expect(await gradeRoomy("export function f() { return 1; }")).toMatchObject({ status: "pass" });
+    } finally {
+      await rm(roomy.root, { recursive: true, force: true });
+    }
+  });
+
+  it("grades hostile values with a student-facing verdict, never internal", async () => {
+    const cases: [string, string, string][] = [
+      ["export function f() { return 10n; }", "fail", "wrong_result"],
+      ["export function f() { const o = { n: 1n }; o.self = o; return o; }", "fail", "wrong_result"],
+      ["export function f() { return 'x'.repeat(50 * 1024 * 1024); }", "fail", "wrong_result"],
+      ["export function f() { throw Symbol('s'); }", "error", "runtime_error"],
+    ];
+    for (const [code, status, reason] of cases) {
+      const result = await gradeFixture(code);
+      expect(result, code).toMatchObject({ status, reason });
+      expect(JSON.stringify(result).length, code).toBeLessThan(100_000);
+    }
+  });
+
   it("always returns results that match the contract", async () => {
     for (const code of ["", "export const f = 1", "throw new Error('top')", "export function f() { return 1 }"]) {
       expect(GradeResult.safeParse(await gradeFixture(code)).success).toBe(true);
@@ -127,7 +157,7 @@ describe("grade() robustness", () => {
 
   it("grades once more after a hang, never after a result or a memory kill, and at most once", async () => {
     const crash = (over: Partial<ChildOutcome & { kind: "crash" }>): ChildOutcome => ({
-      kind: "crash", code: null, signal: "SIGKILL", stderr: "", watchdog: false, memoryKill: false, stalled: false, ...over,
+      kind: "crash", code: null, signal: "SIGKILL", stderr: "", watchdog: false, memoryKill: false, stalled: false, catastrophe: null, ...over,
     });
     const result: ChildOutcome = { kind: "result", result: GradeResult.parse({ version: 1, status: "pass", score: 1, message: "ok", tests: [], diagnostics: [], stdout: "", stderr: "", truncated: false }) };
     const script = async (outcomes: ChildOutcome[]) => {

@@ -112,6 +112,12 @@ function resultOf(outcome: ChildOutcome, budgetMs: number): GradeResult {
   if (outcome.memoryKill) {
     return errorResult("memory_limit", `the grading process used more than ${CHILD_MEMORY_CAP_MB} MB and was stopped: memory escaped the per-call limits`);
   }
+  if (outcome.catastrophe === "memory") {
+    return errorResult(
+      "memory_limit",
+      "ran out of memory: one object grew larger than V8 can hold in the sandbox (for example an object with a million keys, or a Map with millions of entries), so the grade was stopped",
+    );
+  }
   if (outcome.stalled) return errorResult("timeout", "the grading process stopped responding twice and was stopped");
   if (outcome.watchdog) return errorResult("timeout", `grading took longer than ${Math.round((budgetMs + CHILD_OVERHEAD_MS) / 1000)} s and was stopped`);
   if (/out of memory|Allocation failed|heap limit/i.test(outcome.stderr) || outcome.signal === "SIGKILL") {

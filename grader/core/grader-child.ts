@@ -22,6 +22,8 @@ export type ChildOutcome =
       memoryKill: boolean;
       /** Its heartbeat stopped: the process hung (seen rarely inside isolated-vm), whatever the student's code. */
       stalled: boolean;
+      /** The child said, over IPC, that isolated-vm reported a catastrophic error before it ended. */
+      catastrophe: "memory" | "other" | null;
     };
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
@@ -48,6 +50,7 @@ export class GraderChild {
   private stderr = "";
   private exit: { code: number | null; signal: NodeJS.Signals | null } | null = null;
   private result: GradeResult | null = null;
+  private catastrophe: "memory" | "other" | null = null;
   private watchdogFired = false;
   private memoryKill = false;
   private stalled = false;
@@ -90,6 +93,7 @@ export class GraderChild {
         this.lastHeard = performance.now();
         if (parsed.data.type === "ready") resolve();
         else if (parsed.data.type === "result") this.result = parsed.data.result;
+        else if (parsed.data.type === "catastrophe") this.catastrophe = parsed.data.kind;
       });
       void this.exited.then(() => reject(new Error(`grading child exited before it was ready: ${this.describeExit()}`)));
     });
@@ -151,6 +155,7 @@ export class GraderChild {
       watchdog: this.watchdogFired,
       memoryKill: this.memoryKill,
       stalled: this.stalled,
+      catastrophe: this.catastrophe,
     };
   }
 

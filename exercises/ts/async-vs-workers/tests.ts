@@ -6,7 +6,7 @@
 // the main isolate did not do the work, and the workers' CPU is spread over threads. Wall-clock
 // speedup against a one-worker run of the student's own code is reported as information only
 // (DESIGN.md: it reads 1.0x when another process holds the other core).
-import { defineTests, describeValue, parallelCheck, type TestContext, type TestVerdict } from "../../../grader/runners/ts/harness-api.ts";
+import { defineTests, describeValue, parallelCheck, safeStringify, type TestContext, type TestVerdict } from "../../../grader/runners/ts/harness-api.ts";
 import { fetchesOf, unfetched } from "../../../grader/runners/ts/observed.ts";
 import type { CallStats } from "../../../grader/runners/ts/run-call.ts";
 import type { Rng } from "../../../exercises/quizzes/rng.ts";
@@ -70,7 +70,7 @@ async function prices(t: TestContext) {
     return { verdict, result, catalogue };
   }
   const expected = ids.map((id) => catalogue.prices.get(id));
-  if (JSON.stringify(result.value) !== JSON.stringify(expected)) {
+  if (safeStringify(result.value) !== safeStringify(expected)) {
     const got = Array.isArray(result.value) ? `${result.value.length} prices` : describeValue(result.value);
     const verdict = t.fail("wrong_result", `fetchPrices should resolve to all ${ids.length} prices in the order of the ids, but it gave ${got}`, {
       expected: `${ids.length} prices, starting ${JSON.stringify(expected.slice(0, 3))}`,

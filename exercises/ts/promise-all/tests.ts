@@ -2,7 +2,7 @@
 // answers after its latency in virtual time, so "100 ms, not 300" is exact and costs no real
 // waiting. Urls, answers and latencies are drawn per grade from t.rng, and the fake server
 // below is the only place the answers exist: the host counts which urls were really fetched.
-import { defineTests, describeValue, type CallResult, type TestContext, type TestVerdict } from "../../../grader/runners/ts/harness-api.ts";
+import { defineTests, describeValue, safeStringify, type CallResult, type TestContext, type TestVerdict } from "../../../grader/runners/ts/harness-api.ts";
 import { fetchesOf, unfetched } from "../../../grader/runners/ts/observed.ts";
 import type { Rng } from "../../../exercises/quizzes/rng.ts";
 
@@ -74,7 +74,7 @@ function checkFetched(t: TestContext, { result, routes }: Run): TestVerdict | nu
 function checkAnswers(t: TestContext, { result, routes }: Run): TestVerdict | null {
   const expected = routes.map((r) => r.answer);
   const { value, stats } = result;
-  if (JSON.stringify(value) === JSON.stringify(expected)) return null;
+  if (safeStringify(value) === safeStringify(expected)) return null;
   const inFlight =
     stats.pendingAtEnd > 0
       ? ` ${stats.pendingAtEnd} request${stats.pendingAtEnd === 1 ? " was" : "s were"} still in flight when fetchAll returned: ` +

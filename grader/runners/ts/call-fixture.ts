@@ -20,6 +20,7 @@ export async function callFixture(
   if (!transpiled.ok) throw new Error(`fixture does not compile: ${transpiled.diagnostics[0]?.message}`);
   return runCall({
     js: transpiled.js,
+    map: transpiled.map,
     source: code,
     exportName: options.name ?? "main",
     args: options.args ?? [],

@@ -1,8 +1,12 @@
 // Turns what the host observed during one call into at most one verdict. The order encodes
 // which problem explains the others: a refused spawn or a stopped run usually makes the
-// student's code throw afterwards, so those come before the thrown error itself.
+// student's code throw afterwards, so those come before the thrown error itself. Every kind
+// comes from the host's own records (its watchdog, isolate state, the harness's tags), never
+// from the text of an error the student's code could have written.
 import type { Limits } from "../../../exercises/schema.ts";
-import { VerdictError, describeThrown, errorMessage, isCopyFailure, isolateStop, verdict, type Verdict } from "./verdicts.ts";
+import type { StudentPositions } from "./positions.ts";
+import { thrownPhrase, unclonableSentence, type Taken } from "./student-value.ts";
+import { VerdictError, errorMessage, verdict, type Verdict } from "./verdicts.ts";
 import type { WorkerPool } from "./worker-pool.ts";
 
 export function decideCallVerdict(options: {
@@ -12,13 +16,19 @@ export function decideCallVerdict(options: {
   /** Workers still starting or running when the main function returned. */
   unfinished: Set<number>;
   stopped: Verdict | null;
-  threw: boolean;
-  thrown: unknown;
+  /** Something was thrown on the host's side of the call (`failure`): module problems, a stopped isolate. */
+  failed: boolean;
+  failure: unknown;
+  /** The call's outcome as the harness tagged it; null when it never finished. */
+  taken: Taken | null;
+  /** The main isolate's state from the host's records (isolate-setup.ts stopOf). */
+  mainStop: "host" | "memory" | null;
   missingExport: string | null;
   /** What the event loop concluded: blocked_runtime, deadlock, or hung in virtual time. */
   runtime: Verdict | null;
+  positions: StudentPositions;
 }): Verdict | null {
-  const { exportName, limits, pool, unfinished, stopped, threw, thrown } = options;
+  const { exportName, limits, pool, unfinished, stopped, failed, failure, taken } = options;
   if (pool.attempted > limits.maxWorkers) {
     return verdict(
       "thread_budget",
@@ -27,21 +37,20 @@ export function decideCallVerdict(options: {
     );
   }
   if (stopped) return stopped;
-  const mainStop = threw ? isolateStop(thrown) : null;
-  if (mainStop === "memory_limit") {
+  const threw = taken?.tag === "threw";
+  // isolated-vm disposed the isolate at its memory limit, or refused a buffer and the call then failed.
+  if (options.mainStop === "memory" && (failed || threw)) {
     return verdict("memory_limit", `${exportName}(…) ran out of memory (limit ${limits.memoryMb} MB per isolate)`);
   }
   const limitHit = pool.workers.find((w) => w.failure && (w.failure.reason === "memory_limit" || w.failure.reason === "timeout"));
   if (limitHit?.failure) return limitHit.failure;
-  if (mainStop === "timeout") {
-    return verdict("timeout", `${exportName}(…) was still running after ${limits.wallMs} ms: look for a loop that never ends`);
-  }
-  if (thrown instanceof VerdictError) return thrown.verdict;
+  if (failure instanceof VerdictError) return failure.verdict;
   if (options.missingExport !== null) {
     return options.missingExport === "undefined"
       ? verdict("missing_api", `your module does not export a function named ${exportName}`)
       : verdict("missing_api", `${exportName} should be an exported function, but it is ${options.missingExport}`);
   }
+  if (failed) return verdict("runtime_error", `${exportName}(…) could not run to the end: ${errorMessage(failure).slice(0, 300)}`);
 
   const { runtime } = options;
   if (runtime?.reason === "blocked_runtime") return runtime;
@@ -53,6 +62,12 @@ export function decideCallVerdict(options: {
     return verdict("task_failed", `${crashed.failure.message} ${how}`);
   }
   if (runtime) return runtime;
+  if (taken?.tag === "threw") {
+    // The student's own error explains the call; workers left running are a consequence.
+    const left = pool.workers.filter((w) => !w.joined).length;
+    const note = left > 0 ? ` (${left} worker${left === 1 ? " it had started was" : "s it had started were"} never joined)` : "";
+    return verdict("runtime_error", `${exportName}(…) threw ${thrownPhrase(taken.thrown, (stack) => options.positions.frames(stack))}${note}`);
+  }
   const forgotten = pool.workers.find((w) => !w.joined);
   if (forgotten) {
     const still = unfinished.has(forgotten.id) ? "was still running when" : "finished, but";
@@ -61,14 +76,6 @@ export function decideCallVerdict(options: {
       `${forgotten.name} ${still} ${exportName}(…) returned without joining it: await handle.join() for every worker so its work is done and its errors are seen`,
     );
   }
-  if (threw) {
-    if (isCopyFailure(errorMessage(thrown))) {
-      return verdict(
-        "wrong_result",
-        `${exportName}(…) returned a value that cannot leave the sandbox (${errorMessage(thrown)}); return plain data such as numbers, strings, arrays or plain objects without getters`,
-      );
-    }
-    return verdict("runtime_error", `${exportName}(…) threw ${describeThrown(thrown)}`);
-  }
+  if (taken?.tag === "unclonable") return verdict("wrong_result", `${exportName}(…) ${unclonableSentence(taken, "sandbox")}`);
   return null;
 }

@@ -194,3 +194,13 @@ export class Channels {
     return handle;
   }
 }
+
+/** Host refusals of send() go back as a message; null when it was queued or delivered. */
+export function sendRefusal(send: () => void): string | null {
+  try {
+    send();
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}

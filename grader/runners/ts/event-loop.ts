@@ -13,6 +13,7 @@ import type { MainCpu } from "./main-cpu.ts";
 import { DEFAULT_MAX_VIRTUAL_MS, type RuntimeOptions, type Stall, type WaitRecord } from "./runtime.ts";
 import { parseWait, type WaitRequest } from "./wait-request.ts";
 import { verdict, type Verdict } from "./verdicts.ts";
+import { COPY_FAILED, parseEnvelope, type Taken } from "./student-value.ts";
 
 export type Outcome = { ok: boolean; value: unknown };
 type Wait = WaitRecord & {
@@ -215,8 +216,20 @@ export class EventLoop {
     return true;
   }
 
-  async takeResult(refs: LoopRefs): Promise<unknown> {
-    return refs.takeResult.apply(undefined, [], { result: { copy: true }, timeout: this.remaining() });
+  /**
+   * The call's outcome, as the harness tagged it inside the isolate. The copy runs after the
+   * student's code is done, so when it throws and the isolate was not stopped, the value itself
+   * could not be copied (e.g. a Proxy): that is the student's value, not their throw.
+   */
+  async takeResult(refs: LoopRefs): Promise<Taken> {
+    let raw: unknown;
+    try {
+      raw = await refs.takeResult.apply(undefined, [], { result: { copy: true }, timeout: this.remaining() });
+    } catch (error) {
+      if (this.o.isolate.isDisposed || performance.now() - this.realStart >= this.o.wallMs) throw error;
+      return COPY_FAILED;
+    }
+    return parseEnvelope(raw) ?? COPY_FAILED;
   }
 
   // ---- bookkeeping -----------------------------------------------------------------------
@@ -354,7 +367,8 @@ export class EventLoop {
   }
 
   private traced(s: Span): Span {
-    return { ...s, start: this.o.origin + s.start, end: this.o.origin + s.end };
+    // Names come from the student (task names, urls, labels): cut, never rejected by the schema.
+    return { ...s, task: clipName(s.task), thread: clipName(s.thread), start: this.o.origin + s.start, end: this.o.origin + s.end };
   }
 
   /** Spans so far, plus main's waits still open at the end, cut there and marked as never resumed. */
@@ -382,6 +396,8 @@ export class EventLoop {
     return { everyMs: every, beats: beats.length, longestGapMs: Math.round(Math.max(0, ...gaps)) };
   }
 }
+
+const clipName = (name: string) => (name.length > 200 ? `${name.slice(0, 199)}…` : name);
 
 const received = (d: Delivery): Outcome => (d === CLOSED ? { ok: true, value: undefined } : { ok: true, value: d.value });
 

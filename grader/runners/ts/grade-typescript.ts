@@ -3,7 +3,8 @@
 import { randomInt } from "node:crypto";
 import path from "node:path";
 import { createRng } from "../../../exercises/quizzes/rng.ts";
-import { GradeResult, type Diagnostic, type Span, type TestResult } from "../../contract.ts";
+import type { Diagnostic, GradeResult, Span, TestResult } from "../../contract.ts";
+import { sanitizeGradeResult } from "../../core/sanitize-result.ts";
 import type { ExerciseMeta } from "../../../exercises/schema.ts";
 import type { ExerciseTests, TestContext, TestVerdict } from "./harness-api.ts";
 import { loadExerciseTests } from "./load-tests.ts";
@@ -37,7 +38,7 @@ export async function gradeTypeScript(options: { code: string; dir: string; meta
     const early = verdict("compile_error", `your code does not compile (${where})`);
     return resultOf({ tests: skipped(spec, early), output, diagnostics: transpiled.diagnostics, early });
   }
-  const base = { js: transpiled.js, source: options.code, limits: meta.limits, output };
+  const base = { js: transpiled.js, map: transpiled.map, source: options.code, limits: meta.limits, output };
   const blocked = await probeModule({ ...base, exportsWanted: spec.exports });
   if (blocked) return resultOf({ tests: skipped(spec, blocked), output, diagnostics: [], early: blocked });
 
@@ -139,9 +140,9 @@ function resultOf(options: { tests: TestResult[]; output: OutputSink; diagnostic
     truncated: output.truncated,
   };
   if (!firstBad || firstBad.status === "pass" || !firstBad.reason) {
-    return GradeResult.parse({ ...base, status: "pass", message: `All ${tests.length} tests passed.` });
+    return sanitizeGradeResult({ ...base, status: "pass", message: `All ${tests.length} tests passed.` });
   }
-  return GradeResult.parse({ ...base, status: firstBad.status, reason: firstBad.reason, message: clip(firstBad.message ?? firstBad.reason) });
+  return sanitizeGradeResult({ ...base, status: firstBad.status, reason: firstBad.reason, message: clip(firstBad.message ?? firstBad.reason) });
 }
 
 const clip = (text: string) => (text.length > 3900 ? `${text.slice(0, 3900)}…` : text);

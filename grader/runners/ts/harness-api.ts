@@ -8,6 +8,7 @@ import { DEFAULT_RULES, judgeParallel, type ParallelFigures } from "./parallelis
 import type { CallStats } from "./run-call.ts";
 import type { FetchServer } from "./runtime.ts";
 import type { Rng } from "../../../exercises/quizzes/rng.ts";
+import { safeStringify, toPlainData } from "../../plain-data.ts";
 
 export type CallResult = { value: unknown; stats: CallStats };
 
@@ -70,18 +71,20 @@ export function defineTests(spec: ExerciseTests): ExerciseTests {
   return spec;
 }
 
-/** `value` described for a message: its type, and the value itself when short. */
+/** `value` described for a message: its type, and the value itself when short. Never throws. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return "undefined";
-  let text: string;
-  try {
-    text = JSON.stringify(value) ?? String(value);
-  } catch {
-    text = String(value);
-  }
-  const kind = value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
+  const text = JSON.stringify(toPlainData(value, { budget: 200, maxDepth: 4 })) ?? "undefined";
+  const kind = value === null ? "null" : Array.isArray(value) ? "an array" : typeof value === "bigint" ? "a BigInt" : typeof value;
   return text.length <= 60 ? `${kind} ${text}` : kind;
 }
+
+/**
+ * Student values compared as JSON text: the same as JSON.stringify for plain data, never a
+ * throw for what JSON cannot write (BigInt, cycles). Use it instead of JSON.stringify on
+ * anything a call returned.
+ */
+export { safeStringify };
 
 /**
  * Whether one call's workers ran in parallel — at the same time, with the work divided among

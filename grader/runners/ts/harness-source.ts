@@ -4,6 +4,7 @@
 // before student code runs, so tampering with Promise, Map or Function.prototype cannot
 // confuse the scheduler; it could only hurt the student's own run, never a verdict.
 import { ENDPOINT_KEY, ENDPOINT_WALK_SOURCE } from "./prelude-source.ts";
+import { VALUES_SOURCE } from "./values-source.ts";
 
 /** evalClosure source: parks the host callbacks where the module below picks them up. */
 export const PARK_HOST_SOURCE = `globalThis.__interleave_host = { spawn: $0, go: $1, wait: $2, finish: $3, channel: $4, send: $5, close: $6 };`;
@@ -14,12 +15,15 @@ export const LOOP_GLOBAL = "__interleave_loop";
 export const HARNESS_MODULE_SOURCE = String.raw`
 const host = globalThis.__interleave_host;
 delete globalThis.__interleave_host;
+const isRevokedThen = globalThis.__interleave_revoked;
+delete globalThis.__interleave_revoked;
 const P = Promise, apply = Reflect.apply, then = P.prototype.then, ErrorC = Error, TypeErrorC = TypeError;
 const presolve = P.resolve, preject = P.reject;
 const resolveP = (v) => apply(presolve, P, [v]), rejectP = (e) => apply(preject, P, [e]);
 const thenP = (p, ok, bad) => apply(then, p, [ok, bad]);
 const toSource = Function.prototype.toString, str = String, asyncIterator = Symbol.asyncIterator;
 ${ENDPOINT_WALK_SOURCE}
+${VALUES_SOURCE}
 
 let current = "main";
 const pending = { __proto__: null };
@@ -48,14 +52,24 @@ function start(fn, args, name, heartbeatMs) {
   current = name;
   if (heartbeatMs > 0) heartbeat(heartbeatMs);
   let result;
-  try { result = apply(fn, undefined, args); } catch (e) { settle(false, e); return; }
-  thenP(resolveP(result), (v) => settle(true, v), (e) => settle(false, e));
+  let promise;
+  try { result = apply(fn, undefined, args); promise = resolveP(result); } catch (e) { settle(false, e); return; }
+  thenP(promise, (v) => settle(true, v), (e) => settle(false, e));
 }
-/** The host copies the value out of this call (copy failures become wrong_result). */
+/**
+ * The call's outcome for the host, tagged by this (harness) code: 1 = the value, 0 = what the
+ * function threw (described here, so nothing the student made crosses), 2 = why the value
+ * cannot leave. A null prototype: no Object.prototype.then or toJSON can touch it.
+ */
 function takeResult() {
-  if (outcome === null) throw new ErrorC("no result");
-  if (outcome[0]) return outcome[1];
-  throw outcome[1];
+  if (outcome === null) return { __proto__: null, tag: 0, value: ["primitive", "undefined", "", ""] };
+  if (!outcome[0]) {
+    // Resolving with a revoked proxy looks up its "then": the value, not the student's throw.
+    if (isRevokedThen(outcome[1])) return { __proto__: null, tag: 2, value: ["a revoked Proxy", ""] };
+    return { __proto__: null, tag: 0, value: describeThrownIn(outcome[1]) };
+  }
+  const why = checkOutgoing(outcome[1]);
+  return why === null ? { __proto__: null, tag: 1, value: outcome[1] } : { __proto__: null, tag: 2, value: why };
 }
 /** The harness's own task for exercises about starving the event loop; never keeps a run alive. */
 async function heartbeat(ms) {
@@ -93,7 +107,14 @@ class Sender {
   static handleOf(v) { return #h in v ? v.#h : -1; }
   send(value) {
     if (value === undefined) throw new TypeErrorC("send(undefined): undefined is what recv() returns once a channel is closed; send null or a value instead");
-    host.send(this.#h, value);
+    let refused;
+    try {
+      refused = host.send(this.#h, value);
+    } catch (e) {
+      // host.send reports its own refusals as a result: a throw here is the copy of value failing.
+      throw new TypeErrorC("send(value): the value cannot be copied to another isolate; send plain data (numbers, strings, arrays, objects, SharedArrayBuffers)");
+    }
+    if (typeof refused === "string") throw new ErrorC(refused);
   }
   close() { host.close(this.#h); }
 }
@@ -128,15 +149,15 @@ const burst = resolveP(undefined);
 let burstOpen = false;
 export function spawn(fn, data) {
   if (typeof fn !== "function") throw new TypeErrorC("spawn(fn, data): fn must be a function, got " + typeof fn);
+  const source = apply(toSource, fn, []), name = fn.name, moved = walkEndpoints(data, 0, toMarker);
   let started;
   try {
-    started = host.spawn(apply(toSource, fn, []), fn.name, walkEndpoints(data, 0, toMarker));
+    started = host.spawn(source, name, moved);
   } catch (e) {
-    if (/could not be cloned/.test(str(e && e.message))) {
-      throw new TypeErrorC("spawn(fn, data): data must be plain data (numbers, strings, arrays, objects, SharedArrayBuffers, channel ends); " + e.message);
-    }
-    throw e;
+    // host.spawn reports its own refusals as a result: a throw here is the copy of data failing.
+    throw new TypeErrorC("spawn(fn, data): data must be plain data (numbers, strings, arrays, objects, SharedArrayBuffers, channel ends) that can be copied to another isolate");
   }
+  if (started[0] < 0) throw new ErrorC(started[1]);
   // The host starts the workers of one synchronous burst together, once this code yields.
   if (!burstOpen) {
     burstOpen = true;

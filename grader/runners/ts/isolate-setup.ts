@@ -8,7 +8,7 @@ import { HARNESS_MODULE_SOURCE, LOOP_GLOBAL, PARK_HOST_SOURCE } from "./harness-
 import { CONSOLE_SOURCE, HARDEN_SOURCE } from "./prelude-source.ts";
 import type { IsolateRole } from "./runtime.ts";
 import { locate } from "./transpile.ts";
-import { errorMessage, isolateStop, verdict, VerdictError } from "./verdicts.ts";
+import { errorMessage, verdict, VerdictError } from "./verdicts.ts";
 
 export const HARNESS_MODULE = "interleave";
 
@@ -27,18 +27,41 @@ export function retain(...values: unknown[]): void {
   retained.push(...values);
 }
 
+/**
+ * What to do when isolated-vm reports a catastrophic error (V8 lost control of an isolate, e.g.
+ * "Catastrophic out-of-memory error" when one object outgrows what V8 can allocate): the
+ * grading child installs a handler that tells its parent over IPC before it ends the process.
+ * isolated-vm's advice: nothing in this process can be trusted afterwards.
+ */
+let catastrophe: (message: string) => void = (message) => {
+  process.stderr.write(`isolated-vm catastrophic error: ${message}\n`);
+  process.abort();
+};
+
+export function onCatastrophe(handler: (message: string) => void): void {
+  catastrophe = handler;
+}
+
+/** Isolates the host disposed itself (to stop a runaway call): any other disposal was isolated-vm's memory limit. */
+const disposedByHost = new WeakSet<ivm.Isolate>();
+/** Buffers isolated-vm's allocator refused, per isolate, as the harden prelude saw them. */
+const refusals = new WeakMap<ivm.Isolate, number>();
+
 export function createIsolate(limits: Limits): ivm.Isolate {
-  const isolate = new ivm.Isolate({
-    memoryLimit: limits.memoryMb,
-    // isolated-vm's advice: v8 has lost control; nothing in this process can be trusted now.
-    // The parent sees the crash and reports error/internal.
-    onCatastrophicError: (message) => {
-      process.stderr.write(`isolated-vm catastrophic error: ${message}\n`);
-      process.abort();
-    },
-  });
+  const isolate = new ivm.Isolate({ memoryLimit: limits.memoryMb, onCatastrophicError: (message) => catastrophe(message) });
   retain(isolate);
   return isolate;
+}
+
+/**
+ * Why an isolate can no longer run, from the host's own records, never from an error's text:
+ * "host" when the host disposed it, "memory" when isolated-vm disposed it at its memory limit
+ * or its allocator refused a buffer, null when it is fine (whatever its code threw).
+ */
+export function stopOf(isolate: ivm.Isolate): "host" | "memory" | null {
+  if (disposedByHost.has(isolate)) return "host";
+  if (isolate.isDisposed || (refusals.get(isolate) ?? 0) > 0) return "memory";
+  return null;
 }
 
 /** A context with console capture and the sandbox's hardening; no other globals than the language's. */
@@ -53,19 +76,25 @@ export async function createContext(options: { isolate: ivm.Isolate; output: Out
   });
   const prefix = role.kind === "worker" ? `[${role.name}] ` : "";
   await context.evalClosure(CONSOLE_SOURCE, [write, prefix]);
-  await context.eval(HARDEN_SOURCE);
+  const refused = new ivm.Callback(() => {
+    refusals.set(isolate, (refusals.get(isolate) ?? 0) + 1);
+  });
+  retain(refused);
+  await context.evalClosure(HARDEN_SOURCE, [refused]);
   return context;
 }
 
 /** Host functions behind the "interleave" module; each validates its (copied) arguments. */
 export type HarnessHost = {
+  /** [id, name]; id 0 for a worker over the budget, -1 with a message when the host refused it. */
   spawn: (source: unknown, name: unknown, data: unknown) => [number, string];
   /** The student's code yielded after spawning: the burst is complete. */
   go: () => void;
   wait: (kind: unknown, a: unknown, b: unknown, c: unknown, task: unknown, daemon: unknown) => number;
   finish: (ok: unknown) => void;
   channel: () => [number, number];
-  send: (handle: unknown, value: unknown) => void;
+  /** null once sent; the host's refusal as a message (a throw means the value could not be copied). */
+  send: (handle: unknown, value: unknown) => string | null;
   close: (handle: unknown) => void;
 };
 
@@ -116,11 +145,13 @@ export async function loadStudentModule(options: {
     }
   }
   await student.instantiate(context, () => harness);
+  const deadline = performance.now() + options.timeoutMs;
   try {
     await student.evaluate({ timeout: options.timeoutMs });
   } catch (error) {
-    if (isolateStop(error) !== null) throw error;
-    throw new VerdictError(verdict("runtime_error", `your module threw while loading: ${errorMessage(error)}`));
+    // Stopped (by the host, the memory limit, or isolated-vm's timeout at our deadline): the caller says which.
+    if (stopOf(isolate) !== null || performance.now() >= deadline) throw error;
+    throw new VerdictError(verdict("runtime_error", `your module threw while loading: ${moduleError(error)}`));
   }
   return { module: student, refs };
 }
@@ -136,9 +167,20 @@ export function cpuMsOf(isolate: ivm.Isolate): number {
 
 /** Stops a runaway isolate (see `retained` for why nothing else is ever disposed). */
 export function disposeQuietly(isolate: ivm.Isolate | null): void {
+  if (isolate && !isolate.isDisposed) disposedByHost.add(isolate);
   try {
     if (isolate && !isolate.isDisposed) isolate.dispose();
   } catch {
     // already gone: nothing left to free
   }
+}
+
+/**
+ * A top-level throw as isolated-vm hands it over: its message for an Error, and a plain
+ * sentence instead of isolated-vm's wording for anything else.
+ */
+function moduleError(error: unknown): string {
+  if (!(error instanceof Error)) return `${typeof error === "symbol" ? "a Symbol" : String(error).slice(0, 200)}, which is not an Error`;
+  if (error.message.startsWith("An object was thrown from supplied code within isolated-vm")) return "a value that is not an Error: throw new Error(…) instead";
+  return error.message.slice(0, 2000);
 }

@@ -53,29 +53,81 @@ globalThis.console = { log: out, info: out, debug: out, warn: err, error: err, t
  * (`maxByteLength`) are allocated outside the isolate's ArrayBuffer allocator, so its
  * memoryLimit never sees them (a 16 MB isolate grew one to 1.3 GB). They are removed; plain
  * ArrayBuffers and SharedArrayBuffers stay, and count against the limit.
+ *
+ * evalClosure source: $0 = host Callback refused(bytes). isolated-vm's allocator refuses a
+ * buffer over the memory limit with a RangeError the student's code could also throw itself;
+ * the constructors below see the refusal first hand (a valid length, and the native
+ * constructor threw) and tell the host, which then knows the isolate ran out of memory
+ * without reading any message.
  */
 export const HARDEN_SOURCE = String.raw`
+const refused = $0;
 delete globalThis.WebAssembly;
-for (const name of ["ArrayBuffer", "SharedArrayBuffer"]) {
+const construct = Reflect.construct, isInteger = Number.isInteger, RangeErrorC = RangeError, defineProperty = Object.defineProperty;
+const getOwn = Object.getOwnPropertyDescriptor, ownKeys = Reflect.ownKeys, setProto = Object.setPrototypeOf, getProto = Object.getPrototypeOf;
+const buffers = ["ArrayBuffer", "SharedArrayBuffer"];
+const views = ["Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array", "Uint32Array", "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array", "Float16Array"];
+for (const name of [...buffers, ...views]) {
   const Original = globalThis[name];
-  const construct = Reflect.construct;
-  const Limited = function (length, options) {
+  if (typeof Original !== "function") continue;
+  const isBuffer = buffers.includes(name);
+  const unit = isBuffer ? 1 : Original.BYTES_PER_ELEMENT;
+  const Limited = function (...args) {
     if (new.target === undefined) throw new TypeError("Constructor " + name + " requires 'new'");
-    if (options !== null && typeof options === "object" && options.maxByteLength !== undefined) {
+    const options = args[1];
+    if (isBuffer && options !== null && typeof options === "object" && options.maxByteLength !== undefined) {
       throw new RangeError(name + ": resizable buffers (maxByteLength) are not available in this sandbox; allocate the size you need up front");
     }
-    return construct(Original, [length], new.target);
-  };
-  Object.defineProperty(Limited, "name", { value: name });
-  Limited.prototype = Original.prototype;
-  for (const key of Reflect.ownKeys(Original)) {
-    if (key !== "length" && key !== "name" && key !== "prototype") {
-      Object.defineProperty(Limited, key, Object.getOwnPropertyDescriptor(Original, key));
+    const length = args[0];
+    try {
+      return construct(Original, isBuffer ? [length] : args, new.target);
+    } catch (e) {
+      // Only a plain "new X(n)" with a length the engine accepts can fail for lack of memory.
+      if (e instanceof RangeErrorC && new.target === Limited && typeof length === "number" && isInteger(length) && length >= 0 && length * unit <= 2 ** 32) {
+        try { refused(length * unit); } catch {}
+      }
+      throw e;
     }
+  };
+  defineProperty(Limited, "name", { value: name });
+  defineProperty(Limited, "length", { value: Original.length });
+  Limited.prototype = Original.prototype;
+  setProto(Limited, getProto(Original));
+  for (const key of ownKeys(Original)) {
+    if (key !== "length" && key !== "name" && key !== "prototype") defineProperty(Limited, key, getOwn(Original, key));
   }
-  Object.defineProperty(Original.prototype, "constructor", { value: Limited, writable: true, configurable: true, enumerable: false });
-  Object.defineProperty(globalThis, name, { value: Limited, writable: true, configurable: true, enumerable: false });
+  defineProperty(Original.prototype, "constructor", { value: Limited, writable: true, configurable: true, enumerable: false });
+  defineProperty(globalThis, name, { value: Limited, writable: true, configurable: true, enumerable: false });
 }
+
+// Proxy.revocable, rebuilt so that the harness knows a revoked proxy when one is returned: an
+// async function returning it rejects while looking up "then", with a TypeError that only
+// this code makes (kept in a WeakSet the harness takes below), not with words to match.
+const RealProxy = Proxy, realRevocable = Proxy.revocable, ReflectO = Reflect, apply = Reflect.apply, TypeErrorC = TypeError;
+const revokedThen = new WeakSet(), wsAdd = WeakSet.prototype.add, wsHas = WeakSet.prototype.has;
+const TRAPS = ["apply", "construct", "defineProperty", "deleteProperty", "get", "getOwnPropertyDescriptor", "getPrototypeOf", "has", "isExtensible", "ownKeys", "preventExtensions", "set", "setPrototypeOf"];
+defineProperty(RealProxy, "revocable", { writable: true, configurable: true, enumerable: false, value: {
+  revocable(target, handler) {
+    const inner = apply(realRevocable, RealProxy, [target, handler]);
+    let revoked = false;
+    const traps = { __proto__: null };
+    for (let i = 0; i < TRAPS.length; i++) {
+      const name = TRAPS[i], forward = ReflectO[name];
+      traps[name] = function () {
+        if (revoked) {
+          const e = new TypeErrorC("Cannot perform '" + name + "' on a proxy that has been revoked");
+          if (name === "get" && arguments[1] === "then") apply(wsAdd, revokedThen, [e]);
+          throw e;
+        }
+        const args = arguments;
+        args[0] = inner.proxy;
+        return apply(forward, ReflectO, args);
+      };
+    }
+    return { proxy: new RealProxy(target, traps), revoke() { revoked = true; inner.revoke(); } };
+  },
+}.revocable });
+defineProperty(globalThis, "__interleave_revoked", { configurable: true, value: (e) => apply(wsHas, revokedThen, [e]) });
 `;
 
 /** Marker that carries a channel end through spawn()'s data (see channels.ts). */
@@ -98,8 +150,9 @@ function walkEndpoints(v, depth, swap) {
     let out = null;
     for (let i = 0; i < v.length; i++) {
       const item = walkEndpoints(v[i], depth + 1, swap);
-      if (item !== v[i] && out === null) { out = []; for (let j = 0; j < v.length; j++) out[j] = v[j]; }
-      if (out !== null) out[i] = item;
+      // defineProperty, not assignment: a setter on Array.prototype must not see the copy.
+      if (item !== v[i] && out === null) { out = []; for (let j = 0; j < v.length; j++) defineW(out, j, { value: v[j], writable: true, enumerable: true, configurable: true }); }
+      if (out !== null) defineW(out, i, { value: item, writable: true, enumerable: true, configurable: true });
     }
     return out === null ? v : out;
   }

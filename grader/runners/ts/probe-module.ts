@@ -2,10 +2,10 @@
 // a module that does not link or load, or exports the tests need that are missing.
 import type ivm from "isolated-vm";
 import type { Limits } from "../../../exercises/schema.ts";
-import { createContext, createIsolate, disposeQuietly, loadStudentModule } from "./isolate-setup.ts";
+import { createContext, createIsolate, disposeQuietly, loadStudentModule, stopOf } from "./isolate-setup.ts";
 import type { OutputSink } from "./output-sink.ts";
-import { Channels } from "./channels.ts";
-import { isolateStop, verdict, VerdictError, type Verdict } from "./verdicts.ts";
+import { Channels, sendRefusal } from "./channels.ts";
+import { verdict, VerdictError, type Verdict } from "./verdicts.ts";
 import { TOP_LEVEL_SPAWN } from "./worker-pool.ts";
 
 export async function probeModule(options: {
@@ -17,6 +17,7 @@ export async function probeModule(options: {
 }): Promise<Verdict | null> {
   const { limits } = options;
   const isolate = createIsolate(limits);
+  const started = performance.now();
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
@@ -31,16 +32,14 @@ export async function probeModule(options: {
       js: options.js,
       source: options.source,
       host: {
-        spawn: () => {
-          throw new Error(TOP_LEVEL_SPAWN);
-        },
+        spawn: () => [-1, TOP_LEVEL_SPAWN],
         go: () => {},
         wait: () => {
           throw new Error("sleep, io, fetchData, yieldNow, recv and join can only be used inside your exported functions, not while the module loads");
         },
         finish: () => {},
         channel: () => channels.create("main"),
-        send: (h, v) => channels.send("main", h, v),
+        send: (h, v) => sendRefusal(() => channels.send("main", h, v)),
         close: (h) => channels.close("main", h),
       },
       timeoutMs: limits.wallMs,
@@ -48,10 +47,11 @@ export async function probeModule(options: {
     return await checkExports(module, options.exportsWanted);
   } catch (error) {
     if (error instanceof VerdictError) return error.verdict;
-    if (timedOut || isolateStop(error) === "timeout") {
+    const stop = stopOf(isolate);
+    if (timedOut || stop === "host" || (stop === null && performance.now() - started >= limits.wallMs)) {
       return verdict("timeout", `your module was still loading after ${limits.wallMs} ms: top-level code must finish quickly`);
     }
-    if (isolateStop(error) === "memory_limit") {
+    if (stop === "memory") {
       return verdict("memory_limit", `your module ran out of memory while loading (limit ${limits.memoryMb} MB)`);
     }
     throw error;

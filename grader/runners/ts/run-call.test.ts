@@ -17,6 +17,7 @@ async function call(
   if (!transpiled.ok) throw new Error(`fixture does not compile: ${transpiled.diagnostics[0]?.message}`);
   return runCall({
     js: transpiled.js,
+    map: transpiled.map,
     source: code,
     exportName: options.name ?? "main",
     args,
@@ -95,7 +96,7 @@ describe("runCall: threads and shared memory", () => {
         }`),
     );
     expect(v).toMatchObject({ status: "fail", reason: "task_failed" });
-    expect(v.message).toMatch(/^worker 1 \(crunch\) threw boom \(at crunch \(worker 1 \(crunch\)\.js:2:\d+\)\) and it was never joined$/);
+    expect(v.message).toBe("worker 1 (crunch) threw boom (at line 4 in crunch) and it was never joined");
   });
 
   it("lets the student handle a worker's error, and fails when it propagates", async () => {

@@ -7,14 +7,16 @@ import type ivm from "isolated-vm";
 import type { Span } from "../../contract.ts";
 import type { Limits } from "../../../exercises/schema.ts";
 import { decideCallVerdict } from "./call-verdict.ts";
-import { Channels, type ChannelStats } from "./channels.ts";
+import { Channels, sendRefusal, type ChannelStats } from "./channels.ts";
 import { EventLoop } from "./event-loop.ts";
-import { createContext, createIsolate, disposeQuietly, loadStudentModule, retain } from "./isolate-setup.ts";
+import { createContext, createIsolate, disposeQuietly, loadStudentModule, retain, stopOf } from "./isolate-setup.ts";
 import { MainCpu } from "./main-cpu.ts";
 import { FLOOD_CALLS, type OutputSink } from "./output-sink.ts";
 import type { RuntimeOptions, WaitRecord } from "./runtime.ts";
 import { figuresOf, type WorkerRun } from "./parallelism.ts";
-import { verdict, type Verdict } from "./verdicts.ts";
+import { errorMessage, verdict, VerdictError, type Verdict } from "./verdicts.ts";
+import { StudentPositions } from "./positions.ts";
+import type { Taken } from "./student-value.ts";
 import type { WorkerMemory } from "./shared-memory.ts";
 import { ThreadCpuMeter } from "./thread-cpu.ts";
 import { WorkerPool } from "./worker-pool.ts";
@@ -62,8 +64,9 @@ export type CallStats = {
 export type CallOutcome = { ok: true; value: unknown; stats: CallStats } | { ok: false; verdict: Verdict; stats: CallStats };
 
 export type CallRequest = {
-  /** Transpiled module and the TypeScript it came from (for positions in messages). */
+  /** Transpiled module, its source map and the TypeScript it came from (for positions in messages). */
   js: string;
+  map?: string;
   source: string;
   exportName: string;
   args: unknown[];
@@ -90,7 +93,8 @@ export async function runCall(request: CallRequest): Promise<CallOutcome> {
   const channels = new Channels(() => loop.notify());
   const mainCpu = new MainCpu(() => pool.workers.length > 0);
   const loop: EventLoop = new EventLoop({ isolate, runtime: request.runtime, channels, exportName, wallMs: limits.wallMs, origin: request.origin, mainCpu });
-  const pool = new WorkerPool({ limits, output: request.output, loop, channels });
+  const positions = new StudentPositions(request.js, request.map);
+  const pool = new WorkerPool({ limits, output: request.output, loop, channels, positions });
   loop.attachPool(pool.hooks());
   let stopped: Verdict | null = null;
   // Started with the student's function: creating the context and loading the module is ours.
@@ -129,9 +133,11 @@ export async function runCall(request: CallRequest): Promise<CallOutcome> {
     }
   }, WATCHDOG_INTERVAL_MS);
 
-  let value: unknown;
-  let thrown: unknown;
-  let threw = false;
+  let taken: Taken | null = null;
+  // Anything thrown on the host's side of the call: a VerdictError about the module, or the
+  // isolate being stopped. The student's own throws arrive in `taken`, tagged by the harness.
+  let failure: unknown = null;
+  let failed = false;
   let missingExport: string | null = null;
   try {
     const context = await createContext({ isolate, output: request.output, role: { kind: "main" } });
@@ -141,12 +147,12 @@ export async function runCall(request: CallRequest): Promise<CallOutcome> {
       js: request.js,
       source: request.source,
       host: {
-        spawn: (s, n, d) => pool.spawn(s, n, d),
+        spawn: (s, n, d) => refusalOf(() => pool.spawn(s, n, d)),
         go: () => pool.closeBurst(),
         wait: (kind, a, b, c, task, daemon) => loop.mainWait(kind, a, b, c, task, daemon),
         finish: () => loop.finish(),
         channel: () => channels.create("main"),
-        send: (h, v) => channels.send("main", h, v),
+        send: (h, v) => sendRefusal(() => channels.send("main", h, v)),
         close: (h) => channels.close("main", h),
       },
       timeoutMs: limits.wallMs,
@@ -160,15 +166,20 @@ export async function runCall(request: CallRequest): Promise<CallOutcome> {
       mainCpu.start(threads);
       await loop.run(refs, fn, request.args);
       if (loop.finished && !stopped) {
-        value = await loop.takeResult(refs);
-        retain(value);
+        taken = await loop.takeResult(refs);
+        if (taken.tag === "value") retain(taken.value);
       }
     }
   } catch (error) {
-    threw = true;
-    thrown = error;
+    failed = true;
+    failure = error;
   } finally {
     clearInterval(watchdog);
+  }
+  // isolated-vm's own timeout (a safety net at the same deadline as the watchdog's) stops the
+  // isolate without disposing it: the host's clock, not the error's text, says it was that.
+  if (failed && !stopped && !(failure instanceof VerdictError) && performance.now() - started >= limits.wallMs) {
+    stopped = verdict("timeout", `${exportName}(…) was still running after ${limits.wallMs} ms: look for a loop that never ends`);
   }
 
   const endedAt = loop.elapsed();
@@ -177,9 +188,33 @@ export async function runCall(request: CallRequest): Promise<CallOutcome> {
   const cpu = threads?.finish() ?? { totalMs: 0, perThreadMs: [] };
 
   const stats = statsOf({ pool, loop, channels, mainCpuMs: mainCpu.ms, cpu, wallMs: performance.now() - started, endedAt, request });
-  const decided = decideCallVerdict({ exportName, limits, pool, unfinished, stopped, threw, thrown, missingExport, runtime: loop.verdict() });
-  return decided ? { ok: false, verdict: decided, stats } : { ok: true, value, stats };
+  const decided = decideCallVerdict({
+    exportName,
+    limits,
+    pool,
+    unfinished,
+    stopped,
+    failed,
+    failure,
+    taken,
+    mainStop: stopOf(isolate),
+    missingExport,
+    runtime: loop.verdict(),
+    positions,
+  });
+  if (decided) return { ok: false, verdict: decided, stats };
+  return { ok: true, value: taken?.tag === "value" ? taken.value : undefined, stats };
 }
+
+/** Host refusals of spawn() go back as [-1, message]: a throw would look like a failed copy of data. */
+function refusalOf(spawn: () => [number, string]): [number, string] {
+  try {
+    return spawn();
+  } catch (error) {
+    return [-1, errorMessage(error)];
+  }
+}
+
 
 function statsOf(options: {
   pool: WorkerPool;

@@ -5,7 +5,7 @@ import { locate, transpileStudentCode } from "./transpile.ts";
 describe("transpileStudentCode", () => {
   it("strips types and keeps an ES module", async () => {
     const result = await transpileStudentCode({ code: "export function f(n: number): number { return n as number; }" });
-    expect(result).toEqual({ ok: true, js: expect.stringMatching(/function f\(n\) \{\s+return n;\s+\}\s+export \{\s+f\s+\};/) });
+    expect(result).toEqual({ ok: true, js: expect.stringMatching(/function f\(n\) \{\s+return n;\s+\}\s+export \{\s+f\s+\};/), map: expect.any(String) });
   });
 
   it("reports syntax errors as 1-based diagnostics", async () => {

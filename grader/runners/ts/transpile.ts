@@ -3,7 +3,8 @@
 import { transform, type Message } from "esbuild";
 import type { Diagnostic } from "../../contract.ts";
 
-export type Transpiled = { ok: true; js: string } | { ok: false; diagnostics: Diagnostic[] };
+/** `map`: the source map from `js` back to the TypeScript, for line numbers in messages. */
+export type Transpiled = { ok: true; js: string; map: string } | { ok: false; diagnostics: Diagnostic[] };
 
 export async function transpileStudentCode(options: { code: string; filename?: string }): Promise<Transpiled> {
   try {
@@ -13,8 +14,9 @@ export async function transpileStudentCode(options: { code: string; filename?: s
       target: "esnext",
       sourcefile: options.filename ?? "solution.ts",
       logLevel: "silent",
+      sourcemap: "external",
     });
-    return { ok: true, js: result.code };
+    return { ok: true, js: result.code, map: result.map };
   } catch (error) {
     const messages = esbuildErrors(error);
     if (messages === null) throw error;

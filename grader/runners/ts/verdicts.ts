@@ -21,31 +21,3 @@ export class VerdictError extends Error {
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
-
-/** What isolated-vm says when it had to stop an isolate, as opposed to code that threw. */
-export function isolateStop(error: unknown): "memory_limit" | "timeout" | "disposed" | null {
-  const message = errorMessage(error);
-  if (/disposed during execution due to memory limit|Array buffer allocation failed/.test(message)) return "memory_limit";
-  if (/^Script execution timed out/.test(message)) return "timeout";
-  if (/Isolate was disposed|Isolate is disposed/.test(message)) return "disposed";
-  return null;
-}
-
-/** isolated-vm's words for a value that structured clone cannot copy out of an isolate. */
-export function isCopyFailure(message: string): boolean {
-  return /could not be cloned|^illegal access/.test(message);
-}
-
-/** `Name: message` plus a few stack frames, without isolated-vm's boundary frames. */
-export function describeThrown(error: unknown, maxFrames = 4): string {
-  if (!(error instanceof Error)) return String(error);
-  const frames = (error.stack ?? "")
-    .split("\n")
-    .slice(1)
-    .map((line) => line.trim())
-    // Frames of the harness's own wrappers (<isolated-vm>) say nothing to the student.
-    .filter((line) => line.startsWith("at ") && !line.includes("<isolated-vm"))
-    .slice(0, maxFrames);
-  const head = `${error.name && error.name !== "Error" ? `${error.name}: ` : ""}${error.message}`;
-  return frames.length > 0 ? `${head} (${frames.join(" ")})` : head;
-}

@@ -4,13 +4,15 @@
 import ivm from "isolated-vm";
 import type { Span } from "../../contract.ts";
 import type { Limits } from "../../../exercises/schema.ts";
-import type { Channels } from "./channels.ts";
+import { sendRefusal, type Channels } from "./channels.ts";
 import type { EventLoop, Outcome, PoolHooks, Stuck } from "./event-loop.ts";
-import { cpuMsOf, createContext, createIsolate, disposeQuietly, retain } from "./isolate-setup.ts";
+import { cpuMsOf, createContext, createIsolate, disposeQuietly, retain, stopOf } from "./isolate-setup.ts";
 import type { OutputSink } from "./output-sink.ts";
 import type { WorkerRun } from "./parallelism.ts";
 import { describeView, findSharedViews, type WorkerMemory } from "./shared-memory.ts";
-import { describeThrown, errorMessage, isolateStop, verdict, type Verdict } from "./verdicts.ts";
+import { errorMessage, verdict, type Verdict } from "./verdicts.ts";
+import type { StudentPositions } from "./positions.ts";
+import { COPY_FAILED, parseEnvelope, thrownPhrase, unclonableSentence, type Taken } from "./student-value.ts";
 import { MAX_LOCK_SPANS, WORKER_RUNTIME_SOURCE } from "./worker-source.ts";
 
 type LockSpan = [start: number, end: number, waits: number];
@@ -69,7 +71,7 @@ export class WorkerPool {
   private burstClosed = false;
   private graceTimer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly options: { limits: Limits; output: OutputSink; loop: EventLoop; channels: Channels }) {}
+  constructor(private readonly options: { limits: Limits; output: OutputSink; loop: EventLoop; channels: Channels; positions: StudentPositions }) {}
 
   hooks(): PoolHooks {
     return {
@@ -193,7 +195,7 @@ export class WorkerPool {
       const context = await createContext({ isolate, output, role: { kind: "worker", name: record.name } });
       const host = [
         new ivm.Reference((kind: unknown, a: unknown, b: unknown, c: unknown) => loop.workerWait(record.id, kind, a, b, c)),
-        new ivm.Callback((handle: unknown, value: unknown) => channels.send(record.id, handle, value)),
+        new ivm.Callback((handle: unknown, value: unknown) => sendRefusal(() => channels.send(record.id, handle, value))),
         new ivm.Callback((handle: unknown) => channels.close(record.id, handle)),
         new ivm.Callback((spans: unknown, dropped: unknown) => takeLocks(record, spans, dropped)),
       ];
@@ -201,10 +203,13 @@ export class WorkerPool {
       const sleepCell = new ivm.ExternalCopy(record.sleepCell).copyInto({ release: true });
       const makeEntry: ivm.Reference = await context.evalClosure(WORKER_RUNTIME_SOURCE, [...host, sleepCell], { result: { reference: true } });
       let fn: ivm.Reference;
+      const file = `worker${record.id}.js`;
+      this.options.positions.addWorker(file, source);
+      const evalDeadline = performance.now() + limits.wallMs;
       try {
-        fn = await context.eval(`(${source}\n)`, { reference: true, timeout: limits.wallMs, filename: `${record.name}.js` });
+        fn = await context.eval(`(${source}\n)`, { reference: true, timeout: limits.wallMs, filename: file });
       } catch (error) {
-        if (isolateStop(error) !== null) throw error;
+        if (stopOf(isolate) !== null || performance.now() >= evalDeadline) throw error;
         throw new WorkerStartError(
           `${record.name} could not start: spawn() re-evaluates the function's source text in a fresh isolate, so pass a function or arrow expression (not a method, bound or built-in function): ${errorMessage(error)}`,
         );
@@ -220,16 +225,25 @@ export class WorkerPool {
       record.startedAt = loop.now();
       record.startedEpoch = Date.now();
       setupMs = cpuMsOf(isolate);
-      record.value = await entry.apply(undefined, [data], {
-        arguments: { copy: true },
-        result: { promise: true, copy: true },
-        timeout: limits.wallMs,
-      });
+      const deadline = performance.now() + limits.wallMs;
+      let raw: unknown;
+      try {
+        raw = await entry.apply(undefined, [data], { arguments: { copy: true }, result: { promise: true, copy: true }, timeout: limits.wallMs });
+      } catch (error) {
+        // The student's throws come back tagged; a throw here is the host's stop, isolated-vm's
+        // timeout at our deadline, or the value failing to copy — told apart by the host's records.
+        if (stopOf(isolate) !== null || this.closing) throw error;
+        if (performance.now() >= deadline) throw new WorkerTimeout();
+        raw = null;
+      }
+      const taken = parseEnvelope(raw) ?? COPY_FAILED;
+      if (taken.tag !== "value") throw new WorkerOutcome(taken);
+      record.value = taken.value;
       retain(record.value);
       record.state = "done";
     } catch (error) {
       record.state = "failed";
-      record.failure = this.failureOf(record, error);
+      record.failure = this.failureOf(record, error, isolate);
     } finally {
       record.endedAt = loop.now();
       record.busyMs = setupMs === null ? 0 : Math.max(cpuMsOf(isolate) - setupMs, 0);
@@ -242,18 +256,22 @@ export class WorkerPool {
     }
   }
 
-  private failureOf(record: WorkerRecord, error: unknown): Verdict {
+  private failureOf(record: WorkerRecord, error: unknown, isolate: ivm.Isolate): Verdict {
     if (error instanceof WorkerStartError) return verdict("task_failed", error.message);
-    const stop = isolateStop(error);
-    if (stop === "memory_limit") {
-      return verdict("memory_limit", `${record.name} ran out of memory (limit ${this.options.limits.memoryMb} MB per isolate)`);
+    const stop = stopOf(isolate);
+    const { limits, positions } = this.options;
+    if (stop === "memory" && !(error instanceof WorkerOutcome && error.taken.tag === "unclonable")) {
+      return verdict("memory_limit", `${record.name} ran out of memory (limit ${limits.memoryMb} MB per isolate)`);
     }
-    if (stop === "timeout") return verdict("timeout", `${record.name} was still running after ${this.options.limits.wallMs} ms`);
-    if (stop === "disposed" || this.closing) {
+    if (error instanceof WorkerTimeout) return verdict("timeout", `${record.name} was still running after ${limits.wallMs} ms`);
+    if (stop === "host" || this.closing || !(error instanceof WorkerOutcome)) {
       record.state = "stopped";
       return verdict("task_failed", `${record.name} was stopped before it finished`);
     }
-    return verdict("task_failed", `${record.name} threw ${describeThrown(error)}`);
+    const { taken } = error;
+    if (taken.tag === "threw") return verdict("task_failed", `${record.name} threw ${thrownPhrase(taken.thrown, (stack) => positions.frames(stack))}`);
+    if (taken.tag === "unclonable") return verdict("task_failed", `${record.name} ${unclonableSentence(taken, "worker")}`);
+    return verdict("task_failed", `${record.name} was stopped before it finished`);
   }
 
   /** Workers still starting or running: the call is over, so they are stopped. */
@@ -327,3 +345,11 @@ function lockTrace(w: WorkerRecord, startedAt: number, endedAt: number): Span[] 
 }
 
 class WorkerStartError extends Error {}
+/** isolated-vm's timeout ended the worker at the deadline the host gave it. */
+class WorkerTimeout extends Error {}
+/** The worker's function threw, or returned what cannot leave its isolate (tagged by the harness). */
+class WorkerOutcome extends Error {
+  constructor(readonly taken: Taken) {
+    super(taken.tag);
+  }
+}

@@ -3,6 +3,7 @@
 // std::thread::sleep or a blocking client in Rust. The host sees every such wait, which is how
 // the virtual clock knows that a worker is idle.
 import { ENDPOINT_KEY, ENDPOINT_WALK_SOURCE } from "./prelude-source.ts";
+import { VALUES_SOURCE } from "./values-source.ts";
 
 /** At most this many lock spans per worker: a contended lock waits thousands of times. */
 export const MAX_LOCK_SPANS = 200;
@@ -28,10 +29,13 @@ export const MAX_LOCK_SPANS = 200;
  */
 export const WORKER_RUNTIME_SOURCE = String.raw`
 const waitRef = $0, sendCb = $1, closeCb = $2, lockCb = $3, sleepCell = $4;
+const isRevokedThen = globalThis.__interleave_revoked;
+delete globalThis.__interleave_revoked;
 const P = Promise, apply = Reflect.apply, ErrorC = Error, TypeErrorC = TypeError, ReferenceErrorC = ReferenceError;
 const presolve = P.resolve, preject = P.reject, asyncIterator = Symbol.asyncIterator;
 const resolveP = (v) => apply(presolve, P, [v]), rejectP = (e) => apply(preject, P, [e]);
 ${ENDPOINT_WALK_SOURCE}
+${VALUES_SOURCE}
 
 function block(kind, a, b, c) {
   let r;
@@ -48,7 +52,14 @@ class Sender {
   constructor(h) { this.#h = h; }
   send(value) {
     if (value === undefined) throw new TypeErrorC("send(undefined): undefined is what recv() returns once a channel is closed; send null or a value instead");
-    sendCb(this.#h, value);
+    let refused;
+    try {
+      refused = sendCb(this.#h, value);
+    } catch (e) {
+      // The host reports its own refusals as a result: a throw here is the copy of value failing.
+      throw new TypeErrorC("send(value): the value cannot be copied to another isolate; send plain data (numbers, strings, arrays, objects, SharedArrayBuffers)");
+    }
+    if (typeof refused === "string") throw new ErrorC(refused);
   }
   close() { closeCb(this.#h); }
 }
@@ -119,23 +130,32 @@ define("task", (name, fn) => { try { return resolveP(fn()); } catch (e) { return
 
 const NOT_IN_WORKERS = { spawn: "workers cannot start workers: spawn them all from your exported function", channel: "create channels in your exported function and pass their ends to workers through spawn's data" };
 
+/**
+ * The worker's outcome for the host, tagged by this (harness) code like the main harness's
+ * takeResult: 1 = the value, 0 = what fn threw (described here), 2 = why the value cannot
+ * leave. A null prototype, so the promise resolving with it never looks up a "then".
+ */
 return function makeEntry(fn) {
   return async function entry(data) {
+    let value;
     try {
-      return await fn(walkEndpoints(data, 0, fromMarker));
+      value = await fn(walkEndpoints(data, 0, fromMarker));
     } catch (e) {
-      const m = e instanceof ReferenceErrorC ? /^(\S+) is not defined$/.exec(e.message) : null;
-      if (m && NOT_IN_WORKERS[m[1]]) throw new ReferenceErrorC(m[1] + " is not available inside a worker: " + NOT_IN_WORKERS[m[1]]);
+      const m = V_try(() => (e instanceof ReferenceErrorC ? /^(\S+) is not defined$/.exec(V_own(e, "message") ?? "") : null), null);
+      if (m && NOT_IN_WORKERS[m[1]]) return { __proto__: null, tag: 0, value: describeThrownIn(new ReferenceErrorC(m[1] + " is not available inside a worker: " + NOT_IN_WORKERS[m[1]])) };
       if (m) {
-        throw new ReferenceErrorC(m[1] + " is not defined inside the worker. A function given to spawn() runs in its own " +
+        return { __proto__: null, tag: 0, value: describeThrownIn(new ReferenceErrorC(m[1] + " is not defined inside the worker. A function given to spawn() runs in its own " +
           "isolate, like a Web Worker: it cannot see variables, functions or imports from the code around it " +
           "(only sleep, io, fetchData, yieldNow and task exist there under those names). " +
-          "Pass what it needs through spawn's data argument (SharedArrayBuffers stay shared).");
+          "Pass what it needs through spawn's data argument (SharedArrayBuffers stay shared).")) };
       }
-      throw e;
+      if (isRevokedThen(e)) return { __proto__: null, tag: 2, value: ["a revoked Proxy", ""] };
+      return { __proto__: null, tag: 0, value: describeThrownIn(e) };
     } finally {
       flushLocks();
     }
+    const why = checkOutgoing(value);
+    return why === null ? { __proto__: null, tag: 1, value } : { __proto__: null, tag: 2, value: why };
   };
 };
 `;
