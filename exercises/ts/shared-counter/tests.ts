@@ -5,6 +5,7 @@
 // workers' own shared memory holds it, so an answer computed without the workers fails.
 import { defineTests, describeValue, parallelCheck, type TestContext, type TestVerdict } from "../../../grader/runners/ts/harness-api.ts";
 import { workersHolding } from "../../../grader/runners/ts/observed.ts";
+import { holdsRun } from "../../../grader/runners/ts/shared-memory.ts";
 import type { CallStats } from "../../../grader/runners/ts/run-call.ts";
 import type { Rng } from "../../../exercises/quizzes/rng.ts";
 
@@ -56,7 +57,25 @@ async function countTrial(t: TestContext, workers: number, perWorker: number, tr
   if (typeof value !== "number" || !Number.isInteger(value)) {
     return { verdict: t.fail("wrong_result", `${call} should resolve to a whole number, but it gave ${describeValue(value)}`), stats };
   }
-  if (workersHolding(stats, (v) => v.head.includes(value)).length === 0) {
+  if (value === 0 && expected > 0) {
+    // Not one increment counted: lost updates never lose everything. Either the workers had not
+    // run when count() read the counter, or they counted in memory that was not shared.
+    const lateWorkers = stats.workers.filter((w) => w.end > stats.virtualMs).length;
+    const verdict =
+      lateWorkers > 0 || stats.workers.length === 0
+        ? t.fail(
+            "task_failed",
+            `${call} returned 0: when it read the counter, not one of the ${expected} increments had happened, and ${lateWorkers} of its ${stats.workers.length} workers were still running. Their joins were not awaited (handles.forEach(h => h.join()) starts the joins but waits for none of them).`,
+            { expected, actual: value },
+          )
+        : t.fail(
+            "wrong_result",
+            `${call} returned 0 although its ${stats.workers.length} workers had finished: they counted in their own copies, not in the counter you read. Only a SharedArrayBuffer is shared with a worker; a plain typed array is copied into it.`,
+            { expected, actual: value },
+          );
+    return { verdict, stats };
+  }
+  if (workersHolding(stats, (v) => holdsRun(v, [value])).length === 0) {
     return { verdict: notFromWorkers(t, stats, value === expected, `the count from ${call}`, expected, value), stats };
   }
   if (value < expected) {
@@ -126,9 +145,10 @@ export default defineTests({
             return t.fail("wrong_result", `${call} should resolve to an array of numbers, but it gave ${describeValue(value)}`);
           }
           const damage = boardDamage(value, n);
-          // The list as the workers left it: [length, first scores…] in a shared array passed to them.
-          const head = [value.length, ...value.slice(0, 3)];
-          if (workersHolding(stats, (v) => head.every((x, i) => v.head[i] === x)).length === 0) {
+          // The list as the workers left it, wherever in the shared memory passed to them: its
+          // first scores in a row (any layout: length in front, apart, or not kept at all).
+          const first = value.slice(0, 3);
+          if (value.length > 0 && workersHolding(stats, (v) => holdsRun(v, first)).length === 0) {
             const right = value.length === n && damage.missing + damage.twice + damage.unsorted === 0;
             return notFromWorkers(t, stats, right, `the list from ${call}`, `${n} scores in order`, `${value.length} scores`);
           }

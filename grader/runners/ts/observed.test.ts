@@ -3,7 +3,7 @@ import { callFixture } from "./call-fixture.ts";
 import { fetchesOf, messagesOf, unfetched, workersHolding } from "./observed.ts";
 import type { CallStats } from "./run-call.ts";
 import type { WaitRecord } from "./runtime.ts";
-import { describeView, findSharedViews } from "./shared-memory.ts";
+import { describeView, findSharedViews, holdsRun } from "./shared-memory.ts";
 
 function statsOf(outcome: Awaited<ReturnType<typeof callFixture>>): CallStats {
   if (!outcome.ok) throw new Error(`expected success, got ${outcome.verdict.reason}: ${outcome.verdict.message}`);
@@ -90,7 +90,9 @@ describe("shared memory: what workers left where the host can read it", () => {
     expect(findSharedViews({ shared, plain, list: [shared], deep })).toEqual([shared, shared]);
     shared[0] = 7;
     shared[1] = 5;
-    expect(describeView(shared)).toEqual({ type: "Int32Array", length: 2, head: [7, 5], sum: 12 });
+    expect(describeView(shared)).toEqual({ type: "Int32Array", length: 2, head: [7, 5], sum: 12, cells: shared });
+    const bare = new SharedArrayBuffer(12);
+    expect(findSharedViews({ bare })[0]).toEqual(new Int32Array(bare));
   });
 
   it("reads the counter workers incremented, after the call", async () => {
@@ -108,5 +110,19 @@ describe("shared memory: what workers left where the host can read it", () => {
     expect(stats.workerMemory[0]?.views.map((v) => v.head)).toEqual([[2000], [0, 0]]);
     expect(workersHolding(stats, (v) => v.head[0] === 2000)).toHaveLength(2);
     expect(workersHolding(stats, (v) => v.head[0] === 1)).toEqual([]);
+  });
+
+  it("finds a result anywhere in a bare SharedArrayBuffer the workers made their own views of", async () => {
+    const stats = statsOf(
+      await callFixture(`import { spawn } from "interleave";
+        export async function main() {
+          const sab = new SharedArrayBuffer(16);
+          const hs = [0, 1].map(() => spawn(({ sab }) => { const v = new Int32Array(sab, 8, 1); for (let i = 0; i < 1000; i++) Atomics.add(v, 0, 1); }, { sab }));
+          for (const h of hs) await h.join();
+          return new Int32Array(sab, 8, 1)[0];
+        }`),
+    );
+    expect(workersHolding(stats, (v) => holdsRun(v, [2000]))).toHaveLength(2);
+    expect(workersHolding(stats, (v) => holdsRun(v, [2000, 1]))).toEqual([]);
   });
 });

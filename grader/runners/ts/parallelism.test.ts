@@ -1,7 +1,7 @@
 // The parallelism verdict on fixture numbers: every outcome here is decided by the figures
 // alone, never by how busy the machine running the tests is.
 import { describe, expect, it } from "vitest";
-import { figuresOf, judgeParallel, overlapShare, type ParallelInput, type WorkerRun } from "./parallelism.ts";
+import { activeSegments, figuresOf, judgeParallel, lockWaitMs, overlapShare, type ParallelInput, type WorkerRun } from "./parallelism.ts";
 
 const run = (name: string, start: number, end: number, afterJoins = false): WorkerRun => ({ name, start, end, afterJoins, busyMs: end - start });
 const together = [run("worker 1", 0, 500), run("worker 2", 0, 510), run("worker 3", 1, 490), run("worker 4", 2, 505)];
@@ -106,3 +106,31 @@ describe("judgeParallel", () => {
     expect(figuresOf({ ...good, threadCpuMs: [] }).workSpread).toBeCloseTo(3.93, 2);
   });
 });
+
+describe("lock waits are not running at the same time", () => {
+  const worker = (name: string, start: number, end: number, waits: [number, number][]): WorkerRun => ({ name, start, end, afterJoins: false, busyMs: 0, waits });
+
+  it("takes a run's Atomics.wait stretches out of its active time", () => {
+    expect(activeSegments(worker("a", 0, 100, [[10, 20], [15, 30], [90, 120]]))).toEqual([[0, 10], [30, 90]]);
+    expect(lockWaitMs([worker("a", 0, 100, [[10, 20], [15, 30], [90, 120]])])).toBe(30);
+  });
+
+  it("judges workers that take turns behind one lock as not parallel, naming the waits", () => {
+    // Four workers start together; each computes 100 ms while the others sleep on the lock.
+    const turns = [0, 1, 2, 3].map((i) => {
+      const waits: [number, number][] = [[0, i * 100], [(i + 1) * 100, 400]];
+      return worker(`worker ${i + 1}`, 0, 400, waits.filter(([a, b]) => b > a));
+    });
+    expect(overlapShare(turns)).toBe(0);
+    const judged = judgeParallel({ workers: turns, cpuMs: 400, mainCpuMs: 0, threadCpuMs: [100, 100, 100, 100] });
+    expect(judged).toMatchObject({ parallel: false, problem: "took_turns" });
+    expect(judged.parallel ? "" : judged.message).toMatch(/took turns: they spent 1200 of their 1600 ms of run time asleep in Atomics.wait/);
+  });
+
+  it("keeps short lock waits around a small critical section parallel", () => {
+    const busy = [0, 1, 2, 3].map((i) => worker(`worker ${i + 1}`, 0, 400, Array.from({ length: 20 }, (_, k): [number, number] => [k * 20 + i, k * 20 + i + 1])));
+    expect(overlapShare(busy)).toBeGreaterThan(0.9);
+    expect(judgeParallel({ workers: busy, cpuMs: 1500, mainCpuMs: 0, threadCpuMs: [380, 380, 380, 380] })).toMatchObject({ parallel: true });
+  });
+});
+

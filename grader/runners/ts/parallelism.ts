@@ -39,7 +39,32 @@ export type WorkerRun = {
   afterJoins: boolean;
   /** isolated-vm's busy time: only a fallback for the spread where /proc is unreadable. */
   busyMs: number;
+  /**
+   * Stretches the worker slept in Atomics.wait (waiting for a lock), on the call's clock. Its
+   * active time is its run minus these: workers that take turns behind one lock are not
+   * "running at the same time". Reported by the worker's runtime, so a student could only
+   * under-report (which makes overlap look better) by not calling Atomics.wait at all.
+   */
+  waits?: readonly (readonly [number, number])[];
 };
+
+/** A run minus its lock waits: the stretches it could compute. */
+export function activeSegments(run: WorkerRun): [number, number][] {
+  const waits = [...(run.waits ?? [])].map(([a, b]): [number, number] => [Math.max(a, run.start), Math.min(b, run.end)]).filter(([a, b]) => b > a).sort((x, y) => x[0] - y[0]);
+  const out: [number, number][] = [];
+  let from = run.start;
+  for (const [a, b] of waits) {
+    if (a > from) out.push([from, a]);
+    from = Math.max(from, b);
+  }
+  if (run.end > from) out.push([from, run.end]);
+  return out;
+}
+
+/** Time a worker spent waiting for a lock, summed over the workers. */
+export function lockWaitMs(runs: readonly WorkerRun[]): number {
+  return runs.reduce((sum, r) => sum + (r.end - r.start) - activeSegments(r).reduce((s, [a, b]) => s + (b - a), 0), 0);
+}
 
 export type ParallelInput = {
   workers: readonly WorkerRun[];
@@ -59,13 +84,17 @@ export type ParallelFigures = { overlap: number; workSpread: number; mainShare: 
 
 export type ParallelJudgement =
   | { parallel: true; figures: ParallelFigures; summary: string }
-  | { parallel: false; figures: ParallelFigures; problem: "no_workers" | "main_did_work" | "one_after_another" | "little_overlap" | "one_thread"; message: string };
+  | { parallel: false; figures: ParallelFigures; problem: "no_workers" | "main_did_work" | "one_after_another" | "took_turns" | "little_overlap" | "one_thread"; message: string };
 
-/** Share of the workers' summed run time during which at least one other worker was running too. */
+/**
+ * Share of the workers' summed active time (runs minus lock waits) during which at least one
+ * other worker was active too.
+ */
 export function overlapShare(runs: readonly WorkerRun[]): number {
-  const total = runs.reduce((sum, r) => sum + (r.end - r.start), 0);
+  const segments = runs.flatMap(activeSegments);
+  const total = segments.reduce((sum, [a, b]) => sum + (b - a), 0);
   if (total <= 0) return 0;
-  const edges = runs.flatMap((r) => [{ t: r.start, d: 1 }, { t: r.end, d: -1 }]).sort((a, b) => a.t - b.t || a.d - b.d);
+  const edges = segments.flatMap(([a, b]) => [{ t: a, d: 1 }, { t: b, d: -1 }]).sort((a, b) => a.t - b.t || a.d - b.d);
   let active = 0;
   let last = 0;
   let overlapped = 0;
@@ -122,6 +151,10 @@ export function judgeParallel(input: ParallelInput, rules: ParallelRules = DEFAU
     if (n === 1) return fail("little_overlap", `only 1 worker ran (${input.workers[0]?.name ?? "worker 1"}), so no two workers ever ran at the same time`);
     if (input.workers.slice(1).every((r) => r.afterJoins)) {
       return fail("one_after_another", `the ${workers} ran one after another: each was joined before the next started (${overlapped})`);
+    }
+    const waited = lockWaitMs(input.workers);
+    if (waited * 2 >= input.workers.reduce((sum, r) => sum + (r.end - r.start), 0)) {
+      return fail("took_turns", `the ${workers} took turns: they spent ${ms(waited)} of their ${runMs} ms of run time asleep in Atomics.wait, waiting for a lock one of them held, so they were computing at the same time for only ${pct(figures.overlap)} of their active time (at least ${pct(rules.minOverlap)} is needed)`);
     }
     const longest = input.workers.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
     const longestMs = longest.end - longest.start;

@@ -13,6 +13,8 @@ export type SharedView = {
   head: number[];
   /** Sum of the first SUM_CELLS elements (every element for any view this size or smaller). */
   sum: number;
+  /** The memory itself (host side), for searches: a result may sit anywhere in it. */
+  cells: NumberArray;
 };
 
 export type WorkerMemory = { worker: string; views: SharedView[] };
@@ -23,7 +25,7 @@ const MAX_ENTRIES = 64;
 export const HEAD_CELLS = 4;
 export const SUM_CELLS = 1 << 22;
 
-type NumberArray = Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array;
+export type NumberArray = Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array;
 
 function isNumberArray(v: unknown): v is NumberArray {
   return (
@@ -50,6 +52,12 @@ export function findSharedViews(data: unknown, found: NumberArray[] = [], depth 
     if (data.buffer instanceof SharedArrayBuffer) found.push(data);
     return found;
   }
+  // A bare buffer: the worker makes its own views, at offsets the host cannot know; 32-bit
+  // cells cover every counter Atomics can update (Int32Array, Uint32Array at aligned offsets).
+  if (data instanceof SharedArrayBuffer) {
+    found.push(new Int32Array(data, 0, Math.floor(data.byteLength / 4)));
+    return found;
+  }
   if (depth >= MAX_DEPTH) return found;
   const items = Array.isArray(data) ? data : Object.getPrototypeOf(data) === Object.prototype ? Object.values(data) : [];
   for (const item of items.slice(0, MAX_ENTRIES)) findSharedViews(item, found, depth + 1);
@@ -61,5 +69,17 @@ export function describeView(view: NumberArray): SharedView {
   let sum = 0;
   const cells = Math.min(view.length, SUM_CELLS);
   for (let i = 0; i < cells; i++) sum += view[i] ?? 0;
-  return { type: view.constructor.name, length: view.length, head: Array.from(view.subarray(0, HEAD_CELLS)), sum };
+  return { type: view.constructor.name, length: view.length, head: Array.from(view.subarray(0, HEAD_CELLS)), sum, cells: view };
+}
+
+/** Whether the first SUM_CELLS elements of `view` hold `run` as consecutive elements. */
+export function holdsRun(view: Pick<SharedView, "cells">, run: readonly number[]): boolean {
+  const cells = view.cells;
+  const last = Math.min(cells.length, SUM_CELLS) - run.length;
+  for (let i = 0; i <= last; i++) {
+    let j = 0;
+    while (j < run.length && cells[i + j] === run[j]) j++;
+    if (j === run.length) return true;
+  }
+  return false;
 }

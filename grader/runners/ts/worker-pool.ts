@@ -295,7 +295,8 @@ export class WorkerPool {
   runs(): WorkerRun[] {
     return this.workers.flatMap((w): WorkerRun[] => {
       if (w.startedAt === undefined || w.endedAt === undefined) return [];
-      return [{ name: w.name, start: w.startedAt, end: Math.max(w.endedAt, w.startedAt), afterJoins: w.afterJoins, busyMs: w.busyMs }];
+      const waits = lockTrace(w, w.startedAt, w.endedAt).map((s): [number, number] => [s.start, s.end]);
+      return [{ name: w.name, start: w.startedAt, end: Math.max(w.endedAt, w.startedAt), afterJoins: w.afterJoins, busyMs: w.busyMs, waits }];
     });
   }
 
