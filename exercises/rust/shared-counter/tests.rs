@@ -15,27 +15,29 @@ pub fn next_visit() -> usize {
     })
 }
 
-const THREADS: usize = 10;
-const PER_THREAD: usize = 100;
-
 fn judge(ctx: &mut Ctx, what: &str, count: fn(usize, usize) -> usize) -> Verdict {
-    let got = count(THREADS, PER_THREAD);
+    // About 10 × 100, drawn per grade: a count remembered from an earlier grade is wrong.
+    let (threads_wanted, mut per_thread) = (ctx.rng.int(8, 12) as usize, ctx.rng.int(80, 120) as usize);
+    if threads_wanted * per_thread == 1000 {
+        per_thread += 1; // never the statement's own example, 1000
+    }
+    let got = count(threads_wanted, per_thread);
     let log: WorkLog = ctx.take_work(2000);
-    let want = THREADS * PER_THREAD;
+    let want = threads_wanted * per_thread;
     if log.started != log.finished || log.started < want {
         return fail("task_failed", format!("{}() returned while {} visits were still being handled or not started: a spawned thread was never joined", what, want - log.finished.min(want)));
     }
     if got < want {
         // Every visit ran (the log says so) and returned 1, yet fewer were counted: increments
         // were overwritten between a read of the counter and the write of its new value.
-        return fail("lost_updates", format!("{}({}, {}) counted {} visits, not {}: {} updates were lost. Every visit was handled, but the counter was read and written back in two separate steps (an atomic load then store, or two separate lock() calls), so increments made in between were overwritten. Update it in one step: fetch_add, or += under a single lock.", what, THREADS, PER_THREAD, got, want, want - got)).values(want, got);
+        return fail("lost_updates", format!("{}({}, {}) counted {} visits, not {}: {} updates were lost. Every visit was handled, but the counter was read and written back in two separate steps (an atomic load then store, or two separate lock() calls), so increments made in between were overwritten. Update it in one step: fetch_add, or += under a single lock.", what, threads_wanted, per_thread, got, want, want - got)).values(want, got);
     }
     if got != want {
-        return fail("wrong_result", format!("{}({}, {}) counted {} visits, not {}", what, THREADS, PER_THREAD, got, want)).values(want, got);
+        return fail("wrong_result", format!("{}({}, {}) counted {} visits, not {}", what, threads_wanted, per_thread, got, want)).values(want, got);
     }
     let threads = log.cpu_by_thread.len();
-    if threads < THREADS {
-        return fail("not_parallel", format!("{}() handled the visits on {} thread(s); use {} threads", what, threads, THREADS));
+    if threads < threads_wanted {
+        return fail("not_parallel", format!("{}() handled the visits on {} thread(s); use {} threads", what, threads, threads_wanted));
     }
     if log.max_in_flight < 2 {
         return fail("needlessly_serial", format!("{}() used {} threads, but never handled two visits at the same time: the lock was held while next_visit() ran. Call next_visit() first, then lock only to add.", what, threads));
