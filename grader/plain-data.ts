@@ -93,3 +93,9 @@ export function safeStringify(value: unknown): string {
     return `\u0000${JSON.stringify(toPlainData(value))}`;
   }
 }
+
+/** `value` as text of at most `max` characters, cut with an ellipsis (names, messages). */
+export function clipText(value: unknown, max: number): string {
+  const text = typeof value === "string" ? value : String(value ?? "");
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

@@ -3,12 +3,7 @@
 // the result is cut down to what the schema allows instead of failing it. Truncated, never
 // rejected: a result that fails to parse would turn the student's mistake into `internal`.
 import { GradeResult, OUTPUT_CAP_BYTES, type Diagnostic, type Span, type TestResult, type Timing } from "../contract.ts";
-import { toPlainData } from "../plain-data.ts";
-
-export function clipText(value: unknown, max: number): string {
-  const text = typeof value === "string" ? value : String(value ?? "");
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
+import { clipText, toPlainData } from "../plain-data.ts";
 
 const number = (n: unknown): number => (typeof n === "number" && Number.isFinite(n) && n >= 0 ? n : 0);
 const position = (n: unknown): number => (typeof n === "number" && Number.isInteger(n) && n >= 1 ? n : 1);

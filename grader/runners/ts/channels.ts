@@ -204,3 +204,8 @@ export function sendRefusal(send: () => void): string | null {
     return error instanceof Error ? error.message : String(error);
   }
 }
+
+/** What a receiver's wait resolves to: the item, or undefined once the channel is closed. */
+export function receivedOutcome(d: Delivery): { ok: true; value: unknown } {
+  return d === CLOSED ? { ok: true, value: undefined } : { ok: true, value: d.value };
+}

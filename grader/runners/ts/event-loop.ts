@@ -6,13 +6,14 @@
 // real events from workers. Verdicts come from this bookkeeping, never from the isolate.
 import ivm from "isolated-vm";
 import type { Span } from "../../contract.ts";
-import { CLOSED, type Channels, type Delivery } from "./channels.ts";
-import { cpuMsOf } from "./isolate-setup.ts";
+import { receivedOutcome, type Channels } from "./channels.ts";
+import { cpuMsOf, transferable } from "./isolate-setup.ts";
 import { describeDeadlock } from "./deadlock.ts";
 import type { MainCpu } from "./main-cpu.ts";
 import { DEFAULT_MAX_VIRTUAL_MS, type RuntimeOptions, type Stall, type WaitRecord } from "./runtime.ts";
 import { parseWait, type WaitRequest } from "./wait-request.ts";
-import { verdict, type Verdict } from "./verdicts.ts";
+import { blockedVerdict, verdict, type Verdict } from "./verdicts.ts";
+import { clipText } from "../../plain-data.ts";
 import { COPY_FAILED, parseEnvelope, type Taken } from "./student-value.ts";
 
 export type Outcome = { ok: boolean; value: unknown };
@@ -243,8 +244,8 @@ export class EventLoop {
       if (request.kind === "join") {
         wait.label = `join ${this.pool.join(request.worker, (o) => this.settle(wait, o))}`;
       } else if (request.kind === "recv") {
-        const got = this.o.channels.recv(holder, request.handle, (d) => this.settle(wait, received(d)));
-        if ("now" in got) this.settle(wait, received(got.now));
+        const got = this.o.channels.recv(holder, request.handle, (d) => this.settle(wait, receivedOutcome(d)));
+        if ("now" in got) this.settle(wait, receivedOutcome(got.now));
         else {
           wait.channel = got.waiting;
           wait.label = `rx.recv() on channel ${got.waiting}`;
@@ -368,7 +369,7 @@ export class EventLoop {
 
   private traced(s: Span): Span {
     // Names come from the student (task names, urls, labels): cut, never rejected by the schema.
-    return { ...s, task: clipName(s.task), thread: clipName(s.thread), start: this.o.origin + s.start, end: this.o.origin + s.end };
+    return { ...s, task: clipText(s.task, 200), thread: clipText(s.thread, 200), start: this.o.origin + s.start, end: this.o.origin + s.end };
   }
 
   /** Spans so far, plus main's waits still open at the end, cut there and marked as never resumed. */
@@ -395,23 +396,4 @@ export class EventLoop {
     const gaps = [...beats.map((w) => (w.end ?? 0) - w.start), ...open];
     return { everyMs: every, beats: beats.length, longestGapMs: Math.round(Math.max(0, ...gaps)) };
   }
-}
-
-const clipName = (name: string) => (name.length > 200 ? `${name.slice(0, 199)}…` : name);
-
-const received = (d: Delivery): Outcome => (d === CLOSED ? { ok: true, value: undefined } : { ok: true, value: d.value });
-
-function transferable(value: unknown): unknown {
-  return value !== null && typeof value === "object" ? new ivm.ExternalCopy(value).copyInto({ release: true }) : value;
-}
-
-function blockedVerdict(stall: Stall, limit: number, beat: { everyMs: number; longestGapMs: number } | undefined): Verdict {
-  const ms = Math.round(stall.ms);
-  const starved = beat ? ` Meanwhile the heartbeat, due every ${beat.everyMs} ms, went ${beat.longestGapMs} ms without a beat.` : "";
-  return verdict(
-    "blocked_runtime",
-    `blocked the event loop for ${ms} ms in task ${stall.task} (at most ${limit} ms between two awaits is allowed).${starved} ` +
-      "Code between two awaits runs without interruption, so every other task waits for it — like std::thread::sleep or a heavy loop inside an async fn in Rust. " +
-      "Move CPU-heavy work to a worker (spawn), or split it into chunks with `await yieldNow()` between them; `await Promise.resolve()` does not let timers run.",
-  );
 }

@@ -184,3 +184,8 @@ function moduleError(error: unknown): string {
   if (error.message.startsWith("An object was thrown from supplied code within isolated-vm")) return "a value that is not an Error: throw new Error(…) instead";
   return error.message.slice(0, 2000);
 }
+
+/** A value for an isolate: objects are copied in (their copy released once used), primitives pass as they are. */
+export function transferable(value: unknown): unknown {
+  return value !== null && typeof value === "object" ? new ivm.ExternalCopy(value).copyInto({ release: true }) : value;
+}

@@ -1,6 +1,7 @@
 // Verdicts the runner derives on the host side, plus how it reads errors that crossed the
 // isolate boundary. Only host code builds verdicts; student code can only throw or return.
 import { statusOfReason, type Reason } from "../../contract.ts";
+import type { Stall } from "./runtime.ts";
 
 export type Verdict = { status: "fail" | "error"; reason: Reason; message: string };
 
@@ -20,4 +21,16 @@ export class VerdictError extends Error {
 
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** The verdict of a slice longer than the exercise allows, with the starved heartbeat if any. */
+export function blockedVerdict(stall: Stall, limit: number, beat: { everyMs: number; longestGapMs: number } | undefined): Verdict {
+  const ms = Math.round(stall.ms);
+  const starved = beat ? ` Meanwhile the heartbeat, due every ${beat.everyMs} ms, went ${beat.longestGapMs} ms without a beat.` : "";
+  return verdict(
+    "blocked_runtime",
+    `blocked the event loop for ${ms} ms in task ${stall.task} (at most ${limit} ms between two awaits is allowed).${starved} ` +
+      "Code between two awaits runs without interruption, so every other task waits for it — like std::thread::sleep or a heavy loop inside an async fn in Rust. " +
+      "Move CPU-heavy work to a worker (spawn), or split it into chunks with `await yieldNow()` between them; `await Promise.resolve()` does not let timers run.",
+  );
 }
