@@ -1,10 +1,13 @@
 // Verdict stability of one track (`./interleave bench stability-ts|stability-rust [--n 100]
-// [--only <track>/slug] [--busy K | --no-busy]`): grades every exercise's starter, good and bad solutions
-// N times each, one grade at a time, while a busy-loop process keeps another core occupied, and
-// prints a Markdown table of verdict flips (runs whose verdict differs from the one
-// exercise.json expects). The goal is 0 everywhere (DESIGN.md, "Timing verdicts that do not flip").
+// [--n-virtual 20] [--only <track>/slug] [--busy K | --no-busy] [--out report.md]`): grades every
+// exercise's starter, good and bad solutions N times each (exercises judged on the virtual clock
+// alone, concept "virtual-time", --n-virtual times), one grade at a time, while busy-loop
+// processes keep cores occupied, and prints a Markdown table of verdict flips (runs whose verdict
+// differs from the one exercise.json expects). With --out the table is rewritten after every
+// round, so a run stopped early still leaves what it measured. The goal is 0 everywhere
+// (DESIGN.md, "Timing verdicts that do not flip").
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Expectation, Track } from "../exercises/schema.ts";
@@ -13,7 +16,7 @@ import { exerciseLayout, listFiles } from "../grader/core/exercise-files.ts";
 import { childHangs, grade } from "../grader/core/grade.ts";
 import { loadExercises } from "../grader/core/load-exercises.ts";
 
-type Row = { exercise: string; file: string; expected: string; verdicts: Map<string, number>; flips: number; seconds: number[] };
+type Row = { exercise: string; file: string; expected: string; rounds: number; verdicts: Map<string, number>; flips: number; seconds: number[] };
 
 const TITLE: Record<Track, string> = { ts: "TypeScript", rust: "Rust" };
 
@@ -50,7 +53,13 @@ export async function runStability(options: { track: Track; args: string[] }): P
     process.stderr.write("--n needs a positive whole number\n");
     return 2;
   }
+  const nVirtual = Number(option(args, "--n-virtual") ?? Math.min(n, 20));
+  if (!Number.isInteger(nVirtual) || nVirtual < 1) {
+    process.stderr.write("--n-virtual needs a positive whole number\n");
+    return 2;
+  }
   const only = option(args, "--only");
+  const out = option(args, "--out");
   const { exercises, problems } = await loadExercises();
   if (problems.length > 0) {
     process.stderr.write(`exercise problems: ${problems.map((p) => `${p.file}: ${p.message}`).join("; ")}\n`);
@@ -62,8 +71,10 @@ export async function runStability(options: { track: Track; args: string[] }): P
     const checks: { file: string; expected: Expectation }[] = [{ file: layout.starter, expected: exercise.meta.expectations.starter }];
     for (const file of await listFiles(path.join(exercise.dir, layout.goodDir))) checks.push({ file: path.join(layout.goodDir, file), expected: { status: "pass" } });
     for (const [file, expected] of Object.entries(exercise.meta.expectations.bad)) checks.push({ file: path.join(layout.badDir, file), expected });
+    // Verdicts on the virtual clock alone cannot depend on the machine's load: fewer rounds.
+    const rounds = exercise.meta.concepts.includes("virtual-time") ? nVirtual : n;
     for (const check of checks) {
-      rows.push({ exercise: exercise.id, file: check.file, expected: want(check.expected), verdicts: new Map(), flips: 0, seconds: [] });
+      rows.push({ exercise: exercise.id, file: check.file, expected: want(check.expected), rounds, verdicts: new Map(), flips: 0, seconds: [] });
     }
   }
   if (rows.length === 0) {
@@ -79,11 +90,12 @@ export async function runStability(options: { track: Track; args: string[] }): P
   }
   const spinners = Array.from({ length: busyCount }, () => busyLoop());
   const started = performance.now();
+  const lastRound = Math.max(...rows.map((r) => r.rounds));
   try {
     // Rounds over all solutions rather than N in a row each, so a passing disturbance on the
     // machine spreads over every solution instead of hitting one.
-    for (let round = 1; round <= n; round++) {
-      for (const row of rows) {
+    for (let round = 1; round <= lastRound; round++) {
+      for (const row of rows.filter((r) => r.rounds >= round)) {
         const dir = exercises.find((e) => e.id === row.exercise)?.dir ?? "";
         const code = await readFile(path.join(dir, row.file), "utf8");
         const t0 = performance.now();
@@ -98,34 +110,43 @@ export async function runStability(options: { track: Track; args: string[] }): P
           for (const t of result.tests) process.stderr.write(`  ${t.status} ${t.name}: ${(t.message ?? "").slice(0, 400)}\n`);
         }
       }
-      process.stderr.write(`round ${round}/${n} done (${Math.round((performance.now() - started) / 1000)} s)\n`);
+      process.stderr.write(`round ${round}/${lastRound} done (${Math.round((performance.now() - started) / 1000)} s)\n`);
+      if (out) await writeFile(out, report({ track, rows, busyCount, seconds: (performance.now() - started) / 1000, roundsDone: round, lastRound }));
     }
   } finally {
     for (const spinner of spinners) spinner.kill("SIGKILL");
   }
+  const text = report({ track, rows, busyCount, seconds: (performance.now() - started) / 1000, roundsDone: lastRound, lastRound });
+  if (out) await writeFile(out, text);
+  process.stdout.write(text);
+  return rows.some((r) => r.flips > 0) ? 1 : 0;
+}
 
+function report(options: { track: Track; rows: Row[]; busyCount: number; seconds: number; roundsDone: number; lastRound: number }): string {
+  const { track, rows, busyCount, seconds, roundsDone, lastRound } = options;
+  const grades = rows.reduce((sum, r) => sum + r.seconds.length, 0);
   const flips = rows.reduce((sum, r) => sum + r.flips, 0);
-  // The TypeScript table keeps its original columns, so earlier results stay comparable.
+  // Rust's first round includes the compile; later rounds hit the build cache.
   const firstRound = track === "rust";
   const lines = [
     `## ${TITLE[track]} verdict stability (${new Date().toISOString().slice(0, 10)})`,
     "",
-    `${n} grades of every starter, good and bad solution, one at a time, ${busyCount > 0 ? `with ${busyCount} busy-loop process(es) keeping cores occupied` : "on an otherwise idle machine"}, inputs drawn from a fresh seed every grade ` +
-      `(${availableParallelism()} cores, shared with other work). Total: ${rows.length * n} grades, **${flips} flip(s)**, ${Math.round((performance.now() - started) / 1000)} s; ` +
+    `${roundsDone < lastRound ? `**Stopped after round ${roundsDone} of ${lastRound}.** ` : ""}` +
+      `Every starter, good and bad solution graded ${[...new Set(rows.map((r) => r.rounds))].sort((a, b) => b - a).join(" or ")} times (the rounds column), one at a time, ${busyCount > 0 ? `with ${busyCount} busy-loop process(es) keeping cores occupied` : "on an otherwise idle machine"}, inputs drawn from a fresh seed every grade ` +
+      `(${availableParallelism()} cores, shared with other work). Total: ${grades} grades, **${flips} flip(s)**, ${Math.round(seconds)} s; ` +
       `${childHangs()} grading child(ren) hung and were replaced by a fresh one (grade() retries a hang once).`,
     ...(NOTE[track] ? ["", NOTE[track]] : []),
     "",
-    `| exercise | solution | expected | verdicts seen | flips | median s |${firstRound ? " first round s |" : ""}`,
-    `|---|---|---|---|---:|---:|${firstRound ? "---:|" : ""}`,
+    `| exercise | solution | expected | rounds | verdicts seen | flips | median s |${firstRound ? " first round s |" : ""}`,
+    `|---|---|---|---:|---|---:|---:|${firstRound ? "---:|" : ""}`,
     ...rows.map((r) => {
       const seen = [...r.verdicts].map(([v, c]) => `${v} ×${c}`).join(", ");
       const first = firstRound ? ` ${(r.seconds[0] ?? 0).toFixed(2)} |` : "";
-      return `| ${r.exercise} | ${r.file} | ${r.expected} | ${seen} | ${r.flips} | ${median(r.seconds).toFixed(2)} |${first}`;
+      return `| ${r.exercise} | ${r.file} | ${r.expected} | ${r.seconds.length} | ${seen} | ${r.flips} | ${median(r.seconds).toFixed(2)} |${first}`;
     }),
     "",
   ];
-  process.stdout.write(`${lines.join("\n")}\n`);
-  return flips === 0 ? 0 : 1;
+  return `${lines.join("\n")}\n`;
 }
 
 /** Lets a wrapper module also run directly with `node --no-node-snapshot --import tsx`. */
