@@ -5,6 +5,15 @@
 import { ENDPOINT_KEY, ENDPOINT_WALK_SOURCE } from "./prelude-source.ts";
 import { VALUES_SOURCE } from "./values-source.ts";
 
+/**
+ * Every PERTURB_EVERY-th Atomics.load a worker pauses for PERTURB_MS, at most PERTURB_MAX times
+ * (see the prelude): the bound keeps the cost of a pause (a wake-up, which takes longer on a
+ * crowded machine) small even for spin loops that load millions of times.
+ */
+const PERTURB_EVERY = 32;
+const PERTURB_MS = 0.05;
+const PERTURB_MAX = 64;
+
 /** At most this many lock spans per worker: a contended lock waits thousands of times. */
 export const MAX_LOCK_SPANS = 200;
 
@@ -116,6 +125,26 @@ const traced = {
   },
 }.wait;
 Object.defineProperty(Atomics, "wait", { value: traced, writable: true, configurable: true, enumerable: false });
+
+// Every ${PERTURB_EVERY}th Atomics.load (${PERTURB_MAX} times at most) gives up the core for a moment before it returns. A correct
+// design (a compare-and-swap lock, Peterson's, a flag read) stays correct with any delay between
+// two steps, but a lock built as "load, see 0, then store 1" lets another thread through in that
+// gap: the delay makes that race show on every grade, on 1 CPU or on many, instead of now and then.
+const atomicsLoad = Atomics.load, pauseCell = new Int32Array(new SharedArrayBuffer(4));
+let loads = 0, pauses = 0;
+const perturbed = {
+  // Atomics functions ignore \`this\`: a direct call of the saved function is as safe as apply and
+  // keeps the hot path cheap (a load is often the inner loop of a compare-and-swap).
+  load(typedArray, index) {
+    const r = atomicsLoad(typedArray, index);
+    if (pauses < ${PERTURB_MAX} && ++loads % ${PERTURB_EVERY} === 0) {
+      pauses += 1;
+      atomicsWait(pauseCell, 0, 0, ${PERTURB_MS});
+    }
+    return r;
+  },
+}.load;
+Object.defineProperty(Atomics, "load", { value: perturbed, writable: true, configurable: true, enumerable: false });
 function flushLocks() {
   if (lockSpans.length === 0) return;
   try { lockCb(lockSpans, lockDropped); } catch {}
