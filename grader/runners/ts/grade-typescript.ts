@@ -12,7 +12,7 @@ import { OutputSink } from "./output-sink.ts";
 import { probeModule } from "./probe-module.ts";
 import { runCall, type CallStats } from "./run-call.ts";
 import type { RuntimeOptions } from "./runtime.ts";
-import { transpileStudentCode } from "./transpile.ts";
+import { renamedIdentifiers, transpileStudentCode, withSourceNames } from "./transpile.ts";
 import { errorMessage, verdict, type Verdict } from "./verdicts.ts";
 import { JIT_FLAG } from "./jit-flag.ts";
 
@@ -84,7 +84,10 @@ export async function gradeTypeScript(options: { code: string; dir: string; meta
     tests.push(testResultOf(test.name, clock, final, calls, performance.now() - started));
     if (final.status !== "pass" && STOPS_THE_RUN.has(final.reason)) stop = final;
   }
-  return resultOf({ tests, output, diagnostics: [], early: null });
+  // Messages name the student's identifiers, not esbuild's renamed ones.
+  const renames = renamedIdentifiers(options.code, transpiled.js);
+  const named = tests.map((t) => (t.message ? { ...t, message: withSourceNames(t.message, renames) } : t));
+  return resultOf({ tests: named, output, diagnostics: [], early: null });
 }
 
 class CallFailed extends Error {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { OutputSink } from "./output-sink.ts";
-import { locate, transpileStudentCode } from "./transpile.ts";
+import { locate, renamedIdentifiers, transpileStudentCode, withSourceNames } from "./transpile.ts";
 
 describe("transpileStudentCode", () => {
   it("strips types and keeps an ES module", async () => {
@@ -32,5 +32,17 @@ describe("OutputSink", () => {
     expect(sink.text("stdout")).toBe("abcd");
     expect(sink.text("stderr")).toBe("x");
     expect(sink.truncated).toBe(true);
+  });
+});
+
+describe("names esbuild renamed", () => {
+  it("gives a shadowing name back its source spelling in messages, and leaves real names alone", async () => {
+    const code = "export function f(){ const [tx, rx] = [1, 2]; const g = ({ rx }: any) => { for (const n of rx) {} }; const rx3 = 0; return g({ rx }) + rx3; }";
+    const out = await transpileStudentCode({ code });
+    if (!out.ok) throw new Error("should compile");
+    expect(out.js).toContain("rx2");
+    const renames = renamedIdentifiers(code, out.js);
+    expect(withSourceNames("TypeError: rx2 is not iterable", renames)).toBe("TypeError: rx is not iterable");
+    expect(withSourceNames("rx3 and tx", renames)).toBe("rx3 and tx");
   });
 });

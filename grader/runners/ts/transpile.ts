@@ -52,3 +52,27 @@ export function locate(code: string, needle: string): Pick<Diagnostic, "line" | 
   const column = (before.at(-1)?.length ?? 0) + 1;
   return { line, column, endLine: line, endColumn: column + Math.max(needle.length, 1) };
 }
+
+/**
+ * esbuild gives a name that shadows an outer one a number (\`({ rx }) =>\` inside a function with
+ * its own \`rx\` becomes \`({ rx: rx2 }) =>\`), so a runtime error would name \`rx2\`, which the
+ * student never wrote. The renames, from each such name back to the student's: a name of the
+ * JavaScript that is absent from the source, whose stem without the number is in it.
+ */
+export function renamedIdentifiers(source: string, js: string): Map<string, string> {
+  const inSource = new Set(source.match(IDENTIFIER) ?? []);
+  const renames = new Map<string, string>();
+  for (const name of new Set(js.match(IDENTIFIER) ?? [])) {
+    const stem = /^(.*\D)\d+$/.exec(name)?.[1];
+    if (stem && !inSource.has(name) && inSource.has(stem)) renames.set(name, stem);
+  }
+  return renames;
+}
+
+const IDENTIFIER = /[A-Za-z_$][\w$]*/g;
+
+/** `text` with every renamed identifier (a whole word) given back its name in the source. */
+export function withSourceNames(text: string, renames: Map<string, string>): string {
+  if (renames.size === 0) return text;
+  return text.replace(IDENTIFIER, (word) => renames.get(word) ?? word);
+}
