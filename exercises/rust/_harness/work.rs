@@ -21,6 +21,10 @@ pub(in crate::interleave) struct WorkLog {
     pub(in crate::interleave) max_in_flight: usize,
     /// CPU ms per thread that ran work.
     pub(in crate::interleave) cpu_by_thread: HashMap<String, f64>,
+    /// How often a call began on another thread than the call before it: threads - 1 when
+    /// each thread did all its calls before the next thread began any (joined one by one).
+    pub(in crate::interleave) thread_switches: usize,
+    last_thread: Option<String>,
 }
 
 /// Starts a new measurement and returns the log of the one it ends.
@@ -39,6 +43,11 @@ pub(in crate::interleave) fn measure_work<T>(task: &str, f: impl FnOnce() -> T) 
         log.started += 1;
         log.in_flight += 1;
         log.max_in_flight = log.max_in_flight.max(log.in_flight);
+        let here = thread_label();
+        if log.last_thread.as_ref().is_some_and(|last| *last != here) {
+            log.thread_switches += 1;
+        }
+        log.last_thread = Some(here);
         work.0
     };
     let (start, cpu0) = (now_ms(), thread_cpu_ms());

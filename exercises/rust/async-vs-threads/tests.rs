@@ -239,7 +239,7 @@ fn right_total(ctx: &mut Ctx) -> Verdict {
             return v;
         }
         match got {
-            None => return fail("wrong_result", format!("total_score() panicked for {} readings: {} (do your pieces still work for tiny or empty slices?)", n, first_panic())),
+            None => return fail("wrong_result", format!("total_score() panicked for {} reading{}: {}", n, if n == 1 { "" } else { "s" }, first_panic())),
             Some(got) if got != want => return fail("wrong_result", format!("total_score() of {} readings must be the sum of score() over every reading exactly once", n)).values(want, got),
             _ => {}
         }
@@ -277,7 +277,7 @@ fn split_across_threads(ctx: &mut Ctx) -> Verdict {
         return fail("thread_budget", format!("score() ran on {} different OS threads, but the budget is {}. {}", threads, budget(), COMPUTING_ADVICE));
     }
     if threads < 2 {
-        return fail("not_parallel", format!("all {} calls of score() ran on one OS thread (work spread {:.2}), so only one core computed. Cutting the readings into pieces is not enough, and async tasks (tokio::spawn, join!) on one runtime thread only take turns on it: score the pieces on several OS threads with std::thread::scope or rayon.", log.finished, spread));
+        return fail("not_parallel", format!("{} score() ran on one OS thread (work spread {:.2}), so only one core computed. Cutting the readings into pieces is not enough: async tasks (tokio::spawn, join!) on one runtime thread only take turns on it.", if log.finished == 1 { "the only call of".to_string() } else { format!("all {} calls of", log.finished) }, spread));
     }
     if spread < threshold("minWorkSpread", MIN_WORK_SPREAD) {
         return fail("not_parallel", format!("score() ran on {} threads, but one of them did {:.0}% of the CPU work (work spread {:.2}): give every thread a similar share of the readings.", threads, 100.0 / spread.max(1.0), spread));

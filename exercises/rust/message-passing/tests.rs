@@ -137,6 +137,7 @@ fn check_readings(sensors: usize, per_sensor: usize, mut got: Vec<Reading>) -> O
     }
     let missing: Vec<String> = want.iter().filter(|r| !seen.contains_key(&(r.sensor, r.seq))).map(|r| format!("sensor {} #{}", r.sensor, r.seq)).collect();
     let twice = seen.values().filter(|&&n| n > 1).count();
+    let unexpected: Vec<String> = seen.keys().filter(|(sensor, seq)| !want.iter().any(|r| r.sensor == *sensor && r.seq == *seq)).map(|(sensor, seq)| format!("sensor {} #{}", sensor, seq)).collect();
     let mut why = Vec::new();
     if !missing.is_empty() {
         let shown: Vec<String> = missing.iter().take(3).cloned().collect();
@@ -145,6 +146,10 @@ fn check_readings(sensors: usize, per_sensor: usize, mut got: Vec<Reading>) -> O
     if twice > 0 {
         why.push(format!("{} arrived more than once", twice));
     }
+    if !unexpected.is_empty() {
+        let shown: Vec<String> = unexpected.iter().take(3).cloned().collect();
+        why.push(format!("{} were never made by read_sensor (e.g. {})", unexpected.len(), shown.join(", ")));
+    }
     if why.is_empty() {
         why.push("some values differ from what read_sensor returned".to_string());
     }
@@ -152,7 +157,8 @@ fn check_readings(sensors: usize, per_sensor: usize, mut got: Vec<Reading>) -> O
     if let Some(panic) = panics_so_far().iter().find(|p| !p.contains("SendError")) {
         return Some(fail("task_failed", format!("collect_readings({}, {}) returned {} readings, not {}, because a producer thread panicked ({}): its remaining readings were never sent.", sensors, per_sensor, got.len(), want.len(), panic)).values(want.len(), got.len()));
     }
-    let message = format!("collect_readings({}, {}) returned {} readings, not {}: {}. The receiver must keep receiving until the channel is closed (every Sender dropped), not stop after a fixed guess.", sensors, per_sensor, got.len(), want.len(), why.join("; "));
+    let count = if got.len() == want.len() { format!("returned {} readings, as many as expected, but not the right ones", got.len()) } else { format!("returned {} readings, not {}", got.len(), want.len()) };
+    let message = format!("collect_readings({}, {}) {}: {}.", sensors, per_sensor, count, why.join("; "));
     Some(fail("wrong_result", message).values(want.len(), got.len()))
 }
 

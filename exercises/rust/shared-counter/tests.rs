@@ -39,8 +39,11 @@ fn judge(ctx: &mut Ctx, what: &str, count: fn(usize, usize) -> usize) -> Verdict
     if threads < threads_wanted {
         return fail("not_parallel", format!("{}() handled the visits on {} thread(s); use {} threads", what, threads, threads_wanted));
     }
+    if log.max_in_flight < 2 && log.thread_switches + 1 <= threads {
+        return fail("needlessly_serial", format!("{}() used {} threads, but they ran one after another: each thread handled all of its visits before the next thread handled any, so no two visits ever ran at the same time. Each thread was waited for (joined, or its whole loop locked) before the next one started.", what, threads));
+    }
     if log.max_in_flight < 2 {
-        return fail("needlessly_serial", format!("{}() used {} threads, but never handled two visits at the same time: the lock was held while next_visit() ran. Call next_visit() first, then lock only to add.", what, threads));
+        return fail("needlessly_serial", format!("{}() used {} threads, but never handled two visits at the same time: the threads took turns, and each held the lock while next_visit() ran.", what, threads));
     }
     pass(format!("{} visits counted on {} threads, up to {} at the same time", want, threads, log.max_in_flight))
 }
