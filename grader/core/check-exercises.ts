@@ -1,6 +1,7 @@
 // `exercises check`: every exercise's starter, good and bad solutions must get exactly the
 // verdict its metadata names. Reports one line per check through `log`.
 import { readFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Expectation } from "../../exercises/schema.ts";
 import type { GradeResult } from "../contract.ts";
@@ -14,14 +15,20 @@ export type CheckSummary = { passed: number; failed: number; skipped: string[]; 
 /** Every file is graded with this fixed seed, and with one drawn for the whole run. */
 export const FIXED_SEED = 1;
 
-export async function checkExercises(options: { root?: string; log: (line: string) => void; seeds?: number[] }): Promise<CheckSummary> {
+/**
+ * `concurrency`: how many files are graded at the same time (default: one per core, at most 4).
+ * Verdicts must not depend on the machine's load, so grading side by side is itself a check.
+ */
+export async function checkExercises(options: { root?: string; log: (line: string) => void; seeds?: number[]; concurrency?: number }): Promise<CheckSummary> {
   const { log } = options;
   const seeds = options.seeds ?? [FIXED_SEED, newSeed()];
-  log(`seeds: ${seeds.join(", ")} (replay one file with ./interleave grade <id> <file> --seed N)`);
+  const concurrency = Math.max(1, options.concurrency ?? Math.min(availableParallelism(), 4));
+  log(`seeds: ${seeds.join(", ")} (replay one file with ./interleave grade <id> <file> --seed N); ${concurrency} file(s) at a time`);
   const { exercises, problems } = await loadExercises({ root: options.root });
   const summary: CheckSummary = { passed: 0, failed: 0, skipped: [], problems: problems.length };
   for (const p of problems) log(`PROBLEM ${p.file}: ${p.message}`);
 
+  const jobs: { exercise: (typeof exercises)[number]; check: { file: string; expected: Expectation } }[] = [];
   for (const exercise of exercises) {
     const availability = await runnerAvailability(exercise.language);
     if (!availability.ok) {
@@ -38,7 +45,14 @@ export async function checkExercises(options: { root?: string; log: (line: strin
     for (const [file, expected] of Object.entries(exercise.meta.expectations.bad)) {
       checks.push({ file: path.join(layout.badDir, file), expected });
     }
-    for (const check of checks) {
+    jobs.push(...checks.map((check) => ({ exercise, check })));
+  }
+
+  // Workers take the next file in order; each file's lines are logged when it is done.
+  let next = 0;
+  const worker = async () => {
+    for (let job = jobs[next++]; job; job = jobs[next++]) {
+      const { exercise, check } = job;
       const code = await readFile(path.join(exercise.dir, check.file), "utf8");
       const want = check.expected.status === "pass" ? "pass" : `${check.expected.status}/${check.expected.reason}`;
       const seen: string[] = [];
@@ -61,7 +75,8 @@ export async function checkExercises(options: { root?: string; log: (line: strin
         log(`FAIL ${exercise.id} ${check.file}: ${failure}`);
       }
     }
-  }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
   return summary;
 }
 
