@@ -156,7 +156,7 @@ fn run_one(test: Test) {
     // Waits on a runtime or thread of the student's own are off the test's clock: whatever they
     // did, the test cannot see them overlap (a private paused runtime reads 0 ms).
     let verdict = if verdict.status == "pass" && !foreign.is_empty() {
-        fail("no_overlap", format!("{} ran on a runtime or thread your code started, not on the test's runtime, so the test could not see the waits overlap (a runtime of your own reads 0 ms whatever it does): await them in your async function itself, or spawn them with tokio::spawn", foreign.join(", ")))
+        fail("no_overlap", format!("{} ran on a runtime or thread your code started, not on the test's runtime, so the test could not see the waits overlap (a runtime of your own reads 0 ms whatever it does).", foreign.join(", ")))
     } else {
         verdict
     };

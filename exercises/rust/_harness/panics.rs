@@ -77,5 +77,5 @@ pub(super) fn verdict(panics: &[String]) -> Verdict {
 pub(super) fn task_verdict(panics: &[String]) -> Verdict {
     let first = panics.first().cloned().unwrap_or_else(|| "a task panicked".to_string());
     let what = first.strip_prefix("thread 'main' ").unwrap_or(&first);
-    fail("task_failed", format!("a spawned task {} — its JoinHandle returned Err(JoinError::Panic(..)); a task's panic does not stop the other tasks, but whoever awaits it must handle the error", what))
+    fail("task_failed", format!("a spawned task {} — its JoinHandle returned Err(JoinError::Panic(..)); a task's panic does not stop the other tasks", what))
 }

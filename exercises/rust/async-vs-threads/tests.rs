@@ -127,18 +127,20 @@ fn watch_panics() {
     *FIRST_PANIC.lock().unwrap_or_else(|e| e.into_inner()) = None;
 }
 
+/// "1 reply", "5 replies".
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{} {}", n, if n == 1 { one } else { many })
+}
+
 fn first_panic() -> String {
     FIRST_PANIC.lock().unwrap_or_else(|e| e.into_inner()).take().unwrap_or_else(|| "no message".to_string())
 }
 
-const WAITING_ADVICE: &str = "Threads are for a few pieces of heavy computation, not one per waiting request: await the requests as tokio tasks or with join_all.";
-const COMPUTING_ADVICE: &str = "More threads than cores only take turns: a few pieces (4, say) are enough; size the count from the budget, not from the machine.";
-
-fn refused_threads(what: &str, advice: &str) -> Option<Verdict> {
+fn refused_threads(what: &str) -> Option<Verdict> {
     if SPAWN_FAILURES.load(Ordering::SeqCst) == 0 {
         return None;
     }
-    Some(fail("thread_budget", format!("{} tried to start more threads than the budget of {} (the sandbox refused to create more: \"failed to spawn thread\"). {}", what, budget(), advice)))
+    Some(fail("thread_budget", format!("{} tried to start more threads than the budget of {} (the sandbox refused to create more: \"failed to spawn thread\")", what, budget())))
 }
 
 // ---- the waiting workload -------------------------------------------------------------
@@ -172,7 +174,7 @@ fn wrong_replies(got: &Option<Vec<Reply>>, ids: &[u32]) -> Option<Verdict> {
     let want: Vec<Reply> = ids.iter().map(|&id| Reply { id, price_cents: price_of(id) }).collect();
     match got {
         None => Some(fail("wrong_result", format!("fetch_all() panicked for {} ids instead of returning the replies: {}", ids.len(), first_panic()))),
-        Some(got) if got.len() != want.len() => Some(fail("wrong_result", format!("fetch_all() returned {} replies for {} ids: every request must be awaited before returning", got.len(), want.len()))),
+        Some(got) if got.len() != want.len() => Some(fail("wrong_result", format!("fetch_all() returned {} for {}{}", count(got.len(), "reply", "replies"), count(want.len(), "id", "ids"), if got.len() < want.len() { ": were some requests never awaited?" } else { "" }))),
         Some(got) if *got != want => Some(fail("wrong_result", "fetch_all() must return one Reply per id, in the order of the ids").values(want.iter().take(5).collect::<Vec<_>>(), got.iter().take(5).collect::<Vec<_>>())),
         _ => None,
     }
@@ -184,7 +186,7 @@ fn right_replies(ctx: &mut Ctx) -> Verdict {
     drawn.push(drawn[1]);
     for ids in [drawn, vec![]] {
         let out = run_fetch(ctx, ids.clone());
-        if let Some(v) = refused_threads("fetch_all()", WAITING_ADVICE).or_else(|| wrong_replies(&out.replies, &ids)) {
+        if let Some(v) = refused_threads("fetch_all()").or_else(|| wrong_replies(&out.replies, &ids)) {
             return v;
         }
     }
@@ -194,30 +196,30 @@ fn right_replies(ctx: &mut Ctx) -> Verdict {
 fn requests_within_budget(ctx: &mut Ctx) -> Verdict {
     let ids: Vec<u32> = (0..REQUESTS).collect();
     let out = run_fetch(ctx, ids.clone());
-    if let Some(v) = refused_threads(&format!("for {} requests your code", REQUESTS), WAITING_ADVICE) {
+    if let Some(v) = refused_threads(&format!("for {} requests your code", REQUESTS)) {
         return v;
     }
     if out.threads > budget() {
-        return fail("thread_budget", format!("the {} requests ran on {} different OS threads, but the budget is {}. A request only waits: await them as tokio tasks or with join_all, which share the runtime's thread, instead of giving each one a thread.", REQUESTS, out.threads, budget()));
+        return fail("thread_budget", format!("the {} requests ran on {} different OS threads, but the budget is {}, although a request only waits", REQUESTS, out.threads, budget()));
     }
     if let Some(v) = wrong_replies(&out.replies, &ids) {
         return v;
     }
-    pass(format!("{} requests ran on {} OS thread(s) (budget {})", REQUESTS, out.threads, budget()))
+    pass(format!("{} requests ran on {} (budget {})", REQUESTS, count(out.threads, "OS thread", "OS threads"), budget()))
 }
 
 fn requests_overlap(ctx: &mut Ctx) -> Verdict {
     let ids: Vec<u32> = (0..REQUESTS).collect();
     let out = run_fetch(ctx, ids.clone());
-    if let Some(v) = refused_threads(&format!("for {} requests your code", REQUESTS), WAITING_ADVICE).or_else(|| wrong_replies(&out.replies, &ids)) {
+    if let Some(v) = refused_threads(&format!("for {} requests your code", REQUESTS)).or_else(|| wrong_replies(&out.replies, &ids)) {
         return v;
     }
     let ms = ctx.last_virtual_ms;
     if out.off_runtime > 0 {
-        return fail("no_overlap", format!("the {} requests ran on {} thread(s) your code started, not on the test's runtime, so their waits were not on its clock and could not be seen overlapping (a runtime of your own, or a thread per request). Await them as tasks of the runtime your function runs on.", REQUESTS, out.off_runtime));
+        return fail("no_overlap", format!("the {} requests ran on {} your code started, not on the test's runtime, so their waits were not on its clock and could not be seen overlapping (a runtime of your own, or a thread per request?).", REQUESTS, count(out.off_runtime, "thread", "threads")));
     }
     if ms > 1.5 * LATENCY_MS as f64 {
-        return fail("no_overlap", format!("{} requests took {:.0} ms on the paused clock, but one takes {} ms: they waited one after another. Start them all, then collect the replies, to finish in about {} ms.", REQUESTS, ms, LATENCY_MS, LATENCY_MS));
+        return fail("no_overlap", format!("{} requests took {:.0} ms on the paused clock, but one takes {} ms: they waited one after another.", REQUESTS, ms, LATENCY_MS));
     }
     pass(format!("{} requests waited at the same time: {:.0} ms in all", REQUESTS, ms))
 }
@@ -235,7 +237,7 @@ fn right_total(ctx: &mut Ctx) -> Verdict {
         let data = readings(n);
         let want: u64 = data.iter().map(|&x| score_one(x)).sum();
         let got = run_total(&data);
-        if let Some(v) = refused_threads("total_score()", COMPUTING_ADVICE) {
+        if let Some(v) = refused_threads("total_score()") {
             return v;
         }
         match got {
@@ -263,7 +265,7 @@ fn split_across_threads(ctx: &mut Ctx) -> Verdict {
     if ms > 0.0 {
         ctx.speedup = Some(one_thread_ms / ms);
     }
-    if let Some(v) = refused_threads("total_score()", COMPUTING_ADVICE) {
+    if let Some(v) = refused_threads("total_score()") {
         return v;
     }
     match got {
@@ -274,16 +276,19 @@ fn split_across_threads(ctx: &mut Ctx) -> Verdict {
     let threads = log.cpu_by_thread.len();
     let spread = ctx.work_spread.unwrap_or(0.0);
     if threads > budget() {
-        return fail("thread_budget", format!("score() ran on {} different OS threads, but the budget is {}. {}", threads, budget(), COMPUTING_ADVICE));
+        return fail("thread_budget", format!("score() ran on {} different OS threads, but the budget is {}", threads, budget()));
     }
     if threads < 2 {
-        return fail("not_parallel", format!("{} score() ran on one OS thread (work spread {:.2}), so only one core computed. Cutting the readings into pieces is not enough: async tasks (tokio::spawn, join!) on one runtime thread only take turns on it.", if log.finished == 1 { "the only call of".to_string() } else { format!("all {} calls of", log.finished) }, spread));
+        if log.finished == 1 {
+            return fail("not_parallel", format!("the only call of score() ran on one OS thread (work spread {:.2}), so only one core computed.", spread));
+        }
+        return fail("not_parallel", format!("all {} calls of score() ran on one OS thread (work spread {:.2}), so only one core computed. Cutting the readings into pieces is not enough: async tasks (tokio::spawn, join!) on one runtime thread only take turns on it.", log.finished, spread));
     }
     if spread < threshold("minWorkSpread", MIN_WORK_SPREAD) {
-        return fail("not_parallel", format!("score() ran on {} threads, but one of them did {:.0}% of the CPU work (work spread {:.2}): give every thread a similar share of the readings.", threads, 100.0 / spread.max(1.0), spread));
+        return fail("not_parallel", format!("score() ran on {} threads, but one of them did {:.0}% of the CPU work (work spread {:.2}, at least {:.2} needed).", threads, 100.0 / spread.max(1.0), spread, threshold("minWorkSpread", MIN_WORK_SPREAD)));
     }
     if log.max_in_flight < 2 {
-        return fail("needlessly_serial", format!("score() ran on {} threads, but never two at the same time: each thread was joined before the next one started. Spawn all the pieces first, then join them.", threads));
+        return fail("needlessly_serial", format!("score() ran on {} threads, but never two at the same time: each thread was joined before the next one started.", threads));
     }
     pass(format!("the scoring was split over {} threads, up to {} pieces at the same time (work spread {:.2}). For information: {:.0} ms here against {:.0} ms on one thread, on a machine other programs share at this moment", threads, log.max_in_flight, spread, ms, one_thread_ms))
 }

@@ -69,7 +69,7 @@ fn responsive(ctx: &mut Ctx) -> Verdict {
     ctx.take_work(1000);
     let stall = ctx.longest_stall_ms.unwrap_or(0.0);
     if stall > max {
-        return fail("blocked_runtime", format!("the runtime's thread was busy for {:.0} ms without reaching an .await, so no other task (no download, no timer) could run meanwhile. checksum() is heavy computation inside async code: run it with tokio::task::spawn_blocking.", stall));
+        return fail("blocked_runtime", format!("the runtime's thread was busy for {:.0} ms without reaching an .await (the limit is {:.0} ms), so no other task (no download, no timer) could run meanwhile.", stall, max));
     }
     pass(format!("the runtime never stalled for more than {:.1} ms (the limit is {:.0} ms)", stall, max))
 }
@@ -80,7 +80,7 @@ fn overlapping(ctx: &mut Ctx) -> Verdict {
     ctx.take_work(1000);
     let ms = ctx.last_virtual_ms;
     if ms > 1.5 * LATENCY_MS as f64 {
-        return fail("no_overlap", format!("the {} downloads took {:.0} ms on the paused clock, but one takes {} ms: they waited one after another. Start them all, then collect the results.", n, ms, LATENCY_MS));
+        return fail("no_overlap", format!("the {} downloads took {:.0} ms on the paused clock, but one takes {} ms: they waited one after another.", n, ms, LATENCY_MS));
     }
     pass(format!("the downloads overlapped: {:.0} ms of waiting in all", ms))
 }

@@ -131,6 +131,11 @@ fn run(ctx: &mut Ctx, ids: Vec<u32>) -> Outcome {
     Outcome { result, threads: callers.len(), off_runtime, spawn_failures: SPAWN_FAILURES.load(Ordering::SeqCst), first_panic }
 }
 
+/// "1 thread", "3 threads".
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{} {}", n, if n == 1 { one } else { many })
+}
+
 /// MANY distinct ids in a random order, drawn for this grade.
 fn many_ids(ctx: &mut Ctx) -> Vec<u32> {
     let first = ctx.rng.int(0, 1_000_000) as u32;
@@ -145,10 +150,10 @@ fn expected(ids: &[u32]) -> Vec<Download> {
 
 fn over_budget(out: &Outcome, n: u32) -> Option<Verdict> {
     if out.spawn_failures > 0 {
-        return Some(fail("thread_budget", format!("for {} downloads your code tried to start more threads than the budget of {} (the sandbox refused to create more: \"failed to spawn thread\"). Each download is only waiting: run them as tokio tasks, which share the runtime's few threads, instead of one OS thread each.", n, budget())));
+        return Some(fail("thread_budget", format!("for {} downloads your code tried to start more threads than the budget of {} (the sandbox refused to create more: \"failed to spawn thread\"), although a download only waits", n, budget())));
     }
     if out.threads > budget() {
-        return Some(fail("thread_budget", format!("the {} downloads ran on {} different OS threads, but the budget is {}. A download only waits: start them as tokio tasks (tokio::spawn or join_all), which share the runtime's threads.", n, out.threads, budget())));
+        return Some(fail("thread_budget", format!("the {} downloads ran on {} different OS threads, but the budget is {}, although a download only waits", n, out.threads, budget())));
     }
     None
 }
@@ -157,7 +162,7 @@ fn wrong(out: &Outcome, ids: &[u32]) -> Option<Verdict> {
     let want = expected(ids);
     match &out.result {
         None => Some(fail("wrong_result", format!("download_all() panicked for {} ids instead of returning the downloads: {}", ids.len(), out.first_panic.as_deref().unwrap_or("no message")))),
-        Some(got) if got.len() < want.len() => Some(fail("wrong_result", format!("download_all() returned {} of {} downloads: the others were still running (or never started) when it returned. Keep every JoinHandle and .await it, or use join_all, before returning.", got.len(), want.len()))),
+        Some(got) if got.len() < want.len() => Some(fail("wrong_result", format!("download_all() returned {} of {} downloads: the {} were still running (or never started) when it returned.", got.len(), want.len(), if want.len() - got.len() == 1 { "other one" } else { "others" }))),
         Some(got) if *got != want => Some(fail("wrong_result", format!("download_all() must return one Download per id, in the order of the ids ({} ids)", ids.len())).values(want.iter().take(5).collect::<Vec<_>>(), got.iter().take(5).collect::<Vec<_>>())),
         _ => None,
     }
@@ -183,7 +188,7 @@ fn within_budget(ctx: &mut Ctx) -> Verdict {
     if let Some(v) = wrong(&out, &ids) {
         return v;
     }
-    pass(format!("{} downloads ran on {} OS thread(s) (budget {})", MANY, out.threads, budget()))
+    pass(format!("{} downloads ran on {} (budget {})", MANY, count(out.threads, "OS thread", "OS threads"), budget()))
 }
 
 fn overlapping(ctx: &mut Ctx) -> Verdict {
@@ -194,10 +199,10 @@ fn overlapping(ctx: &mut Ctx) -> Verdict {
     }
     let ms = ctx.last_virtual_ms;
     if out.off_runtime > 0 {
-        return fail("no_overlap", format!("the {} downloads ran on {} thread(s) your code started, not on the test's runtime, so their waits were not on its clock and could not be seen overlapping (a runtime of your own, or a thread per download). Run them as tasks of the runtime your function runs on.", MANY, out.off_runtime));
+        return fail("no_overlap", format!("the {} downloads ran on {} your code started, not on the test's runtime, so their waits were not on its clock and could not be seen overlapping (a runtime of your own, or a thread per download?).", MANY, count(out.off_runtime, "thread", "threads")));
     }
     if ms > 1.5 * LATENCY_MS as f64 {
-        return fail("no_overlap", format!("{} downloads took {:.0} ms ({:.1} s) on the paused clock, but one takes {} ms: they waited one after another. Start them all as tasks first, then collect the results, to finish in about {} ms.", MANY, ms, ms / 1000.0, LATENCY_MS, LATENCY_MS));
+        return fail("no_overlap", format!("{} downloads took {:.0} ms ({:.1} s) on the paused clock, but one takes {} ms: they waited one after another.", MANY, ms, ms / 1000.0, LATENCY_MS));
     }
     pass(format!("{} downloads waited at the same time: {:.0} ms in all", MANY, ms))
 }

@@ -54,7 +54,7 @@ fn call(ctx: &mut Ctx, ids: &[u32]) -> Result<Vec<u64>, Verdict> {
     if got == want {
         let extra: Vec<String> = fetches().iter().filter(|(_, &n)| n > 1).map(|(id, n)| format!("{} ({} times)", id, n)).collect();
         if !extra.is_empty() {
-            return Err(fail("wrong_result", format!("{} returned the right prices but asked the service more than once for some ids: {}. Create one future per id and await each exactly once.", what, extra.join(", "))));
+            return Err(fail("wrong_result", format!("{} returned the right prices but asked the service more than once for some ids: {}.", what, extra.join(", "))));
         }
         return Ok(got);
     }
@@ -63,9 +63,9 @@ fn call(ctx: &mut Ctx, ids: &[u32]) -> Result<Vec<u64>, Verdict> {
     sorted_got.sort();
     sorted_want.sort();
     let why = if sorted_got == sorted_want {
-        "the prices are all there, but not in the order of the ids. They came back in the order the fetches finished (FuturesUnordered, or pushing from spawned tasks does that); join_all, or awaiting the JoinHandles in order, keeps the order of the ids.".to_string()
+        "the prices are all there, but not in the order of the ids: they came back in the order the fetches finished (FuturesUnordered, or pushes from spawned tasks?).".to_string()
     } else if got.len() < want.len() {
-        format!("{} of the {} prices are missing. Every future must be awaited to completion: a future that is dropped, or a task nobody waits for, never delivers its value.", want.len() - got.len(), want.len())
+        format!("{} of the {} prices {} missing (a future dropped, or a task nobody awaited?).", want.len() - got.len(), want.len(), if want.len() - got.len() == 1 { "is" } else { "are" })
     } else {
         "the prices are not the ones fetch_price returned for these ids.".to_string()
     };
@@ -93,7 +93,7 @@ fn waits_overlap(ctx: &mut Ctx) -> Verdict {
     // All at once costs exactly the slowest fetch; one after another costs the sum (~17x more).
     if ms > threshold("maxSlowestFactor", 1.5) * slowest {
         let how = if ms >= 0.9 * in_turn { "one after another" } else { "only partly at the same time (in batches?)" };
-        return fail("no_overlap", format!("the {} fetches took {:.0} ms on the paused clock: they waited {}. The slowest fetch alone takes {:.0} ms and all of them in turn {:.0} ms. Create all the futures first, then await them together with futures::future::join_all.", ids.len(), ms, how, slowest, in_turn));
+        return fail("no_overlap", format!("the {} fetches took {:.0} ms on the paused clock: they waited {}. The slowest fetch alone takes {:.0} ms and all of them in turn {:.0} ms.", ids.len(), ms, how, slowest, in_turn));
     }
     pass(format!("the {} fetches waited at the same time: {:.0} ms in all, the time of the slowest one (in turn they would take {:.0} ms)", ids.len(), ms, in_turn))
 }

@@ -108,16 +108,27 @@ fn call(sensors: usize, per_sensor: usize) -> Result<Vec<Reading>, Verdict> {
         if all_made_at.map_or(false, |t| t.elapsed() > grace) {
             let waited = grace.as_secs_f64();
             return Err(if running == 0 {
-                fail("deadlock", format!("all {} readings were made and every producer thread has ended, yet {} was still waiting {:.1} s later. Its receive loop waits for a message that can never come: `for r in rx` (or `rx.recv()`) only stops once every Sender is dropped, and one is still alive, most likely the original `tx` that collect_readings itself holds. Give each producer a clone and drop(tx) before receiving.", want, what, waited))
+                fail("deadlock", format!("{} and every producer thread has ended, yet {} was still waiting {:.1} s later. Its receive loop waits for a message that can never come: `for r in rx` (or `rx.recv()`) only stops once every Sender is dropped, and one is still alive, most likely the original `tx` that collect_readings itself holds.", all_made(want), what, waited))
             } else {
-                fail("deadlock", format!("all {} readings were made, but {} producer thread(s) have not ended and {} had not returned {:.1} s later: they are stuck (sending into a full sync_channel that nobody reads any more?).", want, running, what, waited))
+                fail("deadlock", format!("{}, but {} not ended and {} had not returned {:.1} s later: {} stuck (sending into a full sync_channel that nobody reads any more?).", all_made(want), if running == 1 { "1 producer thread has".to_string() } else { format!("{} producer threads have", running) }, what, waited, if running == 1 { "it is" } else { "they are" }))
             });
         }
         if Instant::now() > give_up {
-            return Err(fail("deadlock", format!("{} had not returned after {:.0} s and only {} of {} readings were made: the producers or the collector are waiting for each other (receiving before the producers started, or joining a producer that waits on a full channel?).", what, threshold("giveUpMs", 4000.0) / 1000.0, made, want)));
+            return Err(fail("deadlock", format!("{} had not returned after {:.0} s and only {} of {} made: the producers or the collector are waiting for each other (receiving before the producers started, or joining a producer that waits on a full channel?).", what, threshold("giveUpMs", 4000.0) / 1000.0, made, readings(want, "was", "were"))));
         }
         std::thread::sleep(Duration::from_millis(2));
     }
+}
+
+/// "1 reading", "5 readings", followed by the verb's singular or plural form when one is given.
+fn readings(n: usize, one: &str, many: &str) -> String {
+    let (noun, verb) = if n == 1 { ("reading", one) } else { ("readings", many) };
+    if verb.is_empty() { format!("{} {}", n, noun) } else { format!("{} {} {}", n, noun, verb) }
+}
+
+/// "the only reading was made", "all 12 readings were made".
+fn all_made(n: usize) -> String {
+    if n == 1 { "the only reading was made".to_string() } else { format!("all {} readings were made", n) }
 }
 
 fn expected(sensors: usize, per_sensor: usize) -> Vec<Reading> {
@@ -148,16 +159,16 @@ fn check_readings(sensors: usize, per_sensor: usize, mut got: Vec<Reading>) -> O
     }
     if !unexpected.is_empty() {
         let shown: Vec<String> = unexpected.iter().take(3).cloned().collect();
-        why.push(format!("{} were never made by read_sensor (e.g. {})", unexpected.len(), shown.join(", ")));
+        why.push(format!("{} {} never made by read_sensor (e.g. {})", unexpected.len(), if unexpected.len() == 1 { "was" } else { "were" }, shown.join(", ")));
     }
     if why.is_empty() {
         why.push("some values differ from what read_sensor returned".to_string());
     }
     // A send that fails because the receiver already returned is a consequence, not the cause.
     if let Some(panic) = panics_so_far().iter().find(|p| !p.contains("SendError")) {
-        return Some(fail("task_failed", format!("collect_readings({}, {}) returned {} readings, not {}, because a producer thread panicked ({}): its remaining readings were never sent.", sensors, per_sensor, got.len(), want.len(), panic)).values(want.len(), got.len()));
+        return Some(fail("task_failed", format!("collect_readings({}, {}) returned {}, not {}, because a producer thread panicked ({}): its remaining readings were never sent.", sensors, per_sensor, readings(got.len(), "", ""), want.len(), panic)).values(want.len(), got.len()));
     }
-    let count = if got.len() == want.len() { format!("returned {} readings, as many as expected, but not the right ones", got.len()) } else { format!("returned {} readings, not {}", got.len(), want.len()) };
+    let count = if got.len() == want.len() { format!("returned {}, as many as expected, but not the right ones", readings(got.len(), "", "")) } else { format!("returned {}, not {}", readings(got.len(), "", ""), want.len()) };
     let message = format!("collect_readings({}, {}) {}: {}.", sensors, per_sensor, count, why.join("; "));
     Some(fail("wrong_result", message).values(want.len(), got.len()))
 }
@@ -191,7 +202,7 @@ fn one_thread_per_sensor(ctx: &mut Ctx) -> Verdict {
     }
     let threads = log.cpu_by_thread.len();
     if threads < sensors {
-        return fail("not_parallel", format!("the readings of {} sensors were made on {} thread(s): start one producer thread per sensor, each sending its readings into the channel", sensors, threads));
+        return fail("not_parallel", format!("the readings of {} sensors were made on {} {}, not on one producer thread per sensor", sensors, threads, if threads == 1 { "thread" } else { "threads" }));
     }
     pass(format!("{} producer threads sent {} readings into one channel", threads, sensors * per_sensor))
 }

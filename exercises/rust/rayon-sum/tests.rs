@@ -42,7 +42,7 @@ fn wrong_total(n: usize, want: u64, got: u64) -> Verdict {
     let hint = if got > want {
         format!(" It is {} too large: a reduce or fold whose identity is not 0 adds that identity once for every piece rayon splits the work into.", got - want)
     } else {
-        " Every item's score must be added exactly once.".to_string()
+        format!(" It is {} too small.", want - got)
     };
     fail("wrong_result", format!("total_score() of {} items returned {}, but the scores add up to {}.{}", n, got, want, hint)).values(want, got)
 }
@@ -86,10 +86,10 @@ fn spread_over_threads(ctx: &mut Ctx) -> Verdict {
     let threads = log.cpu_by_thread.len();
     let info = format!("{:.0} ms here against {:.0} ms for a plain loop: {:.1}x (shown for information: other programs share this machine's cores)", parallel_ms, sequential_ms, speedup);
     if threads <= 1 {
-        return fail("not_parallel", format!("all {} items were scored on one thread, while the pool had {} threads. .iter() (or a plain loop) runs on the calling thread, one item after another; rayon's .par_iter() hands pieces of the slice to the pool's threads. Time: {}.", ITEMS, POOL_THREADS, info));
+        return fail("not_parallel", format!("all {} items were scored on one thread, while the pool had {} threads: .iter() (or a plain loop) runs on the calling thread, one item after another. Time: {}.", ITEMS, POOL_THREADS, info));
     }
     if log.max_in_flight < 2 {
-        return fail("needlessly_serial", format!("the items were scored on {} threads, but never two at the same moment: something made them take turns (a Mutex locked around score()?). Compute each score without holding a lock and let rayon combine the results (.map(score).sum()). Time: {}.", threads, info));
+        return fail("needlessly_serial", format!("the items were scored on {} threads, but never two at the same moment: something made them take turns (a Mutex locked around score()?). Time: {}.", threads, info));
     }
     let min_spread = threshold("minWorkSpread", 1.5);
     if spread < min_spread {

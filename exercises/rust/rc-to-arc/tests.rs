@@ -36,7 +36,7 @@ fn uses_threads(ctx: &mut Ctx) -> Verdict {
     }
     let threads = log.cpu_by_thread.len();
     if threads < 4 {
-        return fail("not_parallel", format!("the 4 parts were summed on {} thread(s): each part should go to its own thread", threads));
+        return fail("not_parallel", format!("the 4 parts were summed on {} {}, not each on a thread of its own", threads, if threads == 1 { "thread" } else { "threads" }));
     }
     pass("each part was summed on its own thread")
 }

@@ -25,19 +25,19 @@ fn judge(ctx: &mut Ctx, what: &str, count: fn(usize, usize) -> usize) -> Verdict
     let log: WorkLog = ctx.take_work(2000);
     let want = threads_wanted * per_thread;
     if log.started != log.finished || log.started < want {
-        return fail("task_failed", format!("{}() returned while {} visits were still being handled or not started: a spawned thread was never joined", what, want - log.finished.min(want)));
+        return fail("task_failed", format!("{}() returned while {} still being handled or not started: a spawned thread was never joined", what, if want - log.finished.min(want) == 1 { "1 visit was".to_string() } else { format!("{} visits were", want - log.finished.min(want)) }));
     }
     if got < want {
         // Every visit ran (the log says so) and returned 1, yet fewer were counted: increments
         // were overwritten between a read of the counter and the write of its new value.
-        return fail("lost_updates", format!("{}({}, {}) counted {} visits, not {}: {} updates were lost. Every visit was handled, but the counter was read and written back in two separate steps (an atomic load then store, or two separate lock() calls), so increments made in between were overwritten. Update it in one step: fetch_add, or += under a single lock.", what, threads_wanted, per_thread, got, want, want - got)).values(want, got);
+        return fail("lost_updates", format!("{}({}, {}) counted {} visits, not {}: {} lost. Every visit was handled, but the counter was read and written back in two separate steps (an atomic load then store, or two separate lock() calls), so increments made in between were overwritten.", what, threads_wanted, per_thread, got, want, if want - got == 1 { "1 update was".to_string() } else { format!("{} updates were", want - got) })).values(want, got);
     }
     if got != want {
         return fail("wrong_result", format!("{}({}, {}) counted {} visits, not {}", what, threads_wanted, per_thread, got, want)).values(want, got);
     }
     let threads = log.cpu_by_thread.len();
     if threads < threads_wanted {
-        return fail("not_parallel", format!("{}() handled the visits on {} thread(s); use {} threads", what, threads, threads_wanted));
+        return fail("not_parallel", format!("{}({}, {}) handled the visits on {} {}, not {}", what, threads_wanted, per_thread, threads, if threads == 1 { "thread" } else { "threads" }, threads_wanted));
     }
     if log.max_in_flight < 2 && log.thread_switches + 1 <= threads {
         return fail("needlessly_serial", format!("{}() used {} threads, but they ran one after another: each thread handled all of its visits before the next thread handled any, so no two visits ever ran at the same time. Each thread was waited for (joined, or its whole loop locked) before the next one started.", what, threads));

@@ -58,7 +58,7 @@ fn overlapping(ctx: &mut Ctx) -> Verdict {
     let ms = ctx.last_virtual_ms;
     let slowest = ids.iter().map(|&id| latency_ms(id)).max().unwrap_or(0) as f64;
     if ms > slowest * 1.25 {
-        return fail("no_overlap", format!("fetching {} names took {:.0} ms on the paused clock, but the slowest takes {:.0} ms: the lookups waited one after another. Spawn every task first, then await the handles.", ids.len(), ms, slowest));
+        return fail("no_overlap", format!("fetching {} names took {:.0} ms on the paused clock, but the slowest takes {:.0} ms: the lookups waited one after another.", ids.len(), ms, slowest));
     }
     pass(format!("all lookups overlapped: {:.0} ms in all", ms))
 }

@@ -18,7 +18,7 @@ pub fn slow_square(x: u64) -> u64 {
 fn unjoined(log: &WorkLog, inputs: usize) -> Option<Verdict> {
     let unfinished = log.started - log.finished;
     if unfinished > 0 || log.started < inputs {
-        return Some(fail("task_failed", format!("squares() returned while {} of {} calls of slow_square were still running or not started: a spawned thread was never joined (call .join() on every JoinHandle before returning)", unfinished.max(inputs - log.started.min(inputs)), inputs)));
+        return Some(fail("task_failed", format!("squares() returned while {} of {} calls of slow_square {} still running or not started: a spawned thread was never joined", unfinished.max(inputs - log.started.min(inputs)), inputs, if unfinished.max(inputs - log.started.min(inputs)) == 1 { "was" } else { "were" })));
     }
     None
 }
@@ -58,10 +58,10 @@ fn runs_in_parallel(ctx: &mut Ctx) -> Verdict {
     }
     let threads = log.cpu_by_thread.len();
     if threads < inputs.len() {
-        return fail("not_parallel", format!("the 5 calls of slow_square ran on {} thread(s); spawn one thread per input", threads));
+        return fail("not_parallel", format!("the 5 calls of slow_square ran on {} {}, not one thread per input", threads, if threads == 1 { "thread" } else { "threads" }));
     }
     if log.max_in_flight < 2 {
-        return fail("needlessly_serial", "each call ran on its own thread, but never two at the same time: joining each thread right after spawning it waits for it before starting the next. Spawn them all first, then join them all.");
+        return fail("needlessly_serial", "each call ran on its own thread, but never two at the same time: the threads ran one after another (each joined before the next one was spawned?).");
     }
     pass(format!("5 threads, up to {} squares computed at the same time", log.max_in_flight))
 }

@@ -12,6 +12,11 @@ import { defineTests, describeValue, type TestContext, type TestVerdict } from "
 import { messagesOf } from "../../../grader/runners/ts/observed.ts";
 import type { CallStats } from "../../../grader/runners/ts/run-call.ts";
 
+/** "1 worker", "3 workers". */
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
 function expectedItems(producers: number, perProducer: number): number[] {
   return Array.from({ length: producers * perProducer }, (_, i) => i);
 }
@@ -33,10 +38,10 @@ function exactlyOnce(t: TestContext, value: unknown, producers: number, perProdu
     strangers.length > 0 ? `${strangers.length} that no producer sends (for example ${strangers.slice(0, 3).join(", ")})` : "",
   ].filter(Boolean);
   const { sent, discarded } = channel;
-  const late = discarded > 0 ? ` ${discarded} item(s) were sent after the consumer had stopped receiving, and were lost.` : "";
+  const late = discarded > 0 ? ` ${discarded === 1 ? "1 item was" : `${discarded} items were`} sent after the consumer had stopped receiving, and ${discarded === 1 ? "was" : "were"} lost.` : "";
   const empty =
     value.length === 0 && sent === 0
-      ? " Nothing arrived at all: if you read shared memory, nothing guarantees the workers have written it yet — they start only when your code first awaits; pass the items through the channel instead."
+      ? " Nothing arrived at all: if you read shared memory, nothing guarantees the workers had written it yet — they start only when your code first awaits."
       : "";
   return t.fail("wrong_result", `gather(${producers}, ${perProducer}) should deliver each of the ${expected.length} numbers exactly once, but got ${value.length}: ${parts.join("; ")}.${late}${empty}`, {
     expected: `${expected.length} distinct numbers 0…${expected.length - 1}`,
@@ -51,7 +56,7 @@ function inOrderPerProducer(t: TestContext, value: number[], perProducer: number
     const producer = Math.floor(v / perProducer);
     const before = last.get(producer);
     if (before !== undefined && v < before) {
-      return t.fail("wrong_result", `producer ${producer} sent ${before} before ${v}, but the consumer returned ${v} after ${before}: keep the items in the order they arrive`, {
+      return t.fail("wrong_result", `producer ${producer} sent ${before} before ${v}, but the consumer returned ${v} after ${before}`, {
         expected: "each producer's numbers in increasing order",
         actual: `${before} before ${v}`,
       });
@@ -76,10 +81,13 @@ function passedAsMessages(t: TestContext, stats: CallStats, producers: number, p
   const receivedByMain = m.receivedBy.get("main") ?? 0;
   const observed = `${m.sent} message(s) sent (${sentByWorkers} by workers), ${receivedByWorkers} received by workers, ${receivedByMain} by gather itself`;
   if (sentByWorkers < total || senders.length < producers) {
-    const who = m.sent === 0 ? "no message went through a channel at all" : `only ${sentByWorkers} message(s) came from ${senders.length} worker(s)`;
+    const who =
+      m.sent === 0
+        ? "no message went through a channel at all"
+        : `only ${plural(sentByWorkers, "message")} came from ${plural(senders.length, "worker")}`;
     return t.fail(
       "wrong_result",
-      `gather(${producers}, ${perProducer}) returned ${total} numbers, but ${who}: each of the ${producers} producer workers must send its ${perProducer} numbers through a channel.`,
+      `gather(${producers}, ${perProducer}) returned ${total} numbers, but ${who}, while ${producers === 1 ? "the producer worker" : `each of the ${producers} producer workers`} was to send its ${perProducer} numbers through a channel.`,
       { expected: `${total} messages sent by ${producers} producer workers`, actual: observed },
     );
   }
@@ -87,8 +95,7 @@ function passedAsMessages(t: TestContext, stats: CallStats, producers: number, p
     const main = receivedByMain > 0 ? `gather itself received ${receivedByMain} of them: ` : "";
     return t.fail(
       "wrong_result",
-      `the ${total} numbers were sent, but only ${receivedByWorkers} were received by a worker; ${main}the consumer must be a worker of its own, which receives every item and returns them. ` +
-        "Move the Receiver into a consumer worker (pass it in spawn's data) and return what its join() gives.",
+      `the ${total} numbers were sent, but only ${receivedByWorkers} ${receivedByWorkers === 1 ? "was" : "were"} received by a worker; ${main}the consumer must be a worker of its own, which receives every item and returns them.`,
       { expected: `${total} messages received by the consumer worker`, actual: observed },
     );
   }

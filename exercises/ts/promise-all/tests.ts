@@ -65,7 +65,7 @@ function checkFetched(t: TestContext, { result, routes }: Run): TestVerdict | nu
   return t.fail(
     "wrong_result",
     `fetchAll got ${routes.length} urls but ${made}: the server never saw a request for ${missing.slice(0, 2).join(", ")}${missing.length > 2 ? ` or ${missing.length - 2} more` : ""}. ` +
-      "The answers come only from the server and change with every grade, so each url must be fetched with fetchData(url).",
+      "The answers come only from the server and change with every grade.",
     { expected: `a fetchData call for each of the ${routes.length} urls`, actual: `${fetches.calls} fetchData call(s)` },
   );
 }
@@ -96,7 +96,7 @@ function checkOverlap(t: TestContext, run: Run): TestVerdict {
       "no_overlap",
       `fetchAll took ${took} ms of virtual time for ${count} requests; overlapping would take ${run.slowest} ms (the slowest one alone), ` +
         `one after another takes ${run.serial} ms. An await pauses fetchAll until that answer is in, so a request started after it ` +
-        "waits for the previous ones. Start every request first, then await them together (Promise.all).",
+        "waited for the previous ones.",
       { expected: `at most ${Math.round(run.slowest * factor)} ms of virtual time`, actual: `${took} ms` },
     );
   }

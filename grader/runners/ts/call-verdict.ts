@@ -32,8 +32,7 @@ export function decideCallVerdict(options: {
   if (pool.attempted > limits.maxWorkers) {
     return verdict(
       "thread_budget",
-      `tried to start ${pool.attempted} workers in one call of ${exportName}(…); this exercise allows at most ${limits.maxWorkers}. ` +
-        "A worker is a whole thread with its own isolate: use a few for CPU-heavy work, and plain async code (many tasks on one thread) for waiting.",
+      `tried to start ${pool.attempted} workers in one call of ${exportName}(…); this exercise allows at most ${limits.maxWorkers}, and each worker is a whole thread with its own isolate.`,
     );
   }
   if (stopped) return stopped;
@@ -73,7 +72,7 @@ export function decideCallVerdict(options: {
     const still = unfinished.has(forgotten.id) ? "was still running when" : "finished, but";
     return verdict(
       "task_failed",
-      `${forgotten.name} ${still} ${exportName}(…) returned without joining it: await handle.join() for every worker so its work is done and its errors are seen`,
+      `${forgotten.name} ${still} ${exportName}(…) returned without joining it, so nothing waited for its work or saw its errors`,
     );
   }
   if (taken?.tag === "unclonable") return verdict("wrong_result", `${exportName}(…) ${unclonableSentence(taken, "sandbox")}`);

@@ -15,8 +15,7 @@ export function describeDeadlock(options: { exportName: string; waits: PendingWa
     const others = waits.slice(0, 3).map((w) => `${w.holder === "main" ? `task ${w.task}` : w.thread} waits for ${w.channel !== undefined ? `rx.recv() on ${channels.describe(w.channel)}` : w.label}`);
     return (
       `${head}: ${who} in Atomics.wait with no timeout${others.length > 0 ? `, and ${others.join("; ")}` : ""}. ` +
-      "No thread is left that could call Atomics.notify, so they sleep forever. Every Atomics.wait needs an Atomics.notify on the same index after the value changes " +
-      "(a lock's release must store 0 and then notify), and a waiter must re-check the value in a loop, since it can be woken before the value it wants."
+      "No thread is left that could call Atomics.notify, so they sleep forever."
     );
   }
   if (waits.length === 0) {
@@ -32,11 +31,11 @@ export function describeDeadlock(options: { exportName: string; waits: PendingWa
   const describedChannels = waits.filter((w) => w.channel !== undefined).map((w) => channels.describe(w.channel ?? 0));
   if (describedChannels.some((d) => d.includes("held by the main function"))) {
     hints.push(
-      "The main function still holds an open Sender: a channel ends only when EVERY Sender is closed, so call tx.close() on main's own Sender once the workers have theirs (in Rust: drop(tx)).",
+      "The main function still holds an open Sender, and a channel ends only when every Sender is closed.",
     );
   }
   if (waits.some((w) => w.kind === "join") && waits.some((w) => w.holder !== "main")) {
-    hints.push("Main waits for a worker that waits for main: send what the worker needs (or close the channel) before joining it.");
+    hints.push("Main waits for a worker that waits for main.");
   }
   return `${head}: ${parts.join("; ")}${more}.${hints.length > 0 ? ` ${hints.join(" ")}` : ""}`;
 }

@@ -176,7 +176,7 @@ export class EventLoop {
       if (this.ready.length > 0) continue;
       const maxVirtualMs = this.o.runtime.maxVirtualMs ?? DEFAULT_MAX_VIRTUAL_MS;
       if (this.elapsed() > maxVirtualMs) {
-        this.stop(verdict("timeout", `${this.o.exportName}(…) was still waiting after ${maxVirtualMs / 1000} s of virtual time: look for a loop of waits that never ends`));
+        this.stop(verdict("timeout", `${this.o.exportName}(…) was still waiting after ${maxVirtualMs / 1000} s of virtual time (a loop of waits that never ends?)`));
         break;
       }
       const due = this.nextDue(false);

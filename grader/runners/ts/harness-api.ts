@@ -90,9 +90,10 @@ export { safeStringify };
  * Whether one call's workers ran in parallel — at the same time, with the work divided among
  * them and not done on the main isolate (parallelism.ts) — under the exercise's thresholds
  * `minWorkSpread`, `minOverlap` and `maxMainShare`. `fail` is null when they did; otherwise a
- * not_parallel verdict whose message quotes the figures that decided it, then `advice`.
+ * not_parallel verdict whose message quotes the figures that decided it; what to do about it
+ * belongs in the exercise's hints, not in the verdict.
  */
-export function parallelCheck(t: TestContext, stats: CallStats, options: { prefix: string; advice: string }): { fail: TestVerdict | null; summary: string; figures: ParallelFigures } {
+export function parallelCheck(t: TestContext, stats: CallStats, options: { prefix: string }): { fail: TestVerdict | null; summary: string; figures: ParallelFigures } {
   const rules = {
     minSpread: t.thresholds.minWorkSpread ?? DEFAULT_RULES.minSpread,
     minOverlap: t.thresholds.minOverlap ?? DEFAULT_RULES.minOverlap,
@@ -101,6 +102,6 @@ export function parallelCheck(t: TestContext, stats: CallStats, options: { prefi
   const judged = judgeParallel(stats, rules);
   if (judged.parallel) return { fail: null, summary: judged.summary, figures: judged.figures };
   const expected = `overlap >= ${rules.minOverlap}, main share <= ${rules.maxMainShare}, work spread >= ${rules.minSpread}`;
-  const fail = t.fail("not_parallel", `${options.prefix}${judged.message}. ${options.advice}`, { expected, actual: judged.figures });
+  const fail = t.fail("not_parallel", `${options.prefix}${judged.message}.`, { expected, actual: judged.figures });
   return { fail, summary: judged.message, figures: judged.figures };
 }

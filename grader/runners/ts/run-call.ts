@@ -114,7 +114,7 @@ export async function runCall(request: CallRequest): Promise<CallOutcome> {
   const totalMb = totalMemoryMb(limits);
   const watchdog = setInterval(() => {
     if (performance.now() - started > limits.wallMs) {
-      stop(verdict("timeout", `${exportName}(…) was still running after ${limits.wallMs} ms: look for a loop that never ends, or a join/wait that never returns`));
+      stop(verdict("timeout", `${exportName}(…) was still running after ${limits.wallMs} ms (a loop that never ends, or a join/wait that never returns?)`));
       return;
     }
     // Every 25 ms: a thread that ends keeps the CPU time it had at its last sample.
@@ -129,7 +129,7 @@ export async function runCall(request: CallRequest): Promise<CallOutcome> {
       return;
     }
     if (request.output.flooded) {
-      stop(verdict("output_limit", `${exportName}(…) kept printing after its output reached the cap (${FLOOD_CALLS} more console calls were dropped): print less, or not inside hot loops`));
+      stop(verdict("output_limit", `${exportName}(…) kept printing after its output reached the cap (${FLOOD_CALLS} more console calls were dropped)`));
     }
   }, WATCHDOG_INTERVAL_MS);
 
@@ -179,7 +179,7 @@ export async function runCall(request: CallRequest): Promise<CallOutcome> {
   // isolated-vm's own timeout (a safety net at the same deadline as the watchdog's) stops the
   // isolate without disposing it: the host's clock, not the error's text, says it was that.
   if (failed && !stopped && !(failure instanceof VerdictError) && performance.now() - started >= limits.wallMs) {
-    stopped = verdict("timeout", `${exportName}(…) was still running after ${limits.wallMs} ms: look for a loop that never ends`);
+    stopped = verdict("timeout", `${exportName}(…) was still running after ${limits.wallMs} ms (a loop that never ends?)`);
   }
 
   const endedAt = loop.elapsed();

@@ -30,7 +30,6 @@ export function blockedVerdict(stall: Stall, limit: number, beat: { everyMs: num
   return verdict(
     "blocked_runtime",
     `blocked the event loop for ${ms} ms in task ${stall.task} (at most ${limit} ms between two awaits is allowed).${starved} ` +
-      "Code between two awaits runs without interruption, so every other task waits for it — like std::thread::sleep or a heavy loop inside an async fn in Rust. " +
-      "Move CPU-heavy work to a worker (spawn), or split it into chunks with `await yieldNow()` between them; `await Promise.resolve()` does not let timers run.",
+      "Code between two awaits runs without interruption, so every other task waited for it.",
   );
 }
