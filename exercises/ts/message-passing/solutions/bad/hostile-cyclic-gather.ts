@@ -1,0 +1,10 @@
+import { fetchData, spawn, task, sleep, channel, yieldNow, io } from "interleave";
+
+export async function gather(producers: number, perProducer: number): Promise<any> {
+  const [tx, rx] = channel<number>();
+  const ps = Array.from({ length: producers }, (_, k) => spawn(({ tx, k, per }) => { for (let i = 0; i < per; i++) tx.send(k * per + i); }, { tx, k, per: perProducer }));
+  tx.close();
+  const c = spawn(async ({ rx }) => { const g: any[] = []; for await (const n of rx) g.push(n); g.push(g); return g; }, { rx });
+  await Promise.all(ps.map((p) => p.join()));
+  return c.join();
+}

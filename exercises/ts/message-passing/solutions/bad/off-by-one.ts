@@ -1,0 +1,16 @@
+import { channel, spawn } from "interleave";
+export async function gather(producers: number, perProducer: number): Promise<number[]> {
+  const [tx, rx] = channel<number>();
+  const senders = [];
+  for (let k = 0; k < producers; k++)
+    senders.push(spawn(({ tx, first, count }) => { for (let i = 1; i <= count; i++) tx.send(first + i); },
+      { tx, first: k * perProducer, count: perProducer }));
+  tx.close();
+  const consumer = spawn(async ({ rx }) => {
+    const received: number[] = [];
+    for await (const n of rx) received.push(n);
+    return received;
+  }, { rx });
+  for (const s of senders) await s.join();
+  return consumer.join();
+}

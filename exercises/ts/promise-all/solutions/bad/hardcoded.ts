@@ -1,0 +1,3 @@
+export async function fetchAll(urls: string[]): Promise<string[]> {
+  return urls.map((u) => `answer for ${u}`);
+}

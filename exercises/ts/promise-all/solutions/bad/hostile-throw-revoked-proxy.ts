@@ -1,0 +1,8 @@
+import { fetchData, spawn, task, sleep, channel, yieldNow, io } from "interleave";
+
+export async function fetchAll(urls: string[]): Promise<any> {
+  await Promise.all(urls.map((u) => fetchData(u)));
+  const { proxy, revoke } = Proxy.revocable({}, {});
+  revoke();
+  throw proxy;
+}

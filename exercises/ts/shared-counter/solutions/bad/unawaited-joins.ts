@@ -1,0 +1,35 @@
+import { spawn } from "interleave";
+
+export async function count(workers: number, perWorker: number): Promise<number> {
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  const handles = [];
+  for (let w = 0; w < workers; w++)
+    handles.push(spawn(({ counter, times }) => { for (let i = 0; i < times; i++) Atomics.add(counter, 0, 1); }, { counter, times: perWorker }));
+  handles.forEach((h) => h.join());
+  return counter[0]!;
+}
+export async function leaderboard(workers: number, perWorker: number): Promise<number[]> {
+  const list = new Int32Array(new SharedArrayBuffer(4 * (1 + workers * perWorker)));
+  const lock = new Int32Array(new SharedArrayBuffer(4));
+  const hs = [];
+  for (let w = 0; w < workers; w++) {
+    hs.push(spawn(({ list, lock, scores }) => {
+      for (const score of scores) {
+        while (Atomics.compareExchange(lock, 0, 0, 1) !== 0) Atomics.wait(lock, 0, 1);
+        const n = list[0]!;
+        let i = n;
+        while (i > 0 && list[i]! > score) { list[i + 1] = list[i]!; i--; }
+        list[i + 1] = score;
+        list[0] = n + 1;
+        Atomics.store(lock, 0, 0);
+        Atomics.notify(lock, 0, 1);
+      }
+    }, { list, lock, scores: scoresFor(w, workers, perWorker) }));
+  }
+  for (const h of hs) await h.join();
+  return Array.from(list.subarray(1, 1 + list[0]!));
+}
+
+function scoresFor(w: number, workers: number, perWorker: number): number[] {
+  return Array.from({ length: perWorker }, (_, i) => ((i * 7919) % perWorker) * workers + w);
+}
