@@ -71,7 +71,7 @@ function inOrderPerProducer(t: TestContext, value: number[], perProducer: number
  * workers (at least `producers` of them) and received by a worker, the consumer — not
  * produced or collected by gather() itself.
  */
-function passedAsMessages(t: TestContext, stats: CallStats, producers: number, perProducer: number): TestVerdict | null {
+function passedAsMessages(t: TestContext, stats: CallStats, value: number[], producers: number, perProducer: number): TestVerdict | null {
   const total = producers * perProducer;
   const m = messagesOf(stats);
   const byWorkers = (counts: Map<"main" | number, number>) => [...counts].filter(([h]) => h !== "main");
@@ -99,6 +99,23 @@ function passedAsMessages(t: TestContext, stats: CallStats, producers: number, p
       { expected: `${total} messages received by the consumer worker`, actual: observed },
     );
   }
+  // The numbers returned must be the ones the producers sent, as the host saw them go by: a
+  // producer that sends placeholders while gather() makes up the list itself passes nothing on.
+  const unsent = new Map<number, number>();
+  for (const c of stats.channels) for (const [n, count] of c.workerNumbers) unsent.set(n, (unsent.get(n) ?? 0) + count);
+  const made: number[] = [];
+  for (const n of value) {
+    const left = unsent.get(n) ?? 0;
+    if (left > 0) unsent.set(n, left - 1);
+    else made.push(n);
+  }
+  if (made.length > 0) {
+    return t.fail(
+      "wrong_result",
+      `gather(${producers}, ${perProducer}) returned ${total} numbers, but ${made.length === total ? "none of them was" : `${made.length} of them ${made.length === 1 ? "was" : "were"} never`} sent by a producer worker (for example ${made.slice(0, 3).join(", ")}): the producers sent other values, and the list was made elsewhere.`,
+      { expected: `the ${total} numbers sent by the producer workers`, actual: observed },
+    );
+  }
   return null;
 }
 
@@ -109,7 +126,7 @@ async function gather(t: TestContext, producers: number, perProducer: number): P
   const wrong =
     exactlyOnce(t, value, producers, perProducer, { sent, discarded }) ??
     inOrderPerProducer(t, value as number[], perProducer) ??
-    passedAsMessages(t, stats, producers, perProducer);
+    passedAsMessages(t, stats, value as number[], producers, perProducer);
   if (wrong) return wrong;
   return t.pass(`${producers * perProducer} numbers arrived exactly once (${sent} messages through ${stats.channels.length} channel(s), ${stats.threadsUsed - 1} workers)`);
 }

@@ -8,7 +8,20 @@ export type Holder = "main" | number;
 
 /** Messages one holder sent or received on a channel, as the host counted them. */
 export type HolderCount = { holder: Holder; count: number };
-export type ChannelStats = { id: number; sent: number; received: number; queued: number; discarded: number; sentBy: HolderCount[]; receivedBy: HolderCount[] };
+export type ChannelStats = {
+  id: number;
+  sent: number;
+  received: number;
+  queued: number;
+  discarded: number;
+  sentBy: HolderCount[];
+  receivedBy: HolderCount[];
+  /** What workers sent, when it was a number: how often each one (the first MAX_RECORDED numbers). */
+  workerNumbers: Map<number, number>;
+};
+
+/** Numbers recorded per channel: what workers sent is checked against what the call returned. */
+const MAX_RECORDED = 1_000_000;
 
 /** What a waiting receiver gets: an item, or CLOSED once every sender is gone and the queue is empty. */
 export const CLOSED = Symbol("closed");
@@ -29,6 +42,9 @@ type Channel = {
   discarded: number;
   sentBy: Map<Holder, number>;
   receivedBy: Map<Holder, number>;
+  /** How often each number was sent by a worker (the first MAX_RECORDED numbers). */
+  workerNumbers: Map<number, number>;
+  recorded: number;
 };
 type Handle = { id: number; channel: Channel; side: "tx" | "rx"; holder: Holder; open: boolean };
 
@@ -52,7 +68,7 @@ export class Channels {
 
   create(holder: Holder): [number, number] {
     if (this.channels.length >= MAX_CHANNELS) throw new RangeError(`channel(): at most ${MAX_CHANNELS} channels per call`);
-    const channel: Channel = { id: this.channels.length + 1, queue: [], openSenders: new Set(), receiver: 0, receiverOpen: true, waiter: null, waiterHolder: holder, sent: 0, received: 0, discarded: 0, sentBy: new Map(), receivedBy: new Map() };
+    const channel: Channel = { id: this.channels.length + 1, queue: [], openSenders: new Set(), receiver: 0, receiverOpen: true, waiter: null, waiterHolder: holder, sent: 0, received: 0, discarded: 0, sentBy: new Map(), receivedBy: new Map(), workerNumbers: new Map(), recorded: 0 };
     this.channels.push(channel);
     const tx = this.newHandle(channel, "tx", holder);
     channel.receiver = this.newHandle(channel, "rx", holder).id;
@@ -65,6 +81,10 @@ export class Channels {
     const channel = handle.channel;
     channel.sent += 1;
     bump(channel.sentBy, holder);
+    if (holder !== "main" && typeof value === "number" && channel.recorded < MAX_RECORDED) {
+      channel.recorded += 1;
+      channel.workerNumbers.set(value, (channel.workerNumbers.get(value) ?? 0) + 1);
+    }
     // Rust's send() returns an error here, and a racing producer then panics or not depending
     // on timing. Dropping the message keeps verdicts independent of that race; the count
     // still shows up in the stats.
@@ -156,6 +176,7 @@ export class Channels {
       discarded: c.discarded,
       sentBy: countsOf(c.sentBy),
       receivedBy: countsOf(c.receivedBy),
+      workerNumbers: c.workerNumbers,
     }));
   }
 

@@ -38,6 +38,8 @@ describe("hostile values: returned", () => {
     expectVerdict(await returning("return ['a', 'x'.repeat(3_000_000)];"), "fail", "wrong_result", /cannot leave the sandbox: it contains more than 1000000 characters of text at \[1\]/);
     expectVerdict(await returning("let a = []; for (let i = 0; i < 200000; i++) a = [a]; return a;"), "fail", "wrong_result", /more than 200 levels of nesting/);
     expectVerdict(await returning("return { ok: 1, id: Symbol('x') };"), "fail", "wrong_result", /it contains a Symbol at \.id/);
+    // Cheap in the isolate, but a host that walks it visits 4 billion indices.
+    expectVerdict(await returning("const a = []; a.length = 2 ** 32 - 1; a[0] = 1; return { list: a };"), "fail", "wrong_result", /an array of length 4294967295 \(more than 200000 items\) at \.list/);
     expectVerdict(await returning("return [() => 1];"), "fail", "wrong_result", /it contains a function at \[0\]/);
     // The getter never runs: it would loop forever, and the verdict is not a timeout.
     expectVerdict(await returning("return { get score() { for (;;) {} } };"), "fail", "wrong_result", /a getter \(property score\)/);

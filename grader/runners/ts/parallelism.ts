@@ -154,7 +154,7 @@ export function judgeParallel(input: ParallelInput, rules: ParallelRules = DEFAU
     }
     const waited = lockWaitMs(input.workers);
     if (waited * 2 >= input.workers.reduce((sum, r) => sum + (r.end - r.start), 0)) {
-      return fail("took_turns", `the ${workers} took turns: they spent ${ms(waited)} of their ${runMs} ms of run time asleep in Atomics.wait, waiting for a lock one of them held, so they were computing at the same time for only ${pct(figures.overlap)} of their active time (at least ${pct(rules.minOverlap)} is needed)`);
+      return fail("took_turns", `the ${workers} took turns: they spent ${ms(waited)} of their ${runMs} ms of run time waiting for a lock one of them held (asleep in Atomics.wait, or spinning on compareExchange), so they were computing at the same time for only ${pct(figures.overlap)} of their active time (at least ${pct(rules.minOverlap)} is needed)`);
     }
     const longest = input.workers.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
     const longestMs = longest.end - longest.start;

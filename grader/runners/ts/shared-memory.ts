@@ -48,8 +48,15 @@ function isNumberArray(v: unknown): v is NumberArray {
  */
 export function findSharedViews(data: unknown, found: NumberArray[] = [], depth = 0): NumberArray[] {
   if (found.length >= MAX_VIEWS || data === null || typeof data !== "object") return found;
-  if (isNumberArray(data)) {
-    if (data.buffer instanceof SharedArrayBuffer) found.push(data);
+  if (ArrayBuffer.isView(data)) {
+    if (!(data.buffer instanceof SharedArrayBuffer)) return found;
+    // The view as handed over, and the whole buffer as 32-bit cells: a worker may make its own
+    // view of another type (a Uint8Array handed over, an Int32Array used), and 64-bit counters
+    // (BigInt64Array) keep any count below 2^31 in a 32-bit cell of their own.
+    if (isNumberArray(data)) found.push(data);
+    const cells = new Int32Array(data.buffer, 0, Math.floor(data.buffer.byteLength / 4));
+    const sameCells = data instanceof Int32Array && data.byteOffset === 0 && data.length === cells.length;
+    if (!sameCells && found.length < MAX_VIEWS) found.push(cells);
     return found;
   }
   // A bare buffer: the worker makes its own views, at offsets the host cannot know; 32-bit
@@ -62,6 +69,25 @@ export function findSharedViews(data: unknown, found: NumberArray[] = [], depth 
   const items = Array.isArray(data) ? data : Object.getPrototypeOf(data) === Object.prototype ? Object.values(data) : [];
   for (const item of items.slice(0, MAX_ENTRIES)) findSharedViews(item, found, depth + 1);
   return found;
+}
+
+/** Cells copied per worker when it ends: the smaller views first, so a counter always is. */
+export const SNAPSHOT_CELLS = 1 << 20;
+
+/**
+ * Copies of `views` as they are now (a worker's, when it ends). Within SNAPSHOT_CELLS cells in
+ * all, smaller views first; what does not fit is left out (only its first cells are kept), so a
+ * huge buffer costs the host a bounded copy.
+ */
+export function snapshotViews(views: readonly NumberArray[]): NumberArray[] {
+  let budget = SNAPSHOT_CELLS;
+  const copies = new Map<NumberArray, NumberArray>();
+  for (const view of [...views].sort((a, b) => a.length - b.length)) {
+    const take = Math.min(view.length, budget);
+    budget -= take;
+    copies.set(view, view.slice(0, take));
+  }
+  return views.map((v) => copies.get(v) ?? v.slice(0, 0));
 }
 
 /** What a view holds now (read once the workers are done). */

@@ -78,6 +78,12 @@ function checkOutgoing(root) {
       V_apply(V_setForEach, v, [(value) => { stack.push(value, depth + 1, where + ".<item>"); }]);
       continue;
     }
+    // A sparse array costs the isolate nothing however long it is, but whoever walks it on the
+    // other side (the host's tests) visits every index: its length counts, not its keys.
+    if (V_isArray(v)) {
+      const length = V_try(() => V_Number(V_gopd(v, "length").value), 0);
+      if (!(length <= V_LIMITS.maxNodes)) return ["an array of length " + length + " (more than " + V_LIMITS.maxNodes + " items)", where];
+    }
     let keys;
     try { keys = V_ownKeys(v); } catch (e) { return ["an object whose properties cannot be listed (a Proxy?)", where]; }
     nodes += keys.length;

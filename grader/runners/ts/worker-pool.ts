@@ -9,7 +9,7 @@ import type { EventLoop, Outcome, PoolHooks, Stuck } from "./event-loop.ts";
 import { cpuMsOf, createContext, createIsolate, disposeQuietly, retain, stopOf } from "./isolate-setup.ts";
 import type { OutputSink } from "./output-sink.ts";
 import type { WorkerRun } from "./parallelism.ts";
-import { describeView, findSharedViews, type WorkerMemory } from "./shared-memory.ts";
+import { describeView, findSharedViews, snapshotViews, type NumberArray, type WorkerMemory } from "./shared-memory.ts";
 import { errorMessage, verdict, type Verdict } from "./verdicts.ts";
 import type { StudentPositions } from "./positions.ts";
 import { COPY_FAILED, parseEnvelope, thrownPhrase, unclonableSentence, type Taken } from "./student-value.ts";
@@ -51,6 +51,8 @@ export type WorkerRecord = {
   onEnd: ((o: Outcome) => void)[];
   /** The shared arrays in its spawn data, through which the host reads what it wrote. */
   shared: ReturnType<typeof findSharedViews>;
+  /** The shared memory as this worker left it, copied when it ended (see snapshotViews). */
+  sharedAtEnd?: NumberArray[];
 };
 
 export const TOP_LEVEL_SPAWN = "spawn() can only be called from inside your exported functions, not while the module loads";
@@ -248,6 +250,7 @@ export class WorkerPool {
       record.endedAt = loop.now();
       record.busyMs = setupMs === null ? 0 : Math.max(cpuMsOf(isolate) - setupMs, 0);
       record.isolate = null;
+      record.sharedAtEnd = snapshotViews(record.shared);
       // Like a Rust thread's end: the channel ends it held are dropped.
       channels.dropHolder(record.id);
       for (const done of record.onEnd.splice(0)) done(this.outcomeOf(record));
@@ -300,9 +303,12 @@ export class WorkerPool {
     });
   }
 
-  /** What each worker's shared arrays hold now: read after the workers are done. */
+  /**
+   * What each worker's shared arrays held when it ended: what the workers wrote, not what the
+   * main function wrote there after joining them (a "fix-up" of a count the workers got wrong).
+   */
   memory(): WorkerMemory[] {
-    return this.workers.map((w) => ({ worker: w.name, views: w.shared.map(describeView) }));
+    return this.workers.map((w) => ({ worker: w.name, views: (w.sharedAtEnd ?? w.shared).map(describeView) }));
   }
 
   trace(): Span[] {

@@ -28,8 +28,9 @@ export const MAX_LOCK_SPANS = 200;
  * Atomics.wait is wrapped to note when it really slept (not "not-equal"): the times a worker
  * spent waiting for a lock it built from Atomics. Nearby waits (gap ≤ 1 ms) merge into one
  * span with a count, and the spans reach the host once, when the worker's function ends —
- * never while it may hold its lock. They only draw the timeline: no verdict reads them, so a
- * student who replaces Atomics.wait only hides their own lock bars.
+ * never while it may hold its lock. They draw the timeline and feed the parallelism check
+ * (parallelism.ts: a worker's active time is its run minus these waits). Spinning on
+ * compareExchange/exchange counts as waiting too; spinning on plain loads is not seen.
  *
  * The sleep cell tells the host, without a call, that this thread sleeps in Atomics.wait:
  * state 1 without a timeout, 2 with one, 0 otherwise; entries counts the waits begun. The host
@@ -109,21 +110,21 @@ const traced = {
     } finally {
       apply(atomicsStore, AtomicsO, [sleepCell, 0, 0]);
     }
-    if (r !== "not-equal") {
-      const end = apply(dateNow, DateC, []);
-      const last = lockSpans[lockSpans.length - 1];
-      if (last !== undefined && start - last[1] <= 1) {
-        last[1] = end;
-        last[2] += 1;
-      } else if (lockSpans.length < ${MAX_LOCK_SPANS}) {
-        lockSpans[lockSpans.length] = [start, end, 1];
-      } else {
-        lockDropped += 1;
-      }
-    }
+    if (r !== "not-equal") noteWait(start, apply(dateNow, DateC, []));
     return r;
   },
 }.wait;
+function noteWait(start, end) {
+  const last = lockSpans[lockSpans.length - 1];
+  if (last !== undefined && start - last[1] <= 1) {
+    last[1] = end;
+    last[2] += 1;
+  } else if (lockSpans.length < ${MAX_LOCK_SPANS}) {
+    lockSpans[lockSpans.length] = [start, end, 1];
+  } else {
+    lockDropped += 1;
+  }
+}
 Object.defineProperty(Atomics, "wait", { value: traced, writable: true, configurable: true, enumerable: false });
 
 // Every ${PERTURB_EVERY}th Atomics.load (${PERTURB_MAX} times at most) gives up the core for a moment before it returns. A correct
@@ -145,6 +146,36 @@ const perturbed = {
   },
 }.load;
 Object.defineProperty(Atomics, "load", { value: perturbed, writable: true, configurable: true, enumerable: false });
+
+// A spin lock waits without Atomics.wait: compareExchange failing again and again (or exchange
+// handing back the value it wrote, a test-and-set still taken). A run of failures that lasts a
+// millisecond or more is a wait like Atomics.wait, on the timeline and in the parallelism check:
+// a worker spinning for its turn does not work in parallel with the one holding the lock.
+const atomicsCas = Atomics.compareExchange, atomicsExchange = Atomics.exchange;
+let spinStart = 0;
+function spun(failed) {
+  if (failed) {
+    if (spinStart === 0) spinStart = dateNow();
+  } else if (spinStart !== 0) {
+    const end = dateNow();
+    if (end - spinStart >= 1) noteWait(spinStart, end);
+    spinStart = 0;
+  }
+}
+const spinning = {
+  compareExchange(typedArray, index, expected, replacement) {
+    const r = atomicsCas(typedArray, index, expected, replacement);
+    spun(r !== expected);
+    return r;
+  },
+  exchange(typedArray, index, value) {
+    const r = atomicsExchange(typedArray, index, value);
+    spun(r === value);
+    return r;
+  },
+};
+Object.defineProperty(Atomics, "compareExchange", { value: spinning.compareExchange, writable: true, configurable: true, enumerable: false });
+Object.defineProperty(Atomics, "exchange", { value: spinning.exchange, writable: true, configurable: true, enumerable: false });
 function flushLocks() {
   if (lockSpans.length === 0) return;
   try { lockCb(lockSpans, lockDropped); } catch {}
