@@ -55,6 +55,15 @@ export async function isAssignedExercise({ classId, exerciseId }: { classId: str
   return found !== null;
 }
 
+/** The exercise by its public id, when the class assigned it; null otherwise (and for unknown ids). */
+export async function findAssignedExercise({ classId, exerciseSlug }: { classId: string; exerciseSlug: string }) {
+  const found = await db.assignment.findFirst({
+    where: { classId, kind: "exercise", exercise: { slug: exerciseSlug } },
+    select: { exercise: { select: { id: true, slug: true, title: true } } },
+  });
+  return found?.exercise ?? null;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function isUuid(value: string): boolean {
