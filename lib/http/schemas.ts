@@ -30,9 +30,10 @@ export function singleLine(max: number) {
 }
 
 export const NAME_MAX = 100;
-export const TITLE_MAX = 200;
 export const SEARCH_MAX = 100;
 export const EMAIL_MAX = 254;
+
+// No route takes a title yet; when one does, it is singleLine(200).
 
 /** A person's display name (better-auth's user.name). */
 export const PersonName = singleLine(NAME_MAX).trim().min(1, "is required");
