@@ -8,6 +8,7 @@ import { listAccounts } from "@/lib/auth/list-accounts";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { getViewer } from "@/lib/auth/viewer";
 import { isAppError } from "@/lib/errors";
+import { SEARCH_MAX, SearchTerm } from "@/lib/http/schemas";
 import { listMail } from "@/lib/mail/list-mail";
 import { MailOutbox } from "./mail-outbox";
 import { RoleSelect } from "./role-select";
@@ -22,7 +23,10 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
     throw error;
   });
   const q = (await searchParams).q;
-  const search = typeof q === "string" ? q.slice(0, 200) : "";
+  // Same rules as GET /api/admin/users: a search term with control characters or over the cap is
+  // refused with a message (it reached Postgres as a 500 before).
+  const parsedSearch = SearchTerm.safeParse(typeof q === "string" ? q : "");
+  const search = parsedSearch.success ? parsedSearch.data : "";
   const [{ accounts, total, guests }, mail] = await Promise.all([listAccounts({ search }), listMail({ limit: 50 })]);
   const dateTime = (d: Date) => d.toLocaleString("en", { dateStyle: "medium", timeStyle: "short" });
 
@@ -31,8 +35,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
       <p className="text-sm font-medium text-primary">Administration</p>
       <h1 className="mt-2 text-3xl font-semibold tracking-tight">Users and mail</h1>
       <p className="mt-2 max-w-2xl text-muted">
-        Promote a student to teacher here. It counts from their next page load; the Teach link in their header can take
-        up to five minutes to appear.
+        Promote a student to teacher here. It counts from their next request.
       </p>
 
       <section aria-labelledby="users-heading" className="mt-10">
@@ -45,6 +48,11 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
               {total} {total === 1 ? "account" : "accounts"}
               {search ? ` matching “${search}”` : ""} · {guests} guest {guests === 1 ? "session" : "sessions"} not listed
             </p>
+            {parsedSearch.success ? null : (
+              <p role="alert" className="mt-1 text-sm text-fail">
+                Search terms are plain text of at most {SEARCH_MAX} characters; showing all accounts.
+              </p>
+            )}
           </div>
           <form role="search" className="flex items-center gap-2">
             <label htmlFor="user-search" className="sr-only">
@@ -57,6 +65,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
                 name="q"
                 type="search"
                 defaultValue={search}
+                maxLength={SEARCH_MAX}
                 placeholder="Name or email"
                 className="h-9 w-56 bg-transparent px-2 text-sm outline-none"
               />

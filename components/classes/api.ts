@@ -15,7 +15,8 @@ export async function callApi(path: string, init: { method: string; body?: unkno
   try {
     response = await fetch(path, {
       method: init.method,
-      headers: init.body === undefined ? undefined : { "Content-Type": "application/json" },
+      // Every write is JSON, a body or not (DELETE): the server refuses anything else (415).
+      headers: init.method === "GET" ? undefined : { "Content-Type": "application/json" },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     });
   } catch {

@@ -2,6 +2,7 @@
 // page. lib/classes decides; this only turns its AppError into a page (never any class data).
 import { headers } from "next/headers";
 import { forbidden, notFound, unauthorized } from "next/navigation";
+import type { z } from "zod";
 import { getViewer, type Viewer } from "@/lib/auth/viewer";
 import { isAppError } from "@/lib/errors";
 
@@ -9,6 +10,26 @@ import { isAppError } from "@/lib/errors";
 export async function pageViewer(): Promise<Viewer | null> {
   const { viewer } = await getViewer({ headers: await headers(), refresh: false });
   return viewer;
+}
+
+/**
+ * A path segment (still percent-encoded or not) parsed with the edge schema of its kind; a
+ * malformed one ("%E0%A4%A", a NUL, 10 KB of text) is the ordinary 404, never a 500.
+ */
+export function pageParam<T extends z.ZodType>(schema: T, raw: string | string[]): z.output<T> {
+  const segments = (Array.isArray(raw) ? raw : [raw]).map(decodeSegment);
+  if (segments.some((s) => s === null)) notFound();
+  const parsed = schema.safeParse(segments.join("/"));
+  if (!parsed.success) notFound();
+  return parsed.data;
+}
+
+function decodeSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 // Browser calls to our own API. Every response is parsed with the shared zod schemas: a stored
 // GradeResult is data from another process and is validated again before the UI trusts it.
 import type { z } from "zod";
-import { ensureSession } from "@/lib/auth/ensure-session";
+import { ensureSession, forgetSession } from "@/lib/auth/ensure-session";
 import {
   ApiErrorResponse,
   SaveDraftResponse,
@@ -40,17 +40,30 @@ async function call<T extends z.ZodType>(schema: T, url: string, init?: RequestI
   return parsed.data;
 }
 
-/**
- * Writes first make sure the browser has a session. If that fails (offline, rate limited), the
- * write goes ahead anyway: the server creates an anonymous user for a write that has none.
- */
 async function ensureSessionForWrite(): Promise<void> {
-  await ensureSession().catch(() => {});
+  await ensureSession().catch(() => {
+    throw new ApiError(0, "no_session", "Could not start a session. Check your connection and try again.");
+  });
+}
+
+/**
+ * Writes first make sure the browser has a session (the server refuses a write without one).
+ * A 401 means the session ended since (signed out elsewhere, revoked): start one and retry once.
+ */
+async function write<T extends z.ZodType>(schema: T, url: string, init: RequestInit): Promise<z.infer<T>> {
+  await ensureSessionForWrite();
+  try {
+    return await call(schema, url, init);
+  } catch (error) {
+    if (!(error instanceof ApiError && error.status === 401)) throw error;
+    forgetSession();
+    await ensureSessionForWrite();
+    return call(schema, url, init);
+  }
 }
 
 export async function submitCode(exerciseId: string, code: string) {
-  await ensureSessionForWrite();
-  return call(SubmitResponse, "/api/submissions", { method: "POST", body: JSON.stringify({ exerciseId, code }) });
+  return write(SubmitResponse, "/api/submissions", { method: "POST", body: JSON.stringify({ exerciseId, code }) });
 }
 
 export async function fetchSubmission(id: string, signal?: AbortSignal) {
@@ -64,8 +77,7 @@ export async function fetchSubmissionList(exerciseId: string) {
 }
 
 export async function saveDraftCode(exerciseId: string, code: string, options: { keepalive?: boolean } = {}) {
-  await ensureSessionForWrite();
-  return call(SaveDraftResponse, "/api/drafts", {
+  return write(SaveDraftResponse, "/api/drafts", {
     method: "PUT",
     body: JSON.stringify({ exerciseId, code }),
     keepalive: options.keepalive,

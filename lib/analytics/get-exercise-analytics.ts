@@ -2,14 +2,13 @@
 // latest grading run), who is in each bucket, and the class's latest regrade of it.
 import { z } from "zod";
 import type { Viewer } from "../auth/viewer.ts";
-import { getTaughtClass } from "../classes/class-access.ts";
+import { getTaughtClass, isAssignedExercise } from "../classes/class-access.ts";
 import { db } from "../db.ts";
 import { loadClassMembers, type StudentRow } from "./load-class-scores.ts";
 import { exerciseOutcome, type AttemptRow, type ExerciseOutcome } from "./verdict-buckets.ts";
 
 export type ExerciseAnalytics = {
   exercise: { id: string; slug: string; title: string; track: string };
-  assigned: boolean;
   outcome: ExerciseOutcome;
   students: Record<string, StudentRow>;
   latestRegrade: { id: string; createdAt: Date; total: number } | null;
@@ -30,10 +29,10 @@ export async function getExerciseAnalytics(options: {
     where: { slug: options.exerciseSlug },
     select: { id: true, slug: true, title: true, track: true },
   });
-  if (!exercise) return null;
-  const [members, assignment, latestRegrade] = await Promise.all([
+  // Not assigned: the students' work on it is theirs, not the class's (class-access.ts).
+  if (!exercise || !(await isAssignedExercise({ classId: options.classId, exerciseId: exercise.id }))) return null;
+  const [members, latestRegrade] = await Promise.all([
     loadClassMembers({ classId: options.classId }),
-    db.assignment.findFirst({ where: { classId: options.classId, exerciseId: exercise.id }, select: { id: true } }),
     db.regrade.findFirst({
       where: { classId: options.classId, exerciseId: exercise.id },
       orderBy: { createdAt: "desc" },
@@ -64,7 +63,6 @@ export async function getExerciseAnalytics(options: {
   });
   return {
     exercise,
-    assigned: assignment !== null,
     outcome: exerciseOutcome({ studentIds: userIds, attempts }),
     students: Object.fromEntries(members.map((m) => [m.userId, m])),
     latestRegrade,

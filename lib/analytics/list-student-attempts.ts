@@ -3,7 +3,7 @@
 // the line diff to the attempt before it. Nothing but the submission's own code and result.
 import { GradeResult } from "../../grader/contract.ts";
 import type { Viewer } from "../auth/viewer.ts";
-import { getTaughtClass, requireMember } from "../classes/class-access.ts";
+import { getTaughtClass, isAssignedExercise, requireMember } from "../classes/class-access.ts";
 import { db } from "../db.ts";
 import { AppError } from "../errors.ts";
 import { lineDiff, type LineDiff } from "./line-diff.ts";
@@ -36,7 +36,7 @@ export type StudentWork = {
 
 export const MAX_ATTEMPTS_SHOWN = 100;
 
-/** Only for the class's teacher, and only for a current member of that class. */
+/** Only for the class's teacher, only for a current member, only on an assigned exercise. */
 export async function listStudentAttempts(options: {
   viewer: Viewer | null;
   classId: string;
@@ -48,7 +48,7 @@ export async function listStudentAttempts(options: {
   const student = await db.user.findUnique({ where: { id: options.userId }, select: { id: true, name: true, email: true } });
   if (!student) return null;
   const exercise = await db.exercise.findUnique({ where: { slug: options.exerciseSlug }, select: { id: true, slug: true, title: true, language: true } });
-  if (!exercise) return null;
+  if (!exercise || !(await isAssignedExercise({ classId: options.classId, exerciseId: exercise.id }))) return null;
   const where = { userId: options.userId, exerciseId: exercise.id };
   const [total, rows] = await Promise.all([
     db.submission.count({ where }),

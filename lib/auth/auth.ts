@@ -1,14 +1,17 @@
 // The better-auth server instance: Prisma adapter on the shared client, anonymous sign-in so
-// every visitor owns real rows from the start. Built on first use because the adapter opens the
+// every visitor owns real rows from the start (the only place a guest user is created). Built on first use because the adapter opens the
 // database (and reads the secret), which `next build` must not need.
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
+import { createAuthMiddleware } from "better-auth/api";
 import { anonymous } from "better-auth/plugins/anonymous";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { trustedOrigins } from "@/lib/http/same-origin";
 import { sendResetPasswordEmail, sendVerificationEmail } from "./auth-emails";
 import { linkAnonymousUser } from "./link-anonymous-user";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-rules";
+import { checkUserFields } from "./user-fields";
 
 const DAY = 60 * 60 * 24;
 
@@ -20,7 +23,7 @@ function createAuth() {
     secret: env.BETTER_AUTH_SECRET,
     // Model names match better-auth's (User → db.user …); tables are mapped in schema.prisma.
     database: prismaAdapter(db, { provider: "postgresql" }),
-    trustedOrigins: loopbackAliases(baseURL),
+    trustedOrigins: trustedOrigins(baseURL),
     // Hashing, sessions and reset tokens are better-auth's; we only deliver the mail.
     emailAndPassword: {
       enabled: true,
@@ -37,6 +40,23 @@ function createAuth() {
       autoSignInAfterVerification: true,
       sendVerificationEmail: ({ user, url }) => sendVerificationEmail({ user, url }),
     },
+    // Every way a user row is written (sign-up, update-user, the anonymous plugin) passes the same
+    // name rules as our own routes: before this, update-user with a NUL in the name was a 500
+    // and a 10 MB display name was stored.
+    databaseHooks: {
+      user: {
+        create: { before: async (user) => checkUserFields(user) },
+        update: { before: async (user) => checkUserFields(user) },
+      },
+    },
+    // A changed password may be known to someone else: every other session ends, whatever the
+    // client asked for (the form asks for it too).
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/change-password" || typeof ctx.body !== "object" || ctx.body === null) return;
+        return { context: { body: { ...ctx.body, revokeOtherSessions: true } } };
+      }),
+    },
     user: {
       additionalFields: {
         // Set by teachers/admins only; never accepted from sign-up input.
@@ -47,9 +67,11 @@ function createAuth() {
       // An anonymous student's work lives only behind this cookie, so it must outlast a term.
       expiresIn: 180 * DAY,
       updateAge: DAY,
-      // Status polling reads the session several times a second; a signed cookie spares the database.
-      // Its copy of the role may lag a role change by up to maxAge: admin checks re-read the row.
-      cookieCache: { enabled: true, maxAge: 5 * 60 },
+      // No cookie cache: every request reads the session row, so sign-out, revoked sessions, a
+      // password reset, a role change or a deleted user count on the very next request. A cached
+      // copy outlived all of these for up to five minutes (and a deleted guest's cached cookie
+      // made writes fail with 500). Measured cost: see README ("Sessions").
+      cookieCache: { enabled: false },
     },
     plugins: [
       anonymous({
@@ -74,14 +96,6 @@ function createAuth() {
     },
     telemetry: { enabled: false },
   });
-}
-
-/** localhost and 127.0.0.1 name the same dev server; accept both for the same port. */
-function loopbackAliases(baseURL: string): string[] {
-  const url = new URL(baseURL);
-  const hosts = ["localhost", "127.0.0.1", "[::1]"];
-  if (!hosts.includes(url.hostname)) return [url.origin];
-  return hosts.map((host) => `${url.protocol}//${host}${url.port ? `:${url.port}` : ""}`);
 }
 
 export type Auth = ReturnType<typeof createAuth>;

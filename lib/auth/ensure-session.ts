@@ -1,5 +1,6 @@
 // Browser helper: make sure this browser has a session before its first write, creating an
-// anonymous user when it has none. One attempt at a time per page (module promise) and per
+// anonymous user when it has none (the server never creates one: a write without a session
+// is 401). One attempt at a time per page (module promise) and per
 // browser (a Web Lock: two tabs opened together would otherwise create two users, and the
 // later cookie would orphan the earlier user's drafts).
 import { authClient } from "./auth-client";
@@ -19,6 +20,11 @@ async function withBrowserLock(): Promise<void> {
   } else {
     await signInIfNeeded();
   }
+}
+
+/** After a 401 (signed out in another tab, session revoked): the next ensureSession asks again. */
+export function forgetSession(): void {
+  pending = null;
 }
 
 export function ensureSession(): Promise<void> {

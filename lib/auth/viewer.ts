@@ -1,14 +1,19 @@
-// Who is asking: read from the better-auth session cookie, or created on demand as an anonymous
-// user. Returns the Set-Cookie headers better-auth wants sent (new or refreshed session), which
-// the caller attaches to its response; nothing here depends on Next.
-import { db } from "@/lib/db";
-import { getAuth } from "./auth";
+// Who is asking, read from the better-auth session cookie. Only better-auth's anonymous sign-in
+// creates users (the browser calls it before a first write: lib/auth/ensure-session.ts); a
+// request without a session has no viewer. Returns the Set-Cookie headers better-auth wants
+// sent (a refreshed session), which the caller attaches to its response; nothing here depends
+// on Next.
+import { getAuth } from "@/lib/auth/auth";
 
 export type Viewer = { id: string; isAnonymous: boolean; role: string };
 
 export type ViewerLookup = { viewer: Viewer | null; setCookies: string[] };
 
 /**
+ * The session row and its user are read from the database on every call (auth.ts keeps no
+ * cookie cache), so a signed-out, revoked or deleted session is null and a role change counts
+ * on the next request.
+ *
  * Pass `refresh: false` where Set-Cookie cannot be sent (server components): otherwise the
  * database session would be extended while the browser's cookie keeps its old expiry.
  */
@@ -21,27 +26,7 @@ export async function getViewer({ headers, refresh = true }: { headers: Headers;
   const setCookies = responseHeaders.getSetCookie();
   if (!response) return { viewer: null, setCookies };
   const { user } = response;
+  // Guests are always students, whatever a row might say.
   if (user.isAnonymous === true) return { viewer: { id: user.id, isAnonymous: true, role: "student" }, setCookies };
-  // The session cookie caches the user for minutes; an account's role is read fresh so that a
-  // promotion or demotion counts on the next request (guests are always students: no lookup).
-  const row = await db.user.findUnique({ where: { id: user.id }, select: { role: true } });
-  if (!row) return { viewer: null, setCookies };
-  return { viewer: { id: user.id, isAnonymous: false, role: row.role }, setCookies };
-}
-
-/**
- * The viewer, creating an anonymous user and session when the request carries none. Browsers
- * normally sign in anonymously before their first write (lib/auth/ensure-session.ts); this is
- * the fallback for any client that did not, so a write is never refused for lack of identity.
- */
-export async function getOrCreateViewer({ headers }: { headers: Headers }): Promise<{ viewer: Viewer; setCookies: string[] }> {
-  const existing = await getViewer({ headers });
-  if (existing.viewer) return { viewer: existing.viewer, setCookies: existing.setCookies };
-  const { response, headers: responseHeaders } = await getAuth().api.signInAnonymous({ headers, returnHeaders: true });
-  if (!response) throw new Error("anonymous sign-in returned no user");
-  const { user } = response;
-  return {
-    viewer: { id: user.id, isAnonymous: true, role: "student" },
-    setCookies: responseHeaders.getSetCookie(),
-  };
+  return { viewer: { id: user.id, isAnonymous: false, role: user.role ?? "student" }, setCookies };
 }

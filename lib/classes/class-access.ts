@@ -45,6 +45,25 @@ export async function requireMember({ classId, userId }: { classId: string; user
   if (!member) throw new AppError("not_found", "No such student in this class.");
 }
 
+/**
+ * The join page promises students that their teacher sees "your work on the class's
+ * assignments": every teacher view of a student's exercise work (gradebook, member detail,
+ * analytics, regrade) is limited to the exercises assigned to the class.
+ */
+export async function isAssignedExercise({ classId, exerciseId }: { classId: string; exerciseId: string }): Promise<boolean> {
+  const found = await db.assignment.findFirst({ where: { classId, kind: "exercise", exerciseId }, select: { id: true } });
+  return found !== null;
+}
+
+/** The exercise by its public id, when the class assigned it; null otherwise (and for unknown ids). */
+export async function findAssignedExercise({ classId, exerciseSlug }: { classId: string; exerciseSlug: string }) {
+  const found = await db.assignment.findFirst({
+    where: { classId, kind: "exercise", exercise: { slug: exerciseSlug } },
+    select: { exercise: { select: { id: true, slug: true, title: true } } },
+  });
+  return found?.exercise ?? null;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function isUuid(value: string): boolean {

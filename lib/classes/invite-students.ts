@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Viewer } from "@/lib/auth/viewer";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { EMAIL_MAX, singleLine } from "@/lib/http/schemas";
 import { sendMail } from "@/lib/mail/send-mail";
 import { getTaughtClass } from "./class-access";
 import { formatJoinCode } from "./join-code";
@@ -13,7 +14,7 @@ export const MAX_INVITATIONS = 50;
 
 export const InviteRequest = z.object({
   emails: z
-    .array(z.string().trim().toLowerCase().max(254))
+    .array(singleLine(EMAIL_MAX).trim().toLowerCase())
     .min(1, { error: "add at least one email address" })
     .max(MAX_INVITATIONS, { error: `at most ${MAX_INVITATIONS} addresses at a time` })
     .superRefine((emails, ctx) => {

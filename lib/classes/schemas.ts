@@ -1,9 +1,9 @@
 // Shapes at the class boundaries (API bodies, page params), shared by routes, forms and tests.
 import { z } from "zod";
+import { ExerciseSlug, QuizId, singleLine } from "../http/schemas.ts";
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, normaliseJoinCode } from "./join-code.ts";
 
-export const ClassName = z
-  .string()
+export const ClassName = singleLine(200)
   .trim()
   .min(1, "Give the class a name.")
   .max(80, "Class names are at most 80 characters.");
@@ -18,9 +18,7 @@ export const UpdateClassRequest = z
 export type UpdateClassRequest = z.infer<typeof UpdateClassRequest>;
 
 /** Accepts what people type or paste ("abcd-efgh", " ABCD EFGH "), yields the stored form. */
-export const JoinCode = z
-  .string()
-  .max(40)
+export const JoinCode = singleLine(40)
   .transform(normaliseJoinCode)
   .pipe(
     z
@@ -41,14 +39,14 @@ export const AddAssignmentRequest = z.discriminatedUnion("kind", [
   z
     .object({
       kind: z.literal("exercise"),
-      exerciseId: z.string().trim().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, "exerciseId looks like ts/promise-all"),
+      exerciseId: ExerciseSlug,
       dueAt: DueAt.optional(),
     })
     .strict(),
   z
     .object({
       kind: z.literal("quiz"),
-      quizId: z.string().trim().regex(/^[a-z0-9-]{1,100}$/, "quizId looks like foundations"),
+      quizId: QuizId,
       dueAt: DueAt.optional(),
     })
     .strict(),
@@ -56,5 +54,3 @@ export const AddAssignmentRequest = z.discriminatedUnion("kind", [
 export type AddAssignmentRequest = z.infer<typeof AddAssignmentRequest>;
 
 export const UpdateAssignmentRequest = z.object({ dueAt: DueAt }).strict();
-
-export const Uuid = z.uuid();

@@ -3,13 +3,6 @@
 import { z } from "zod";
 import { GradeResult } from "@/grader/contract";
 
-export const ExerciseIdParam = z
-  .string()
-  .trim()
-  .min(1, "exerciseId is required")
-  .max(200)
-  .regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, "exerciseId looks like ts/shared-counter");
-
 export const RunState = z.enum(["queued", "running", "done"]);
 export type RunState = z.infer<typeof RunState>;
 

@@ -14,9 +14,16 @@ export function errorToResponse(error: unknown, where: string): Response {
     if (error.code === "internal") console.error(`[api] ${where}:`, error);
     return jsonError(error.code, error.message);
   }
-  if (error instanceof ZodError) return jsonError("bad_request", describeZodError(error));
+  if (error instanceof ZodError) return jsonError(zodErrorCode(error), describeZodError(error));
   console.error(`[api] ${where}: unexpected error`, error);
   return jsonError("internal", "Something went wrong on our side. Please try again.");
+}
+
+/** bad_request, unless the first issue names its own code (an oversized file is too_large). */
+export function zodErrorCode(error: ZodError): AppErrorCode {
+  const issue = error.issues[0];
+  const appCode: unknown = issue?.code === "custom" ? issue.params?.appCode : undefined;
+  return typeof appCode === "string" && appCode in APP_ERROR_STATUS ? (appCode as AppErrorCode) : "bad_request";
 }
 
 /** The first issue as one readable sentence naming the field. */

@@ -2,7 +2,7 @@
 // buffering it), then validates it with zod. Every failure is an AppError the wrapper maps.
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { describeZodError } from "./errors-to-response";
+import { describeZodError, zodErrorCode } from "./errors-to-response";
 
 /**
  * Bodies carry at most 64 KiB of code; JSON escaping can grow text up to six times (\uXXXX),
@@ -37,7 +37,7 @@ export async function readJsonBody<T extends z.ZodType>(
     throw new AppError("bad_request", "The request body is not valid JSON.");
   }
   const parsed = schema.safeParse(json);
-  if (!parsed.success) throw new AppError("bad_request", describeZodError(parsed.error));
+  if (!parsed.success) throw new AppError(zodErrorCode(parsed.error), describeZodError(parsed.error));
   return parsed.data;
 }
 

@@ -1,58 +1,100 @@
-// The wrapper every API route goes through: parse the JSON body (when the route takes one),
-// resolve the viewer from the session cookie, run the handler, turn errors into
-// `{ error: { code, message } }`, and pass on any session cookie better-auth set (a new
-// anonymous session, or a refreshed one).
+// The wrapper every API route goes through, in this order: a write must be same-origin JSON
+// (403/415, before anything is read or looked up), then the viewer from the session cookie
+// (withUser: 401 without one; nobody is created here), then path segments, query string and
+// JSON body by the route's zod schemas (400 naming the field; a malformed id is 404), then the
+// handler. Errors become `{ error: { code, message } }`; a refreshed session cookie is passed on.
 import type { z } from "zod";
-import { getOrCreateViewer, getViewer, type Viewer } from "@/lib/auth/viewer";
-import { errorToResponse } from "./errors-to-response";
+import { getViewer, type Viewer } from "@/lib/auth/viewer";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { describeZodError, errorToResponse, zodErrorCode } from "./errors-to-response";
 import { readJsonBody } from "./read-json";
+import { assertSameOriginJson, trustedOrigins } from "./same-origin";
+import { PathSegment } from "./schemas";
 
-type RouteContext<P> = { params: Promise<P> };
-type RouteHandler<P> = (request: Request, context: RouteContext<P>) => Promise<Response>;
+export type RouteOptions = { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType };
 
-export type HandlerInput<P, V, B> = { request: Request; viewer: V; params: P; body: B };
+type Parsed<O, K extends keyof RouteOptions> = O extends { [P in K]: infer S extends z.ZodType } ? z.output<S> : undefined;
+type ParamsIn<O> = O extends { params: infer S extends z.ZodType } ? z.input<S> : Record<string, never>;
 
-type Options<S extends z.ZodType | undefined> = { body?: S };
-type BodyOf<S> = S extends z.ZodType ? z.infer<S> : undefined;
+export type HandlerInput<O extends RouteOptions, V> = {
+  request: Request;
+  viewer: V;
+  params: Parsed<O, "params">;
+  query: Parsed<O, "query">;
+  body: Parsed<O, "body">;
+};
+type RouteHandler<O> = (request: Request, context: { params: Promise<ParamsIn<O>> }) => Promise<Response>;
 
-/**
- * Writes: a visitor without a session gets an anonymous user, so the write always has an owner.
- * The body is parsed first, so malformed requests are refused without creating anyone.
- */
-export function withUser<P = Record<string, never>, S extends z.ZodType | undefined = undefined>(
-  options: Options<S>,
-  handler: (input: HandlerInput<P, Viewer, BodyOf<S>>) => Promise<Response>,
-): RouteHandler<P> {
-  return wrap(options, (request) => getOrCreateViewer({ headers: request.headers }), handler);
+/** Writes of one's own work: a session is required (the browser starts a guest one first). */
+export function withUser<const O extends RouteOptions>(
+  options: O,
+  handler: (input: HandlerInput<O, Viewer>) => Promise<Response>,
+): RouteHandler<O> {
+  return wrap(options, async (request) => {
+    const found = await getViewer({ headers: request.headers });
+    if (!found.viewer) throw new AppError("unauthorized", "You are not signed in (or your session ended). Reload the page to start again.");
+    return { viewer: found.viewer, setCookies: found.setCookies };
+  }, handler);
 }
 
-/** Reads: a visitor without a session simply owns nothing yet; no user is created for a read. */
-export function withOptionalUser<P = Record<string, never>, S extends z.ZodType | undefined = undefined>(
-  options: Options<S>,
-  handler: (input: HandlerInput<P, Viewer | null, BodyOf<S>>) => Promise<Response>,
-): RouteHandler<P> {
+/** Reads, and class routes whose lib function decides (401 anonymous, 403 student, 404 …). */
+export function withOptionalUser<const O extends RouteOptions>(
+  options: O,
+  handler: (input: HandlerInput<O, Viewer | null>) => Promise<Response>,
+): RouteHandler<O> {
   return wrap(options, (request) => getViewer({ headers: request.headers }), handler);
 }
 
-function wrap<P, V, S extends z.ZodType | undefined>(
-  options: Options<S>,
+let origins: string[] | undefined;
+
+function wrap<O extends RouteOptions, V>(
+  options: O,
   resolve: (request: Request) => Promise<{ viewer: V; setCookies: string[] }>,
-  handler: (input: HandlerInput<P, V, BodyOf<S>>) => Promise<Response>,
-): RouteHandler<P> {
+  handler: (input: HandlerInput<O, V>) => Promise<Response>,
+): RouteHandler<O> {
   return async (request, context) => {
     const where = `${request.method} ${new URL(request.url).pathname}`;
     let setCookies: string[] = [];
     let response: Response;
     try {
-      const body = (options.body ? await readJsonBody(request, options.body) : undefined) as BodyOf<S>;
+      origins ??= trustedOrigins(env.BETTER_AUTH_URL);
+      assertSameOriginJson(request, origins);
       const resolved = await resolve(request);
       setCookies = resolved.setCookies;
-      response = await handler({ request, viewer: resolved.viewer, params: await context.params, body });
+      const params = parseParams(options.params, await context.params);
+      const query = options.query ? parseOrThrow(options.query, Object.fromEntries(new URL(request.url).searchParams)) : undefined;
+      const body = options.body ? await readJsonBody(request, options.body) : undefined;
+      response = await handler({ request, viewer: resolved.viewer, params, query, body } as HandlerInput<O, V>);
     } catch (error) {
       response = errorToResponse(error, where);
     }
     return withCookies(response, setCookies);
   };
+}
+
+/**
+ * Path segments: text that is too long or holds control characters is a bad request (400);
+ * well-formed text that cannot be an id of the right kind names nothing (404).
+ */
+function parseParams(schema: z.ZodType | undefined, raw: unknown): unknown {
+  for (const [name, value] of Object.entries(raw ?? {})) {
+    for (const segment of Array.isArray(value) ? value : [value]) {
+      const checked = PathSegment.safeParse(segment);
+      if (!checked.success) throw new AppError("bad_request", `Invalid ${name}: ${checked.error.issues[0]?.message ?? "malformed"}`);
+    }
+  }
+  if (!schema) return undefined;
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new AppError("not_found", `Nothing is found at this address (${issue ? `${issue.path.join(".")} ${issue.message}` : "malformed path"}).`);
+}
+
+function parseOrThrow(schema: z.ZodType, value: unknown): unknown {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new AppError(zodErrorCode(parsed.error), describeZodError(parsed.error));
+  return parsed.data;
 }
 
 function withCookies(response: Response, setCookies: string[]): Response {

@@ -1,9 +1,10 @@
 // The regrade boundary: what a teacher posts and what the progress endpoint returns.
 import { z } from "zod";
+import { ExerciseSlug } from "../http/schemas.ts";
 
 export const StartRegradeRequest = z.object({
   /** The exercise's public id, e.g. "rust/bank-transfer". */
-  exerciseId: z.string().min(1).max(200),
+  exerciseId: ExerciseSlug,
 });
 export type StartRegradeRequest = z.infer<typeof StartRegradeRequest>;
 

@@ -4,7 +4,7 @@
 // through the same enqueue helper as a first submission, so a crash leaves whole batches.
 // Only the class's teacher (or an admin) may start one: getTaughtClass answers 401/403/404.
 import type { Viewer } from "../auth/viewer.ts";
-import { getTaughtClass, requireTeacher } from "../classes/class-access.ts";
+import { getTaughtClass, isAssignedExercise, requireTeacher } from "../classes/class-access.ts";
 import { db } from "../db.ts";
 import { AppError } from "../errors.ts";
 import { enqueueGradeJobs } from "../submissions/enqueue-grade-jobs.ts";
@@ -20,6 +20,10 @@ export async function startRegrade(options: {
   const taught = await getTaughtClass({ viewer: teacher, classId: options.classId });
   const exercise = await db.exercise.findUnique({ where: { slug: options.exerciseSlug }, select: { id: true } });
   if (!exercise) throw new AppError("not_found", `There is no exercise "${options.exerciseSlug}".`);
+  // Students' work on exercises the class did not assign is not the teacher's to regrade (or count).
+  if (!(await isAssignedExercise({ classId: taught.id, exerciseId: exercise.id }))) {
+    throw new AppError("not_found", `"${options.exerciseSlug}" is not assigned to this class.`);
+  }
 
   // A second click while the first regrade is still grading would only queue the same work again.
   const unfinished = await db.gradingRun.findFirst({

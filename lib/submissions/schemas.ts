@@ -1,14 +1,15 @@
 // The submission boundary: what the browser posts, and what it gets back.
 import { z } from "zod";
 import { GradeResult, Reason, Status } from "../../grader/contract.ts";
+import { Code, ExerciseSlug } from "../http/schemas.ts";
 
 export { checkCode, MAX_CODE_BYTES } from "./code-rules.ts";
 
 export const SubmitRequest = z.object({
   /** The exercise's public id, e.g. "ts/shared-counter". */
-  exerciseId: z.string().min(1).max(200),
-  /** Checked further with checkCode (size, text only) so the error can say why. */
-  code: z.string(),
+  exerciseId: ExerciseSlug,
+  /** The code rules (size, plain text) of code-rules.ts, at the edge. */
+  code: Code,
 });
 export type SubmitRequest = z.infer<typeof SubmitRequest>;
 

@@ -78,5 +78,20 @@ describe("teacher pages, as everyone who may not see them", () => {
     }
     const csv = await get(`/teach/classes/${classId}/gradebook.csv`, studentCookie);
     expect(csv.status).toBe(403);
+
+    // Malformed or unknown addresses are the ordinary 404 (a bad percent-escape was a URIError
+    // 500), and an exercise the class did not assign has no analytics for its teacher.
+    for (const url of [
+      "/join/%E0%A4%A",
+      "/join/%00",
+      `/join/${"A".repeat(3000)}`,
+      "/join/ZZZZ-ZZZZ",
+      `/teach/classes/${classId}/analytics/ts/promise-all`,
+      `/teach/classes/${classId}/analytics/ts/no-such-exercise`,
+      `/teach/classes/${classId}/analytics/%E0%A4%A/x`,
+      `/teach/classes/${classId}/students/%E0%A4%A`,
+    ]) {
+      expect((await get(url, ownerCookie)).status, url).toBe(404);
+    }
   });
 });

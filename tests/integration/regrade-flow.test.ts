@@ -24,11 +24,13 @@ async function jobsFor(runIds: string[]): Promise<JobRow[]> {
     WHERE j.payload->>'gradingRunId' = ANY(${runIds})`;
 }
 
-async function makeClass(owner: Person, members: Person[]): Promise<string> {
+/** A class with `members` that assigns the exercise (only assigned work can be regraded). */
+async function makeClass(owner: Person, members: Person[], assign = true): Promise<string> {
   const created = await db.class.create({
     data: { name: "Concurrency 101", ownerId: owner.id, joinCode: randomUUID().slice(0, 8).toUpperCase() },
   });
   await db.classMember.createMany({ data: members.map((m) => ({ classId: created.id, userId: m.id })) });
+  if (assign) await db.assignment.create({ data: { classId: created.id, kind: "exercise", exerciseId: exercise.id } });
   return created.id;
 }
 
@@ -53,8 +55,8 @@ beforeAll(async () => {
     createPerson("student", "Outsider"),
     createPerson("anonymous"),
   ]);
-  classId = await makeClass(teacher, [alice, bob]);
   exercise = await createExercise();
+  classId = await makeClass(teacher, [alice, bob]);
   originals = [
     await submitGraded(alice.id, exercise.slug, "export const v = 1;\n"),
     await submitGraded(alice.id, exercise.slug, "export const v = 2;\n"),
@@ -188,6 +190,13 @@ describe("regrade", () => {
     const runs = await db.gradingRun.findMany({ where: { regradeId: regrade.id } });
     expect(runs).toHaveLength(1);
     expect(await jobsFor(runs.map((r) => r.id))).toHaveLength(1);
+  });
+
+  it("refuses to regrade an exercise the class did not assign: that work is not the teacher's to see", async () => {
+    const unassigned = await makeClass(otherTeacher, [alice, bob], false);
+    const res = await callRoute(POST, { method: "POST", path: path(), as: otherTeacher, params: { classId: unassigned }, body: { exerciseId: exercise.slug } });
+    expect(res.status).toBe(404);
+    expect(await db.regrade.count({ where: { classId: unassigned } })).toBe(0);
   });
 
   it("answers 400 for a bad body and 404 for an unknown exercise", async () => {

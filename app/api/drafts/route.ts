@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { getDraft } from "@/lib/drafts/get-draft";
 import { saveDraft } from "@/lib/drafts/save-draft";
-import { type DraftResponse, ExerciseIdParam } from "@/lib/http/api-types";
+import type { DraftResponse } from "@/lib/http/api-types";
+import { Code, ExerciseSlug } from "@/lib/http/schemas";
 import { withOptionalUser, withUser } from "@/lib/http/with-user";
 
-const SaveDraftRequest = z.object({ exerciseId: ExerciseIdParam, code: z.string() });
+const SaveDraftRequest = z.object({ exerciseId: ExerciseSlug, code: Code });
 
 /** Autosave: the latest editor contents for one exercise (code rules as for submissions). */
 export const PUT = withUser({ body: SaveDraftRequest }, async ({ viewer, body }) => {
@@ -12,9 +13,8 @@ export const PUT = withUser({ body: SaveDraftRequest }, async ({ viewer, body })
   return Response.json({ updatedAt: saved.updatedAt.toISOString() });
 });
 
-export const GET = withOptionalUser({}, async ({ request, viewer }) => {
-  const exerciseSlug = ExerciseIdParam.parse(new URL(request.url).searchParams.get("exerciseId") ?? "");
-  const draft = viewer ? await getDraft({ userId: viewer.id, exerciseSlug }) : null;
+export const GET = withOptionalUser({ query: z.object({ exerciseId: ExerciseSlug }) }, async ({ viewer, query }) => {
+  const draft = viewer ? await getDraft({ userId: viewer.id, exerciseSlug: query.exerciseId }) : null;
   const body: DraftResponse = { draft: draft && { code: draft.code, updatedAt: draft.updatedAt.toISOString() } };
   return Response.json(body);
 });

@@ -5,18 +5,19 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { signInHref, signUpHref } from "@/components/classes/auth-links";
 import { JoinButton } from "@/components/classes/join-button";
-import { pageViewer } from "@/components/classes/page-gate";
+import { pageParam, pageViewer } from "@/components/classes/page-gate";
 import { StatusPage } from "@/components/site/status-page";
 import { Button } from "@/components/ui/button";
 import { getClassByCode } from "@/lib/classes/get-class-by-code";
 import { formatJoinCode } from "@/lib/classes/join-code";
+import { JoinCode } from "@/lib/classes/schemas";
 
 export const metadata: Metadata = { title: "Join a class" };
 
 export default async function JoinPage({ params }: { params: Promise<{ code: string }> }) {
-  const { code } = await params;
+  const code = pageParam(JoinCode, (await params).code);
   const viewer = await pageViewer();
-  const found = await getClassByCode({ code: decodeURIComponent(code), viewer });
+  const found = await getClassByCode({ code, viewer });
   if (!found) notFound();
   const returnTo = `/join/${found.joinCode}`;
   const member = found.viewerIs === "member";

@@ -12,6 +12,13 @@ export function useTestAuthSecret(): void {
 export class AuthSession {
   private cookies = new Map<string, string>();
 
+  /** A copy of this browser's cookies as they are now: what a stolen or stale cookie would be. */
+  clone(): AuthSession {
+    const copy = new AuthSession();
+    copy.cookies = new Map(this.cookies);
+    return copy;
+  }
+
   /** POST (with a JSON body) or GET to /api/auth/<path> through better-auth's handler. */
   async auth(path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
     const response = await getAuth().handler(
@@ -34,7 +41,7 @@ export class AuthSession {
     const response = await handler(
       new Request(`${TEST_ORIGIN}${path}`, {
         method: init.method ?? "GET",
-        headers: this.headers(init.body !== undefined),
+        headers: this.headers((init.method ?? "GET") !== "GET"),
         body: init.body === undefined ? undefined : JSON.stringify(init.body),
       }),
       // Routes without dynamic segments take no params; Next passes an empty object then too.

@@ -38,14 +38,17 @@ export async function createPerson(kind: "teacher" | "student" | "anonymous" | "
 
 type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
 
-/** Calls a route handler the way Next does; `as` null sends no cookie at all. */
+/**
+ * Calls a route handler the way Next does for our own pages: same Origin, and JSON on every
+ * write, as the browser code sends them. `as` null sends no cookie at all.
+ */
 export async function callRoute<P>(
   handler: Handler<P>,
   options: { method: string; path: string; as: Person | null; params: P; body?: unknown },
 ): Promise<{ status: number; text: string; headers: Headers }> {
-  const headers = new Headers();
+  const headers = new Headers({ origin: "http://localhost:3000" });
   if (options.as) headers.set("cookie", options.as.cookie);
-  if (options.body !== undefined) headers.set("content-type", "application/json");
+  if (options.method !== "GET") headers.set("content-type", "application/json");
   const request = new Request(`http://localhost:3000${options.path}`, {
     method: options.method,
     headers,

@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { QuizId } from "@/lib/http/schemas";
 import { withUser } from "@/lib/http/with-user";
 import type { StartAttemptResponse } from "@/lib/quizzes/schemas";
 import { startAttempt } from "@/lib/quizzes/start-attempt";
 
-const StartAttemptRequest = z.object({ quizId: z.string().trim().min(1).max(100).regex(/^[a-z0-9-]+$/, "quizId looks like async-rust") });
+const StartAttemptRequest = z.object({ quizId: QuizId });
 
 /** Start (or retake) a quiz: a new attempt with a new seed, so new variants. */
 export const POST = withUser({ body: StartAttemptRequest }, async ({ viewer, body }) => {

@@ -1,8 +1,10 @@
 // Invite students to a class by email (the class's teacher only): one invitation mail each.
+import { z } from "zod";
 import { InviteRequest, inviteStudents } from "@/lib/classes/invite-students";
+import { Uuid } from "@/lib/http/schemas";
 import { withOptionalUser } from "@/lib/http/with-user";
 
-export const POST = withOptionalUser<{ classId: string }, typeof InviteRequest>({ body: InviteRequest }, async ({ viewer, params, body }) => {
+export const POST = withOptionalUser({ params: z.object({ classId: Uuid }), body: InviteRequest }, async ({ viewer, params, body }) => {
   const result = await inviteStudents({ viewer, classId: params.classId, emails: body.emails });
   return Response.json(result, { status: 202 });
 });

@@ -1,13 +1,12 @@
 // Start a regrade of one exercise for a class's students (teacher of the class only:
 // 401 anonymous, 403 student, 404 someone else's class, 409 while one is still running).
+import { z } from "zod";
+import { Uuid } from "@/lib/http/schemas";
 import { withOptionalUser } from "@/lib/http/with-user";
 import { startRegrade } from "@/lib/regrade/start-regrade";
 import { StartRegradeRequest } from "@/lib/regrade/schemas";
 
-export const POST = withOptionalUser<{ classId: string }, typeof StartRegradeRequest>(
-  { body: StartRegradeRequest },
-  async ({ viewer, params, body }) => {
-    const started = await startRegrade({ viewer, classId: params.classId, exerciseSlug: body.exerciseId });
-    return Response.json(started, { status: 201 });
-  },
-);
+export const POST = withOptionalUser({ params: z.object({ classId: Uuid }), body: StartRegradeRequest }, async ({ viewer, params, body }) => {
+  const started = await startRegrade({ viewer, classId: params.classId, exerciseSlug: body.exerciseId });
+  return Response.json(started, { status: 201 });
+});

@@ -1,20 +1,19 @@
 // Change an assignment's due date, or take it off the class.
+import { z } from "zod";
 import { removeAssignment } from "@/lib/classes/remove-assignment";
 import { UpdateAssignmentRequest } from "@/lib/classes/schemas";
 import { updateAssignment } from "@/lib/classes/update-assignment";
+import { Uuid } from "@/lib/http/schemas";
 import { withOptionalUser } from "@/lib/http/with-user";
 
-type Params = { classId: string; assignmentId: string };
+const params = z.object({ classId: Uuid, assignmentId: Uuid });
 
-export const PATCH = withOptionalUser<Params, typeof UpdateAssignmentRequest>(
-  { body: UpdateAssignmentRequest },
-  async ({ viewer, params, body }) => {
-    const updated = await updateAssignment({ viewer, classId: params.classId, assignmentId: params.assignmentId, dueAt: body.dueAt });
-    return Response.json({ assignment: updated });
-  },
-);
+export const PATCH = withOptionalUser({ params, body: UpdateAssignmentRequest }, async ({ viewer, params, body }) => {
+  const updated = await updateAssignment({ viewer, classId: params.classId, assignmentId: params.assignmentId, dueAt: body.dueAt });
+  return Response.json({ assignment: updated });
+});
 
-export const DELETE = withOptionalUser<Params>({}, async ({ viewer, params }) => {
+export const DELETE = withOptionalUser({ params }, async ({ viewer, params }) => {
   await removeAssignment({ viewer, classId: params.classId, assignmentId: params.assignmentId });
   return new Response(null, { status: 204 });
 });

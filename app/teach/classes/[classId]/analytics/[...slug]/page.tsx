@@ -7,9 +7,10 @@ import { EmptyState } from "@/components/analytics/empty-state";
 import { bucketLabel, exercisePath, formatDateTime } from "@/components/analytics/format";
 import { OutcomeStats } from "@/components/analytics/outcome-stats";
 import { RegradeButton } from "@/components/analytics/regrade-button";
-import { pageViewer, refusal } from "@/components/classes/page-gate";
+import { pageParam, pageViewer, refusal } from "@/components/classes/page-gate";
 import { VerdictBars } from "@/components/analytics/verdict-bars";
 import { getExerciseAnalytics, type ExerciseAnalytics } from "@/lib/analytics/get-exercise-analytics";
+import { ExerciseSlug } from "@/lib/http/schemas";
 
 export const metadata: Metadata = { title: "Exercise analytics" };
 
@@ -20,7 +21,7 @@ type Props = {
 
 export default async function ExerciseAnalyticsPage({ params, searchParams }: Props) {
   const { classId, slug } = await params;
-  const exerciseSlug = slug.map(decodeURIComponent).join("/");
+  const exerciseSlug = pageParam(ExerciseSlug, slug);
   const requested = (await searchParams).bucket;
   let analytics: ExerciseAnalytics | null;
   try {
@@ -45,7 +46,7 @@ export default async function ExerciseAnalyticsPage({ params, searchParams }: Pr
           <h2 className="text-xl font-semibold tracking-tight">{exercise.title}</h2>
           <p className="mt-1 text-sm text-muted">
             <span className="font-mono">{exercise.slug}</span> · {outcome.submissions} submission{outcome.submissions === 1 ? "" : "s"} by{" "}
-            {outcome.attempted} of {outcome.students} students{analytics.assigned ? "" : " · not assigned to this class"}
+            {outcome.attempted} of {outcome.students} students
           </p>
           {analytics.latestRegrade ? (
             <Link

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
-import { pageViewer, refusal } from "@/components/classes/page-gate";
+import { pageParam, pageViewer, refusal } from "@/components/classes/page-gate";
 import { getTaughtClass, requireMember } from "@/lib/classes/class-access";
+import { UserId } from "@/lib/http/schemas";
 
 type Props = { children: ReactNode; params: Promise<{ classId: string; userId: string }> };
 
@@ -12,7 +13,7 @@ export default async function StudentWorkLayout({ children, params }: Props) {
   const { classId, userId } = await params;
   try {
     await getTaughtClass({ viewer: await pageViewer(), classId });
-    await requireMember({ classId, userId: decodeURIComponent(userId) });
+    await requireMember({ classId, userId: pageParam(UserId, userId) });
   } catch (error) {
     refusal(error, `/teach/classes/${classId}/students/${userId}`);
   }

@@ -5,10 +5,11 @@ import { ExternalLink, Inbox } from "lucide-react";
 import { Breadcrumbs } from "@/components/analytics/breadcrumbs";
 import { EmptyState } from "@/components/analytics/empty-state";
 import { exercisePath } from "@/components/analytics/format";
-import { pageViewer, refusal } from "@/components/classes/page-gate";
+import { pageParam, pageViewer, refusal } from "@/components/classes/page-gate";
 import { AttemptCard } from "@/components/history/attempt-card";
 import { listStudentAttempts, type StudentWork } from "@/lib/analytics/list-student-attempts";
 import { getTaughtClass } from "@/lib/classes/class-access";
+import { ExerciseSlug, UserId } from "@/lib/http/schemas";
 
 export const metadata: Metadata = { title: "Student work" };
 
@@ -16,8 +17,8 @@ type Props = { params: Promise<{ classId: string; userId: string; slug: string[]
 
 export default async function StudentExercisePage({ params }: Props) {
   const { classId, userId: rawUserId, slug } = await params;
-  const userId = decodeURIComponent(rawUserId);
-  const exerciseSlug = slug.map(decodeURIComponent).join("/");
+  const userId = pageParam(UserId, rawUserId);
+  const exerciseSlug = pageParam(ExerciseSlug, slug);
   const viewer = await pageViewer();
   let loaded: [Awaited<ReturnType<typeof getTaughtClass>>, StudentWork | null];
   try {

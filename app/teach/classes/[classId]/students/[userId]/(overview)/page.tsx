@@ -5,11 +5,11 @@ import { ArrowRight, CircleCheck, Inbox } from "lucide-react";
 import { Breadcrumbs } from "@/components/analytics/breadcrumbs";
 import { EmptyState } from "@/components/analytics/empty-state";
 import { bucketLabel, exercisePath, formatDateTime } from "@/components/analytics/format";
-import { pageViewer, refusal } from "@/components/classes/page-gate";
-import { Badge } from "@/components/ui/badge";
+import { pageParam, pageViewer, refusal } from "@/components/classes/page-gate";
 import { bucketOf } from "@/lib/analytics/verdict-buckets";
 import { listStudentExercises } from "@/lib/analytics/list-student-exercises";
 import { getTaughtClass } from "@/lib/classes/class-access";
+import { UserId } from "@/lib/http/schemas";
 
 export const metadata: Metadata = { title: "Student" };
 
@@ -17,7 +17,7 @@ type Props = { params: Promise<{ classId: string; userId: string }> };
 
 export default async function StudentPage({ params }: Props) {
   const { classId, userId: rawUserId } = await params;
-  const userId = decodeURIComponent(rawUserId);
+  const userId = pageParam(UserId, rawUserId);
   const viewer = await pageViewer();
   let loaded: [Awaited<ReturnType<typeof getTaughtClass>>, Awaited<ReturnType<typeof listStudentExercises>>];
   try {
@@ -36,12 +36,12 @@ export default async function StudentPage({ params }: Props) {
       <header className="mt-4 mb-6">
         <h1 className="text-2xl font-semibold tracking-tight">{data.student.name}</h1>
         <p className="mt-1 text-sm text-muted">
-          {data.student.email} · {data.exercises.length} exercise{data.exercises.length === 1 ? "" : "s"} tried
+          {data.student.email} · {data.exercises.length} assigned exercise{data.exercises.length === 1 ? "" : "s"} tried
         </p>
       </header>
       {data.exercises.length === 0 ? (
         <EmptyState icon={Inbox} title="No submissions yet">
-          {data.student.name} has not submitted any exercise.
+          {data.student.name} has not submitted any of this class&apos;s assigned exercises.
         </EmptyState>
       ) : (
         <ul className="divide-y divide-border overflow-hidden rounded-xl border border-border bg-surface">
@@ -53,7 +53,6 @@ export default async function StudentPage({ params }: Props) {
                   <span className="min-w-0 flex-1">
                     <span className="font-medium">{row.title}</span>
                     <span className="ml-2 font-mono text-xs text-muted">{row.slug}</span>
-                    {row.assigned ? null : <Badge className="ml-2">not assigned</Badge>}
                   </span>
                   {row.passed ? (
                     <span className="inline-flex items-center gap-1 text-[13px] text-pass">

@@ -1,0 +1,5 @@
+import { PageSkeleton } from "@/components/analytics/page-skeletons";
+
+export default function Loading() {
+  return <PageSkeleton />;
+}
