@@ -144,6 +144,10 @@ fn run_one(test: Test) {
     let mut ctx = Ctx::new(test.name);
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| (test.run)(&mut ctx)));
     let duration = started.elapsed().as_secs_f64() * 1000.0;
+    let hook_replaced = !panics::hook_intact();
+    if hook_replaced {
+        panics::install_hook();
+    }
     let (panics, async_panics) = panics::take();
     let foreign = paused::take_foreign();
     let verdict = match outcome {
@@ -151,6 +155,11 @@ fn run_one(test: Test) {
         // The test ran to its end although async code panicked: tokio caught a task's panic.
         Ok(_) if async_panics > 0 => panics::task_verdict(&panics),
         _ => panics::verdict(&panics),
+    };
+    let verdict = if hook_replaced {
+        fail("runtime_error", "your code replaced the panic hook (std::panic::set_hook): the tests use it to see the panics of your threads and tasks, so this test cannot be judged")
+    } else {
+        verdict
     };
     let verdict = blocked_after_all(verdict, &test.clock, &ctx);
     // Waits on a runtime or thread of the student's own are off the test's clock: whatever they

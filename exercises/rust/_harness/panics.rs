@@ -3,7 +3,12 @@
 
 use super::lock;
 use super::verdict::{fail, Verdict};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
+
+/// The payload of the harness's own test panic (a type only this module can name).
+struct Canary;
+static CANARY_SEEN: AtomicBool = AtomicBool::new(false);
 
 static PANICS: Mutex<Vec<String>> = Mutex::new(Vec::new());
 /// Panics of the current test raised while a tokio runtime was running them.
@@ -11,6 +16,10 @@ static ASYNC_PANICS: Mutex<usize> = Mutex::new(0);
 
 pub(super) fn install_hook() {
     std::panic::set_hook(Box::new(|info| {
+        if info.payload().is::<Canary>() {
+            CANARY_SEEN.store(true, Ordering::SeqCst);
+            return;
+        }
         let thread = std::thread::current();
         let name = thread.name().unwrap_or("unnamed").to_string();
         let what = info.payload().downcast_ref::<&str>().map(|s| s.to_string())
@@ -25,6 +34,15 @@ pub(super) fn install_hook() {
         }
         lock(&PANICS).push(format!("thread '{}' panicked{}: {}", name, at, what));
     }));
+}
+
+/// Whether the harness's hook still sees panics: a panic of our own, caught at once, must reach
+/// it. Safe code can replace the hook (std::panic::set_hook), and a silent hook would hide every
+/// panic of the student's threads and tasks from the tests.
+pub(super) fn hook_intact() -> bool {
+    CANARY_SEEN.store(false, Ordering::SeqCst);
+    let _ = std::panic::catch_unwind(|| std::panic::panic_any(Canary));
+    CANARY_SEEN.load(Ordering::SeqCst)
 }
 
 /// Where a panic happened, as the student can use it: a line of their file, or not theirs at
