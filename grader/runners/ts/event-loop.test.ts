@@ -167,6 +167,8 @@ describe("channels", () => {
         discarded: 0,
         sentBy: [1, 2, 3].map((holder) => ({ holder, count: 200 })),
         receivedBy: [{ holder: "main", count: 600 }],
+        // What the workers sent, number by number: k * 1000 + i once each.
+        workerNumbers: new Map([0, 1, 2].flatMap((k) => Array.from({ length: 200 }, (_, i): [number, number] => [k * 1000 + i, 1]))),
       },
     ]);
   });

@@ -124,7 +124,7 @@ describe("lock waits are not running at the same time", () => {
     expect(overlapShare(turns)).toBe(0);
     const judged = judgeParallel({ workers: turns, cpuMs: 400, mainCpuMs: 0, threadCpuMs: [100, 100, 100, 100] });
     expect(judged).toMatchObject({ parallel: false, problem: "took_turns" });
-    expect(judged.parallel ? "" : judged.message).toMatch(/took turns: they spent 1200 of their 1600 ms of run time asleep in Atomics.wait/);
+    expect(judged.parallel ? "" : judged.message).toMatch(/took turns: they spent 1200 of their 1600 ms of run time waiting for a lock one of them held \(asleep in Atomics.wait/);
   });
 
   it("keeps short lock waits around a small critical section parallel", () => {
