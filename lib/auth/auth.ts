@@ -6,6 +6,7 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { anonymous } from "better-auth/plugins/anonymous";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { CLIENT_IP_HEADER } from "@/lib/http/client-ip";
 import { sendResetPasswordEmail, sendVerificationEmail } from "./auth-emails";
 import { linkAnonymousUser } from "./link-anonymous-user";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-rules";
@@ -59,7 +60,16 @@ function createAuth() {
         },
       }),
     ],
+    advanced: {
+      // Set by our web server from the socket (and TRUSTED_PROXIES), after deleting any value the
+      // client sent; X-Forwarded-For is never read here (lib/http/client-ip.ts).
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+    },
     rateLimit: {
+      // On in every environment, counted in Postgres: the limits hold across web processes and
+      // hosts, and the tests exercise the configuration production runs.
+      enabled: true,
+      storage: "database",
       // A class behind one school NAT opens the first exercise at the same moment; the default
       // (3 sign-ins per 10 s per IP) would turn most of them away.
       // The same goes for a class told "create your accounts now"; passwords are hashed with
