@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { clientIpFromHeaders } from "@/lib/http/client-ip";
 import { ExerciseIdParam, type SubmissionListResponse, type SubmitResponse } from "@/lib/http/api-types";
 import { withOptionalUser, withUser } from "@/lib/http/with-user";
 import { createSubmission } from "@/lib/submissions/create-submission";
@@ -6,8 +7,13 @@ import { listSubmissions } from "@/lib/submissions/list-submissions";
 import { SubmitRequest } from "@/lib/submissions/schemas";
 
 /** Submit code for grading: 202 with the ids to poll; the grader worker does the rest. */
-export const POST = withUser({ body: SubmitRequest.extend({ exerciseId: ExerciseIdParam }) }, async ({ viewer, body }) => {
-  const created = await createSubmission({ userId: viewer.id, exerciseSlug: body.exerciseId, code: body.code });
+export const POST = withUser({ body: SubmitRequest.extend({ exerciseId: ExerciseIdParam }) }, async ({ request, viewer, body }) => {
+  const created = await createSubmission({
+    userId: viewer.id,
+    exerciseSlug: body.exerciseId,
+    code: body.code,
+    clientIp: clientIpFromHeaders(request.headers),
+  });
   return Response.json(created satisfies SubmitResponse, { status: 202 });
 });
 
