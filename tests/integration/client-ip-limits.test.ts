@@ -76,6 +76,18 @@ describe("client IP for better-auth's limits", () => {
     expect((await db.user.count({ where: { isAnonymous: true } })) - before).toBe(120);
   });
 
+  it("never limits reading one's own session: a class behind one NAT loads pages at once", async () => {
+    const base = await serve("");
+    const statuses = await Promise.all(
+      Array.from({ length: 110 }, async () => {
+        const response = await fetch(`${base}/api/auth/get-session`, { headers: { origin: TEST_ORIGIN } });
+        await response.arrayBuffer();
+        return response.status;
+      }),
+    );
+    expect(statuses.filter((status) => status !== 200)).toEqual([]);
+  });
+
   it("behind a trusted proxy counts the right-most untrusted hop, whatever the client prepends", async () => {
     // The test client plays the proxy (loopback is trusted here): the address it appends is the client's.
     const base = await serve("127.0.0.1");
