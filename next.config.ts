@@ -1,3 +1,5 @@
+import { lstatSync, realpathSync } from "node:fs";
+import path from "node:path";
 import type { NextConfig } from "next";
 
 const isDev = process.env.NODE_ENV !== "production";
@@ -20,10 +22,26 @@ const contentSecurityPolicy = [
   "object-src 'none'",
 ].join("; ");
 
+// A git worktree may share another checkout's node_modules through a symlink. Turbopack resolves
+// only inside its root, so the root widens to the folder holding both; a normal clone keeps the
+// default (the project).
+function rootHoldingNodeModules(): string | undefined {
+  const project = path.resolve();
+  try {
+    if (!lstatSync(path.join(project, "node_modules")).isSymbolicLink()) return undefined;
+    let root = realpathSync(path.join(project, "node_modules"));
+    while (path.relative(root, project).startsWith("..")) root = path.dirname(root);
+    return root;
+  } catch {
+    return undefined;
+  }
+}
+
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // forbidden()/unauthorized() in pages: a refused visitor gets a real 401/403, not a 200 page.
   experimental: { authInterrupts: true },
+  turbopack: { root: rootHoldingNodeModules() },
   reactStrictMode: true,
   // Native or binary-shipping server packages stay out of the bundle and load from node_modules.
   serverExternalPackages: [
