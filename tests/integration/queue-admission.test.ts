@@ -81,17 +81,17 @@ describe("global queue ceiling", () => {
     const body = (code: string) => ({ method: "POST", body: { exerciseId: exercise.slug, code } });
     const alice = new AuthSession();
     await alice.auth("sign-in/anonymous", {});
-    expect((await alice.route(postSubmission, "/api/submissions", body("1\n"))).status).toBe(202);
-    const again = await alice.route(postSubmission, "/api/submissions", body("2\n"));
+    expect((await alice.routeWithHeaders(postSubmission, "/api/submissions", body("1\n"))).status).toBe(202);
+    const again = await alice.routeWithHeaders(postSubmission, "/api/submissions", body("2\n"));
     expect([again.status, again.headers.get("retry-after")]).toEqual([429, "10"]);
     expect(again.json).toEqual({ error: { code: "rate_limited", message: expect.stringMatching(/^You already have 1 submission waiting to be graded/) } });
 
     const bob = new AuthSession();
     await bob.auth("sign-in/anonymous", {});
-    expect((await bob.route(postSubmission, "/api/submissions", body("3\n"))).status).toBe(202);
+    expect((await bob.routeWithHeaders(postSubmission, "/api/submissions", body("3\n"))).status).toBe(202);
     const carol = new AuthSession();
     await carol.auth("sign-in/anonymous", {});
-    const busy = await carol.route(postSubmission, "/api/submissions", body("4\n"));
+    const busy = await carol.routeWithHeaders(postSubmission, "/api/submissions", body("4\n"));
     expect([busy.status, busy.headers.get("retry-after")]).toEqual([503, "30"]);
     expect(busy.json).toEqual({ error: { code: "unavailable", message: expect.stringMatching(/^The grader is busy/) } });
   });

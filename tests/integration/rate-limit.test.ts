@@ -76,7 +76,7 @@ describe("submission rate limit", () => {
     const exercise = await createExercise();
     const browser = new AuthSession();
     await browser.auth("sign-in/anonymous", {});
-    const submit = () => browser.route(postSubmission, "/api/submissions", { method: "POST", body: { exerciseId: exercise.slug, code: `// ${randomUUID()}\n` } });
+    const submit = () => browser.routeWithHeaders(postSubmission, "/api/submissions", { method: "POST", body: { exerciseId: exercise.slug, code: `// ${randomUUID()}\n` } });
     expect((await submit()).status).toBe(202);
     expect((await submit()).status).toBe(202);
     const refused = await submit();
@@ -140,12 +140,12 @@ describe("guests' submissions per client IP", () => {
     const exercise = await createExercise();
     const ip = testClientIp();
     const statuses: number[] = [];
-    let last: Awaited<ReturnType<AuthSession["route"]>> | undefined;
+    let last: Awaited<ReturnType<AuthSession["routeWithHeaders"]>> | undefined;
     for (let i = 0; i < 4; i++) {
       // A new guest each time, all on one address (the limit from GUEST_SUBMISSIONS_PER_IP_PER_MINUTE=3).
       const browser = new AuthSession(ip);
       await browser.auth("sign-in/anonymous", {});
-      last = await browser.route(postSubmission, "/api/submissions", { method: "POST", body: { exerciseId: exercise.slug, code: `// ${i}\n` } });
+      last = await browser.routeWithHeaders(postSubmission, "/api/submissions", { method: "POST", body: { exerciseId: exercise.slug, code: `// ${i}\n` } });
       statuses.push(last.status);
     }
     expect(statuses).toEqual([202, 202, 202, 429]);

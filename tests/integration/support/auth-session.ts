@@ -10,12 +10,13 @@ export function useTestAuthSecret(): void {
   process.env.BETTER_AUTH_SECRET ??= "integration-test-secret-0123456789abcdef";
 }
 
-let nextIp = 0;
+// Test files share one database (and so better-auth's counters): each starts at a random place.
+let nextIp = Math.floor(Math.random() * 120_000);
 
 /** A distinct client address per simulated browser (198.18.0.0/15 is reserved for tests). */
 export function testClientIp(): string {
-  nextIp += 1;
-  return `198.18.${(nextIp >> 8) & 255}.${nextIp & 255}`;
+  nextIp = (nextIp + 1) % 131_072;
+  return `198.${18 + (nextIp >> 16)}.${(nextIp >> 8) & 255}.${nextIp & 255}`;
 }
 
 export class AuthSession {
@@ -42,6 +43,16 @@ export class AuthSession {
 
   /** Calls one of our route handlers with this session's cookies. */
   async route<P extends Record<string, string>>(
+    handler: (request: Request, context: { params: Promise<P> }) => Promise<Response>,
+    path: string,
+    init: { method?: string; body?: unknown; params?: P } = {},
+  ): Promise<{ status: number; json: unknown }> {
+    const { status, json } = await this.routeWithHeaders(handler, path, init);
+    return { status, json };
+  }
+
+  /** route(), also returning the response headers (Retry-After, Set-Cookie …). */
+  async routeWithHeaders<P extends Record<string, string>>(
     handler: (request: Request, context: { params: Promise<P> }) => Promise<Response>,
     path: string,
     init: { method?: string; body?: unknown; params?: P } = {},
