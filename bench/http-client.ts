@@ -4,8 +4,8 @@ export class StudentClient {
 
   constructor(readonly baseURL: string) {}
 
-  async request(pathname: string, init: { method?: string; body?: unknown } = {}): Promise<Response> {
-    const headers: Record<string, string> = { origin: this.baseURL };
+  async request(pathname: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Response> {
+    const headers: Record<string, string> = { origin: this.baseURL, ...init.headers };
     if (init.body !== undefined) headers["content-type"] = "application/json";
     if (this.cookies.size > 0) {
       headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");

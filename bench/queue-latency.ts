@@ -28,6 +28,7 @@ function flag(args: string[], name: string, fallback: number): number {
 export async function run(args: string[]): Promise<number> {
   // One student submits back to back here; the per-user submission limit would stop the bench.
   process.env.SUBMISSION_RATE_LIMIT_MAX ??= "0";
+  process.env.GRADING_IN_FLIGHT_PER_USER ??= "0";
   const n = flag(args, "--n", 30);
   const gapMs = flag(args, "--gap-ms", 150);
   const server = optionalEnv("DATABASE_URL")

@@ -6,6 +6,7 @@ const BENCHES: Record<string, () => Promise<{ run: (args: string[]) => Promise<n
   "parallel-ts": () => import("./parallel-ts.ts"),
   "stability-rust": () => import("./stability-rust.ts"),
   "rust-latency": () => import("./rust-latency.ts"),
+  abuse: () => import("./abuse.ts"),
 };
 
 export async function benchCommand(args: string[]): Promise<number> {

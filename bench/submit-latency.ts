@@ -73,6 +73,10 @@ export async function run(args: string[]): Promise<number> {
     if (result.status !== "pass") throw new Error(`reference did not pass: ${result.message}`);
   }
 
+  // Every student of this bench is a guest on loopback: the per-IP guest limit and the per-user
+  // in-flight ceiling would stop it (a running platform given by --url keeps its own settings).
+  process.env.GUEST_SUBMISSIONS_PER_IP_PER_MINUTE ??= "0";
+  process.env.GRADING_IN_FLIGHT_PER_USER ??= "0";
   const platform = external
     ? { url: external, stop: async () => {} }
     : await startPlatform({ root, dataDir: path.join(root, ".data", "bench"), port: await freePort(), dbPort: await freePort(), quietChildren: true, log: () => {} });

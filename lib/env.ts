@@ -2,6 +2,7 @@
 // first time it is read, so `next build` works without DATABASE_URL and the worker needs no
 // auth secret; getEnv() parses everything at once for a start-up check.
 import { z } from "zod";
+import { parseTrustedProxies } from "./http/client-ip.ts";
 
 export const EnvSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "DATABASE_URL must be a postgresql:// URL" }),
@@ -17,6 +18,23 @@ export const EnvSchema = z.object({
   // Submissions per user per window (lib/submissions/rate-limit.ts); 0 turns the limit off (benches).
   SUBMISSION_RATE_LIMIT_MAX: z.coerce.number().int().min(0).default(10),
   SUBMISSION_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  // Submissions by guests (anonymous users) per client IP per minute; accounts are limited per user only.
+  GUEST_SUBMISSIONS_PER_IP_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+  // Admission to the grading queue (lib/submissions/admission.ts); 0 turns a ceiling off.
+  GRADING_QUEUE_MAX: z.coerce.number().int().min(0).default(500),
+  GRADING_IN_FLIGHT_PER_USER: z.coerce.number().int().min(0).default(3),
+  // Reverse proxies whose X-Forwarded-For is believed (lib/http/client-ip.ts): IPs or CIDR ranges.
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((value, ctx) => {
+      try {
+        return parseTrustedProxies(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: `${error instanceof Error ? error.message : String(error)}` });
+        return z.NEVER;
+      }
+    }),
 });
 export type Env = z.infer<typeof EnvSchema>;
 type Key = keyof Env;

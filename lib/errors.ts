@@ -16,11 +16,14 @@ export type AppErrorCode = keyof typeof APP_ERROR_STATUS;
 
 export class AppError extends Error {
   readonly code: AppErrorCode;
+  /** For rate_limited and unavailable: when trying again makes sense (sent as Retry-After). */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: AppErrorCode, message: string, options?: { cause?: unknown }) {
+  constructor(code: AppErrorCode, message: string, options?: { cause?: unknown; retryAfterSeconds?: number }) {
     super(message, options);
     this.name = "AppError";
     this.code = code;
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
 
   get status(): number {

@@ -2,6 +2,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { env } from "../lib/env.ts";
 import { startPlatform } from "./platform/start-platform.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -15,10 +16,17 @@ const StartEnv = z.object({
 
 export async function startCommand(args: string[]): Promise<number> {
   if (args.length > 0) {
-    process.stderr.write("usage: ./interleave start   (settings: PORT, DATABASE_URL, INTERLEAVE_DB_PORT, INTERLEAVE_DATA_DIR)\n");
+    process.stderr.write("usage: ./interleave start   (settings: PORT, DATABASE_URL, INTERLEAVE_DB_PORT, INTERLEAVE_DATA_DIR, TRUSTED_PROXIES; see README)\n");
     return 2;
   }
   const settings = StartEnv.parse(process.env);
+  try {
+    // The web server reads it at start; a typo should stop us here, not after the build.
+    void env.TRUSTED_PROXIES;
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
   const platform = await startPlatform({
     root,
     dataDir: settings.INTERLEAVE_DATA_DIR,

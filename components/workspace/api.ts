@@ -84,6 +84,13 @@ export async function saveDraftCode(exerciseId: string, code: string, options: {
   });
 }
 
+/** The heading over a refused submission; the server's message below it says why and when to retry. */
+export function submitErrorTitle(error: unknown): string {
+  if (error instanceof ApiError && error.status === 429) return "Not submitted: too many submissions";
+  if (error instanceof ApiError && error.status === 503) return "Not submitted: the grader is busy";
+  return "Could not submit";
+}
+
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) return error.message;
   if (error instanceof Error) return error.message;

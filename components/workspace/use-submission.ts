@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { SubmissionDetail } from "@/lib/http/api-types";
-import { ApiError, errorMessage, fetchSubmission, submitCode } from "./api";
+import { ApiError, errorMessage, fetchSubmission, submitCode, submitErrorTitle } from "./api";
 
 export type ViewState =
   | { kind: "none" }
@@ -80,7 +80,7 @@ export function useSubmission({ exerciseId, onSettled }: { exerciseId: string; o
         onSettledRef.current();
         await follow(submissionId, signal);
       } catch (error) {
-        if (!signal.aborted) setView({ kind: "error", title: "Could not submit", message: errorMessage(error) });
+        if (!signal.aborted) setView({ kind: "error", title: submitErrorTitle(error), message: errorMessage(error) });
       }
     },
     [exerciseId, follow],

@@ -10,6 +10,12 @@ describe("errorToResponse", () => {
     expect(await response.json()).toEqual({ error: { code: "too_large", message: "The code is too big." } });
   });
 
+  it("sends Retry-After for a refusal that says when to come back", async () => {
+    const busy = errorToResponse(new AppError("unavailable", "The grader is busy.", { retryAfterSeconds: 29.2 }), "test");
+    expect([busy.status, busy.headers.get("retry-after")]).toEqual([503, "30"]);
+    expect(errorToResponse(new AppError("not_found", "No such thing."), "test").headers.get("retry-after")).toBeNull();
+  });
+
   it("turns a zod error into a 400 that names the field", async () => {
     const parsed = z.object({ exerciseId: z.string() }).safeParse({ exerciseId: 3 });
     if (parsed.success) throw new Error("expected a zod error");

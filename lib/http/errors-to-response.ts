@@ -5,14 +5,15 @@ import { APP_ERROR_STATUS, type AppErrorCode, isAppError } from "@/lib/errors";
 
 export type ApiErrorBody = { error: { code: AppErrorCode; message: string } };
 
-export function jsonError(code: AppErrorCode, message: string): Response {
-  return Response.json({ error: { code, message } } satisfies ApiErrorBody, { status: APP_ERROR_STATUS[code] });
+export function jsonError(code: AppErrorCode, message: string, options: { retryAfterSeconds?: number } = {}): Response {
+  const headers = options.retryAfterSeconds === undefined ? undefined : { "Retry-After": String(Math.max(1, Math.ceil(options.retryAfterSeconds))) };
+  return Response.json({ error: { code, message } } satisfies ApiErrorBody, { status: APP_ERROR_STATUS[code], headers });
 }
 
 export function errorToResponse(error: unknown, where: string): Response {
   if (isAppError(error)) {
     if (error.code === "internal") console.error(`[api] ${where}:`, error);
-    return jsonError(error.code, error.message);
+    return jsonError(error.code, error.message, { retryAfterSeconds: error.retryAfterSeconds });
   }
   if (error instanceof ZodError) return jsonError(zodErrorCode(error), describeZodError(error));
   console.error(`[api] ${where}: unexpected error`, error);

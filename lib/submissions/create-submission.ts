@@ -4,22 +4,33 @@
 // none. Its NOTIFY is delivered at commit, so a worker never sees a job whose run is not
 // committed yet. (A separate pg transaction would work too, but would lose Prisma's typed
 // inserts and need a second pool.)
+// The limits run first in that transaction, so a refused submission stores nothing. Locks are
+// taken in one order — user, guest IP bucket, queue — so two submissions never wait on each other.
 import { AppError } from "../errors.ts";
 import { db } from "../db.ts";
+import { admitToQueue, type QueueAdmission } from "./admission.ts";
 import { checkCode } from "./code-rules.ts";
 import { enqueueGradeJobs } from "./enqueue-grade-jobs.ts";
-import { enforceSubmissionRateLimit, type SubmissionRateLimit } from "./rate-limit.ts";
+import { enforceGuestIpLimit, guestIpKey } from "./guest-ip-limit.ts";
+import { enforceSubmissionRateLimit, lockUserSubmissions, type SubmissionRateLimit } from "./rate-limit.ts";
 
 export async function createSubmission(options: {
   userId: string;
   exerciseSlug: string;
   code: string;
-  /** Overrides the configured per-user limit (tests); see rate-limit.ts. */
+  /** The client's address as our web server resolved it (lib/http/client-ip.ts); guests are limited per address. */
+  clientIp?: string | null;
+  /** Override the configured limits (tests); see rate-limit.ts, guest-ip-limit.ts, admission.ts. */
   rateLimit?: SubmissionRateLimit;
+  guestSubmissionsPerIpPerMinute?: number;
+  admission?: QueueAdmission;
 }): Promise<{ submissionId: string; gradingRunId: string }> {
   const code = checkCode(options.code);
   return db.$transaction(async (tx) => {
-    await enforceSubmissionRateLimit({ tx, userId: options.userId, limit: options.rateLimit });
+    await lockUserSubmissions(tx, options.userId);
+    // Whether the submitter is a guest is read here, not taken from the caller.
+    const user = await tx.user.findUnique({ where: { id: options.userId }, select: { isAnonymous: true } });
+    if (!user) throw new AppError("unauthorized", "Your session has ended. Reload the page to start a new one.");
     const exercise = await tx.exercise.findUnique({
       where: { slug: options.exerciseSlug },
       select: { id: true, language: true, archived: true },
@@ -27,12 +38,18 @@ export async function createSubmission(options: {
     if (!exercise || exercise.archived) {
       throw new AppError("not_found", `There is no exercise "${options.exerciseSlug}".`);
     }
+    await enforceSubmissionRateLimit({ tx, userId: options.userId, limit: options.rateLimit });
+    const ipKey = user.isAnonymous === true ? guestIpKey(options.clientIp) : null;
+    if (ipKey) await enforceGuestIpLimit({ tx, ipKey, max: options.guestSubmissionsPerIpPerMinute });
+    // Last: the queue lock is global and held until commit.
+    await admitToQueue({ tx, userId: options.userId, admission: options.admission });
     const submission = await tx.submission.create({
       data: {
         userId: options.userId,
         exerciseId: exercise.id,
         language: exercise.language,
         code,
+        guestIpKey: ipKey,
         gradingRuns: { create: {} },
       },
       select: { id: true, gradingRuns: { select: { id: true } } },

@@ -1,4 +1,4 @@
-// At most N submissions per user per window, counted from the submissions table itself, so the
+// At most N submissions per user per window (every user, guest or account), counted from the submissions table itself, so the
 // limit holds however many web processes or hosts take submissions. Runs inside the caller's
 // transaction behind a per-user advisory lock: two requests racing for the last slot are
 // serialised, and a refused submission stores nothing (the transaction rolls back).
@@ -13,6 +13,15 @@ export function submissionRateLimit(): SubmissionRateLimit {
   return { max: env.SUBMISSION_RATE_LIMIT_MAX, windowSeconds: env.SUBMISSION_RATE_LIMIT_WINDOW_SECONDS };
 }
 
+/**
+ * Serialises one user's submissions until the transaction ends. Taken first, before any other
+ * submission lock (guest IP, queue), so every submitting transaction locks in the same order.
+ * Re-entrant: taking it again in the same transaction does not wait.
+ */
+export async function lockUserSubmissions(tx: Prisma.TransactionClient, userId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`submission-rate:${userId}`}, 0))`;
+}
+
 export async function enforceSubmissionRateLimit(options: {
   tx: Prisma.TransactionClient;
   userId: string;
@@ -22,7 +31,7 @@ export async function enforceSubmissionRateLimit(options: {
   const { max, windowSeconds } = options.limit ?? submissionRateLimit();
   if (max <= 0) return;
   const now = options.now ?? new Date();
-  await options.tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`submission-rate:${options.userId}`}, 0))`;
+  await lockUserSubmissions(options.tx, options.userId);
   const since = new Date(now.getTime() - windowSeconds * 1000);
   const recent = await options.tx.submission.findMany({
     where: { userId: options.userId, createdAt: { gt: since } },
@@ -38,10 +47,11 @@ export async function enforceSubmissionRateLimit(options: {
     "rate_limited",
     `You have submitted ${max} times in the last ${formatSeconds(windowSeconds)}. ` +
       `Try again in ${formatSeconds(retryInSeconds)}. Your code stays in the editor.`,
+    { retryAfterSeconds: retryInSeconds },
   );
 }
 
-function formatSeconds(seconds: number): string {
+export function formatSeconds(seconds: number): string {
   if (seconds < 120) return `${seconds} second${seconds === 1 ? "" : "s"}`;
   const minutes = Math.ceil(seconds / 60);
   return `${minutes} minutes`;

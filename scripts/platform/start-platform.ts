@@ -1,5 +1,6 @@
 // The whole platform on one machine: Postgres (embedded unless a URL is given), migrations,
-// exercises synced from files, then the web server and one grader worker as separate processes.
+// exercises synced from files, then the web server (scripts/web-server.ts) and one grader worker
+// as separate processes.
 // Used by `./interleave start`, the end-to-end tests and the benchmarks.
 import path from "node:path";
 import { startEmbeddedPostgres } from "../../lib/db/embedded.ts";
@@ -77,10 +78,11 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     buildWebIfStale(options.root, env);
     const quiet = options.quietChildren ? () => {} : undefined;
     const node = process.execPath;
+    // Our own server around Next (not `next start`): it resolves each request's client IP.
     const web = startChild({
       name: "web",
       command: node,
-      args: [path.join(options.root, "node_modules/next/dist/bin/next"), "start", "-p", String(options.port)],
+      args: ["--disable-warning=ExperimentalWarning", "--import", "tsx", path.join(options.root, "scripts/web-server.ts")],
       cwd: options.root,
       env: { ...env, NODE_ENV: "production" },
       log: quiet,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { SubmissionListResponse, SubmitResponse } from "@/lib/http/api-types";
+import { clientIpFromHeaders } from "@/lib/http/client-ip";
 import { ExerciseSlug } from "@/lib/http/schemas";
 import { withOptionalUser, withUser } from "@/lib/http/with-user";
 import { createSubmission } from "@/lib/submissions/create-submission";
@@ -7,8 +8,13 @@ import { listSubmissions } from "@/lib/submissions/list-submissions";
 import { SubmitRequest } from "@/lib/submissions/schemas";
 
 /** Submit code for grading: 202 with the ids to poll; the grader worker does the rest. */
-export const POST = withUser({ body: SubmitRequest }, async ({ viewer, body }) => {
-  const created = await createSubmission({ userId: viewer.id, exerciseSlug: body.exerciseId, code: body.code });
+export const POST = withUser({ body: SubmitRequest }, async ({ request, viewer, body }) => {
+  const created = await createSubmission({
+    userId: viewer.id,
+    exerciseSlug: body.exerciseId,
+    code: body.code,
+    clientIp: clientIpFromHeaders(request.headers),
+  });
   return Response.json(created satisfies SubmitResponse, { status: 202 });
 });
 

@@ -17,6 +17,13 @@ export async function createUser(name = "student"): Promise<string> {
   return id;
 }
 
+/** An anonymous user, as better-auth's anonymous sign-in creates them. */
+export async function createGuest(): Promise<string> {
+  const id = `guest_${randomUUID()}`;
+  await db.user.create({ data: { id, name: "Anonymous", email: `temp-${id}@example.test`, isAnonymous: true } });
+  return id;
+}
+
 export async function createExercise(overrides: { slug?: string; archived?: boolean } = {}): Promise<{ id: string; slug: string }> {
   const id = randomUUID();
   const slug = overrides.slug ?? `ts/fixture-${id.slice(0, 8)}`;
