@@ -30,7 +30,8 @@ describe("solving ts/shared-counter in the browser", () => {
     await board.getByRole("button", { name: /timeline/i }).click();
     const timeline = board.getByTestId("timeline");
     await timeline.getByTestId("timeline-lane").first().waitFor();
-    expect(await timeline.getByTestId("timeline-lane").count()).toBe(5);
+    // The test draws 3 or 4 workers per grade: a lane for each, and one for main.
+    expect([4, 5]).toContain(await timeline.getByTestId("timeline-lane").count());
     expect(await timeline.getByTestId("span-lock").count()).toBeGreaterThanOrEqual(1);
     await timeline.scrollIntoViewIfNeeded();
     await screenshot(page, "timeline-lock");
