@@ -26,12 +26,12 @@ mod work;
 pub(crate) mod exercise;
 
 use channel::threshold;
-use paused::on_test_runtime;
-use rng::{salt, Rng};
+use paused::{on_runtime_thread, on_test_runtime};
+use rng::{keyed, salt, Rng};
 use panics::panics_so_far;
 use trace::{now_ms, span};
 use verdict::{fail, pass, Clock, Test, Verdict};
-use work::{measure_work, thread_cpu_ms, WorkLog};
+use work::{measure_work, measure_work_if, thread_cpu_ms, Inputs, Ledger, WorkLog};
 
 use std::fmt::Write as _;
 use std::sync::atomic::{AtomicBool, Ordering};

@@ -29,6 +29,13 @@ pub(in crate::interleave) fn on_test_runtime(what: &str) {
     }
 }
 
+/// True on the thread that runs the test's paused runtime, while it runs: code there holds
+/// the only thread every task of the test needs (not a thread of spawn_blocking's pool, not a
+/// thread of the student's own).
+pub(in crate::interleave) fn on_runtime_thread() -> bool {
+    *lock(&TEST_RUNTIME) == Some(std::thread::current().id())
+}
+
 /// The services that ran off the test's runtime during this test (and forgets them).
 pub(super) fn take_foreign() -> Vec<String> {
     std::mem::take(&mut *lock(&FOREIGN))

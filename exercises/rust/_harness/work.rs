@@ -24,6 +24,11 @@ pub(in crate::interleave) struct WorkLog {
     /// How often a call began on another thread than the call before it: threads - 1 when
     /// each thread did all its calls before the next thread began any (joined one by one).
     pub(in crate::interleave) thread_switches: usize,
+    /// Calls that did not count as work (`measure_work_if` with `false`): decoys on inputs
+    /// that are not the test's, or repeats of work already done.
+    pub(in crate::interleave) uncounted: usize,
+    pub(in crate::interleave) uncounted_finished: usize,
+    uncounted_in_flight: usize,
     last_thread: Option<String>,
 }
 
@@ -62,6 +67,149 @@ pub(in crate::interleave) fn measure_work<T>(task: &str, f: impl FnOnce() -> T) 
         *log.cpu_by_thread.entry(thread_label()).or_insert(0.0) += cpu;
     }
     out
+}
+
+/// `measure_work` for a call that counts as the test's work, or, when `counts` is false (its
+/// input is not the test's, or was processed already), the same computation kept out of the
+/// work log: it adds no thread, no CPU time and no overlap, however many threads make such
+/// calls. It still shows on the timeline.
+pub(in crate::interleave) fn measure_work_if<T>(counts: bool, task: &str, f: impl FnOnce() -> T) -> T {
+    if counts {
+        return measure_work(task, f);
+    }
+    let generation = {
+        let mut work = lock(&WORK);
+        let log = work.1.get_or_insert_with(WorkLog::default);
+        log.uncounted += 1;
+        log.uncounted_in_flight += 1;
+        work.0
+    };
+    let start = now_ms();
+    let out = f();
+    let end = now_ms();
+    let mut work = lock(&WORK);
+    if work.0 == generation {
+        span(&format!("{} (not counted)", task), "run", start, end);
+        let log = work.1.get_or_insert_with(WorkLog::default);
+        log.uncounted_finished += 1;
+        log.uncounted_in_flight = log.uncounted_in_flight.saturating_sub(1);
+    }
+    out
+}
+
+/// What a test gave an instrumented work function to process (ids, readings, numbers), unit
+/// by unit, and what the function was asked for since: the host's own record, whatever the
+/// student's code returns. A call counts as work (`claim` says true) only when every unit it
+/// was given belongs to the input and had not been processed as often as the input holds it,
+/// so junk inputs, empty slices and repeats are no work at all.
+pub(in crate::interleave) struct Ledger<K> {
+    /// How many more times each unit of the input may be processed.
+    left: std::collections::BTreeMap<K, usize>,
+    /// Units processed more often than the input holds them (the first few) and how many.
+    repeated: Vec<K>,
+    repeats: usize,
+    /// Calls whose input was not (all) part of the test's, or empty.
+    foreign_calls: usize,
+    /// Units processed by calls that counted.
+    processed: usize,
+}
+
+impl<K: Ord + Clone> Ledger<K> {
+    pub(in crate::interleave) fn new(units: impl IntoIterator<Item = K>) -> Ledger<K> {
+        let mut left = std::collections::BTreeMap::new();
+        for unit in units {
+            *left.entry(unit).or_insert(0) += 1;
+        }
+        Ledger { left, repeated: Vec::new(), repeats: 0, foreign_calls: 0, processed: 0 }
+    }
+
+    /// Records one call on `units`; true when it counts as the test's work.
+    pub(in crate::interleave) fn claim(&mut self, units: &[K]) -> bool {
+        if units.is_empty() || units.iter().any(|u| !self.left.contains_key(u)) {
+            self.foreign_calls += 1;
+            return false;
+        }
+        let mut fresh = true;
+        for unit in units {
+            let left = self.left.get_mut(unit).expect("checked above");
+            if *left == 0 {
+                fresh = false;
+                self.repeats += 1;
+                if self.repeated.len() < 3 && !self.repeated.contains(unit) {
+                    self.repeated.push(unit.clone());
+                }
+            } else {
+                *left -= 1;
+                self.processed += 1;
+            }
+        }
+        fresh
+    }
+
+    /// How many units of the input were never processed, and a few of them.
+    pub(in crate::interleave) fn missing(&self) -> (usize, Vec<K>) {
+        let count = self.left.values().sum();
+        let some = self.left.iter().filter(|(_, &n)| n > 0).take(3).map(|(k, _)| k.clone()).collect();
+        (count, some)
+    }
+
+    /// How many times a unit was processed beyond what the input holds, and a few of them.
+    pub(in crate::interleave) fn repeated(&self) -> (usize, Vec<K>) {
+        (self.repeats, self.repeated.clone())
+    }
+
+    /// Calls on input that is not the test's (or empty).
+    pub(in crate::interleave) fn foreign_calls(&self) -> usize {
+        self.foreign_calls
+    }
+}
+
+impl<K: Ord + Clone + std::fmt::Debug> Ledger<K> {
+    /// "fetch_price() was never asked for 19 of the 20 ids (e.g. 12, 873, 4)", or None when
+    /// every unit was processed. `what` names the function, `units` the input's units.
+    pub(in crate::interleave) fn never_asked(&self, what: &str, units: &str) -> Option<String> {
+        let (count, some) = self.missing();
+        let total: usize = self.processed + count;
+        (count > 0).then(|| format!("{} was never asked for {} of the {} {} (e.g. {})", what, count, total, units, list(&some)))
+    }
+
+    /// "fetch_price() was asked more than once for the same id (3 times too many; e.g. 12)".
+    pub(in crate::interleave) fn asked_again(&self, what: &str, unit: &str) -> Option<String> {
+        let (count, some) = self.repeated();
+        (count > 0).then(|| format!("{} was asked more than once for the same {} ({} {} too many; e.g. {})", what, unit, count, if count == 1 { "time" } else { "times" }, list(&some)))
+    }
+}
+
+fn list<K: std::fmt::Debug>(items: &[K]) -> String {
+    items.iter().map(|k| format!("{:?}", k)).collect::<Vec<_>>().join(", ")
+}
+
+/// A `Ledger` in a static, as the exercise's work functions reach it: `start` before the
+/// student's function runs, `claim` in the work function, `take` afterwards. Outside a test's
+/// measurement (`None`) every call counts, as before.
+pub(in crate::interleave) struct Inputs<K>(Mutex<Option<Ledger<K>>>);
+
+impl<K: Ord + Clone> Inputs<K> {
+    pub(in crate::interleave) const fn new() -> Inputs<K> {
+        Inputs(Mutex::new(None))
+    }
+
+    pub(in crate::interleave) fn start(&self, units: impl IntoIterator<Item = K>) {
+        *lock(&self.0) = Some(Ledger::new(units));
+    }
+
+    pub(in crate::interleave) fn claim(&self, units: &[K]) -> bool {
+        lock(&self.0).as_mut().map_or(true, |ledger| ledger.claim(units))
+    }
+
+    /// The ledger so far; it keeps recording (a thread nobody joined may still call in).
+    pub(in crate::interleave) fn peek<T>(&self, f: impl FnOnce(&Ledger<K>) -> T) -> Option<T> {
+        lock(&self.0).as_ref().map(f)
+    }
+
+    pub(in crate::interleave) fn take(&self) -> Option<Ledger<K>> {
+        lock(&self.0).take()
+    }
 }
 
 /// CPU time of the calling thread in ms (Linux CLOCK_THREAD_CPUTIME_ID).
@@ -113,12 +261,12 @@ impl Ctx {
     /// so they cannot spill into the next test; the returned log shows them as unfinished.
     pub(in crate::interleave) fn take_work(&mut self, grace_ms: u64) -> WorkLog {
         let log = new_generation();
-        if log.in_flight > 0 || log.started == 0 {
+        if log.in_flight > 0 || log.uncounted_in_flight > 0 || log.started == 0 {
             // Let stray threads (never joined) finish or start, so they cannot spill over.
             let deadline = Instant::now() + Duration::from_millis(grace_ms);
             let mut quiet_since = Instant::now();
             while Instant::now() < deadline {
-                let busy = lock(&WORK).1.as_ref().map_or(false, |l| l.in_flight > 0);
+                let busy = lock(&WORK).1.as_ref().map_or(false, |l| l.in_flight > 0 || l.uncounted_in_flight > 0);
                 if busy {
                     quiet_since = Instant::now();
                 } else if quiet_since.elapsed() > Duration::from_millis(50) {

@@ -2,7 +2,7 @@
 // and notes which OS thread polled it, so "a thread per download" is judged by counting
 // threads against the budget, never by memory or speed. A thread the sandbox refused to
 // create (its hard cap sits far above the budget) counts as a budget breach too.
-use super::{fail, now_ms, pass, salt, span, threshold, Clock, Ctx, Test, Verdict};
+use super::{fail, keyed, now_ms, pass, span, threshold, Clock, Ctx, Inputs, Test, Verdict};
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, Once};
@@ -25,10 +25,14 @@ pub struct Download {
     pub bytes: usize,
 }
 
-/// Depends on the grade (salt): a file's size cannot be known without downloading it.
+/// Depends on the grade and on the id alone (keyed): a file's size cannot be known without
+/// downloading that file, and one size tells nothing about another.
 fn size_of(id: u32) -> usize {
-    1000 + ((id as u64 * 37 + salt()) % 500) as usize
+    1000 + (keyed("bytes", id as u64) % 500) as usize
 }
+
+/// The ids `download` was asked for during the current `run` (the host's own record).
+static ASKED: Inputs<u32> = Inputs::new();
 
 /// Threads that ran `download` during the current `run` (None outside one).
 static CALLERS: Mutex<Option<HashSet<ThreadId>>> = Mutex::new(None);
@@ -76,6 +80,7 @@ pub async fn download(id: u32) -> Download {
     if let Some(set) = CALLERS.lock().unwrap_or_else(|e| e.into_inner()).as_mut() {
         set.insert(std::thread::current().id());
     }
+    ASKED.claim(&[id]);
     let start = now_ms();
     network_wait(LATENCY_MS).await;
     if id < 20 {
@@ -108,6 +113,8 @@ struct Outcome {
     off_runtime: usize,
     spawn_failures: usize,
     first_panic: Option<String>,
+    /// "download was never asked for 999 of the 1000 ids (e.g. …)", from the host's record.
+    never_asked: Option<String>,
 }
 
 /// Runs download_all(ids) on the paused clock, catching a panic, and waits (up to 2 s of real
@@ -119,6 +126,7 @@ fn run(ctx: &mut Ctx, ids: Vec<u32>) -> Outcome {
     *CALLERS.lock().unwrap_or_else(|e| e.into_inner()) = Some(HashSet::new());
     *RUNTIME_THREAD.lock().unwrap_or_else(|e| e.into_inner()) = Some(std::thread::current().id());
     let runtime = std::thread::current().id();
+    ASKED.start(ids.iter().copied());
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| ctx.paused(student_download_all(ids)))).ok();
     *RUNTIME_THREAD.lock().unwrap_or_else(|e| e.into_inner()) = None;
     let deadline = Instant::now() + Duration::from_millis(2000);
@@ -128,7 +136,8 @@ fn run(ctx: &mut Ctx, ids: Vec<u32>) -> Outcome {
     let callers = CALLERS.lock().unwrap_or_else(|e| e.into_inner()).take().unwrap_or_default();
     let first_panic = FIRST_PANIC.lock().unwrap_or_else(|e| e.into_inner()).take();
     let off_runtime = callers.iter().filter(|&&t| t != runtime).count();
-    Outcome { result, threads: callers.len(), off_runtime, spawn_failures: SPAWN_FAILURES.load(Ordering::SeqCst), first_panic }
+    let never_asked = ASKED.take().and_then(|asked| asked.never_asked("download", "ids"));
+    Outcome { result, threads: callers.len(), off_runtime, spawn_failures: SPAWN_FAILURES.load(Ordering::SeqCst), first_panic, never_asked }
 }
 
 /// "1 thread", "3 threads".
@@ -162,6 +171,7 @@ fn wrong(out: &Outcome, ids: &[u32]) -> Option<Verdict> {
     let want = expected(ids);
     match &out.result {
         None => Some(fail("wrong_result", format!("download_all() panicked for {} ids instead of returning the downloads: {}", ids.len(), out.first_panic.as_deref().unwrap_or("no message")))),
+        Some(got) if got.len() == want.len() && out.never_asked.is_some() => Some(fail("wrong_result", format!("download_all() returned {} downloads, but {}: a file's size is only known by downloading it.", got.len(), out.never_asked.as_deref().unwrap_or(""))).values(want.iter().take(5).collect::<Vec<_>>(), got.iter().take(5).collect::<Vec<_>>())),
         Some(got) if got.len() < want.len() => Some(fail("wrong_result", format!("download_all() returned {} of {} downloads: the {} were still running (or never started) when it returned.", got.len(), want.len(), if want.len() - got.len() == 1 { "other one" } else { "others" }))),
         Some(got) if *got != want => Some(fail("wrong_result", format!("download_all() must return one Download per id, in the order of the ids ({} ids)", ids.len())).values(want.iter().take(5).collect::<Vec<_>>(), got.iter().take(5).collect::<Vec<_>>())),
         _ => None,

@@ -1,7 +1,7 @@
 // Hidden tests for rust/join-all. `fetch_price` waits on tokio's paused clock (80-120 ms,
 // different per id, so finishing order differs from asking order); the virtual time of the
 // whole call shows exactly how much of the waiting overlapped. Each fetch is counted per id.
-use super::{fail, now_ms, on_test_runtime, pass, salt, span, threshold, Clock, Ctx, Test, Verdict};
+use super::{fail, keyed, now_ms, on_test_runtime, pass, span, threshold, Clock, Ctx, Test, Verdict};
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 use std::time::Duration;
@@ -17,9 +17,10 @@ pub fn latency_ms(id: u32) -> u64 {
     80 + (id as u64 * 13) % 41
 }
 
-/// Depends on the grade (salt): a price cannot be known without asking the service.
+/// Depends on the grade and on the id alone (keyed): a price cannot be known without asking
+/// the service for it, and knowing some prices tells nothing about the others.
 fn price_of(id: u32) -> u64 {
-    100 + (id as u64 * 7919 + salt()) % 900
+    100 + keyed("price", id as u64) % 900
 }
 
 /// `n` distinct ids drawn for this grade, the first slower than the last (the fetches always
@@ -51,6 +52,15 @@ fn call(ctx: &mut Ctx, ids: &[u32]) -> Result<Vec<u64>, Verdict> {
     let got = ctx.paused(student_fetch_prices(ids.to_vec()));
     let want: Vec<u64> = ids.iter().map(|&id| price_of(id)).collect();
     let what = format!("fetch_prices({:?})", ids);
+    // The host's own record: every price must have come from the service.
+    let never: Vec<u32> = {
+        let asked = fetches();
+        ids.iter().copied().filter(|id| !asked.contains_key(id)).collect()
+    };
+    if !never.is_empty() && got.len() == want.len() {
+        let some: Vec<String> = never.iter().take(3).map(|id| id.to_string()).collect();
+        return Err(fail("wrong_result", format!("{} returned {} price{}, but fetch_price was never asked for {} of the ids (e.g. {}): a price is only known by asking the service for it.", what, got.len(), if got.len() == 1 { "" } else { "s" }, never.len(), some.join(", "))).values(want, got));
+    }
     if got == want {
         let extra: Vec<String> = fetches().iter().filter(|(_, &n)| n > 1).map(|(id, n)| format!("{} ({} times)", id, n)).collect();
         if !extra.is_empty() {
