@@ -105,6 +105,8 @@ pub(in crate::interleave) fn measure_work_if<T>(counts: bool, task: &str, f: imp
 pub(in crate::interleave) struct Ledger<K> {
     /// How many more times each unit of the input may be processed.
     left: std::collections::BTreeMap<K, usize>,
+    /// How many times each unit appears in the input.
+    total: std::collections::BTreeMap<K, usize>,
     /// Units processed more often than the input holds them (the first few) and how many.
     repeated: Vec<K>,
     repeats: usize,
@@ -112,6 +114,8 @@ pub(in crate::interleave) struct Ledger<K> {
     foreign_calls: usize,
     /// Units processed by calls that counted.
     processed: usize,
+    /// Calls recorded, of any kind.
+    claims: usize,
 }
 
 impl<K: Ord + Clone> Ledger<K> {
@@ -120,12 +124,13 @@ impl<K: Ord + Clone> Ledger<K> {
         for unit in units {
             *left.entry(unit).or_insert(0) += 1;
         }
-        Ledger { left, repeated: Vec::new(), repeats: 0, foreign_calls: 0, processed: 0 }
+        Ledger { total: left.clone(), left, repeated: Vec::new(), repeats: 0, foreign_calls: 0, processed: 0, claims: 0 }
     }
 
     /// Records one call on `units`; true when it counts as the test's work.
     pub(in crate::interleave) fn claim(&mut self, units: &[K]) -> bool {
-        if units.is_empty() || units.iter().any(|u| !self.left.contains_key(u)) {
+        self.claims += 1;
+        if units.is_empty() || units.iter().any(|u| !self.left.contains_key(u)) || self.beyond_the_input(units) {
             self.foreign_calls += 1;
             return false;
         }
@@ -146,6 +151,23 @@ impl<K: Ord + Clone> Ledger<K> {
         fresh
     }
 
+    /// True when the call holds some unit more often than the whole input does (a slice of
+    /// zeros when the input holds one zero): that is other data, not a repeat of the input.
+    fn beyond_the_input(&self, units: &[K]) -> bool {
+        if units.len() < 2 {
+            return false;
+        }
+        let mut seen: std::collections::BTreeMap<&K, usize> = std::collections::BTreeMap::new();
+        for unit in units {
+            let n = seen.entry(unit).or_insert(0);
+            *n += 1;
+            if *n > self.total[unit] {
+                return true;
+            }
+        }
+        false
+    }
+
     /// How many units of the input were never processed, and a few of them.
     pub(in crate::interleave) fn missing(&self) -> (usize, Vec<K>) {
         let count = self.left.values().sum();
@@ -161,6 +183,12 @@ impl<K: Ord + Clone> Ledger<K> {
     /// Calls on input that is not the test's (or empty).
     pub(in crate::interleave) fn foreign_calls(&self) -> usize {
         self.foreign_calls
+    }
+
+    /// Calls recorded so far, of any kind (a number that grows after the student's function
+    /// returned means a thread nobody joined made a call).
+    pub(in crate::interleave) fn claims(&self) -> usize {
+        self.claims
     }
 }
 

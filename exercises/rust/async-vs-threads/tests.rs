@@ -3,7 +3,7 @@
 // a thread per request is judged by counting threads. `score` is real CPU work measured on
 // each thread's CPU clock (measure_work), so "split across threads" is judged by how the work
 // was divided (work spread), not by how fast a shared machine happened to be.
-use super::{fail, measure_work, now_ms, pass, salt, span, threshold, Clock, Ctx, Test, Verdict};
+use super::{fail, keyed, measure_work_if, now_ms, pass, salt, span, threshold, Clock, Ctx, Inputs, Test, Verdict, WorkLog};
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, Once};
@@ -31,10 +31,17 @@ pub struct Reply {
     pub price_cents: u64,
 }
 
-/// Depends on the grade (salt): a price cannot be known without a request.
+/// Depends on the grade and on the id alone (keyed): a price cannot be known without a
+/// request for that id, and one price tells nothing about another.
 fn price_of(id: u32) -> u64 {
-    100 + (id as u64 * 7919 + salt()) % 900
+    100 + keyed("price", id as u64) % 900
 }
+
+/// The ids `request` was asked about during the current run (the host's own record).
+static REQUESTED: Inputs<u32> = Inputs::new();
+/// The readings `score` was given during the current call of total_score: only calls on the
+/// test's own readings, each reading once, count as work.
+static SCORED: Inputs<u32> = Inputs::new();
 
 static CALLERS: Mutex<Option<HashSet<ThreadId>>> = Mutex::new(None);
 static IN_FLIGHT: AtomicUsize = AtomicUsize::new(0);
@@ -81,6 +88,7 @@ pub async fn request(id: u32) -> Reply {
     if let Some(set) = CALLERS.lock().unwrap_or_else(|e| e.into_inner()).as_mut() {
         set.insert(std::thread::current().id());
     }
+    REQUESTED.claim(&[id]);
     let start = now_ms();
     network_wait(LATENCY_MS).await;
     if id < 20 {
@@ -100,7 +108,9 @@ fn score_one(x: u32) -> u64 {
 /// Scores a slice of readings: pure computation, a few µs per reading. The score of a whole
 /// slice is the sum of the scores of its parts, however it is cut.
 pub fn score(readings: &[u32]) -> u64 {
-    measure_work(&format!("score({} readings)", readings.len()), || readings.iter().map(|&x| score_one(x)).sum())
+    // Scoring zeros, or readings already scored, is no part of the test's work.
+    let counts = SCORED.claim(readings);
+    measure_work_if(counts, &format!("score({} readings)", readings.len()), || readings.iter().map(|&x| score_one(x)).sum())
 }
 
 /// The readings, different in every grade (salt).
@@ -151,6 +161,8 @@ struct Fetched {
     /// Threads other than the test's runtime thread that ran requests (their waits are not on
     /// the test's clock: a private runtime, or a thread per request).
     off_runtime: usize,
+    /// "request was never asked for 199 of the 200 ids (e.g. …)", from the host's record.
+    never_asked: Option<String>,
 }
 
 /// Runs fetch_all(ids) on the paused clock, catching a panic, and waits (up to 2 s of real
@@ -160,6 +172,11 @@ fn run_fetch(ctx: &mut Ctx, ids: Vec<u32>) -> Fetched {
     *CALLERS.lock().unwrap_or_else(|e| e.into_inner()) = Some(HashSet::new());
     *RUNTIME_THREAD.lock().unwrap_or_else(|e| e.into_inner()) = Some(std::thread::current().id());
     let runtime = std::thread::current().id();
+    let mut distinct = ids.clone();
+    distinct.sort();
+    distinct.dedup();
+    let units = if distinct.len() < ids.len() { "different ids" } else { "ids" };
+    REQUESTED.start(distinct);
     let replies = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| ctx.paused(student_fetch_all(ids)))).ok();
     *RUNTIME_THREAD.lock().unwrap_or_else(|e| e.into_inner()) = None;
     let deadline = Instant::now() + Duration::from_millis(2000);
@@ -167,11 +184,18 @@ fn run_fetch(ctx: &mut Ctx, ids: Vec<u32>) -> Fetched {
         std::thread::sleep(Duration::from_millis(5));
     }
     let callers = CALLERS.lock().unwrap_or_else(|e| e.into_inner()).take().unwrap_or_default();
-    Fetched { replies, threads: callers.len(), off_runtime: callers.iter().filter(|&&t| t != runtime).count() }
+    let never_asked = REQUESTED.take().and_then(|asked| asked.never_asked("request", units));
+    Fetched { replies, threads: callers.len(), off_runtime: callers.iter().filter(|&&t| t != runtime).count(), never_asked }
 }
 
-fn wrong_replies(got: &Option<Vec<Reply>>, ids: &[u32]) -> Option<Verdict> {
+fn wrong_replies(out: &Fetched, ids: &[u32]) -> Option<Verdict> {
     let want: Vec<Reply> = ids.iter().map(|&id| Reply { id, price_cents: price_of(id) }).collect();
+    let got = &out.replies;
+    if let (Some(got), Some(never)) = (got, &out.never_asked) {
+        if got.len() == want.len() {
+            return Some(fail("wrong_result", format!("fetch_all() returned {}, but {}: a price is only known by requesting it.", count(got.len(), "reply", "replies"), never)).values(want.iter().take(5).collect::<Vec<_>>(), got.iter().take(5).collect::<Vec<_>>()));
+        }
+    }
     match got {
         None => Some(fail("wrong_result", format!("fetch_all() panicked for {} ids instead of returning the replies: {}", ids.len(), first_panic()))),
         Some(got) if got.len() != want.len() => Some(fail("wrong_result", format!("fetch_all() returned {} for {}{}", count(got.len(), "reply", "replies"), count(want.len(), "id", "ids"), if got.len() < want.len() { ": were some requests never awaited?" } else { "" }))),
@@ -186,7 +210,7 @@ fn right_replies(ctx: &mut Ctx) -> Verdict {
     drawn.push(drawn[1]);
     for ids in [drawn, vec![]] {
         let out = run_fetch(ctx, ids.clone());
-        if let Some(v) = refused_threads("fetch_all()").or_else(|| wrong_replies(&out.replies, &ids)) {
+        if let Some(v) = refused_threads("fetch_all()").or_else(|| wrong_replies(&out, &ids)) {
             return v;
         }
     }
@@ -202,7 +226,7 @@ fn requests_within_budget(ctx: &mut Ctx) -> Verdict {
     if out.threads > budget() {
         return fail("thread_budget", format!("the {} requests ran on {} different OS threads, but the budget is {}, although a request only waits", REQUESTS, out.threads, budget()));
     }
-    if let Some(v) = wrong_replies(&out.replies, &ids) {
+    if let Some(v) = wrong_replies(&out, &ids) {
         return v;
     }
     pass(format!("{} requests ran on {} (budget {})", REQUESTS, count(out.threads, "OS thread", "OS threads"), budget()))
@@ -211,7 +235,7 @@ fn requests_within_budget(ctx: &mut Ctx) -> Verdict {
 fn requests_overlap(ctx: &mut Ctx) -> Verdict {
     let ids: Vec<u32> = (0..REQUESTS).collect();
     let out = run_fetch(ctx, ids.clone());
-    if let Some(v) = refused_threads(&format!("for {} requests your code", REQUESTS)).or_else(|| wrong_replies(&out.replies, &ids)) {
+    if let Some(v) = refused_threads(&format!("for {} requests your code", REQUESTS)).or_else(|| wrong_replies(&out, &ids)) {
         return v;
     }
     let ms = ctx.last_virtual_ms;
@@ -228,7 +252,18 @@ fn requests_overlap(ctx: &mut Ctx) -> Verdict {
 
 fn run_total(data: &[u32]) -> Option<u64> {
     watch_panics();
+    SCORED.start(data.iter().copied());
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| student_total_score(data))).ok()
+}
+
+/// " (3 calls of score() on other input, or on readings already scored, were not counted as
+/// work)", or nothing.
+fn uncounted(log: &WorkLog) -> String {
+    match log.uncounted {
+        0 => String::new(),
+        1 => " (1 call of score() on other input than the readings, or on readings already scored, was not counted as work)".to_string(),
+        n => format!(" ({} calls of score() on other input than the readings, or on readings already scored, were not counted as work)", n),
+    }
 }
 
 fn right_total(ctx: &mut Ctx) -> Verdict {
@@ -273,22 +308,37 @@ fn split_across_threads(ctx: &mut Ctx) -> Verdict {
         Some(got) if got != want => return fail("wrong_result", format!("total_score() of {} readings returned the wrong total", READINGS)).values(want, got),
         _ => {}
     }
+    let scored = SCORED.take();
     let threads = log.cpu_by_thread.len();
     let spread = ctx.work_spread.unwrap_or(0.0);
+    let others = uncounted(&log);
+    // A reading scored twice is work done for nothing: each reading exactly once.
+    if let Some(again) = scored.as_ref().and_then(|s| s.asked_again("score()", "reading")) {
+        return fail("wrong_result", format!("total_score() of {} readings returned the right total, but {}: each reading must be scored by score() exactly once.", READINGS, again));
+    }
     if threads > budget() {
         return fail("thread_budget", format!("score() ran on {} different OS threads, but the budget is {}", threads, budget()));
     }
     if threads < 2 {
-        if log.finished == 1 {
-            return fail("not_parallel", format!("the only call of score() ran on one OS thread (work spread {:.2}), so only one core computed.", spread));
+        if log.finished == 0 {
+            return fail("not_parallel", format!("total_score() returned the right total, but score() never scored the test's readings{}: the total was computed some other way, and none of that work was split across OS threads.", others));
         }
-        return fail("not_parallel", format!("all {} calls of score() ran on one OS thread (work spread {:.2}), so only one core computed. Cutting the readings into pieces is not enough: async tasks (tokio::spawn, join!) on one runtime thread only take turns on it.", log.finished, spread));
+        if log.finished == 1 {
+            return fail("not_parallel", format!("the only call of score() on the readings ran on one OS thread (work spread {:.2}), so only one core computed{}.", spread, others));
+        }
+        return fail("not_parallel", format!("all {} calls of score() on the readings ran on one OS thread (work spread {:.2}), so only one core computed{}. Cutting the readings into pieces is not enough: async tasks (tokio::spawn, join!) on one runtime thread only take turns on it.", log.finished, spread, others));
     }
     if spread < threshold("minWorkSpread", MIN_WORK_SPREAD) {
-        return fail("not_parallel", format!("score() ran on {} threads, but one of them did {:.0}% of the CPU work (work spread {:.2}, at least {:.2} needed).", threads, 100.0 / spread.max(1.0), spread, threshold("minWorkSpread", MIN_WORK_SPREAD)));
+        return fail("not_parallel", format!("score() ran on {} threads, but one of them did {:.0}% of the CPU work (work spread {:.2}, at least {:.2} needed){}.", threads, 100.0 / spread.max(1.0), spread, threshold("minWorkSpread", MIN_WORK_SPREAD), others));
     }
     if log.max_in_flight < 2 {
-        return fail("needlessly_serial", format!("score() ran on {} threads, but never two at the same time: each thread was joined before the next one started.", threads));
+        return fail("needlessly_serial", format!("score() ran on {} threads, but never two at the same time: each thread was joined before the next one started{}.", threads, others));
+    }
+    // Every reading must have been scored by score(), exactly once.
+    if let Some(scored) = scored {
+        if let Some(never) = scored.never_asked("score()", "readings") {
+            return fail("wrong_result", format!("total_score() of {} readings returned the right total, but {}: each reading must be scored by score() exactly once.", READINGS, never));
+        }
     }
     pass(format!("the scoring was split over {} threads, up to {} pieces at the same time (work spread {:.2}). For information: {:.0} ms here against {:.0} ms on one thread, on a machine other programs share at this moment", threads, log.max_in_flight, spread, ms, one_thread_ms))
 }

@@ -3,8 +3,9 @@
 // when that thread ends). The student's function runs on a thread of its own, so a receive
 // loop that never ends is seen as what it is: every reading made, every producer gone, and
 // the collector still waiting, because a Sender it holds itself keeps the channel open.
-use super::{fail, measure_work, panics_so_far, pass, salt, threshold, Clock, Ctx, Test, Verdict};
+use super::{fail, keyed, measure_work_if, panics_so_far, pass, threshold, Clock, Ctx, Inputs, Test, Verdict, WorkLog};
 use std::collections::BTreeMap;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
 use std::time::{Duration, Instant};
 
@@ -45,17 +46,48 @@ thread_local! {
     };
 }
 
+/// Depends on the grade, the sensor and the sequence number (keyed): a value cannot be known
+/// without reading it, and one value tells nothing about another.
 fn value_of(sensor: usize, seq: usize) -> u64 {
-    let mut x = ((sensor as u64 + 1) * 1_000_003 + seq as u64) ^ salt();
-    x = x.wrapping_mul(0x9E3779B97F4A7C15);
-    x % 1000
+    keyed("reading", ((sensor as u64) << 32) | seq as u64) % 1000
+}
+
+/// The readings of the current call that read_sensor made (the host's own record): only a
+/// reading of the call's sensors, made once, on a thread other than the collector's, counts
+/// as a producer's work.
+static MADE: Inputs<(usize, usize)> = Inputs::new();
+/// Readings of the call made on the collector's own thread.
+static ON_COLLECTOR: AtomicUsize = AtomicUsize::new(0);
+/// Readings made per (sensor, producer thread) during the current call (counted ones only).
+static BY_THREAD: Mutex<BTreeMap<(usize, String), usize>> = Mutex::new(BTreeMap::new());
+
+fn by_thread() -> std::sync::MutexGuard<'static, BTreeMap<(usize, String), usize>> {
+    BY_THREAD.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Threads that made most (more than half) of one sensor's readings: thread s reads sensor s,
+/// so there is one per sensor; a thread that read two sensors counts once, and one that made
+/// a reading or two of a sensor counts for none.
+fn producers(per_sensor: usize) -> usize {
+    let mut owners: Vec<String> = by_thread().iter().filter(|(_, &n)| 2 * n > per_sensor).map(|((_, thread), _)| thread.clone()).collect();
+    owners.sort();
+    owners.dedup();
+    owners.len()
 }
 
 /// Reads sensor `sensor` for the `seq`-th time (about 50 µs of work).
 pub fn read_sensor(sensor: usize, seq: usize) -> Reading {
     let epoch = EPOCH.load(SeqCst);
     MARK.with(|_| {});
-    let reading = measure_work(&format!("read_sensor({})", sensor), || {
+    let fresh = MADE.claim(&[(sensor, seq)]);
+    let on_collector = std::thread::current().name() == Some(COLLECTOR);
+    if on_collector && fresh {
+        ON_COLLECTOR.fetch_add(1, SeqCst);
+    }
+    if fresh && !on_collector {
+        *by_thread().entry((sensor, format!("{:?}", std::thread::current().id()))).or_insert(0) += 1;
+    }
+    let reading = measure_work_if(fresh && !on_collector, &format!("read_sensor({})", sensor), || {
         let mut x = 1u64;
         for i in 0..30_000u64 {
             x = std::hint::black_box(x.wrapping_mul(2862933555777941757).wrapping_add(i));
@@ -78,7 +110,9 @@ fn panic_text(payload: Box<dyn std::any::Any + Send>) -> String {
 /// returns within microseconds, so `deadlockGraceMs` (default 1 s) is far from both sides.
 fn call(sensors: usize, per_sensor: usize) -> Result<Vec<Reading>, Verdict> {
     EPOCH.fetch_add(1, SeqCst);
-    for counter in [&PRODUCED, &PRODUCERS_SEEN, &PRODUCERS_ENDED] {
+    MADE.start((0..sensors).flat_map(|s| (0..per_sensor).map(move |i| (s, i))));
+    by_thread().clear();
+    for counter in [&PRODUCED, &PRODUCERS_SEEN, &PRODUCERS_ENDED, &ON_COLLECTOR] {
         counter.store(0, SeqCst);
     }
     let what = format!("collect_readings({}, {})", sensors, per_sensor);
@@ -186,6 +220,9 @@ fn every_reading_once(ctx: &mut Ctx) -> Verdict {
         if let Some(verdict) = check_readings(sensors, per_sensor, got) {
             return verdict;
         }
+        if let Some(verdict) = never_made(sensors, per_sensor) {
+            return verdict;
+        }
     }
     pass("every reading arrived exactly once and collect_readings() returned when the producers were done")
 }
@@ -200,11 +237,41 @@ fn one_thread_per_sensor(ctx: &mut Ctx) -> Verdict {
     if let Some(verdict) = check_readings(sensors, per_sensor, got) {
         return verdict;
     }
+    if let Some(verdict) = never_made(sensors, per_sensor) {
+        return verdict;
+    }
+    let others = uncounted(&log);
+    let on_collector = ON_COLLECTOR.load(SeqCst);
+    if on_collector > 0 {
+        return fail("not_parallel", format!("{} of the {} readings were made by collect_readings() on its own thread, not by a producer thread{}: the collector should only receive what the producers send.", on_collector, sensors * per_sensor, others));
+    }
     let threads = log.cpu_by_thread.len();
     if threads < sensors {
-        return fail("not_parallel", format!("the readings of {} sensors were made on {} {}, not on one producer thread per sensor", sensors, threads, if threads == 1 { "thread" } else { "threads" }));
+        return fail("not_parallel", format!("the readings of {} sensors were made on {} {}, not on one producer thread per sensor{}", sensors, threads, if threads == 1 { "thread" } else { "threads" }, others));
+    }
+    let producers = producers(per_sensor);
+    if producers < sensors {
+        return fail("not_parallel", format!("the readings of {} sensors were made on {} threads, but only {} of them read a sensor of {} own (most of its {} readings), not one producer thread per sensor{}", sensors, threads, producers, if producers == 1 { "its" } else { "their" }, per_sensor, others));
+    }
+    if let Some(again) = MADE.take().and_then(|l| l.asked_again("read_sensor()", "(sensor, seq) reading")) {
+        return fail("wrong_result", format!("collect_readings({}, {}) returned the right readings, but {}: each reading must be made exactly once.", sensors, per_sensor, again));
     }
     pass(format!("{} producer threads sent {} readings into one channel", threads, sensors * per_sensor))
+}
+
+/// Readings returned right although read_sensor never made them (the host's own record).
+fn never_made(sensors: usize, per_sensor: usize) -> Option<Verdict> {
+    let never = MADE.peek(|l| l.never_asked("read_sensor()", "readings")).flatten()?;
+    Some(fail("wrong_result", format!("collect_readings({}, {}) returned the readings, but {}: a reading is only known by reading the sensor.", sensors, per_sensor, never)))
+}
+
+/// " (3 calls of read_sensor() … were not counted)", or nothing.
+fn uncounted(log: &WorkLog) -> String {
+    match log.uncounted {
+        0 => String::new(),
+        1 => " (1 call of read_sensor() for a reading already made, for another sensor, or on the collector's thread, was not counted as a producer's work)".to_string(),
+        n => format!(" ({} calls of read_sensor() for readings already made, for other sensors, or on the collector's thread, were not counted as a producer's work)", n),
+    }
 }
 
 pub fn tests() -> Vec<Test> {

@@ -3,7 +3,7 @@
 // same moment. The verdict reads how the CPU work was divided between threads (work spread),
 // which holds whatever else the machine is doing; the wall-clock speedup against a sequential
 // run in the same test is shown, never judged (another program may own the other core).
-use super::{fail, measure_work, pass, salt, threshold, Clock, Ctx, Test, Verdict};
+use super::{fail, measure_work_if, pass, salt, threshold, Clock, Ctx, Inputs, Test, Verdict, WorkLog};
 use std::time::Instant;
 
 /// Threads of the pool the student's function runs in, whatever rayon's default would be on
@@ -19,9 +19,23 @@ fn score_raw(item: u64) -> u64 {
     h % 1_000_000
 }
 
+/// The items of the current call of total_score that `score` was asked about: only calls on
+/// those items, each item once, count as work.
+static SCORED: Inputs<u64> = Inputs::new();
+
 /// Scores one item: about 3 ms of pure computation. Returns a number below 1,000,000.
 pub fn score(item: u64) -> u64 {
-    measure_work(&format!("score({})", item), || score_raw(item))
+    let counts = SCORED.claim(&[item]);
+    measure_work_if(counts, &format!("score({})", item), || score_raw(item))
+}
+
+/// " (5 calls of score() on other items … were not counted)", or nothing.
+fn uncounted(log: &WorkLog) -> String {
+    match log.uncounted {
+        0 => String::new(),
+        1 => " (1 call of score() on an item that is not one of the 48, or one already scored, was not counted as work)".to_string(),
+        n => format!(" ({} calls of score() on items that are not among the 48, or already scored, were not counted as work)", n),
+    }
 }
 
 /// The items, different in every grade (salt).
@@ -55,6 +69,7 @@ fn right_totals(ctx: &mut Ctx) -> Verdict {
     for n in [0u64, 1, 13] {
         let data = items(n);
         let want: u64 = data.iter().map(|&x| score_raw(x)).sum();
+        SCORED.start(data.iter().copied());
         let got = pool.install(|| student_total_score(&data));
         ctx.take_work(1000);
         if got != want {
@@ -74,9 +89,11 @@ fn spread_over_threads(ctx: &mut Ctx) -> Verdict {
     let want: u64 = data.iter().map(|&x| score_raw(x)).sum();
     let sequential_ms = started.elapsed().as_secs_f64() * 1000.0;
     let started = Instant::now();
+    SCORED.start(data.iter().copied());
     let got = pool.install(|| student_total_score(&data));
     let parallel_ms = started.elapsed().as_secs_f64() * 1000.0;
     let log = ctx.take_work(1000);
+    let scored = SCORED.take();
     if got != want {
         return wrong_total(data.len(), want, got);
     }
@@ -85,15 +102,30 @@ fn spread_over_threads(ctx: &mut Ctx) -> Verdict {
     let spread = ctx.work_spread.unwrap_or(0.0);
     let threads = log.cpu_by_thread.len();
     let info = format!("{:.0} ms here against {:.0} ms for a plain loop: {:.1}x (shown for information: other programs share this machine's cores)", parallel_ms, sequential_ms, speedup);
+    let others = uncounted(&log);
+    // An item scored twice is work done for nothing (and whichever call came second did not
+    // count): each item exactly once.
+    if let Some(again) = scored.as_ref().and_then(|s| s.asked_again("score()", "item")) {
+        return fail("wrong_result", format!("total_score() of {} items returned the right total, but {}: each item must be scored by score() exactly once.", ITEMS, again));
+    }
+    if log.finished == 0 {
+        return fail("not_parallel", format!("total_score() returned the right total, but score() never scored any of the {} items{}: the scores were computed some other way, and none of that work was spread over the pool's {} threads. Time: {}.", ITEMS, others, POOL_THREADS, info));
+    }
     if threads <= 1 {
-        return fail("not_parallel", format!("all {} items were scored on one thread, while the pool had {} threads: .iter() (or a plain loop) runs on the calling thread, one item after another. Time: {}.", ITEMS, POOL_THREADS, info));
+        return fail("not_parallel", format!("all {} items scored by score() were scored on one thread{}, while the pool had {} threads: .iter() (or a plain loop) runs on the calling thread, one item after another. Time: {}.", log.finished, others, POOL_THREADS, info));
     }
     if log.max_in_flight < 2 {
-        return fail("needlessly_serial", format!("the items were scored on {} threads, but never two at the same moment: something made them take turns (a Mutex locked around score()?). Time: {}.", threads, info));
+        return fail("needlessly_serial", format!("the items were scored on {} threads, but never two at the same moment: something made them take turns (a Mutex locked around score()?){}. Time: {}.", threads, others, info));
     }
     let min_spread = threshold("minWorkSpread", 1.5);
     if spread < min_spread {
-        return fail("not_parallel", format!("one thread did most of the work: the CPU time spread over threads is {:.2} (at least {:.1} expected; {} threads would give about {}). Time: {}.", spread, min_spread, POOL_THREADS, POOL_THREADS, info));
+        return fail("not_parallel", format!("one thread did most of the work: the CPU time spread over threads is {:.2} (at least {:.1} expected; {} threads would give about {}){}. Time: {}.", spread, min_spread, POOL_THREADS, POOL_THREADS, others, info));
+    }
+    // Every item must have been scored by score(), exactly once.
+    if let Some(scored) = scored {
+        if let Some(why) = scored.never_asked("score()", "items") {
+            return fail("wrong_result", format!("total_score() of {} items returned the right total, but {}: each item must be scored by score() exactly once.", ITEMS, why));
+        }
     }
     pass(format!("the CPU work was spread {:.1}x over {} threads, up to {} items at the same moment; {}", spread, threads, log.max_in_flight, info))
 }

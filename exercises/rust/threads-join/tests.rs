@@ -1,11 +1,17 @@
 // Hidden tests for rust/threads-join. `slow_square` is the CPU work the student hands to threads;
 // it measures itself (thread CPU clock, calls running at once), so verdicts never rest on
 // wall-clock speed.
-use super::{fail, measure_work, pass, Clock, Ctx, Test, Verdict, WorkLog};
+use super::{fail, measure_work_if, pass, Clock, Ctx, Inputs, Test, Verdict, WorkLog};
+use std::time::{Duration, Instant};
+
+/// The inputs of the current call of squares() that slow_square was asked about: only calls
+/// on those inputs, each input once, count as work (threads, overlap).
+static SQUARED: Inputs<u64> = Inputs::new();
 
 /// Squares `x` the slow way: about 10 ms of pure computation.
 pub fn slow_square(x: u64) -> u64 {
-    measure_work(&format!("slow_square({})", x), || {
+    let counts = SQUARED.claim(&[x]);
+    measure_work_if(counts, &format!("slow_square({})", x), || {
         let mut noise = x;
         for i in 0..8_000_000u64 {
             noise = std::hint::black_box(noise.wrapping_mul(6364136223846793005).wrapping_add(i));
@@ -15,12 +21,49 @@ pub fn slow_square(x: u64) -> u64 {
     })
 }
 
-fn unjoined(log: &WorkLog, inputs: usize) -> Option<Verdict> {
-    let unfinished = log.started - log.finished;
-    if unfinished > 0 || log.started < inputs {
-        return Some(fail("task_failed", format!("squares() returned while {} of {} calls of slow_square {} still running or not started: a spawned thread was never joined", unfinished.max(inputs - log.started.min(inputs)), inputs, if unfinished.max(inputs - log.started.min(inputs)) == 1 { "was" } else { "were" })));
+/// Runs squares(inputs) and takes the work log; the ledger of inputs squared stays open for
+/// `unjoined` (a thread nobody joined may square an input after squares() returned).
+fn call(ctx: &mut Ctx, inputs: &[u64]) -> (Vec<u64>, WorkLog, usize) {
+    SQUARED.start(inputs.iter().copied());
+    let got = student_squares(inputs.to_vec());
+    let claims_at_return = claims();
+    let log = ctx.take_work(2000);
+    (got, log, claims_at_return)
+}
+
+fn claims() -> usize {
+    SQUARED.peek(|l| l.claims()).unwrap_or(0)
+}
+
+fn missing_squares() -> usize {
+    SQUARED.peek(|l| l.missing().0).unwrap_or(0)
+}
+
+/// A call of slow_square still running when squares() returned, or one that began after it
+/// returned (the ledger records every call as it begins): a thread nobody joined.
+fn unjoined(log: &WorkLog, inputs: usize, claims_at_return: usize) -> Option<Verdict> {
+    let unfinished = (log.started - log.finished) + (log.uncounted - log.uncounted_finished);
+    if missing_squares() > 0 {
+        // Not squared yet, or never: a thread nobody joined may still be starting.
+        let missing = missing_squares();
+        let deadline = Instant::now() + Duration::from_millis(300);
+        while Instant::now() < deadline && missing_squares() == missing {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+    let late = claims() - claims_at_return;
+    let open = unfinished + late;
+    if open > 0 {
+        return Some(fail("task_failed", format!("squares() returned while {} of slow_square {} still running or not started yet ({} inputs): a spawned thread was never joined", if open == 1 { "1 call".to_string() } else { format!("{} calls", open) }, if open == 1 { "was" } else { "were" }, inputs)));
     }
     None
+}
+
+/// Every input squared by slow_square, exactly once (the host's own record).
+fn not_squared(inputs: &[u64]) -> Option<Verdict> {
+    let ledger = SQUARED.take()?;
+    let why = ledger.never_asked("slow_square()", "inputs").or_else(|| ledger.asked_again("slow_square()", "input"))?;
+    Some(fail("wrong_result", format!("squares({:?}) returned the right squares, but {}: each input must be squared by slow_square() exactly once.", inputs, why)))
 }
 
 fn right_squares(ctx: &mut Ctx) -> Verdict {
@@ -33,13 +76,15 @@ fn right_squares(ctx: &mut Ctx) -> Verdict {
     }
     for inputs in [first, second] {
         let want: Vec<u64> = inputs.iter().map(|x| x * x).collect();
-        let got = student_squares(inputs.clone());
-        let log = ctx.take_work(2000);
-        if let Some(v) = unjoined(&log, inputs.len()) {
+        let (got, log, at_return) = call(ctx, &inputs);
+        if let Some(v) = unjoined(&log, inputs.len(), at_return) {
             return v;
         }
         if got != want {
             return fail("wrong_result", format!("squares({:?}) must return the squares in the order of the inputs", inputs)).values(want, got);
+        }
+        if let Some(v) = not_squared(&inputs) {
+            return v;
         }
     }
     pass("every square is there, in input order, and every thread was joined")
@@ -48,20 +93,29 @@ fn right_squares(ctx: &mut Ctx) -> Verdict {
 fn runs_in_parallel(ctx: &mut Ctx) -> Verdict {
     let inputs: Vec<u64> = ctx.rng.distinct(5, 1, 1000);
     let want: Vec<u64> = inputs.iter().map(|x| x * x).collect();
-    let got = student_squares(inputs.clone());
-    let log = ctx.take_work(2000);
-    if let Some(v) = unjoined(&log, inputs.len()) {
+    let (got, log, at_return) = call(ctx, &inputs);
+    if let Some(v) = unjoined(&log, inputs.len(), at_return) {
         return v;
     }
     if got != want {
         return fail("wrong_result", "squares() returned the wrong values").values(want, got);
     }
+    if let Some(v) = not_squared(&inputs) {
+        return v;
+    }
+    // Only the calls on the inputs count: a decoy squaring something else adds no thread and
+    // no overlap.
+    let others = match log.uncounted {
+        0 => String::new(),
+        1 => " (1 call of slow_square() on a number that is not one of the inputs was not counted)".to_string(),
+        n => format!(" ({} calls of slow_square() on numbers that are not the inputs were not counted)", n),
+    };
     let threads = log.cpu_by_thread.len();
     if threads < inputs.len() {
-        return fail("not_parallel", format!("the 5 calls of slow_square ran on {} {}, not one thread per input", threads, if threads == 1 { "thread" } else { "threads" }));
+        return fail("not_parallel", format!("the 5 calls of slow_square on the inputs ran on {} {}, not one thread per input{}", threads, if threads == 1 { "thread" } else { "threads" }, others));
     }
     if log.max_in_flight < 2 {
-        return fail("needlessly_serial", "each call ran on its own thread, but never two at the same time: the threads ran one after another (each joined before the next one was spawned?).");
+        return fail("needlessly_serial", format!("each input was squared on its own thread, but never two at the same time: the threads ran one after another (each joined before the next one was spawned?){}.", others));
     }
     pass(format!("5 threads, up to {} squares computed at the same time", log.max_in_flight))
 }
