@@ -131,7 +131,7 @@ export const hardwareThreads = defineItem({
           options: [
             opt(`The chip can run ${2 * c} hardware threads at once (two per core, SMT); the program can still create far more OS threads.`, true, `Hardware threads are execution slots on the chip. OS threads are software objects; the scheduler multiplexes any number of them onto the ${2 * c} slots.`),
             opt(`A program can create at most ${2 * c} threads.`, false, "The spec does not limit OS threads: programs routinely have hundreds; the OS time-slices them onto the hardware."),
-            opt("Every core always runs two of the program's threads at the same time.", false, "SMT lets a core hold two hardware threads and switch when one stalls; it does not double the speed, and which OS threads run there is the scheduler's choice."),
+            opt("Every core always runs two of the program's threads at the same time.", false, "SMT lets one core keep two hardware threads and issue instructions from both in the same cycle, sharing its execution units, so it rarely doubles the speed; and which OS threads sit in those slots is the scheduler's choice, often threads of other programs."),
             opt(`Creating more than ${2 * c} threads makes the program crash.`, false, "Extra threads simply wait their turn for a hardware slot; they cost a little memory and switching time, not a crash."),
           ],
         };

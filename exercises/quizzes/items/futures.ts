@@ -143,11 +143,16 @@ export const joinDuration = defineItem({
           prompt: "Roughly how many milliseconds does `main` take?",
           code: rust(`
             use tokio::time::{sleep, Duration};
+
+            async fn pause(d: Duration) {
+                sleep(d).await;
+            }
+
             #[tokio::main]
             async fn main() {
-                let a = sleep(Duration::from_millis(${w[0]}));
-                let b = sleep(Duration::from_millis(${w[1]}));
-                let c = sleep(Duration::from_millis(${w[2]}));
+                let a = pause(Duration::from_millis(${w[0]}));
+                let b = pause(Duration::from_millis(${w[1]}));
+                let c = pause(Duration::from_millis(${w[2]}));
                 a.await;
                 b.await;
                 c.await;
@@ -156,8 +161,8 @@ export const joinDuration = defineItem({
             answer: sum,
             tolerance: Math.round(sum * 0.1),
             unit: "ms",
-            explanation: `A future does nothing until it is polled. Creating all three first does not start them; each .await runs one to completion, so ${w.join(" + ")} = ${sum} ms.`,
-            misconceptions: [{ value: max, explanation: `${max} ms would need the sleeps to run together (join!, join_all or spawn). Creating a future is not starting it.` }],
+            explanation: `Calling an async fn only builds a future: pause's body, and the sleep inside it, has not begun. Each .await then runs one pause to the end before the next one starts, so ${w.join(" + ")} = ${sum} ms. (Careful: tokio's sleep(d) itself fixes its deadline when it is called, so three bare sleep(…) values created up front and awaited in turn would take only the longest, ${max} ms. The async fn around it is what keeps the clock from starting.)`,
+            misconceptions: [{ value: max, explanation: `${max} ms would need the pauses to run together (join!, join_all or spawn). Creating a future is not starting it.` }],
           },
         };
       },
@@ -223,7 +228,7 @@ export const futuresLazy = defineItem({
                 println!("main done");
             }`),
           options: [
-            opt('Only "main done".', true, `Calling an async fn only builds a future. Nobody polls _pending, so ${name}'s body never runs (the compiler even warns that futures do nothing unless awaited).`),
+            opt('Only "main done".', true, `Calling an async fn only builds a future. Nobody polls _pending, so ${name}'s body never runs. Binding it to _pending also silences the compiler's \"futures do nothing unless you .await or poll them\" warning, which a bare ${name}(); statement would get.`),
             opt(`"${name} running", then "main done".`, false, "That would be true in JavaScript, where an async function starts at once. A Rust future is inert until polled."),
             opt(`"main done", then "${name} running" when main ends.`, false, "Dropping an unpolled future just frees it; it never runs."),
             opt(`"${name} running" appears during the sleep, because the runtime polls every future.`, false, "The runtime polls tasks (spawned futures) and what they await. A future stored in a variable is neither."),

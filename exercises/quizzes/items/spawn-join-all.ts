@@ -55,7 +55,7 @@ export const spawnedTasksMove = defineItem({
             opt("A task may run on a different worker thread than the one that spawned it.", true, "Work-stealing schedulers hand tasks to whichever worker is free."),
             opt("A task may resume on a different thread after an .await.", true, "Between polls a task is just data in a queue; the next poll can happen on any worker."),
             opt("The future must be Send + 'static.", true, "Because it can move between threads and outlive the spawner, spawn requires both bounds."),
-            opt("Spawned tasks all share the spawner's thread, so Rc is fine inside them.", false, "That holds for join! on a single task (or a LocalSet), not for spawned tasks on a multi-thread runtime — Rc held across .await makes the future non-Send and spawn rejects it."),
+            opt("Spawned tasks all share the spawner's thread, so Rc is fine inside them.", false, "That holds for join! inside one task, or for spawn_local on a LocalSet, not for tokio::spawn — Rc held across .await makes the future non-Send and tokio::spawn rejects it, whichever runtime runs it."),
             opt("Two spawned tasks can never run at the same instant.", false, `With ${w} workers, up to ${w} tasks run in parallel.`),
           ],
         };
@@ -67,9 +67,9 @@ export const spawnedTasksMove = defineItem({
         type: "single",
         prompt: "Why does `tokio::spawn` require the future to be `Send`?",
         options: [
-          opt("A multi-thread runtime may move the task to another worker thread between polls.", true, "Whatever the future holds across an .await travels with it to the next thread, so it must be safe to send."),
+          opt("The task may be polled on another thread than the one that spawned it: a multi-thread runtime moves tasks between its workers.", true, "Whatever the future holds across an .await travels with it to the next thread, so it must be safe to send. tokio::spawn asks for Send on every runtime, a current-thread one included, because its signature cannot know which runtime it will meet; tokio::task::spawn_local on a LocalSet is the way to spawn a non-Send future."),
           opt("Because tokio::spawn creates a new OS thread for the future.", false, "No thread is created; the reason is that existing workers pass tasks among themselves."),
-          opt("Send is needed for the future to be awaited at all.", false, "Plain .await and join! work with non-Send futures; only spawning onto a multi-thread runtime needs Send."),
+          opt("Send is needed for the future to be awaited at all.", false, "Plain .await and join! work with non-Send futures; it is spawning (with tokio::spawn, on any runtime) that needs Send, and spawn_local that does not."),
           opt("So the result can be printed.", false, "Printing needs Debug or Display; Send is about moving between threads."),
         ],
       }),
