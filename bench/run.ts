@@ -7,6 +7,7 @@ const BENCHES: Record<string, () => Promise<{ run: (args: string[]) => Promise<n
   "stability-rust": () => import("./stability-rust.ts"),
   "rust-latency": () => import("./rust-latency.ts"),
   abuse: () => import("./abuse.ts"),
+  "quiz-keys": () => import("./quiz-keys.ts"),
 };
 
 export async function benchCommand(args: string[]): Promise<number> {

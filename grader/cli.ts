@@ -6,7 +6,10 @@ import path from "node:path";
 import { checkQuizzes } from "../exercises/quizzes/check-quizzes.ts";
 import { rustcAvailable, rustcCompiler } from "../exercises/quizzes/rustc-compile.ts";
 import { findToolchain } from "./runners/rust/toolchain/find-toolchain.ts";
+import { readRustState } from "./runners/rust/toolchain/rust-paths.ts";
 import { verifyCompileClaims } from "../exercises/quizzes/verify-compile-claims.ts";
+import { nodeRunner, rustRunner } from "../exercises/quizzes/run-programs.ts";
+import { verifyRunClaims } from "../exercises/quizzes/verify-run-claims.ts";
 import { writeQuizSchema } from "../exercises/quizzes/write-schema.ts";
 import { exerciseJsonSchema } from "../exercises/schema.ts";
 import { checkExercises } from "./core/check-exercises.ts";
@@ -84,8 +87,18 @@ async function check(noSkip: boolean, only: string | undefined): Promise<number>
   if (claims.skipped > 0) {
     process.stderr.write(`\n!!! SKIPPED ${claims.skipped} quiz does-it-compile claim(s): ${noCompiler}\n!!! Their answer keys were NOT verified by compiling.${noSkip ? " --no-skip makes this a failure." : ""}\n\n`);
   }
-  const passed = summary.passed + quizzes.passed + claims.passed;
-  const failed = summary.failed + summary.problems + quizzes.failed + claims.failed + (noSkip ? summary.skipped.length + claims.skipped : 0);
+  // Output, order and timing keys are proven by running the programs (paused clock for async Rust).
+  const state = rust.ok ? await readRustState() : null;
+  const runs = await verifyRunClaims({
+    run: { typescript: nodeRunner(), ...(state ? { rust: rustRunner(state) } : {}) },
+    unavailable: { rust: rust.ok ? "./interleave rust setup has not run" : rust.why },
+    log,
+  });
+  if (runs.skipped > 0) {
+    process.stderr.write(`\n!!! SKIPPED ${runs.skipped} quiz program(s): no Rust toolchain\n!!! Their answer keys were NOT verified by running.${noSkip ? " --no-skip makes this a failure." : ""}\n\n`);
+  }
+  const passed = summary.passed + quizzes.passed + claims.passed + runs.passed;
+  const failed = summary.failed + summary.problems + quizzes.failed + claims.failed + runs.failed + (noSkip ? summary.skipped.length + claims.skipped + runs.skipped : 0);
   process.stdout.write(`${passed} passed, ${failed} failed\n`);
   return failed > 0 ? 1 : 0;
 }
