@@ -81,7 +81,10 @@ export const QuizItem = z
     const correct = item.options.filter((o) => o.correct);
     if (new Set(item.options.map((o) => o.text)).size !== item.options.length) problem("option texts must be distinct");
     if (item.options.map((o) => o.id).join("") !== "abcdefgh".slice(0, item.options.length)) problem("option ids are a, b, c… in order");
-    if (item.type !== "multi" && correct.length !== 1) problem(`exactly one option must be correct, found ${correct.length}`);
+    // A single-choice item may mark more than one option right ("either works: here is the
+    // trade-off"): picking any one of them earns full credit.
+    if (item.type === "single" && correct.length < 1) problem("a single-choice item needs a correct option");
+    if (item.type !== "multi" && item.type !== "single" && correct.length !== 1) problem(`exactly one option must be correct, found ${correct.length}`);
     if (item.type === "multi" && correct.length < 1) problem("a multiple-choice item needs a correct option");
     if (item.type === "compiles") {
       if (!item.code || item.code.lang !== "rust") problem("does-it-compile items show a Rust snippet");

@@ -65,9 +65,19 @@ describe("scoreItem", () => {
     expect(scoreItem(single, { kind: "choice", optionIds: ["h"] }).score).toBe(0);
   });
 
+  it("gives full credit for either right option of an either-works single-choice item, none for two picks", () => {
+    const either = QuizItem.parse({ ...base, type: "single", options: [{ id: "a", text: "p", correct: true, explanation: why }, { id: "b", text: "q", correct: true, explanation: why }, { id: "c", text: "r", correct: false, explanation: why }] });
+    expect(scoreItem(either, { kind: "choice", optionIds: ["a"] })).toMatchObject({ score: 1, correct: true });
+    expect(scoreItem(either, { kind: "choice", optionIds: ["b"] })).toMatchObject({ score: 1, correct: true });
+    expect(scoreItem(either, { kind: "choice", optionIds: ["a", "b"] }).correct).toBe(false);
+    expect(scoreItem(either, { kind: "choice", optionIds: ["c"] }).correct).toBe(false);
+  });
+
   it("the schema rejects inconsistent keys", () => {
-    const twoRight = { ...base, type: "single", options: [{ id: "a", text: "p", correct: true, explanation: why }, { id: "b", text: "q", correct: true, explanation: why }] };
-    expect(QuizItem.safeParse(twoRight).success).toBe(false);
+    const noneRight = { ...base, type: "single", options: [{ id: "a", text: "p", correct: false, explanation: why }, { id: "b", text: "q", correct: false, explanation: why }] };
+    expect(QuizItem.safeParse(noneRight).success).toBe(false);
+    const twoRightCompile = { ...base, type: "race-line", options: [{ id: "a", text: "p", correct: true, explanation: why, line: 1 }, { id: "b", text: "q", correct: true, explanation: why, line: 1 }] };
+    expect(QuizItem.safeParse(twoRightCompile).success).toBe(false);
     const closeMisconception = { ...base, type: "numeric", numeric: { answer: 100, tolerance: 10, unit: "ms", explanation: why, misconceptions: [{ value: 105, explanation: why }] } };
     expect(QuizItem.safeParse(closeMisconception).success).toBe(false);
   });

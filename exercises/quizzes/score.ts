@@ -52,7 +52,7 @@ export function scoreItem(item: QuizItem, answer: ItemAnswer | undefined): ItemS
   if ([...chosen].some((id) => !item.options.some((o) => o.id === id))) return WRONG;
   const correctIds = item.options.filter((o) => o.correct).map((o) => o.id);
   if (item.type !== "multi") {
-    const ok = chosen.size === 1 && chosen.has(correctIds[0] ?? "");
+    const ok = chosen.size === 1 && correctIds.some((id) => chosen.has(id));
     return ok ? { score: 1, correct: true } : WRONG;
   }
   const hits = correctIds.filter((id) => chosen.has(id)).length;
@@ -65,7 +65,9 @@ export function scoreItem(item: QuizItem, answer: ItemAnswer | undefined): ItemS
 export function keyAnswer(item: QuizItem): ItemAnswer {
   if (item.type === "numeric") return { kind: "numeric", value: item.numeric.answer };
   if (item.type === "order") return { kind: "order", lineIds: item.lines.map((l) => l.id) };
-  return { kind: "choice", optionIds: item.options.filter((o) => o.correct).map((o) => o.id) };
+  const correct = item.options.filter((o) => o.correct).map((o) => o.id);
+  // One pick answers a single-choice item, even one with several right options.
+  return { kind: "choice", optionIds: item.type === "multi" ? correct : correct.slice(0, 1) };
 }
 
 function round(x: number): number {

@@ -16,7 +16,7 @@ describe("collectRunClaims", () => {
     // Real-time programs (std::thread::sleep, busy loops) are never run in CI.
     expect(claims.some((c) => /thread::sleep|Date\.now/.test(c.source))).toBe(false);
     expect(skipped.map((s) => s.where)).toContain("blocking-sleep/std-sleep-join");
-  });
+  }, 60_000);
 });
 
 describe("judgeRun", () => {
@@ -48,7 +48,7 @@ describe("verifyRunClaims", () => {
     const summary = await verifyRunClaims({ run: { rust: wrong, typescript: wrong }, claims, log: (l) => lines.push(l) });
     expect(summary.failed).toBe(claims.length);
     expect(summary.passed).toBe(0);
-  });
+  }, 60_000);
 
   it("says loudly which claims it could not run", async () => {
     const { claims } = collectRunClaims(10);
@@ -68,7 +68,7 @@ describe("verifyRunClaims", () => {
     const swapped = { ...micro, expect: { kind: "lines" as const, lines: ["sync", "timeout", "then", "microtask"] } };
     const bad = await verifyRunClaims({ run: { typescript: nodeRunner() }, claims: [swapped], log: () => {} });
     expect(bad.failed).toBe(1);
-  });
+  }, 120_000);
 });
 
 describe("onPausedClock", () => {

@@ -94,7 +94,8 @@ export const rayonTiming = defineItem({
 });
 
 type Mechanism = "async" | "threads" | "rayon" | "worker";
-type Scenario = { id: string; right: Mechanism; text: (rng: Rng) => string; why: Record<Mechanism, string> };
+/** `right`: the mechanism that fits best, or two that both fit (the explanations give the trade-off). */
+type Scenario = { id: string; right: Mechanism | Mechanism[]; text: (rng: Rng) => string; why: Record<Mechanism, string> };
 
 const LABEL: Record<Mechanism, string> = {
   async: "Async tasks (tokio, or async/await in JS)",
@@ -104,7 +105,8 @@ const LABEL: Record<Mechanism, string> = {
 };
 
 function mechanismOptions(scenario: Scenario): OptionInput[] {
-  return (Object.keys(LABEL) as Mechanism[]).map((m) => ({ text: LABEL[m], correct: m === scenario.right, explanation: scenario.why[m] }));
+  const right = Array.isArray(scenario.right) ? scenario.right : [scenario.right];
+  return (Object.keys(LABEL) as Mechanism[]).map((m) => ({ text: LABEL[m], correct: right.includes(m), explanation: scenario.why[m] }));
 }
 
 function scenarioItem(id: string, scenarios: Scenario[]) {
@@ -117,8 +119,8 @@ function scenarioItem(id: string, scenarios: Scenario[]) {
       generate: (rng) => ({
         type: "single" as const,
         prompt: `${s.text(rng)} Which mechanism fits best, and why?`,
+        // Shuffled: the right mechanism is not learnable from its position.
         options: mechanismOptions(s),
-        fixedOrder: true,
       }),
     })),
   });
@@ -156,6 +158,17 @@ export const scenarioWaiting = scenarioItem("scenario-waiting", [
       threads: "Starting OS threads inside an async handler to wait on IO wastes threads; the runtime already overlaps waits.",
       rayon: "There is no CPU work to split.",
       worker: "Nothing here blocks a CPU; the waits just need to overlap.",
+    },
+  },
+  {
+    id: "blocking-waits",
+    right: "threads",
+    text: (rng) => `A Rust program with no async runtime waits on ${rng.pick([2, 3, 4])} child processes at once, reading each one's output with std's blocking \`read_line\` until it exits.`,
+    why: {
+      async: "Waiting is async's strength only when the waits are async: std's blocking reads would stall a runtime thread, and adding tokio just to wrap them in spawn_blocking buys nothing here.",
+      threads: "A handful of blocking waits that last the whole run: one thread per child, each owning its pipe, sending lines on a channel. Waiting costs a thread nothing but a stack while it sleeps.",
+      rayon: "rayon's pool is for short CPU jobs; a blocking read parks a pool thread for the whole run.",
+      worker: "There is no JS event loop here; in Rust a plain thread is the direct tool.",
     },
   },
 ]);
@@ -232,13 +245,24 @@ export const scenarioDedicated = scenarioItem("scenario-dedicated", [
   },
   {
     id: "blocking-lib",
-    right: "threads",
-    text: (rng) => `A command-line tool calls a C library's blocking \`compress()\` on ${rng.pick([2, 3, 4])} big files and waits for all of them. There is no async runtime in the program.`,
+    right: ["threads", "rayon"],
+    text: (rng) => `A command-line tool calls a C library's CPU-heavy, blocking \`compress()\` on ${rng.pick([2, 3, 4])} big files and waits for all of them. There is no async runtime in the program.`,
     why: {
       async: "Adding a runtime only to call blocking functions gains nothing; they would need spawn_blocking threads anyway.",
-      threads: "A few std::thread::spawn (or thread::scope) calls, one per file, then join: simple and parallel.",
-      rayon: "par_iter over a handful of files would also work; for a few long blocking calls, plain threads are simpler and clearer.",
+      threads: "Either works. thread::scope with one thread per file, then join: simple, parallel, and each file gets a core as long as there are as many cores as files. (rayon is the other good answer.)",
+      rayon: "Either works. files.par_iter() runs the calls on rayon's pool, one thread per core: with more files than cores it balances the load for you; with a few files it is the same as threads. (Plain threads are the other good answer.)",
       worker: "In Rust the equivalent of a worker is simply a thread.",
+    },
+  },
+  {
+    id: "heartbeat-in-service",
+    right: "async",
+    text: (rng) => `A tokio web service must also send a heartbeat to a monitor every ${rng.pick([5, 10, 30])} seconds for as long as it runs; sending one takes a few microseconds.`,
+    why: {
+      async: "A spawned task with tokio::time::interval: it sleeps on the runtime's timer between beats, costs no thread, and lives as long as the service.",
+      threads: "A dedicated thread would work, but it sits idle almost all the time, and the service already has a runtime whose timer does this for free.",
+      rayon: "There is no batch of CPU work to split.",
+      worker: "Workers are the JS mechanism; in a tokio service a task is the direct tool.",
     },
   },
 ]);
