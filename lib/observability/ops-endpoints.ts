@@ -6,7 +6,8 @@ import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { db } from "../db.ts";
 
-const READY_TIMEOUT_MS = 2000;
+// Generous: a cold pool on a busy host takes seconds for its first connection.
+const READY_TIMEOUT_MS = 5000;
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
 const PROXY_HEADERS = ["x-forwarded-for", "forwarded", "x-real-ip"];
 

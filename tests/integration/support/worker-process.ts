@@ -16,7 +16,7 @@ export type WorkerProcess = {
   logLines: () => Record<string, unknown>[];
 };
 
-export function spawnWorker(options: { databaseUrl: string; grader?: "pass" | "slow-pass" | "hang" | "crash"; env?: NodeJS.ProcessEnv }): WorkerProcess {
+export function spawnWorker(options: { databaseUrl: string; grader?: "pass" | "slow-pass" | "hang" | "crash"; env?: Record<string, string> }): WorkerProcess {
   const child = spawn(
     process.execPath,
     ["--no-node-snapshot", "--disable-warning=ExperimentalWarning", "--import", "tsx", path.join(root, "scripts/cli.ts"), "worker"],
