@@ -23,6 +23,19 @@ export const EnvSchema = z.object({
   // Admission to the grading queue (lib/submissions/admission.ts); 0 turns a ceiling off.
   GRADING_QUEUE_MAX: z.coerce.number().int().min(0).default(500),
   GRADING_IN_FLIGHT_PER_USER: z.coerce.number().int().min(0).default(3),
+  // Grading worker processes `./interleave start` runs (scripts/platform/grading-workers.ts);
+  // absent, one per two cores (at least one): each grade runs real threads of its own.
+  GRADING_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+  // A run `running` this long lost its worker (lib/grading/sweep-stale-runs.ts).
+  GRADING_STALE_AFTER_SECONDS: z.coerce.number().int().min(1).default(600),
+  // /metrics answers loopback callers without a forwarding proxy, and anyone sending
+  // `Authorization: Bearer <METRICS_TOKEN>` (lib/observability/ops-endpoints.ts).
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
+  // A worker serves /metrics, /healthz, /readyz on this port (start gives worker i port + i); absent, none.
+  WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  // Test-only fault injection in the worker's grade step (grader/test-grader.ts); honoured only
+  // when NODE_ENV=test, never reachable from a submission.
+  INTERLEAVE_TEST_GRADER: z.enum(["pass", "slow-pass", "hang", "crash"]).optional(),
   // Reverse proxies whose X-Forwarded-For is believed (lib/http/client-ip.ts): IPs or CIDR ranges.
   TRUSTED_PROXIES: z
     .string()

@@ -3,14 +3,14 @@
 const USAGE = `usage: ./interleave <command>
 
   start                         start Postgres (embedded unless DATABASE_URL is set), migrate,
-                                sync exercises, then the web server and one grader worker
+                                sync exercises, then the web server and GRADING_WORKERS grader workers
   test                          run every test (unit, integration, exercise checks, e2e)
   grade <exercise-id> <file> [--json]
                                 grade one file; --json prints exactly one GradeResult
   exercises check               run every exercise's good and bad solutions
   exercises schema [--check]    write (or verify) exercises/exercise.schema.json
   db migrate                    apply prisma/migrations to DATABASE_URL (or the embedded db)
-  worker                        run one grader worker against the database
+  worker                        run one grader worker against DATABASE_URL (or the embedded db)
   bench <name>                  run a benchmark from bench/
   rust setup [--require]        install/find the Rust toolchain and build the crates once
   users create --email E --name N --role admin|teacher [--password-stdin]

@@ -12,17 +12,20 @@ const StartEnv = z.object({
   INTERLEAVE_DB_PORT: z.coerce.number().int().min(1).max(65535).default(5433),
   INTERLEAVE_DATA_DIR: z.string().default(path.join(root, ".data")),
   DATABASE_URL: z.url().optional(),
+  // Worker i of `start` serves /metrics on WORKER_METRICS_PORT + i (lib/env.ts).
+  WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
 });
 
 export async function startCommand(args: string[]): Promise<number> {
   if (args.length > 0) {
-    process.stderr.write("usage: ./interleave start   (settings: PORT, DATABASE_URL, INTERLEAVE_DB_PORT, INTERLEAVE_DATA_DIR, TRUSTED_PROXIES; see README)\n");
+    process.stderr.write("usage: ./interleave start   (settings: PORT, DATABASE_URL, GRADING_WORKERS, INTERLEAVE_DB_PORT, INTERLEAVE_DATA_DIR, TRUSTED_PROXIES; see README)\n");
     return 2;
   }
   const settings = StartEnv.parse(process.env);
   try {
     // The web server reads it at start; a typo should stop us here, not after the build.
     void env.TRUSTED_PROXIES;
+    void env.GRADING_WORKERS;
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
@@ -33,6 +36,7 @@ export async function startCommand(args: string[]): Promise<number> {
     port: settings.PORT,
     dbPort: settings.INTERLEAVE_DB_PORT,
     databaseUrl: settings.DATABASE_URL,
+    workerMetricsBasePort: settings.WORKER_METRICS_PORT,
   });
   process.stdout.write(`\nInterleave is running at ${platform.url}  (Ctrl-C to stop)\n\n`);
 
@@ -40,7 +44,7 @@ export async function startCommand(args: string[]): Promise<number> {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    process.stderr.write(`[interleave] ${signal}: stopping web, draining the worker, stopping Postgres…\n`);
+    process.stderr.write(`[interleave] ${signal}: stopping web, draining the workers, stopping Postgres…\n`);
     await platform.stop();
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));
@@ -48,7 +52,7 @@ export async function startCommand(args: string[]): Promise<number> {
 
   const firstExit = await Promise.race([
     platform.web.exited.then((code) => ({ name: "web", code })),
-    platform.worker.exited.then((code) => ({ name: "worker", code })),
+    platform.workers.givenUp,
   ]);
   if (!stopping) {
     process.stderr.write(`[interleave] ${firstExit.name} exited (${firstExit.code}); stopping the rest\n`);

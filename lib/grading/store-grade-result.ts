@@ -1,14 +1,20 @@
-// Stores a run's one result and marks it done. The state guard makes a second store (a job
-// that ran twice) a no-op: each run keeps the first result it got.
+// Stores a run's one result and marks it done. The guard makes a second store a no-op: a run
+// keeps the first result it got, and a store under an older attempt (a worker the sweeper gave
+// up on, finishing late while a newer claim grades the run) is refused, whatever the order.
 import { z } from "zod";
 import { GradeResult } from "../../grader/contract.ts";
 import { db } from "../db.ts";
 
-export async function storeGradeResult(options: { gradingRunId: string; result: GradeResult }): Promise<{ stored: boolean }> {
+export async function storeGradeResult(options: {
+  gradingRunId: string;
+  result: GradeResult;
+  /** The claim's attempt number (claimGradingRun); omitted, any unfinished attempt may store. */
+  attempt?: number;
+}): Promise<{ stored: boolean }> {
   // Validated again here: grader output is data crossing into the database.
   const result = GradeResult.parse(options.result);
   const stored = await db.gradingRun.updateMany({
-    where: { id: options.gradingRunId, state: { not: "done" } },
+    where: { id: options.gradingRunId, state: { not: "done" }, ...(options.attempt === undefined ? {} : { attempts: options.attempt }) },
     data: {
       state: "done",
       result: z.json().parse(result) ?? {},

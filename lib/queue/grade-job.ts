@@ -8,3 +8,11 @@ export const GRADE_MAX_ATTEMPTS = 3;
 
 export const GradeJobPayload = z.object({ gradingRunId: z.uuid() });
 export type GradeJobPayload = z.infer<typeof GradeJobPayload>;
+
+/**
+ * graphile-worker's job key for a run: a run has at most one job waiting, and adding it again
+ * (the sweeper) replaces that job instead of queueing a second one.
+ */
+export function gradeJobKey(gradingRunId: string): string {
+  return `grade:${gradingRunId}`;
+}

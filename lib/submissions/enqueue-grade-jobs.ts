@@ -1,8 +1,9 @@
-// The one way a grading run reaches the queue: one graphile-worker "grade" job per run, added
-// with SQL inside the caller's Prisma transaction so the runs and their jobs commit together
-// (create-submission.ts for a first run, lib/regrade for a teacher's regrade).
+// The one way a grading run reaches the queue: one graphile-worker "grade" job per run, keyed by
+// the run (gradeJobKey), added with graphile-worker's public add_job SQL function inside the
+// caller's Prisma transaction so the runs and their jobs commit together (create-submission.ts
+// for a first run, lib/regrade for a teacher's regrade).
 import type { Prisma } from "../generated/prisma/client.ts";
-import { GRADE_MAX_ATTEMPTS, GRADE_TASK } from "../queue/grade-job.ts";
+import { GRADE_MAX_ATTEMPTS, GRADE_TASK, gradeJobKey } from "../queue/grade-job.ts";
 
 export async function enqueueGradeJobs(options: {
   tx: Prisma.TransactionClient;
@@ -16,6 +17,7 @@ export async function enqueueGradeJobs(options: {
       identifier => ${GRADE_TASK},
       payload => json_build_object('gradingRunId', run_id),
       max_attempts => ${GRADE_MAX_ATTEMPTS}::int,
+      job_key => ${gradeJobKey("")}::text || run_id::text,
       priority => ${options.priority ?? 0}::int)
     FROM unnest(${[...options.gradingRunIds]}::uuid[]) AS run_id`;
 }

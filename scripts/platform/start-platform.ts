@@ -1,11 +1,12 @@
 // The whole platform on one machine: Postgres (embedded unless a URL is given), migrations,
-// exercises synced from files, then the web server (scripts/web-server.ts) and one grader worker
-// as separate processes.
+// exercises synced from files, then the web server (scripts/web-server.ts) and GRADING_WORKERS
+// grader workers (grading-workers.ts) as separate processes.
 // Used by `./interleave start`, the end-to-end tests and the benchmarks.
 import path from "node:path";
 import { startEmbeddedPostgres } from "../../lib/db/embedded.ts";
 import { prepareDatabase } from "../../lib/db/prepare-database.ts";
 import { buildWebIfStale } from "./build-web.ts";
+import { defaultWorkerCount, startGradingWorkers, type WorkerFleet } from "./grading-workers.ts";
 import { startChild, stopChild, waitForHttp, type Child } from "./processes.ts";
 import { loadOrCreateSecret } from "./secret.ts";
 
@@ -20,13 +21,17 @@ export type PlatformOptions = {
   log?: (line: string) => void;
   /** Silence the children's output (tests keep only failures). */
   quietChildren?: boolean;
+  /** Grading worker processes; default GRADING_WORKERS, else defaultWorkerCount(). */
+  workers?: number;
+  /** Worker i serves /metrics on this port + i; absent, workers serve none. */
+  workerMetricsBasePort?: number;
 };
 
 export type RunningPlatform = {
   url: string;
   databaseUrl: string;
   web: Child;
-  worker: Child;
+  workers: WorkerFleet;
   stop: () => Promise<void>;
 };
 
@@ -42,8 +47,9 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   log(options.databaseUrl ? "using DATABASE_URL" : `embedded Postgres on port ${options.dbPort}`);
 
   const children: Child[] = [];
+  let fleet: WorkerFleet | undefined;
   const stop = async () => {
-    await Promise.all(children.map((child) => stopChild(child)));
+    await Promise.all([...children.map((child) => stopChild(child)), fleet?.stop()]);
     await postgres.stop();
   };
 
@@ -88,17 +94,13 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       log: quiet,
     });
     children.push(web);
-    const worker = startChild({
-      name: "worker",
-      command: node,
-      args: ["--no-node-snapshot", "--disable-warning=ExperimentalWarning", "--import", "tsx", path.join(options.root, "scripts/cli.ts"), "worker"],
-      cwd: options.root,
-      env,
-      log: quiet,
-    });
-    children.push(worker);
+    const { env: appEnv } = await import("../../lib/env.ts");
+    const count = options.workers ?? appEnv.GRADING_WORKERS ?? defaultWorkerCount();
+    log(`grading workers: ${count}`);
+    fleet = startGradingWorkers({ root: options.root, count, env, metricsBasePort: options.workerMetricsBasePort, log, quiet: options.quietChildren });
+    const workers = fleet;
     await waitForHttp(url, 120_000, web);
-    return { url, databaseUrl: postgres.url, web, worker, stop };
+    return { url, databaseUrl: postgres.url, web, workers, stop };
   } catch (error) {
     await stop();
     throw error;
