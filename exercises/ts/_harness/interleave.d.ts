@@ -37,6 +37,17 @@ declare module "interleave" {
    */
   export function task<T>(name: string, fn: () => T | Promise<T>): Promise<T>;
 
+  // ---- measured work --------------------------------------------------------------------------
+
+  /**
+   * Whether `n` is a prime, by trial division: the grader's own unit of work in exercises that
+   * ask for it (ts/async-vs-workers). It runs on the thread that calls it and exists inside
+   * workers under this name, like fetchData. On a worker the grader notes which numbers that
+   * worker decided (where your code cannot reach), so it can tell who did the work; on the main
+   * isolate it computes the same answer and notes nothing.
+   */
+  export function isPrime(n: number): boolean;
+
   // ---- workers (real threads) -------------------------------------------------------------
 
   /** A started worker, like Rust's JoinHandle. */
@@ -50,7 +61,7 @@ declare module "interleave" {
   /**
    * Runs `fn(data)` on a new worker: a fresh isolate on its own thread. `fn` must be
    * self-contained (like a Web Worker body): it cannot use variables, functions or imports
-   * from around it — except sleep, io, fetchData, yieldNow and task, which exist inside
+   * from around it — except sleep, io, fetchData, yieldNow, task and isPrime, which exist inside
    * workers under those names. `data` is copied in, except SharedArrayBuffers (shared) and
    * channel ends (a Sender is cloned for the worker, a Receiver moves into it).
    * Beyond the exercise's worker budget, spawn starts nothing and join() rejects; the verdict

@@ -1,4 +1,4 @@
-import { fetchData } from "interleave";
+import { fetchData, isPrime } from "interleave";
 
 /**
  * Looks up the price of every product id with fetchData(`/price/${id}`) and returns the
@@ -11,20 +11,12 @@ export async function fetchPrices(ids: number[]): Promise<number[]> {
 }
 
 /**
- * Counts the primes below `limit`, splitting the work across `workers` workers.
+ * Counts the primes below `limit`, splitting the work across `workers` workers: every number
+ * from 2 to limit - 1 is decided by one isPrime(n) call on a worker.
  * (For now it ignores `workers` and does everything on the main thread.)
  */
 export async function countPrimes(limit: number, workers: number): Promise<number> {
   let count = 0;
-  for (let n = 2; n < limit; n++) {
-    let prime = true;
-    for (let d = 2; d * d <= n; d++) {
-      if (n % d === 0) {
-        prime = false;
-        break;
-      }
-    }
-    if (prime) count++;
-  }
+  for (let n = 2; n < limit; n++) if (isPrime(n)) count++;
   return count;
 }

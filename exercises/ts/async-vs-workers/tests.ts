@@ -2,12 +2,19 @@
 // ids, their prices and the server's latency, the prime limit and the worker count. The I/O
 // part runs on the virtual clock: ~200 lookups of 30–80 ms each end after one latency when they
 // overlap and after seconds when they do not, and the host counts which urls were fetched.
-// The CPU part is judged by parallelCheck (harness-api.ts): the workers ran at the same time,
-// the main isolate did not do the work, and the workers' CPU is spread over threads. Wall-clock
+// The CPU part is judged by what each worker really decided: every number is tested with the
+// grader's isPrime(n) (prime-work.ts), which notes, in memory only the host reads, the numbers
+// each worker decided. So the host knows who did the work, not only which threads were busy:
+// every number below the limit decided exactly once, on a worker; the work spread is the trial
+// divisions of those numbers (the host's own count per number) over the busiest worker's; only
+// workers that decided numbers count for overlap. Decoy workers that spin next to the main
+// isolate or next to one worker that does everything decide nothing. parallelCheck (harness-api.ts)
+// still judges main's CPU share and the threads' CPU on top of that. Wall-clock
 // speedup against a one-worker run of the student's own code is reported as information only
 // (DESIGN.md: it reads 1.0x when another process holds the other core).
 import { defineTests, describeValue, parallelCheck, safeStringify, type TestContext, type TestVerdict } from "../../../grader/runners/ts/harness-api.ts";
 import { fetchesOf, unfetched } from "../../../grader/runners/ts/observed.ts";
+import { divisionsFor, noted } from "../../../grader/runners/ts/prime-work.ts";
 import type { CallStats } from "../../../grader/runners/ts/run-call.ts";
 import type { Rng } from "../../../exercises/quizzes/rng.ts";
 
@@ -81,15 +88,94 @@ async function prices(t: TestContext) {
   return { verdict: null, result, catalogue };
 }
 
-async function primes(t: TestContext, limit: number, workers: number, expected: number): Promise<{ verdict: TestVerdict | null; stats: CallStats }> {
-  const { value, stats } = await t.call("countPrimes", [limit, workers]);
-  if (value !== expected) {
+type Work = { worker: string; decided: number; divisions: number };
+
+/** Trial divisions per number below `limit`, computed once per limit. */
+const costCache = new Map<number, Uint32Array>();
+function costsBelow(limit: number): Uint32Array {
+  let costs = costCache.get(limit);
+  if (!costs) {
+    costs = new Uint32Array(limit);
+    for (let n = 2; n < limit; n++) costs[n] = divisionsFor(n);
+    costCache.clear();
+    costCache.set(limit, costs);
+  }
+  return costs;
+}
+
+/**
+ * Who decided which number: every n in [2, limit) must have been decided by exactly one isPrime
+ * call, on a worker. Twice is wrong_result (work done again); never, with the count right, means
+ * the count (or part of it) was made without the workers' isPrime calls: not_parallel.
+ */
+function judgeWork(t: TestContext, stats: CallStats, limit: number, call: string): { verdict: TestVerdict | null; work: Work[] } {
+  const costs = costsBelow(limit);
+  const work: Work[] = stats.workerMemory.map((m) => ({ worker: m.worker, decided: 0, divisions: 0 }));
+  const notes = stats.workerMemory.map((m) => m.primes);
+  let missing = 0;
+  let firstMissing = -1;
+  let twice = 0;
+  let firstTwice = -1;
+  for (let n = 2; n < limit; n++) {
+    let by = 0;
+    for (let w = 0; w < notes.length; w++) {
+      if (!noted(notes[w]!, n)) continue;
+      by++;
+      work[w]!.decided++;
+      work[w]!.divisions += costs[n]!;
+    }
+    if (by === 0 && missing++ === 0) firstMissing = n;
+    if (by > 1 && twice++ === 0) firstTwice = n;
+  }
+  const repeats = stats.workerMemory.map((m) => new Int32Array(m.primes.buffer, m.primes.byteOffset, 2)[1]!);
+  const repeater = repeats.findIndex((r) => r > 0);
+  if (twice > 0 || repeater >= 0) {
+    const what =
+      twice > 0
+        ? `${twice} number${twice === 1 ? " was" : "s were"} decided by more than one worker (the first: isPrime(${firstTwice}))`
+        : `${stats.workerMemory[repeater]!.worker} called isPrime ${repeats[repeater]} time${repeats[repeater] === 1 ? "" : "s"} on a number it had already decided`;
     return {
-      verdict: t.fail("wrong_result", `countPrimes(${limit}, ${workers}) should be ${expected}, but it gave ${describeValue(value)}`, { expected, actual: value }),
-      stats,
+      verdict: t.fail("wrong_result", `${call}: ${what}. Each number below the limit is decided by one isPrime call: work done twice is not divided.`, {
+        expected: "each number decided once",
+        actual: what,
+      }),
+      work,
     };
   }
-  return { verdict: null, stats };
+  if (missing > 0) {
+    const none = missing === limit - 2;
+    const where = stats.workerMemory.length === 0 ? "no worker was started" : none ? "no worker decided any number with isPrime" : `${missing} of the ${limit - 2} numbers from 2 to ${limit - 1} were never decided by isPrime on a worker (the first: ${firstMissing})`;
+    return {
+      verdict: t.fail("not_parallel", `the count from ${call} is right, but ${where}: the count was made elsewhere (the main isolate, or code other than isPrime), not by the workers' isPrime calls.`, {
+        expected: `every number from 2 to ${limit - 1} decided by isPrime on a worker`,
+        actual: where,
+      }),
+      work,
+    };
+  }
+  return { verdict: null, work };
+}
+
+async function primes(t: TestContext, limit: number, workers: number, expected: number): Promise<{ verdict: TestVerdict | null; stats: CallStats; work: Work[] }> {
+  const { value, stats } = await t.call("countPrimes", [limit, workers]);
+  const call = `countPrimes(${limit}, ${workers})`;
+  if (value !== expected) {
+    return {
+      verdict: t.fail("wrong_result", `${call} should be ${expected}, but it gave ${describeValue(value)}`, { expected, actual: value }),
+      stats,
+      work: [],
+    };
+  }
+  const { verdict, work } = judgeWork(t, stats, limit, call);
+  return { verdict, stats, work };
+}
+
+/** Workers' trial divisions ÷ the busiest worker's: ≈1 when one worker decided nearly everything. */
+function divisionSpread(work: readonly Work[]): { spread: number; busiest: Work | undefined; total: number } {
+  const total = work.reduce((sum, w) => sum + w.divisions, 0);
+  const busiest = work.reduce<Work | undefined>((a, b) => (a === undefined || b.divisions > a.divisions ? b : a), undefined);
+  const spread = busiest && busiest.divisions > 0 ? Math.round((total / busiest.divisions) * 100) / 100 : 0;
+  return { spread, busiest, total };
 }
 
 export default defineTests({
@@ -139,14 +225,27 @@ export default defineTests({
         const { limit, workers, expected } = drawPrimeJob(t.rng);
         const baseline = await primes(t, limit, 1, expected);
         if (baseline.verdict) return baseline.verdict;
-        const { verdict, stats } = await primes(t, limit, workers, expected);
+        const { verdict, stats, work } = await primes(t, limit, workers, expected);
         if (verdict) return verdict;
         const speedup = Math.round((baseline.stats.wallMs / Math.max(stats.wallMs, 1)) * 100) / 100;
-        const timing = { wallMs: stats.wallMs, cpuMs: stats.cpuMs, workSpread: stats.workSpread, threadsUsed: stats.threadsUsed, speedup };
-        const parallel = parallelCheck(t, stats, { prefix: "the count is right, but " });
+        const { spread, busiest, total } = divisionSpread(work);
+        const timing = { wallMs: stats.wallMs, cpuMs: stats.cpuMs, workSpread: spread, threadsUsed: stats.threadsUsed, speedup };
+        const minSpread = t.thresholds.minWorkSpread ?? 1.5;
+        if (spread < minSpread && busiest) {
+          const share = Math.round((busiest.divisions / Math.max(total, 1)) * 100);
+          return t.fail(
+            "not_parallel",
+            `the count is right, but the numbers were not divided among the workers: ${busiest.worker} decided ${busiest.decided} of the ${limit - 2} numbers, ${share}% of the trial divisions ` +
+              `(work spread ${spread.toFixed(2)}, at least ${minSpread} needed). Workers that only spin or wait decide nothing.`,
+            { expected: `work spread >= ${minSpread}`, actual: work.map((w) => `${w.worker}: ${w.decided} numbers`).join(", "), timing },
+          );
+        }
+        // Overlap and main's share among the workers that decided numbers: a decoy's run is not work.
+        const deciding = new Set(work.filter((w) => w.decided > 0).map((w) => w.worker));
+        const parallel = parallelCheck(t, { ...stats, workers: stats.workers.filter((w) => deciding.has(w.name)) }, { prefix: "the count is right, but " });
         if (parallel.fail) return { ...parallel.fail, timing };
         return t.pass(
-          `${parallel.summary}; wall-clock speedup ${speedup}x against countPrimes(${limit}, 1) (information only: it depends on how many cores are free)`,
+          `${deciding.size} workers decided the ${limit - 2} numbers, work spread ${spread.toFixed(2)} in trial divisions; ${parallel.summary}; wall-clock speedup ${speedup}x against countPrimes(${limit}, 1) (information only: it depends on how many cores are free)`,
           { timing },
         );
       },

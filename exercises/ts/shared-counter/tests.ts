@@ -2,10 +2,11 @@
 // in fresh isolates, get back a copied number and host-measured CPU times, and decide here.
 // Worker counts and increments are drawn per grade from t.rng, and the host reads the shared
 // memory the workers were given (stats.workerMemory): a count or a list counts only if the
-// workers' own shared memory holds it, so an answer computed without the workers fails.
+// workers' own shared memory holds it, put there while a worker ran (what it held when the
+// worker started does not count), so an answer computed without the workers fails, even one
+// the main function wrote into that memory before spawning them.
 import { defineTests, describeValue, parallelCheck, type TestContext, type TestVerdict } from "../../../grader/runners/ts/harness-api.ts";
-import { workersHolding } from "../../../grader/runners/ts/observed.ts";
-import { holdsRun } from "../../../grader/runners/ts/shared-memory.ts";
+import { workersWriting } from "../../../grader/runners/ts/observed.ts";
 import type { CallStats } from "../../../grader/runners/ts/run-call.ts";
 import type { Rng } from "../../../exercises/quizzes/rng.ts";
 
@@ -40,7 +41,7 @@ function notFromWorkers(t: TestContext, stats: CallStats, right: boolean, what: 
   const why =
     started === 0
       ? "no worker was started"
-      : `none of the ${started} workers had it in the shared memory passed to it through spawn() (the grader reads that memory once they are done)`;
+      : `none of the ${started} workers put it into the shared memory passed to it through spawn() (the grader reads that memory when each worker starts and when it ends; what was already there when a worker started is not its work)`;
   if (right) {
     return t.fail("not_parallel", `${what} is right, but ${why}${started === 0 ? "" : ": the workers did not do this work"}.`, {
       expected: `${what} in the workers' shared memory`,
@@ -75,7 +76,7 @@ async function countTrial(t: TestContext, workers: number, perWorker: number, tr
           );
     return { verdict, stats };
   }
-  if (workersHolding(stats, (v) => holdsRun(v, [value])).length === 0) {
+  if (workersWriting(stats, [value]).length === 0) {
     // The workers' memory, as the last of them left it, holds a smaller count (at least a tenth
     // of the total: racing workers lose about half, a flag or an index is far smaller): they
     // lost updates, and the right number was written after they had ended.
@@ -153,7 +154,7 @@ export default defineTests({
           // The list as the workers left it, wherever in the shared memory passed to them: its
           // first scores in a row (any layout: length in front, apart, or not kept at all).
           const first = value.slice(0, 3);
-          if (value.length > 0 && workersHolding(stats, (v) => holdsRun(v, first)).length === 0) {
+          if (value.length > 0 && workersWriting(stats, first).length === 0) {
             const right = value.length === n && damage.missing + damage.twice + damage.unsorted === 0;
             return notFromWorkers(t, stats, right, `the list from ${call}`, `${n} scores in order`, `${value.length} scores`);
           }

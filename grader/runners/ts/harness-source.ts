@@ -5,6 +5,7 @@
 // confuse the scheduler; it could only hurt the student's own run, never a verdict.
 import { ENDPOINT_KEY, ENDPOINT_WALK_SOURCE } from "./prelude-source.ts";
 import { VALUES_SOURCE } from "./values-source.ts";
+import { isPrimeSource } from "./prime-work.ts";
 
 /** evalClosure source: parks the host callbacks where the module below picks them up. */
 export const PARK_HOST_SOURCE = `globalThis.__interleave_host = { spawn: $0, go: $1, wait: $2, finish: $3, channel: $4, send: $5, close: $6 };`;
@@ -86,6 +87,8 @@ export function sleep(ms) { return waitFor("sleep", ms); }
 export function io(label, latencyMs, value) { return waitFor("io", label, latencyMs, value); }
 export function fetchData(url) { return waitFor("fetch", url); }
 export function yieldNow() { return waitFor("yield"); }
+${isPrimeSource(null)}
+export { isPrime };
 
 export function task(name, fn) {
   if (typeof fn !== "function") throw new TypeErrorC("task(name, fn): fn must be a function, got " + typeof fn);

@@ -4,6 +4,7 @@
 // host itself recorded; nothing here reads a value the student's code reported.
 import type { Holder } from "./channels.ts";
 import type { CallStats } from "./run-call.ts";
+import { wroteRun } from "./shared-memory.ts";
 
 export type FetchSummary = {
   /** Every fetchData call, started or finished. */
@@ -69,4 +70,13 @@ export function messagesOf(stats: Pick<CallStats, "channels">): MessageSummary {
 /** Workers (by name) whose shared arrays hold a view that `matches` accepts. */
 export function workersHolding(stats: Pick<CallStats, "workerMemory">, matches: (view: CallStats["workerMemory"][number]["views"][number]) => boolean): string[] {
   return stats.workerMemory.filter((m) => m.views.some(matches)).map((m) => m.worker);
+}
+
+/**
+ * Workers (by name) whose own run wrote `run` into their shared memory: it is there as the
+ * worker left it, at a place that did not hold it when the worker started. A value the main
+ * function wrote before the worker ran (or that an earlier worker left) is not that worker's.
+ */
+export function workersWriting(stats: Pick<CallStats, "workerMemory">, run: readonly number[]): string[] {
+  return stats.workerMemory.filter((m) => m.views.some((v, i) => wroteRun(v, m.atStart[i], run))).map((m) => m.worker);
 }

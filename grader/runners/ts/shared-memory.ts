@@ -17,7 +17,15 @@ export type SharedView = {
   cells: NumberArray;
 };
 
-export type WorkerMemory = { worker: string; views: SharedView[] };
+export type WorkerMemory = {
+  worker: string;
+  /** Each shared view as the worker left it. */
+  views: SharedView[];
+  /** The same views as they were when the worker started running (same order; empty copies if it never ran). */
+  atStart: NumberArray[];
+  /** The worker's prime note (prime-work.ts). */
+  primes: Uint8Array;
+};
 
 const MAX_VIEWS = 16;
 const MAX_DEPTH = 3;
@@ -106,6 +114,25 @@ export function holdsRun(view: Pick<SharedView, "cells">, run: readonly number[]
     let j = 0;
     while (j < run.length && cells[i + j] === run[j]) j++;
     if (j === run.length) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether `view` (as the worker left it) holds `run` at a place where `before` (the same view
+ * when the worker started) did not: the worker's run changed it. A run that was already there
+ * was written by someone else (the main function before spawning, or an earlier worker), so it
+ * is not this worker's result.
+ */
+export function wroteRun(view: Pick<SharedView, "cells">, before: ArrayLike<number> | undefined, run: readonly number[]): boolean {
+  const cells = view.cells;
+  const last = Math.min(cells.length, SUM_CELLS) - run.length;
+  for (let i = 0; i <= last; i++) {
+    let j = 0;
+    while (j < run.length && cells[i + j] === run[j]) j++;
+    if (j < run.length) continue;
+    if (before === undefined || before.length < i + run.length) return true;
+    for (let k = 0; k < run.length; k++) if (before[i + k] !== run[k]) return true;
   }
   return false;
 }

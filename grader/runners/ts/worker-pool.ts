@@ -14,6 +14,7 @@ import { errorMessage, verdict, type Verdict } from "./verdicts.ts";
 import type { StudentPositions } from "./positions.ts";
 import { COPY_FAILED, parseEnvelope, thrownPhrase, unclonableSentence, type Taken } from "./student-value.ts";
 import { MAX_LOCK_SPANS, WORKER_RUNTIME_SOURCE } from "./worker-source.ts";
+import { createPrimeNote, type PrimeNote } from "./prime-work.ts";
 
 type LockSpan = [start: number, end: number, waits: number];
 
@@ -51,8 +52,12 @@ export type WorkerRecord = {
   onEnd: ((o: Outcome) => void)[];
   /** The shared arrays in its spawn data, through which the host reads what it wrote. */
   shared: ReturnType<typeof findSharedViews>;
+  /** The shared memory as this worker found it when it started running (see snapshotViews). */
+  sharedAtStart?: NumberArray[];
   /** The shared memory as this worker left it, copied when it ended (see snapshotViews). */
   sharedAtEnd?: NumberArray[];
+  /** The numbers it decided with isPrime (prime-work.ts), in memory only the host reads. */
+  primes: PrimeNote;
 };
 
 export const TOP_LEVEL_SPAWN = "spawn() can only be called from inside your exported functions, not while the module loads";
@@ -140,6 +145,7 @@ export class WorkerPool {
       locksDropped: 0,
       sleepCell: new Int32Array(new SharedArrayBuffer(8)),
       shared: findSharedViews(moved),
+      primes: createPrimeNote(),
     };
     retain(moved);
     this.workers.push(record);
@@ -203,7 +209,8 @@ export class WorkerPool {
       ];
       retain(...host);
       const sleepCell = new ivm.ExternalCopy(record.sleepCell).copyInto({ release: true });
-      const makeEntry: ivm.Reference = await context.evalClosure(WORKER_RUNTIME_SOURCE, [...host, sleepCell], { result: { reference: true } });
+      const primeNote = new ivm.ExternalCopy(record.primes.bytes).copyInto({ release: true });
+      const makeEntry: ivm.Reference = await context.evalClosure(WORKER_RUNTIME_SOURCE, [...host, sleepCell, primeNote], { result: { reference: true } });
       let fn: ivm.Reference;
       const file = `worker${record.id}.js`;
       this.options.positions.addWorker(file, source);
@@ -227,6 +234,7 @@ export class WorkerPool {
       record.startedAt = loop.now();
       record.startedEpoch = Date.now();
       setupMs = cpuMsOf(isolate);
+      record.sharedAtStart = snapshotViews(record.shared);
       const deadline = performance.now() + limits.wallMs;
       let raw: unknown;
       try {
@@ -305,10 +313,17 @@ export class WorkerPool {
 
   /**
    * What each worker's shared arrays held when it ended: what the workers wrote, not what the
-   * main function wrote there after joining them (a "fix-up" of a count the workers got wrong).
+   * main function wrote there after joining them (a "fix-up" of a count the workers got wrong);
+   * what they held when it started (a value already there was not its work); and the numbers
+   * it decided with isPrime.
    */
   memory(): WorkerMemory[] {
-    return this.workers.map((w) => ({ worker: w.name, views: (w.sharedAtEnd ?? w.shared).map(describeView) }));
+    return this.workers.map((w) => ({
+      worker: w.name,
+      views: (w.sharedAtEnd ?? w.shared).map(describeView),
+      atStart: w.sharedAtStart ?? w.shared.map((v) => v.slice(0, 0)),
+      primes: w.primes.bytes,
+    }));
   }
 
   trace(): Span[] {

@@ -1,4 +1,4 @@
-import { fetchData, spawn } from "interleave";
+import { fetchData, spawn, isPrime } from "interleave";
 
 /** Waiting: one thread is plenty. All 200 lookups are in flight at the same time. */
 export async function fetchPrices(ids: number[]): Promise<number[]> {
@@ -19,14 +19,7 @@ export async function countPrimes(limit: number, workers: number): Promise<numbe
           let count = 0;
           for (let start = first * block; start < limit; start += step * block) {
             for (let n = Math.max(start, 2); n < Math.min(start + block, limit); n++) {
-              let prime = true;
-              for (let d = 2; d * d <= n; d++) {
-                if (n % d === 0) {
-                  prime = false;
-                  break;
-                }
-              }
-              if (prime) count++;
+              if (isPrime(n)) count++;
             }
           }
           return count;

@@ -1,4 +1,4 @@
-import { channel, fetchData, spawn, task } from "interleave";
+import { channel, fetchData, spawn, task, isPrime } from "interleave";
 
 // Manual "pool" that keeps every request in flight, results written by index.
 export async function fetchPrices(ids: number[]): Promise<number[]> {
@@ -23,10 +23,7 @@ export async function countPrimes(limit: number, workers: number): Promise<numbe
           for (let base = k * 1000; base < limit; base += W * 1000) {
             let c = 0;
             for (let n = base; n < Math.min(limit, base + 1000); n++) {
-              if (n < 2) continue;
-              let prime = true;
-              for (let d = 2; d * d <= n; d++) if (n % d === 0) { prime = false; break; }
-              if (prime) c++;
+              if (n >= 2 && isPrime(n)) c++;
             }
             tx.send(c);
           }

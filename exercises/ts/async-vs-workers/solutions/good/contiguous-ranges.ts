@@ -1,7 +1,7 @@
 // Another correct style: each worker takes one contiguous range of numbers. The ranges are
 // not equally expensive (big numbers take longer to test), but all workers run at the same
 // time and every one of them does a real share.
-import { fetchData, spawn } from "interleave";
+import { fetchData, spawn, isPrime } from "interleave";
 
 export async function fetchPrices(ids: number[]): Promise<number[]> {
   const prices: Promise<number>[] = [];
@@ -20,14 +20,7 @@ export async function countPrimes(limit: number, workers: number): Promise<numbe
         ({ from, to }: { from: number; to: number }) => {
           let count = 0;
           for (let n = Math.max(from, 2); n < to; n++) {
-            let prime = true;
-            for (let d = 2; d * d <= n; d++) {
-              if (n % d === 0) {
-                prime = false;
-                break;
-              }
-            }
-            if (prime) count++;
+            if (isPrime(n)) count++;
           }
           return count;
         },

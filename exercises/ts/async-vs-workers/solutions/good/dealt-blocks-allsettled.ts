@@ -1,4 +1,4 @@
-import { fetchData, spawn } from "interleave";
+import { fetchData, spawn, isPrime } from "interleave";
 
 export async function fetchPrices(ids: number[]): Promise<number[]> {
   const r = await Promise.allSettled(ids.map((id) => fetchData<number>(`/price/${id}`)));
@@ -18,11 +18,7 @@ export async function countPrimes(limit: number, workers: number): Promise<numbe
             const end = Math.min(limit, start + B);
             for (let n = start; n < end; n++) {
               if (n < 2) continue;
-              if (n === 2) { c++; continue; }
-              if (n % 2 === 0) continue;
-              let p = true;
-              for (let d = 3; d * d <= n; d += 2) if (n % d === 0) { p = false; break; }
-              if (p) c++;
+              if (isPrime(n)) c++;
             }
           }
           return c;

@@ -1,4 +1,4 @@
-import { fetchData, spawn } from "interleave";
+import { fetchData, spawn, isPrime } from "interleave";
 
 export async function fetchPrices(ids: number[]): Promise<number[]> {
   const pending = ids.map((id) => fetchData<number>(`/price/${id}`));
@@ -20,9 +20,7 @@ export async function countPrimes(limit: number, workers: number): Promise<numbe
           if (from >= limit) break;
           const to = Math.min(limit, from + block);
           for (let n = Math.max(2, from); n < to; n++) {
-            let prime = true;
-            for (let d = 2; d * d <= n; d++) if (n % d === 0) { prime = false; break; }
-            if (prime) count++;
+            if (isPrime(n)) count++;
           }
         }
         return count;

@@ -1,4 +1,4 @@
-import { fetchData, spawn, task, sleep, channel, yieldNow, io } from "interleave";
+import { fetchData, spawn, task, sleep, channel, yieldNow, io, isPrime } from "interleave";
 
 export async function fetchPrices(ids: number[]): Promise<number[]> {
   return Promise.all(ids.map((id) => fetchData<number>(`/price/${id}`)));
@@ -10,9 +10,7 @@ export async function countPrimes(limit: number, workers: number): Promise<numbe
       let c = 0;
       for (let s = k * 1000; s < limit; s += W * 1000)
         for (let n = Math.max(2, s); n < Math.min(limit, s + 1000); n++) {
-          let p = true;
-          for (let d = 2; d * d <= n; d++) if (n % d === 0) { p = false; break; }
-          if (p) c++;
+          if (isPrime(n)) c++;
         }
       return c;
     },

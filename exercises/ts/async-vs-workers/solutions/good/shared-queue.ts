@@ -1,7 +1,7 @@
 // Another correct style: a work queue in shared memory. Workers claim the next block of 2,000
 // numbers with Atomics.add until none are left, so a worker that gets cheap blocks simply
 // takes more of them, and each adds its count to a shared total.
-import { fetchData, spawn } from "interleave";
+import { fetchData, spawn, isPrime } from "interleave";
 
 export async function fetchPrices(ids: number[]): Promise<number[]> {
   const results = new Array<number>(ids.length);
@@ -23,14 +23,7 @@ export async function countPrimes(limit: number, workers: number): Promise<numbe
       if (start >= limit) return;
       let found = 0;
       for (let n = Math.max(start, 2); n < Math.min(start + BLOCK, limit); n++) {
-        let prime = true;
-        for (let d = 2; d * d <= n; d++) {
-          if (n % d === 0) {
-            prime = false;
-            break;
-          }
-        }
-        if (prime) found++;
+        if (isPrime(n)) found++;
       }
       Atomics.add(shared, 1, found);
     }

@@ -1,4 +1,4 @@
-import { fetchData, spawn } from "interleave";
+import { fetchData, spawn, isPrime } from "interleave";
 
 export const fetchPrices = (ids: number[]) =>
   Promise.all(ids.map((id) => fetchData<number>(`/price/${id}`)));
@@ -9,17 +9,12 @@ export async function countPrimes(limit: number, workers: number): Promise<numbe
   const hs = [];
   for (let k = 0; k < workers; k++) {
     hs.push(spawn(({ total, k, W, limit }) => {
-      // odd numbers in blocks of 250 odds, dealt round-robin
-      let local = k === 0 && limit > 2 ? 1 : 0; // count 2 once
+      // blocks of 500 numbers dealt round-robin; each worker adds its count to the shared total
+      let local = 0;
       const BLOCK = 500;
       for (let b = k; b * BLOCK < limit; b += W) {
-        const lo = b * BLOCK, hi = Math.min(limit, lo + BLOCK);
-        for (let n = lo | 1; n < hi; n += 2) {
-          if (n < 3) continue;
-          let ok = true;
-          for (let d = 3; d * d <= n; d += 2) if (n % d === 0) { ok = false; break; }
-          if (ok) local++;
-        }
+        const lo = Math.max(b * BLOCK, 2), hi = Math.min(limit, b * BLOCK + BLOCK);
+        for (let n = lo; n < hi; n++) if (isPrime(n)) local++;
       }
       Atomics.add(total, 0, local);
     }, { total, k, W: workers, limit }));
