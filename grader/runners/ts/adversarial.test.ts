@@ -88,7 +88,9 @@ describe("adversarial: workers", () => {
     const loop = await callFixture(`import { spawn } from "interleave"; export async function main() { for (let i = 0; i < 1000; i++) spawn(() => 0, null); }`);
     expectVerdict(loop, "fail", "thread_budget", /^tried to start 1000 workers in one call of main\(…\); this exercise allows at most 4/);
     const forever = await callFixture(`import { spawn } from "interleave"; export async function main() { for (;;) spawn(() => 0, null); }`, QUICK);
-    expectVerdict(forever, "fail", "thread_budget", /^tried to start \d{4,} workers/);
+    // How many it tried before its time ran out depends on the machine; that it went past the budget does not.
+    expectVerdict(forever, "fail", "thread_budget", /^tried to start \d+ workers/);
+    expect(Number(/^tried to start (\d+)/.exec(verdictOf(forever).message)?.[1])).toBeGreaterThan(4);
     const nested = verdictOf(await callFixture(`import { spawn } from "interleave"; export async function main() { return spawn(() => spawn(() => 1, null), null).join(); }`));
     expect(nested.message).toMatch(/spawn is not available inside a worker: workers cannot start workers/);
     await normalCallStillWorks();
