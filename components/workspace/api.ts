@@ -76,12 +76,22 @@ export async function fetchSubmissionList(exerciseId: string) {
   return submissions;
 }
 
-export async function saveDraftCode(exerciseId: string, code: string, options: { keepalive?: boolean } = {}) {
-  return write(SaveDraftResponse, "/api/drafts", {
-    method: "PUT",
-    body: JSON.stringify({ exerciseId, code }),
-    keepalive: options.keepalive,
-  });
+export async function saveDraftCode(exerciseId: string, code: string) {
+  return write(SaveDraftResponse, "/api/drafts", { method: "PUT", body: JSON.stringify({ exerciseId, code }) });
+}
+
+// Chromium and Firefox refuse keepalive requests past 64 KiB of bodies in flight per page.
+const KEEPALIVE_BODY_MAX = 60 * 1024;
+
+/**
+ * The save sent while the page goes away: dispatched at once (no session check to wait for,
+ * so it leaves before the page does) and allowed to outlive the page. Null when the body is
+ * over the keepalive limit: the local copy covers it. Same-origin JSON like every write.
+ */
+export function sendDraftOnLeave(exerciseId: string, code: string) {
+  const body = JSON.stringify({ exerciseId, code });
+  if (new TextEncoder().encode(body).byteLength > KEEPALIVE_BODY_MAX) return null;
+  return call(SaveDraftResponse, "/api/drafts", { method: "PUT", body, keepalive: true, credentials: "same-origin" });
 }
 
 /** The heading over a refused submission; the server's message below it says why and when to retry. */

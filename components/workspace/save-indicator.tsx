@@ -3,7 +3,10 @@
 import { Check, CircleAlert, Cloud, LoaderCircle } from "lucide-react";
 import type { SaveState } from "./use-autosave";
 
-/** "Saved" / "Saving…" / the error, announced politely to screen readers. */
+/**
+ * "Saved" / "Saving…" / the error, announced politely to screen readers. Every change is also
+ * kept in this browser, so a failed server save says so rather than "Not saved".
+ */
 export function SaveIndicator({ state }: { state: SaveState }) {
   const content = (() => {
     switch (state.kind) {
@@ -38,6 +41,13 @@ export function SaveIndicator({ state }: { state: SaveState }) {
           </>
         );
       case "error":
+        if (state.keptLocally) {
+          return (
+            <span className="flex items-center gap-1.5" title={`Not saved to the server: ${state.message}`}>
+              <CircleAlert className="size-3.5 text-fail" aria-hidden /> Saved in this browser only: {state.message}
+            </span>
+          );
+        }
         return (
           <span className="flex items-center gap-1.5 text-fail" title={state.message}>
             <CircleAlert className="size-3.5" aria-hidden /> Not saved: {state.message}

@@ -3,12 +3,12 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import type { Diagnostic } from "@/grader/contract";
 import type { SubmissionListItem } from "@/lib/http/api-types";
-import { ensureSession } from "@/lib/auth/ensure-session";
 import type { EditorApi, EditorLib } from "@/components/editor/code-editor";
 import { EditorPane } from "@/components/editor/editor-pane";
 import { fetchSubmissionList } from "./api";
 import { EditorToolbar } from "./editor-toolbar";
 import { ResizeHandle } from "./resize-handle";
+import { RestoreNotice, type RestoreNoticeKind } from "./restore-notice";
 import { ResultsTabs } from "./results-tabs";
 import { useAutosave } from "./use-autosave";
 import { useSubmission } from "./use-submission";
@@ -18,7 +18,8 @@ export type WorkspaceProps = {
   initialCode: string;
   draftSavedAt: string | null;
   initialHistory: SubmissionListItem[];
-  hasSession: boolean;
+  /** The session's user, null on a first visit (the browser creates an anonymous one). */
+  userId: string | null;
   /** Declarations of the modules the runner provides (TypeScript exercises). */
   editorTypes: EditorLib[];
   /** Server-rendered statement column. */
@@ -29,30 +30,22 @@ const NO_DIAGNOSTICS: Diagnostic[] = [];
 
 /** The exercise page's interactive part: editor, autosave, submit, live results and history. */
 export function Workspace(props: WorkspaceProps) {
-  const { exercise, initialCode, draftSavedAt, initialHistory, hasSession, editorTypes, statement } = props;
+  const { exercise, initialCode, draftSavedAt, initialHistory, userId, editorTypes, statement } = props;
   const editor = useRef<EditorApi | null>(null);
   const code = useRef(initialCode);
   const [editorReady, setEditorReady] = useState(false);
   const [history, setHistory] = useState(initialHistory);
   const [tab, setTab] = useState("result");
   const [resultsShare, setResultsShare] = useState(42);
+  const [notice, setNotice] = useState<RestoreNoticeKind | null>(null);
+  const applyingRestore = useRef(false);
 
-  const autosave = useAutosave({
-    exerciseId: exercise.id,
-    savedCode: initialCode,
-    savedAt: draftSavedAt ? new Date(draftSavedAt) : null,
-  });
+  const autosave = useAutosave({ exerciseId: exercise.id, userId, savedCode: initialCode, savedAt: draftSavedAt });
 
   const refreshHistory = useCallback(() => {
     fetchSubmissionList(exercise.id).then(setHistory, () => {});
   }, [exercise.id]);
   const { view, submit, open } = useSubmission({ exerciseId: exercise.id, onSettled: refreshHistory });
-
-  // Every visitor gets a (possibly anonymous) account as soon as they open an exercise, so the
-  // first autosave and submit already have an owner.
-  useEffect(() => {
-    if (!hasSession) ensureSession().catch(() => {});
-  }, [hasSession]);
 
   // Show the latest verdict again when the student comes back to the exercise.
   const latestOnLoad = initialHistory[0]?.id;
@@ -82,7 +75,17 @@ export function Workspace(props: WorkspaceProps) {
 
   const onChange = (value: string) => {
     code.current = value;
-    autosave.onChange(value);
+    if (!applyingRestore.current) autosave.onChange(value);
+  };
+  // The copy that lost (this browser's or the server's) goes one undo step back, so Ctrl+Z
+  // brings it back; the editor opened with the server's.
+  const restoreDraft = (api: EditorApi) => {
+    const { code: winner, previous, notice } = autosave.restore();
+    applyingRestore.current = true;
+    if (previous !== null && previous !== initialCode) api.replaceAll(previous);
+    if (winner !== initialCode || previous !== null) api.replaceAll(winner);
+    applyingRestore.current = false;
+    setNotice(notice);
   };
   const replaceCode = (text: string) => {
     if (editor.current) editor.current.replaceAll(text);
@@ -109,6 +112,7 @@ export function Workspace(props: WorkspaceProps) {
           onReset={() => replaceCode(exercise.starter)}
           onSubmit={handleSubmit}
         />
+        {notice ? <RestoreNotice kind={notice} onDismiss={() => setNotice(null)} /> : null}
         <EditorPane
           className="h-[60vh] min-h-[240px] bg-surface lg:h-auto lg:flex-1"
           language={exercise.language}
@@ -119,6 +123,7 @@ export function Workspace(props: WorkspaceProps) {
           onSubmit={handleSubmit}
           onReady={(api) => {
             editor.current = api;
+            restoreDraft(api);
             setEditorReady(true);
           }}
         />

@@ -4,6 +4,10 @@ import type { Page } from "playwright-core";
 
 export async function openExercise(page: Page, baseURL: string, id: string): Promise<void> {
   await page.goto(`${baseURL}/exercises/${id}`);
+  await waitForEditor(page);
+}
+
+export async function waitForEditor(page: Page): Promise<void> {
   await page.getByTestId("editor").locator(".monaco-editor").waitFor({ timeout: 60_000 });
 }
 
@@ -26,4 +30,10 @@ export async function submitAndWait(page: Page): Promise<string> {
   const verdict = page.locator(`[data-testid="verdict"][data-submission-id="${submissionId}"]`);
   await verdict.waitFor({ timeout: 60_000 });
   return ((await verdict.textContent()) ?? "").trim().toLowerCase();
+}
+
+/** The editor's rendered lines (the visible ones), with Monaco's non-breaking spaces undone. */
+export async function editorLines(page: Page): Promise<string[]> {
+  const lines = await page.getByTestId("editor").locator(".view-line").allTextContents();
+  return lines.map((line) => line.replace(/\u00a0/g, " "));
 }

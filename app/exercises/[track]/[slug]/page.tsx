@@ -44,7 +44,7 @@ export default async function ExercisePage({ params }: Params) {
       initialCode={draft?.code ?? exercise.starter}
       draftSavedAt={draft?.updatedAt.toISOString() ?? null}
       initialHistory={history.map((item) => ({ ...item, createdAt: item.createdAt.toISOString() }))}
-      hasSession={viewer !== null}
+      userId={viewer?.id ?? null}
       editorTypes={editorTypes}
       statement={<StatementColumn exercise={exercise} />}
     />
