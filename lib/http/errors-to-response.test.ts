@@ -26,6 +26,20 @@ describe("errorToResponse", () => {
     expect(body.error.message).toMatch(/exerciseId/);
   });
 
+  it("answers a body the client aborted with a 400, logging nothing", async () => {
+    const aborted = Object.assign(new Error("aborted"), { code: "ECONNRESET" });
+    const spy = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      expect(errorToResponse(aborted, "test").status).toBe(400);
+      expect(errorToResponse(new DOMException("The operation was aborted.", "AbortError"), "test").status).toBe(400);
+      expect(spy).not.toHaveBeenCalled();
+      // A reset that is not an abort of the request is still ours.
+      expect(errorToResponse(Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }), "test").status).toBe(500);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it("hides unexpected errors behind a 500 and logs them with their cause", async () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
     const response = errorToResponse(new Error("database password is hunter2"), "GET /x");

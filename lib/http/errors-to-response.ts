@@ -16,6 +16,9 @@ export function errorToResponse(error: unknown, where: string): Response {
     return jsonError(error.code, error.message, { retryAfterSeconds: error.retryAfterSeconds });
   }
   if (error instanceof ZodError) return jsonError(zodErrorCode(error), describeZodError(error));
+  // The client went away while its body was being read (a tab closed mid-save): its doing, and
+  // nobody is left to read the answer, so no error is logged.
+  if (isClientAbort(error)) return jsonError("bad_request", "The request was cut off before its body arrived.");
   console.error(`[api] ${where}: unexpected error`, error);
   return jsonError("internal", "Something went wrong on our side. Please try again.");
 }
@@ -33,4 +36,11 @@ export function describeZodError(error: ZodError): string {
   if (!issue) return "The request is invalid.";
   if (issue.path.length === 0) return issue.message;
   return `Invalid ${issue.path.join(".")}: ${issue.message}`;
+}
+
+/** An aborted request body: Node's "aborted" ECONNRESET, or an AbortError from the request's signal. */
+export function isClientAbort(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as Error & { code?: unknown }).code;
+  return error.name === "AbortError" || (code === "ECONNRESET" && /aborted/i.test(error.message));
 }
