@@ -19,7 +19,7 @@ const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const Limits = z
   .object({
     cpuMs: z.number().int().min(10).max(60_000).describe("CPU budget of one call of the student's code, summed over all its threads/isolates"),
-    wallMs: z.number().int().min(10).max(60_000).describe("wall-clock budget of one call of the student's code"),
+    wallMs: z.number().int().min(10).max(60_000).describe("time budget of one call of the student's code (the TypeScript runner leaves out time spent waiting for a core; raw wall time is only its safety net)"),
     memoryMb: z.number().int().min(8).max(1024).describe("memory limit per isolate (TS) or per process (Rust)"),
     maxWorkers: z.number().int().min(0).max(64).describe("most workers/threads the student may start in one call; more is fail/thread_budget"),
   })

@@ -11,6 +11,7 @@ import { cpuMsOf, transferable } from "./isolate-setup.ts";
 import { describeDeadlock } from "./deadlock.ts";
 import type { MainCpu } from "./main-cpu.ts";
 import { DEFAULT_MAX_VIRTUAL_MS, type RuntimeOptions, type Stall, type WaitRecord } from "./runtime.ts";
+import type { TimeLimit } from "./time-limit.ts";
 import { parseWait, type WaitRequest } from "./wait-request.ts";
 import { blockedVerdict, verdict, type Verdict } from "./verdicts.ts";
 import { clipText } from "../../plain-data.ts";
@@ -46,7 +47,8 @@ const MAX_RECORDED_SPANS = 4_000;
  * Workers asleep in Atomics.wait with nothing left to notify them are a deadlock once the
  * picture has not changed for this long. A thread that was notified stores its wake-up within
  * microseconds (a few ms on a crowded machine), and a real deadlock never moves, so the margin
- * is wide on both sides; it is still far below every exercise's time limits.
+ * is wide on both sides; it is still far below every exercise's time limits. Counted on the
+ * unstarved clock: a notified thread kept waiting for a core does not make the picture stale.
  */
 export const ATOMICS_DEADLOCK_MS = 500;
 const STUCK_POLL_MS = 5;
@@ -67,8 +69,8 @@ export class EventLoop {
   private nextId = 1;
   private poke: (() => void) | null = null;
   private pool: PoolHooks = { busy: () => false, join: () => "", nameOf: (id) => `worker ${id}`, stuck: () => null };
-  /** Since when (real ms) the workers have been stuck in the same way, as `Stuck.key` says. */
-  private suspect: { key: string; since: number } | null = null;
+  /** Since when (unstarved ms, and wall ms) the workers have been stuck in the same way, as `Stuck.key` says. */
+  private suspect: { key: string; since: number; sinceWall: number } | null = null;
   longest: Stall = { ms: 0, task: "", at: 0 };
   stalls: Stall[] = [];
 
@@ -78,7 +80,8 @@ export class EventLoop {
       runtime: RuntimeOptions;
       channels: Channels;
       exportName: string;
-      wallMs: number;
+      /** The call's time limit: isolated-vm's timeouts are its safety net (time-limit.ts). */
+      time: TimeLimit;
       /** Trace time of this call's start (the test's clock). */
       origin: number;
       /** Where each slice's CPU is measured and the main isolate's total kept. */
@@ -211,8 +214,11 @@ export class EventLoop {
       this.suspect = null;
       return false;
     }
-    if (this.suspect?.key !== stuck.key) this.suspect = { key: stuck.key, since: performance.now() };
-    if (performance.now() - this.suspect.since < ATOMICS_DEADLOCK_MS) return false;
+    const clock = this.o.time.clock;
+    // The bound is at least the true unstarved time, so the stretch measured is never too long.
+    if (this.suspect?.key !== stuck.key) this.suspect = { key: stuck.key, since: clock.bound(), sinceWall: clock.wallMs() };
+    if (clock.wallMs() - this.suspect.sinceWall < ATOMICS_DEADLOCK_MS) return false;
+    if (clock.elapsedMs() - this.suspect.since < ATOMICS_DEADLOCK_MS) return false;
     this.stop(verdict("deadlock", describeDeadlock({ exportName: this.o.exportName, waits: [...this.waits.values()], channels: this.o.channels, sleepers: stuck.sleepers })));
     return true;
   }
@@ -227,7 +233,7 @@ export class EventLoop {
     try {
       raw = await refs.takeResult.apply(undefined, [], { result: { copy: true }, timeout: this.remaining() });
     } catch (error) {
-      if (this.o.isolate.isDisposed || performance.now() - this.realStart >= this.o.wallMs) throw error;
+      if (this.o.isolate.isDisposed || this.o.time.netPassed()) throw error;
       return COPY_FAILED;
     }
     return parseEnvelope(raw) ?? COPY_FAILED;
@@ -352,8 +358,9 @@ export class EventLoop {
     }
   }
 
+  /** isolated-vm's timeout for one entry into the isolate: a backstop; the host's watchdog stops the call. */
   private remaining(): number {
-    return Math.max(Math.ceil(this.o.wallMs - (performance.now() - this.realStart)), 1);
+    return this.o.time.isolateTimeoutMs();
   }
 
   private record(wait: Wait): void {

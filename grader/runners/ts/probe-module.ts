@@ -5,8 +5,11 @@ import type { Limits } from "../../../exercises/schema.ts";
 import { createContext, createIsolate, disposeQuietly, loadStudentModule, stopOf } from "./isolate-setup.ts";
 import type { OutputSink } from "./output-sink.ts";
 import { Channels, sendRefusal } from "./channels.ts";
+import { overtimeVerdict, TimeLimit } from "./time-limit.ts";
 import { verdict, VerdictError, type Verdict } from "./verdicts.ts";
 import { TOP_LEVEL_SPAWN } from "./worker-pool.ts";
+
+const WATCHDOG_INTERVAL_MS = 5;
 
 export async function probeModule(options: {
   js: string;
@@ -17,12 +20,15 @@ export async function probeModule(options: {
 }): Promise<Verdict | null> {
   const { limits } = options;
   const isolate = createIsolate(limits);
-  const started = performance.now();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
+  const time = new TimeLimit(limits.wallMs);
+  const overtime = () => overtimeVerdict(time, { subject: "your module", doing: "loading", hint: ": top-level code must finish quickly" });
+  let stopped: Verdict | null = null;
+  // The same clock as a call's (time-limit.ts): a busy machine does not use up the module's time.
+  const timer = setInterval(() => {
+    if (!time.check()) return;
+    stopped = overtime();
     disposeQuietly(isolate);
-  }, limits.wallMs);
+  }, WATCHDOG_INTERVAL_MS);
   try {
     const context = await createContext({ isolate, output: options.output, role: { kind: "main" } });
     const channels = new Channels();
@@ -42,21 +48,21 @@ export async function probeModule(options: {
         send: (h, v) => sendRefusal(() => channels.send("main", h, v)),
         close: (h) => channels.close("main", h),
       },
-      timeoutMs: limits.wallMs,
+      timeoutMs: time.isolateTimeoutMs(),
     });
     return await checkExports(module, options.exportsWanted);
   } catch (error) {
     if (error instanceof VerdictError) return error.verdict;
     const stop = stopOf(isolate);
-    if (timedOut || stop === "host" || (stop === null && performance.now() - started >= limits.wallMs)) {
-      return verdict("timeout", `your module was still loading after ${limits.wallMs} ms: top-level code must finish quickly`);
-    }
+    if (stopped) return stopped;
+    // isolated-vm's own timeout, a backstop past the safety net.
+    if (stop === "host" || (stop === null && time.netPassed())) return overtime();
     if (stop === "memory") {
       return verdict("memory_limit", `your module ran out of memory while loading (limit ${limits.memoryMb} MB)`);
     }
     throw error;
   } finally {
-    clearTimeout(timer);
+    clearInterval(timer);
   }
 }
 

@@ -19,6 +19,7 @@ import { StudentPositions } from "./positions.ts";
 import type { Taken } from "./student-value.ts";
 import type { WorkerMemory } from "./shared-memory.ts";
 import { ThreadCpuMeter } from "./thread-cpu.ts";
+import { overtimeVerdict, TimeLimit } from "./time-limit.ts";
 import { WorkerPool } from "./worker-pool.ts";
 
 export type CallStats = {
@@ -89,20 +90,21 @@ export function totalMemoryMb(limits: Limits): number {
 export async function runCall(request: CallRequest): Promise<CallOutcome> {
   const { limits, exportName } = request;
   const started = performance.now();
+  const time = new TimeLimit(limits.wallMs);
   const isolate = createIsolate(limits);
   const channels = new Channels(() => loop.notify());
   const mainCpu = new MainCpu(() => pool.workers.length > 0);
-  const loop: EventLoop = new EventLoop({ isolate, runtime: request.runtime, channels, exportName, wallMs: limits.wallMs, origin: request.origin, mainCpu });
+  const loop: EventLoop = new EventLoop({ isolate, runtime: request.runtime, channels, exportName, time, origin: request.origin, mainCpu });
   const positions = new StudentPositions(request.js, request.map);
-  const pool = new WorkerPool({ limits, output: request.output, loop, channels, positions });
+  const pool = new WorkerPool({ limits, time, output: request.output, loop, channels, positions });
   loop.attachPool(pool.hooks());
   let stopped: Verdict | null = null;
   // Started with the student's function: creating the context and loading the module is ours.
   let threads: ThreadCpuMeter | null = null;
   let ticks = 0;
 
-  // The run's own clock: wall, CPU, memory and output budgets checked from the host, whatever
-  // the isolates do. Workers first: the main isolate usually allocated the shared memory they hold.
+  // The run's own clock: time (unstarved, time-limit.ts), CPU, memory and output budgets
+  // checked from the host, whatever the isolates do. Workers first: the main isolate usually allocated the shared memory they hold.
   const stop = (v: Verdict) => {
     if (stopped) return;
     stopped = v;
@@ -113,8 +115,8 @@ export async function runCall(request: CallRequest): Promise<CallOutcome> {
   const rssAtStart = process.memoryUsage.rss();
   const totalMb = totalMemoryMb(limits);
   const watchdog = setInterval(() => {
-    if (performance.now() - started > limits.wallMs) {
-      stop(verdict("timeout", `${exportName}(…) was still running after ${limits.wallMs} ms (a loop that never ends, or a join/wait that never returns?)`));
+    if (time.check()) {
+      stop(overtimeVerdict(time, { subject: `${exportName}(…)`, hint: " — a loop that never ends, or a join/wait that never returns?" }));
       return;
     }
     // Every 25 ms: a thread that ends keeps the CPU time it had at its last sample.
@@ -155,7 +157,7 @@ export async function runCall(request: CallRequest): Promise<CallOutcome> {
         send: (h, v) => sendRefusal(() => channels.send("main", h, v)),
         close: (h) => channels.close("main", h),
       },
-      timeoutMs: limits.wallMs,
+      timeoutMs: time.isolateTimeoutMs(),
     });
     const fn: ivm.Reference = await module.namespace.get(exportName, { reference: true });
     if (fn.typeof !== "function") {
@@ -176,10 +178,10 @@ export async function runCall(request: CallRequest): Promise<CallOutcome> {
   } finally {
     clearInterval(watchdog);
   }
-  // isolated-vm's own timeout (a safety net at the same deadline as the watchdog's) stops the
+  // isolated-vm's own timeout (a backstop just past the watchdog's safety net) stops the
   // isolate without disposing it: the host's clock, not the error's text, says it was that.
-  if (failed && !stopped && !(failure instanceof VerdictError) && performance.now() - started >= limits.wallMs) {
-    stopped = verdict("timeout", `${exportName}(…) was still running after ${limits.wallMs} ms (a loop that never ends?)`);
+  if (failed && !stopped && !(failure instanceof VerdictError) && time.netPassed()) {
+    stopped = overtimeVerdict(time, { subject: `${exportName}(…)`, hint: " — a loop that never ends?" });
   }
 
   const endedAt = loop.elapsed();

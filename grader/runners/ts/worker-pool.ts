@@ -12,6 +12,7 @@ import type { WorkerRun } from "./parallelism.ts";
 import { describeView, findSharedViews, snapshotViews, type NumberArray, type WorkerMemory } from "./shared-memory.ts";
 import { errorMessage, verdict, type Verdict } from "./verdicts.ts";
 import type { StudentPositions } from "./positions.ts";
+import { overtimeVerdict, type TimeLimit } from "./time-limit.ts";
 import { COPY_FAILED, parseEnvelope, thrownPhrase, unclonableSentence, type Taken } from "./student-value.ts";
 import { MAX_LOCK_SPANS, WORKER_RUNTIME_SOURCE } from "./worker-source.ts";
 import { createPrimeNote, type PrimeNote } from "./prime-work.ts";
@@ -78,7 +79,7 @@ export class WorkerPool {
   private burstClosed = false;
   private graceTimer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly options: { limits: Limits; output: OutputSink; loop: EventLoop; channels: Channels; positions: StudentPositions }) {}
+  constructor(private readonly options: { limits: Limits; time: TimeLimit; output: OutputSink; loop: EventLoop; channels: Channels; positions: StudentPositions }) {}
 
   hooks(): PoolHooks {
     return {
@@ -195,7 +196,7 @@ export class WorkerPool {
   }
 
   private async run(record: WorkerRecord, source: string, data: unknown): Promise<void> {
-    const { limits, output, loop, channels } = this.options;
+    const { limits, time, output, loop, channels } = this.options;
     const isolate = createIsolate(limits);
     record.isolate = isolate;
     let setupMs: number | null = null;
@@ -214,9 +215,11 @@ export class WorkerPool {
       let fn: ivm.Reference;
       const file = `worker${record.id}.js`;
       this.options.positions.addWorker(file, source);
-      const evalDeadline = performance.now() + limits.wallMs;
+      // isolated-vm's timeouts are a wall-clock backstop past the call's safety net (time-limit.ts).
+      const evalTimeout = time.isolateTimeoutMs();
+      const evalDeadline = performance.now() + evalTimeout;
       try {
-        fn = await context.eval(`(${source}\n)`, { reference: true, timeout: limits.wallMs, filename: file });
+        fn = await context.eval(`(${source}\n)`, { reference: true, timeout: evalTimeout, filename: file });
       } catch (error) {
         if (stopOf(isolate) !== null || performance.now() >= evalDeadline) throw error;
         throw new WorkerStartError(
@@ -235,10 +238,11 @@ export class WorkerPool {
       record.startedEpoch = Date.now();
       setupMs = cpuMsOf(isolate);
       record.sharedAtStart = snapshotViews(record.shared);
-      const deadline = performance.now() + limits.wallMs;
+      const timeout = time.isolateTimeoutMs();
+      const deadline = performance.now() + timeout;
       let raw: unknown;
       try {
-        raw = await entry.apply(undefined, [data], { arguments: { copy: true }, result: { promise: true, copy: true }, timeout: limits.wallMs });
+        raw = await entry.apply(undefined, [data], { arguments: { copy: true }, result: { promise: true, copy: true }, timeout });
       } catch (error) {
         // The student's throws come back tagged; a throw here is the host's stop, isolated-vm's
         // timeout at our deadline, or the value failing to copy — told apart by the host's records.
@@ -274,7 +278,7 @@ export class WorkerPool {
     if (stop === "memory" && !(error instanceof WorkerOutcome && error.taken.tag === "unclonable")) {
       return verdict("memory_limit", `${record.name} ran out of memory (limit ${limits.memoryMb} MB per isolate)`);
     }
-    if (error instanceof WorkerTimeout) return verdict("timeout", `${record.name} was still running after ${limits.wallMs} ms`);
+    if (error instanceof WorkerTimeout) return overtimeVerdict(this.options.time, { subject: record.name });
     if (stop === "host" || this.closing || !(error instanceof WorkerOutcome)) {
       record.state = "stopped";
       return verdict("task_failed", `${record.name} was stopped before it finished`);
