@@ -157,7 +157,7 @@ describe("grade() robustness", () => {
 
   it("grades once more after a hang, never after a result or a memory kill, and at most once", async () => {
     const crash = (over: Partial<ChildOutcome & { kind: "crash" }>): ChildOutcome => ({
-      kind: "crash", code: null, signal: "SIGKILL", stderr: "", watchdog: false, memoryKill: false, stalled: false, catastrophe: null, ...over,
+      kind: "crash", code: null, signal: "SIGKILL", stderr: "", watchdog: false, starvedOut: false, memoryKill: false, stalled: false, catastrophe: null, ...over,
     });
     const result: ChildOutcome = { kind: "result", result: GradeResult.parse({ version: 1, status: "pass", score: 1, message: "ok", tests: [], diagnostics: [], stdout: "", stderr: "", truncated: false }) };
     const script = async (outcomes: ChildOutcome[]) => {

@@ -119,6 +119,9 @@ function resultOf(outcome: ChildOutcome, budgetMs: number): GradeResult {
     );
   }
   if (outcome.stalled) return errorResult("timeout", "the grading process stopped responding twice and was stopped");
+  if (outcome.watchdog && outcome.starvedOut) {
+    return errorResult("internal", "the grading machine was too busy to give this grade its time; nothing was judged about your code — submit again");
+  }
   if (outcome.watchdog) return errorResult("timeout", `grading took longer than ${Math.round((budgetMs + CHILD_OVERHEAD_MS) / 1000)} s and was stopped`);
   if (/out of memory|Allocation failed|heap limit/i.test(outcome.stderr) || outcome.signal === "SIGKILL") {
     return errorResult("memory_limit", "the grading process ran out of memory and was stopped");

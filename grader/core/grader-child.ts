@@ -9,6 +9,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { GradeResult } from "../contract.ts";
 import { JIT_FLAG } from "../runners/ts/jit-flag.ts";
+import { procSched, UnstarvedClock } from "../runners/ts/unstarved-clock.ts";
 import { ChildMessage, type GradeJob } from "./child-protocol.ts";
 
 export type ChildOutcome =
@@ -19,6 +20,8 @@ export type ChildOutcome =
       signal: NodeJS.Signals | null;
       stderr: string;
       watchdog: boolean;
+      /** The watchdog's wall-time net fired before the child had its own time's worth: the machine was too busy. */
+      starvedOut: boolean;
       memoryKill: boolean;
       /** Its heartbeat stopped: the process hung (seen rarely inside isolated-vm), whatever the student's code. */
       stalled: boolean;
@@ -42,6 +45,8 @@ const MEMORY_POLL_MS = 50;
  * above a crowded machine's scheduling delays and far below the wall-clock watchdog.
  */
 export const CHILD_STALL_MS = 15_000;
+/** Raw wall time, as a multiple of the watchdog's budget, after which a starved child is given up. */
+const WALL_NET_FACTOR = 5;
 
 export class GraderChild {
   readonly ready: Promise<void>;
@@ -54,7 +59,10 @@ export class GraderChild {
   private watchdogFired = false;
   private memoryKill = false;
   private stalled = false;
+  private starvedOut = false;
   private lastHeard = 0;
+  /** The clock heartbeats are read on: the running job's unstarved clock. */
+  private heard: () => number = () => performance.now();
 
   constructor() {
     const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
@@ -90,7 +98,7 @@ export class GraderChild {
       this.process.on("message", (raw: unknown) => {
         const parsed = ChildMessage.safeParse(raw);
         if (!parsed.success) return;
-        this.lastHeard = performance.now();
+        this.lastHeard = this.heard();
         if (parsed.data.type === "ready") resolve();
         else if (parsed.data.type === "result") this.result = parsed.data.result;
         else if (parsed.data.type === "catastrophe") this.catastrophe = parsed.data.kind;
@@ -108,15 +116,24 @@ export class GraderChild {
   /** Sends one job and waits for the result or the child's end, whichever the watchdogs allow. */
   async run(job: GradeJob, options: { watchdogMs: number; memoryCapMb?: number; stallMs?: number; signal?: AbortSignal }): Promise<ChildOutcome> {
     this.hold(true);
-    const watchdog = setTimeout(() => {
-      this.watchdogFired = true;
-      this.kill();
-    }, options.watchdogMs);
+    // Both watchdogs read the child's own time: wall time minus what its most starved thread
+    // spent waiting for a core (see UnstarvedClock), so a crowded machine does not make a hang.
+    // Raw wall time only backs them up, far off, and then says the machine was too busy.
+    const clock = new UnstarvedClock(this.process.pid === undefined ? procSched("self") : procSched(this.process.pid));
+    const netMs = options.watchdogMs * WALL_NET_FACTOR;
     const capMb = options.memoryCapMb ?? CHILD_MEMORY_CAP_MB;
     const stallMs = options.stallMs ?? CHILD_STALL_MS;
     let sent = false;
     const watch = setInterval(() => {
-      if (sent && performance.now() - this.lastHeard > stallMs && this.alive && !this.result) {
+      if (!this.alive || this.result) return;
+      const own = clock.bound();
+      if (own > options.watchdogMs || clock.wallMs() > netMs) {
+        this.watchdogFired = true;
+        this.starvedOut = clock.elapsedMs() <= options.watchdogMs;
+        this.kill();
+        return;
+      }
+      if (sent && own - this.lastHeard > stallMs) {
         this.stalled = true;
         this.kill();
       }
@@ -131,14 +148,15 @@ export class GraderChild {
     options.signal?.addEventListener("abort", onAbort, { once: true });
     try {
       await this.ready;
-      this.lastHeard = performance.now();
+      this.heard = () => clock.bound();
+      this.lastHeard = clock.bound();
       sent = true;
       this.process.send(job);
       await Promise.race([this.exited, this.resultArrived()]);
     } catch {
       // the child died before it was ready: reported below from its exit status
     } finally {
-      clearTimeout(watchdog);
+      this.heard = () => performance.now();
       clearInterval(watch);
       options.signal?.removeEventListener("abort", onAbort);
       this.kill();
@@ -153,6 +171,7 @@ export class GraderChild {
       signal: this.exit?.signal ?? null,
       stderr: this.stderr,
       watchdog: this.watchdogFired,
+      starvedOut: this.starvedOut,
       memoryKill: this.memoryKill,
       stalled: this.stalled,
       catastrophe: this.catastrophe,

@@ -15,23 +15,28 @@ export type SchedReader = {
   runDelayNs(tid: string): number | null;
 };
 
-export const PROC_SCHED: SchedReader = {
-  threads() {
-    try {
-      return readdirSync("/proc/self/task");
-    } catch {
-      return null;
-    }
-  },
-  runDelayNs(tid) {
-    try {
-      const ns = Number(readFileSync(`/proc/self/task/${tid}/schedstat`, "utf8").split(" ")[1]);
-      return Number.isFinite(ns) ? ns : null;
-    } catch {
-      return null;
-    }
-  },
-};
+/** The threads of process `pid` ("self": this one), from /proc. */
+export function procSched(pid: number | "self"): SchedReader {
+  return {
+    threads() {
+      try {
+        return readdirSync(`/proc/${pid}/task`);
+      } catch {
+        return null;
+      }
+    },
+    runDelayNs(tid) {
+      try {
+        const ns = Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, "utf8").split(" ")[1]);
+        return Number.isFinite(ns) ? ns : null;
+      } catch {
+        return null;
+      }
+    },
+  };
+}
+
+export const PROC_SCHED: SchedReader = procSched("self");
 
 /** A sample older than this is taken again: threads that end (isolated-vm's throwaway threads) take their delay with them. */
 const SAMPLE_EVERY_MS = 25;
