@@ -31,7 +31,7 @@ use rng::{keyed, salt, Rng};
 use panics::panics_so_far;
 use trace::{now_ms, span};
 use verdict::{fail, pass, Clock, Test, Verdict};
-use work::{measure_work, measure_work_if, thread_cpu_ms, Inputs, Ledger, WorkLog};
+use work::{measure_work, measure_work_if, meet_first_calls, thread_cpu_ms, Inputs, Ledger, RunClock, WorkLog};
 
 use std::fmt::Write as _;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -139,7 +139,7 @@ fn abandon_test(verdict: Verdict) -> ! {
 fn run_one(test: Test) {
     trace::start_test();
     let _ = panics::take();
-    work::new_generation();
+    work::start_test();
     let started = Instant::now();
     let mut ctx = Ctx::new(test.name);
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| (test.run)(&mut ctx)));

@@ -2,11 +2,12 @@
 //! only thread ran tasks without parking (a stall: code that computes or blocks in a task).
 
 use super::trace::start_virtual;
+use super::work::RunClock;
 use super::{lock, Ctx};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::ThreadId;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 static LONGEST_STALL: Mutex<f64> = Mutex::new(0.0);
 /// The thread running the test's paused runtime, while one runs.
@@ -41,7 +42,8 @@ pub(super) fn take_foreign() -> Vec<String> {
     std::mem::take(&mut *lock(&FOREIGN))
 }
 
-/// Real time the runtime's thread may run without parking before the watchdog ends the test.
+/// Real time the runtime's thread may run without parking before the watchdog ends the test
+/// (on a `RunClock`, as the next: time the machine gave the program no core is not counted).
 const GIVE_UP_BUSY: Duration = Duration::from_millis(3000);
 /// Real time every task may wait, with nothing computing anywhere, before that is a deadlock.
 const GIVE_UP_PARKED: Duration = Duration::from_millis(5000);
@@ -60,11 +62,12 @@ fn begin_busy_stretch() {
 
 /// A stretch of running tasks without parking ends. Its length as a stall: the CPU it used
 /// when the thread never gave up its core by itself (then any extra wall time was the machine
-/// running other programs, not the student's code); its wall time when it did (a
-/// std::thread::sleep, a blocking call or a lock wait inside async code).
-fn note_busy_stretch(since: Instant) {
+/// running other programs, not the student's code); its real time when it did (a
+/// std::thread::sleep, a blocking call or a lock wait inside async code), on a `RunClock`: less
+/// the time the whole program had no core (a thread it waited for could not run either).
+fn note_busy_stretch(since: RunClock) {
     let (cpu0, switches0) = STRETCH.with(|s| s.get());
-    let wall = since.elapsed().as_secs_f64() * 1000.0;
+    let wall = since.elapsed_ms();
     let cpu = (super::work::thread_cpu_ms() - cpu0).max(0.0);
     let blocked = super::work::voluntary_switches() > switches0;
     let ms = if blocked { wall } else { cpu.min(wall) };
@@ -80,14 +83,14 @@ impl Ctx {
     /// (see note_busy_stretch): a task that computes or blocks without awaiting holds the only
     /// runtime thread for that long (`longest_stall_ms`).
     pub(in crate::interleave) fn paused<F: std::future::Future>(&mut self, future: F) -> F::Output {
-        let busy_since: Arc<Mutex<Option<Instant>>> = Default::default();
+        let busy_since: Arc<Mutex<Option<RunClock>>> = Default::default();
         let (on_unpark, on_park) = (busy_since.clone(), busy_since.clone());
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .start_paused(true)
             .on_thread_unpark(move || {
                 begin_busy_stretch();
-                *lock(&on_unpark) = Some(Instant::now());
+                *lock(&on_unpark) = Some(RunClock::start());
             })
             .on_thread_park(move || {
                 if let Some(t0) = lock(&on_park).take() {
@@ -98,7 +101,7 @@ impl Ctx {
             .expect("tokio runtime");
         *lock(&LONGEST_STALL) = 0.0;
         begin_busy_stretch();
-        *lock(&busy_since) = Some(Instant::now());
+        *lock(&busy_since) = Some(RunClock::start());
         *lock(&TEST_RUNTIME) = Some(std::thread::current().id());
         let finished = Arc::new(AtomicBool::new(false));
         watch_for_a_stuck_runtime(busy_since.clone(), finished.clone());
@@ -128,16 +131,16 @@ impl Ctx {
 /// that stays parked while nothing in the process computes (every task waits for something
 /// only another waiting task could give) is a deadlock after GIVE_UP_PARKED: on the paused
 /// clock, a timer would have fired at once.
-fn watch_for_a_stuck_runtime(busy_since: Arc<Mutex<Option<Instant>>>, finished: Arc<AtomicBool>) {
+fn watch_for_a_stuck_runtime(busy_since: Arc<Mutex<Option<RunClock>>>, finished: Arc<AtomicBool>) {
     let _ = std::thread::Builder::new().name("interleave-watchdog".into()).spawn(move || {
-        let mut parked: Option<(Instant, f64)> = None;
+        let mut parked: Option<(RunClock, f64)> = None;
         while !finished.load(Ordering::SeqCst) {
             std::thread::sleep(Duration::from_millis(50));
             let busy = lock(&busy_since).map(|t0| t0.elapsed());
             if busy.is_some() {
                 parked = None;
             } else {
-                let (since, cpu) = *parked.get_or_insert_with(|| (Instant::now(), super::work::process_cpu_ms()));
+                let (since, cpu) = *parked.get_or_insert_with(|| (RunClock::start(), super::work::process_cpu_ms()));
                 let computed = super::work::process_cpu_ms() - cpu;
                 if since.elapsed() > GIVE_UP_PARKED && computed < IDLE_CPU_MS && !finished.load(Ordering::SeqCst) {
                     super::abandon_test(super::fail(

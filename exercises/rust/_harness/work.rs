@@ -4,12 +4,23 @@
 use super::trace::{now_ms, span, thread_label};
 use super::{lock, Ctx};
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Condvar, Mutex};
+use std::thread::ThreadId;
 use std::time::{Duration, Instant};
 
 /// The work log of the current measurement, tagged with its generation: a call that began in
 /// an earlier one (a thread nobody joined) cannot touch the current log.
 static WORK: Mutex<(usize, Option<WorkLog>)> = Mutex::new((0, None));
+/// Signalled (with WORK) when a thread arrives at its first counted call, and when a new
+/// measurement starts.
+static ARRIVED: Condvar = Condvar::new();
+/// Whether the running test judges overlap (`meet_first_calls`); every test starts without.
+static MEET: AtomicBool = AtomicBool::new(false);
+/// Real time the first thread to arrive at a counted call waits for a second one (see
+/// `meet_first_calls`). Threads started together arrive within a few ms even on a crowded
+/// machine; a thread joined before the next one was spawned waits it out alone, once.
+const MEET_WAIT: Duration = Duration::from_millis(250);
 
 /// What the exercise's instrumented work functions saw during one test.
 #[derive(Default, Clone)]
@@ -30,12 +41,69 @@ pub(in crate::interleave) struct WorkLog {
     pub(in crate::interleave) uncounted_finished: usize,
     uncounted_in_flight: usize,
     last_thread: Option<String>,
+    /// Threads that made a counted call in this measurement, in order of arrival.
+    arrived: Vec<ThreadId>,
+}
+
+/// A new test starts: a new measurement, and no rendezvous until the test asks for one.
+pub(super) fn start_test() {
+    MEET.store(false, Ordering::SeqCst);
+    new_generation();
+}
+
+/// For a test that judges whether counted calls overlapped (`max_in_flight`): from now on
+/// until the test ends, the first thread to arrive at a counted call in a measurement waits
+/// (on a condition variable, up to MEET_WAIT of real time) until a second thread arrives at
+/// one, and every later thread goes straight on. Overlap then depends on the program, not on
+/// how quickly a busy machine or a single core scheduled the second thread: threads that run
+/// at the same time always meet (the first call is still in flight when the second begins),
+/// while in a program that finishes one thread's call before the next thread can begin (joined
+/// after each spawn, a lock held around the call, a channel handing over turns) the first
+/// thread waits alone and nothing overlaps, exactly as without the wait. The wait is not part
+/// of the call's CPU time or timeline span, and never happens on the test's paused runtime's
+/// thread (where it would read as a blocked runtime).
+pub(in crate::interleave) fn meet_first_calls() {
+    MEET.store(true, Ordering::SeqCst);
+}
+
+/// The rendezvous of `meet_first_calls`, for a counted call that began in `generation` (it is
+/// already in flight, so a second thread arriving meanwhile overlaps it).
+fn meet(generation: usize) {
+    if !MEET.load(Ordering::SeqCst) || super::on_runtime_thread() {
+        return;
+    }
+    let me = std::thread::current().id();
+    let mut work = lock(&WORK);
+    if work.0 != generation {
+        return;
+    }
+    {
+        let log = work.1.get_or_insert_with(WorkLog::default);
+        if log.arrived.contains(&me) {
+            return;
+        }
+        log.arrived.push(me);
+        if log.arrived.len() > 1 {
+            ARRIVED.notify_all();
+            return;
+        }
+    }
+    let deadline = Instant::now() + MEET_WAIT;
+    loop {
+        let now = Instant::now();
+        let alone = work.0 == generation && work.1.as_ref().map_or(false, |l| l.arrived.len() < 2);
+        if !alone || now >= deadline {
+            return;
+        }
+        work = ARRIVED.wait_timeout(work, deadline - now).map(|(g, _)| g).unwrap_or_else(|e| e.into_inner().0);
+    }
 }
 
 /// Starts a new measurement and returns the log of the one it ends.
 pub(super) fn new_generation() -> WorkLog {
     let mut work = lock(&WORK);
     work.0 += 1;
+    ARRIVED.notify_all();
     work.1.take().unwrap_or_default()
 }
 
@@ -55,6 +123,7 @@ pub(in crate::interleave) fn measure_work<T>(task: &str, f: impl FnOnce() -> T) 
         log.last_thread = Some(here);
         work.0
     };
+    meet(generation);
     let (start, cpu0) = (now_ms(), thread_cpu_ms());
     let out = f();
     let (end, cpu) = (now_ms(), thread_cpu_ms() - cpu0);
@@ -237,6 +306,59 @@ impl<K: Ord + Clone> Inputs<K> {
 
     pub(in crate::interleave) fn take(&self) -> Option<Ledger<K>> {
         lock(&self.0).take()
+    }
+}
+
+/// Where the sandbox shows this program's own cpu.pressure file, read-only (absent where the
+/// host's kernel keeps none: then `crowded_ms` is 0 and every `RunClock` is plain wall time).
+const PRESSURE: &str = "/run/interleave/cpu.pressure";
+
+/// Wall ms so far during which every thread of this program that was ready to run waited for a
+/// core: the machine was busy with other programs and this one could not run at all. (The
+/// "full" line of the job's CPU pressure. The program's own threads outnumbering the cores do
+/// not count: some thread of it runs then.)
+pub(in crate::interleave) fn crowded_ms() -> f64 {
+    static MISSING: AtomicBool = AtomicBool::new(false);
+    if MISSING.load(Ordering::Relaxed) {
+        return 0.0;
+    }
+    match std::fs::read_to_string(PRESSURE) {
+        Ok(text) => text
+            .lines()
+            .find(|l| l.starts_with("full "))
+            .and_then(|l| l.split_whitespace().find_map(|f| f.strip_prefix("total=")))
+            .and_then(|us| us.parse::<f64>().ok())
+            .map_or(0.0, |us| us / 1000.0),
+        Err(_) => {
+            MISSING.store(true, Ordering::Relaxed);
+            0.0
+        }
+    }
+}
+
+/// Real time the program could run: wall time since `start` less the time the machine gave it
+/// no core at all (`crowded_ms`). Watchdogs and stall timings use it so that a crowded machine
+/// does not turn a slow moment into a verdict; a program that sleeps or waits for ever waits
+/// for no core, so for it this is plain wall time.
+#[derive(Clone, Copy)]
+pub(in crate::interleave) struct RunClock {
+    wall: Instant,
+    crowded: f64,
+}
+
+impl RunClock {
+    pub(in crate::interleave) fn start() -> RunClock {
+        RunClock { wall: Instant::now(), crowded: crowded_ms() }
+    }
+
+    /// Wall ms since `start`, less the ms the program could not run meanwhile.
+    pub(in crate::interleave) fn elapsed_ms(&self) -> f64 {
+        let wall = self.wall.elapsed().as_secs_f64() * 1000.0;
+        (wall - (crowded_ms() - self.crowded).max(0.0)).max(0.0)
+    }
+
+    pub(in crate::interleave) fn elapsed(&self) -> Duration {
+        Duration::from_secs_f64(self.elapsed_ms() / 1000.0)
     }
 }
 

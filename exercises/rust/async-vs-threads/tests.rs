@@ -3,7 +3,7 @@
 // a thread per request is judged by counting threads. `score` is real CPU work measured on
 // each thread's CPU clock (measure_work), so "split across threads" is judged by how the work
 // was divided (work spread), not by how fast a shared machine happened to be.
-use super::{fail, keyed, measure_work_if, now_ms, pass, salt, span, threshold, Clock, Ctx, Inputs, Test, Verdict, WorkLog};
+use super::{fail, keyed, measure_work_if, meet_first_calls, now_ms, pass, salt, span, threshold, Clock, Ctx, Inputs, Test, Verdict, WorkLog};
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, Once};
@@ -293,6 +293,8 @@ fn split_across_threads(ctx: &mut Ctx) -> Verdict {
     let want: u64 = data.iter().map(|&x| score_one(x)).sum();
     let one_thread_ms = t0.elapsed().as_secs_f64() * 1000.0;
     ctx.take_work(2000);
+    // Overlap is judged: threads that run at the same time must meet whatever the machine.
+    meet_first_calls();
     let t0 = Instant::now();
     let got = run_total(&data);
     let ms = t0.elapsed().as_secs_f64() * 1000.0;

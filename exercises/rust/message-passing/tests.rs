@@ -3,7 +3,7 @@
 // when that thread ends). The student's function runs on a thread of its own, so a receive
 // loop that never ends is seen as what it is: every reading made, every producer gone, and
 // the collector still waiting, because a Sender it holds itself keeps the channel open.
-use super::{fail, keyed, measure_work_if, panics_so_far, pass, threshold, Clock, Ctx, Inputs, Test, Verdict, WorkLog};
+use super::{fail, keyed, measure_work_if, panics_so_far, pass, threshold, Clock, RunClock, Ctx, Inputs, Test, Verdict, WorkLog};
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
@@ -122,8 +122,9 @@ fn call(sensors: usize, per_sensor: usize) -> Result<Vec<Reading>, Verdict> {
         .spawn(move || student_collect_readings(sensors, per_sensor))
         .map_err(|e| fail("resource_limit", format!("the tests could not start a thread: {}", e)))?;
     let grace = Duration::from_millis(threshold("deadlockGraceMs", 1000.0) as u64);
-    let give_up = Instant::now() + Duration::from_millis(threshold("giveUpMs", 4000.0) as u64);
-    let mut all_made_at: Option<Instant> = None;
+    // Both on a RunClock: time the machine gave the program no core at all is not waiting.
+    let (started, give_up) = (RunClock::start(), Duration::from_millis(threshold("giveUpMs", 4000.0) as u64));
+    let mut all_made_at: Option<RunClock> = None;
     loop {
         if handle.is_finished() {
             let result = handle.join().map_err(|p| fail("runtime_error", format!("{} panicked: {}", what, panic_text(p))));
@@ -136,7 +137,7 @@ fn call(sensors: usize, per_sensor: usize) -> Result<Vec<Reading>, Verdict> {
         }
         let made = PRODUCED.load(SeqCst);
         if made >= want && all_made_at.is_none() {
-            all_made_at = Some(Instant::now());
+            all_made_at = Some(RunClock::start());
         }
         let running = PRODUCERS_SEEN.load(SeqCst).saturating_sub(PRODUCERS_ENDED.load(SeqCst));
         if all_made_at.map_or(false, |t| t.elapsed() > grace) {
@@ -147,7 +148,7 @@ fn call(sensors: usize, per_sensor: usize) -> Result<Vec<Reading>, Verdict> {
                 fail("deadlock", format!("{}, but {} not ended and {} had not returned {:.1} s later: {} stuck (sending into a full sync_channel that nobody reads any more?).", all_made(want), if running == 1 { "1 producer thread has".to_string() } else { format!("{} producer threads have", running) }, what, waited, if running == 1 { "it is" } else { "they are" }))
             });
         }
-        if Instant::now() > give_up {
+        if started.elapsed() > give_up {
             return Err(fail("deadlock", format!("{} had not returned after {:.0} s and only {} of {} made: the producers or the collector are waiting for each other (receiving before the producers started, or joining a producer that waits on a full channel?).", what, threshold("giveUpMs", 4000.0) / 1000.0, made, readings(want, "was", "were"))));
         }
         std::thread::sleep(Duration::from_millis(2));

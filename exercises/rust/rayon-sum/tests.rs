@@ -3,7 +3,7 @@
 // same moment. The verdict reads how the CPU work was divided between threads (work spread),
 // which holds whatever else the machine is doing; the wall-clock speedup against a sequential
 // run in the same test is shown, never judged (another program may own the other core).
-use super::{fail, measure_work_if, pass, salt, threshold, Clock, Ctx, Inputs, Test, Verdict, WorkLog};
+use super::{fail, measure_work_if, meet_first_calls, pass, salt, threshold, Clock, Ctx, Inputs, Test, Verdict, WorkLog};
 use std::time::Instant;
 
 /// Threads of the pool the student's function runs in, whatever rayon's default would be on
@@ -88,6 +88,8 @@ fn spread_over_threads(ctx: &mut Ctx) -> Verdict {
     let started = Instant::now();
     let want: u64 = data.iter().map(|&x| score_raw(x)).sum();
     let sequential_ms = started.elapsed().as_secs_f64() * 1000.0;
+    // Overlap is judged: threads that run at the same time must meet whatever the machine.
+    meet_first_calls();
     let started = Instant::now();
     SCORED.start(data.iter().copied());
     let got = pool.install(|| student_total_score(&data));

@@ -1,7 +1,7 @@
 // Hidden tests for rust/threads-join. `slow_square` is the CPU work the student hands to threads;
 // it measures itself (thread CPU clock, calls running at once), so verdicts never rest on
 // wall-clock speed.
-use super::{fail, measure_work_if, pass, Clock, Ctx, Inputs, Test, Verdict, WorkLog};
+use super::{fail, measure_work_if, meet_first_calls, pass, Clock, Ctx, Inputs, Test, Verdict, WorkLog};
 use std::collections::HashSet;
 use std::sync::Mutex;
 use std::thread::ThreadId;
@@ -157,6 +157,8 @@ fn right_squares(ctx: &mut Ctx) -> Verdict {
 }
 
 fn runs_in_parallel(ctx: &mut Ctx) -> Verdict {
+    // Overlap is judged: threads that run at the same time must meet whatever the machine.
+    meet_first_calls();
     let inputs: Vec<u64> = ctx.rng.distinct(5, 1, 1000);
     let want: Vec<u64> = inputs.iter().map(|x| x * x).collect();
     let (got, log, at_return) = call(ctx, &inputs);

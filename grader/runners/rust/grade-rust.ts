@@ -47,10 +47,17 @@ export async function gradeRust(options: { code: string; dir: string; meta: Exer
       openFiles: 128,
       processes: Math.max(64, limits.maxWorkers * 4),
       tmpfsMb: 16,
+      // Time the run may take apart from waiting for a core (a crowded machine does not shorten
+      // it; a program asleep for ever is stopped after it all the same); plain wall time only
+      // as a distant safety net.
       wallMs: limits.wallMs * 4,
+      safetyWallMs: limits.wallMs * 8,
       outputBytes: 1024 * 1024,
     },
     mounts: [{ from: compiled.binary, to: "/opt/prog" }],
+    // The job's CPU pressure, read-only: the harness's own clocks (a blocked runtime's stretch,
+    // its deadlock watchdog) leave out time the whole program waited for a core.
+    pressureAt: "/run/interleave/cpu.pressure",
     // glibc reserves 64 MiB of address space per malloc arena; two arenas keep threads cheap.
     env: { MALLOC_ARENA_MAX: "2", RUST_BACKTRACE: "0", ...machineEnv(options.machine) },
     ...(options.machine?.cpuList ? { cpuList: options.machine.cpuList } : {}),
@@ -107,7 +114,7 @@ function jobLimitHit(run: SandboxOutcome, limits: ExerciseMeta["limits"]): Early
 }
 
 function abnormalEnd(run: SandboxOutcome, rejected: number, limits: ExerciseMeta["limits"]): Early {
-  const seconds = (run.wallMs / 1000).toFixed(1);
+  const seconds = (run.activeMs / 1000).toFixed(1);
   if (run.outputFlooded) return { reason: "output_limit", message: "your program printed more than 1 MiB and was stopped" };
   if (run.timedOut) return { reason: "timeout", message: `your program was still running after ${seconds} s and was stopped (an endless loop, a deadlock or a sleep that never ends?)` };
   if (run.signal === "SIGXCPU" || run.code === 128 + 24) return { reason: "timeout", message: "your program used up its CPU time and was stopped" };

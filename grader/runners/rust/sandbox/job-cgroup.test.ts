@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { entriesOverBudget } from "../prune-build-cache.ts";
-import { keyed, parseProcCgroup } from "./job-cgroup.ts";
+import { keyed, parseProcCgroup, pressureSomeTotalUs, runDelayNs } from "./job-cgroup.ts";
 
 describe("job cgroups (job-cgroup.ts)", () => {
   it("reads this process's cgroup per controller, v1 and v2 lines alike", () => {
@@ -16,6 +16,13 @@ describe("job cgroups (job-cgroup.ts)", () => {
     expect(keyed("oom_kill_disable 0\nunder_oom 0\noom_kill 3\n", "oom_kill")).toBe(3);
     expect(keyed("usage_usec 1500\nuser_usec 1000\n", "usage_usec")).toBe(1500);
     expect(keyed("max 0\n", "oom_kill")).toBe(0);
+  });
+
+  it("reads a job's time waiting for a core: cpu.pressure's some total, a thread's run delay", () => {
+    expect(pressureSomeTotalUs("some avg10=17.39 avg60=3.14 avg300=0.65 total=2835765\nfull avg10=10.32 avg60=1.86 avg300=0.38 total=1786526\n")).toBe(2835765);
+    expect(pressureSomeTotalUs("")).toBe(0);
+    expect(runDelayNs("199088769 59430200 714\n")).toBe(59430200);
+    expect(runDelayNs("")).toBe(0);
   });
 });
 

@@ -9,6 +9,11 @@
 // are both supported. Job cgroups are created under the cgroup this process already sits in
 // (/proc/self/cgroup). Where none can be created, the caller keeps per-process rlimits only and
 // says so (`cgroupSupport`).
+//
+// The job's time waiting for a core (`stallMs`) lets the caller stop it by how long it ran, not
+// by how crowded the machine was: the kernel's CPU pressure of the job's cgroup (v2, and under
+// v1 a controller-less cgroup in the unified tree the job joins as well), or, where the kernel
+// has no pressure accounting, the run delay of each of the job's threads (/proc/<tid>/schedstat).
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rmdir, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -25,10 +30,17 @@ export type GroupUsage = {
   oomKills: number;
   /** fork/clone calls refused because the job reached its process/thread limit. */
   pidsRefused: number;
+  /**
+   * Wall time during which some thread of the job was ready to run but waited for a core (the
+   * cgroup's cpu.pressure "some" total), or the run delay of its threads added up where that
+   * is not kept. Never more than the truth of the crowding it stands for: a job's own threads
+   * outnumbering the cores count too, but then its CPU time grows and bounds it.
+   */
+  stallMs: number;
 };
 
 type Layout =
-  | { kind: "v1"; memory: string; pids: string; cpuacct: string }
+  | { kind: "v1"; memory: string; pids: string; cpuacct: string; pressure: string | null }
   | { kind: "v2"; base: string };
 
 export type CgroupSupport = { ok: true; kind: "v1" | "v2"; base: string } | { ok: false; why: string };
@@ -92,7 +104,26 @@ async function prepareV1(own: Map<string, string>): Promise<Layout> {
     dirs[controller] = base;
   }
   if (!existsSync(path.join(dirs.memory, "memory.limit_in_bytes"))) throw new Error("the memory cgroup has no memory.limit_in_bytes");
-  return { kind: "v1", ...dirs };
+  return { kind: "v1", ...dirs, pressure: await prepareUnifiedPressure(own) };
+}
+
+/**
+ * Under v1, the unified (v2) tree mounted next to it with no controllers still keeps each
+ * cgroup's CPU pressure: a job that joins a cgroup there too can be asked how long it waited
+ * for a core. Null where there is no such tree or no pressure accounting.
+ */
+async function prepareUnifiedPressure(own: Map<string, string>): Promise<string | null> {
+  const mount = path.join(ROOT, "unified");
+  try {
+    if (!existsSync(path.join(mount, "cgroup.procs"))) return null;
+    const base = path.join(ownDir(mount, own.get("")), "interleave-jobs");
+    await mkdir(base, { recursive: true });
+    if (!existsSync(path.join(base, "cpu.pressure"))) return null;
+    await removeOrphans(base);
+    return base;
+  } catch {
+    return null;
+  }
 }
 
 /** Job cgroups a grading process left behind when it died (their processes are gone with it). */
@@ -130,6 +161,8 @@ async function prepareV2(own: Map<string, string>): Promise<Layout> {
 export type JobCgroup = {
   /** The cgroup.procs files the job's first process writes its pid to before it execs. */
   procsFiles: string[];
+  /** The job's own cpu.pressure file (how long it waited for a core), where the kernel keeps one. */
+  pressureFile: string | null;
   usage(): Promise<GroupUsage>;
   /** SIGKILL to every process still in the job. */
   killAll(): Promise<void>;
@@ -150,14 +183,20 @@ async function createV1(layout: Extract<Layout, { kind: "v1" }>, name: string, l
   const pids = path.join(layout.pids, name);
   const cpu = path.join(layout.cpuacct, name);
   for (const dir of [memory, pids, cpu]) await mkdir(dir);
+  const pressure = layout.pressure ? path.join(layout.pressure, name) : null;
+  const joined = pressure ? await mkdir(pressure).then(() => true, () => false) : false;
   await writeFile(path.join(memory, "memory.limit_in_bytes"), String(limits.memoryBytes));
   // Swap would let the job hold more than its limit; memsw exists only where swap is accounted.
   await writeFile(path.join(memory, "memory.memsw.limit_in_bytes"), String(limits.memoryBytes)).catch(() => {});
   await writeFile(path.join(pids, "pids.max"), String(limits.pids));
-  const dirs = [memory, pids, cpu];
+  const dirs = [memory, pids, cpu, ...(joined && pressure ? [pressure] : [])];
+  const pressureFile = joined && pressure ? path.join(pressure, "cpu.pressure") : null;
+  const stall = stallMeter(pressureFile, path.join(memory, "tasks"));
   return {
     procsFiles: dirs.map((d) => path.join(d, "cgroup.procs")),
+    pressureFile,
     usage: async () => ({
+      stallMs: await stall(),
       cpuMs: Number(await readFile(path.join(cpu, "cpuacct.usage"), "utf8").catch(() => "0")) / 1e6,
       memoryPeakBytes: Number(await readFile(path.join(memory, "memory.max_usage_in_bytes"), "utf8").catch(() => "0")),
       oomKills: keyed(await readFile(path.join(memory, "memory.oom_control"), "utf8").catch(() => ""), "oom_kill"),
@@ -175,9 +214,13 @@ async function createV2(base: string, name: string, limits: GroupLimits): Promis
   await writeFile(path.join(dir, "memory.swap.max"), "0").catch(() => {});
   await writeFile(path.join(dir, "pids.max"), String(limits.pids));
   const procs = path.join(dir, "cgroup.procs");
+  const pressureFile = existsSync(path.join(dir, "cpu.pressure")) ? path.join(dir, "cpu.pressure") : null;
+  const stall = stallMeter(pressureFile, path.join(dir, "cgroup.threads"));
   return {
     procsFiles: [procs],
+    pressureFile,
     usage: async () => ({
+      stallMs: await stall(),
       cpuMs: keyed(await readFile(path.join(dir, "cpu.stat"), "utf8").catch(() => ""), "usage_usec") / 1000,
       memoryPeakBytes: Number(await readFile(path.join(dir, "memory.peak"), "utf8").catch(() => "0")),
       oomKills: keyed(await readFile(path.join(dir, "memory.events"), "utf8").catch(() => ""), "oom_kill"),
@@ -189,6 +232,37 @@ async function createV2(base: string, name: string, limits: GroupLimits): Promis
     },
     remove: () => removeDirs([dir], procs),
   };
+}
+
+/**
+ * The job's time waiting for a core so far, in ms: the cgroup's cpu.pressure "some" total when
+ * there is one; else the run delay (field 2 of /proc/<tid>/schedstat, ns) of every thread the
+ * job has had, each at the most it was seen at (a thread that ended keeps its last reading).
+ */
+function stallMeter(pressureFile: string | null, threadsFile: string): () => Promise<number> {
+  if (pressureFile) return async () => pressureSomeTotalUs(await readFile(pressureFile, "utf8").catch(() => "")) / 1000;
+  const seen = new Map<number, number>();
+  return async () => {
+    for (const tid of await pidsIn(threadsFile)) {
+      const delay = runDelayNs(await readFile(`/proc/${tid}/schedstat`, "utf8").catch(() => ""));
+      if (delay > (seen.get(tid) ?? 0)) seen.set(tid, delay);
+    }
+    let total = 0;
+    for (const ns of seen.values()) total += ns;
+    return total / 1e6;
+  };
+}
+
+/** The "some" line's total= (µs) of a cgroup's cpu.pressure file (0 when absent). */
+export function pressureSomeTotalUs(text: string): number {
+  const match = /^some .*\btotal=(\d+)/m.exec(text);
+  return match ? Number(match[1]) : 0;
+}
+
+/** Field 2 of /proc/<tid>/schedstat: ns the thread spent ready to run, waiting for a core. */
+export function runDelayNs(text: string): number {
+  const fields = text.trim().split(/\s+/);
+  return fields.length >= 2 ? Number(fields[1]) || 0 : 0;
 }
 
 /** The number after `key` in a flat "key value" file (0 when absent). */

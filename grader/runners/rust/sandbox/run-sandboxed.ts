@@ -4,8 +4,10 @@
 // where no cgroup can be made) → setpriv (a fresh unprivileged uid, no new privileges) → bwrap
 // (every namespace unshared, no network, read-only binds of only what is needed, a small
 // tmpfs, a read-only root, cleared environment, a seccomp filter denying cross-process access
-// and new namespaces: seccomp-filter.c) → the command. Our own wall clock and the job's CPU
-// total kill the whole job; output is capped and a flood stops the run.
+// and new namespaces: seccomp-filter.c) → the command. The job's CPU total and its elapsed time
+// less the time it waited for a core (so a crowded machine cannot end a job early) kill the
+// whole job, a plain wall clock far beyond that backs them up; output is capped and a flood
+// stops the run.
 import { spawn } from "node:child_process";
 import { closeSync, openSync } from "node:fs";
 import { createJobCgroup, type GroupUsage, type JobCgroup } from "./job-cgroup.ts";
@@ -25,7 +27,16 @@ export type SandboxLimits = {
   /** Processes and threads of the whole job (cgroup) and of the sandbox uid (RLIMIT_NPROC). */
   processes: number;
   tmpfsMb: number;
+  /**
+   * Time the job may take, not counting time it spent ready to run but waiting for a core
+   * (the job cgroup's CPU pressure, or its threads' run delay): on a crowded machine the job
+   * gets this much time to run, on a quiet one it is plain wall time. A job that sleeps or
+   * waits for ever (a deadlock) waits for no core, so it is stopped after this long either
+   * way. Plain wall time where no job cgroup exists.
+   */
   wallMs: number;
+  /** Plain wall time after which the job is stopped whatever it waited for (default 3 × wallMs). */
+  safetyWallMs?: number;
   /** Bytes of stdout+stderr after which the run is stopped as a flood. */
   outputBytes: number;
 };
@@ -47,6 +58,8 @@ export type SandboxOutcome = {
   code: number | null;
   signal: NodeJS.Signals | null;
   wallMs: number;
+  /** `wallMs` less the time the job waited for a core: what `limits.wallMs` bounds. */
+  activeMs: number;
   timedOut: boolean;
   outputFlooded: boolean;
   stdout: string;
@@ -86,15 +99,21 @@ export function sandboxArgs(options: { tools: SandboxTools; uid: number; argv: s
   ];
 }
 
-/** `cpuList`: run on these CPUs only (taskset syntax, e.g. "0" or "0,1"); tests of CPU-count independence. */
-export async function runSandboxed(options: { tools: SandboxTools; argv: string[]; mounts: Mount[]; system: SystemView; limits: SandboxLimits; proc?: boolean; env?: Record<string, string>; cwd?: string; stdin?: string; cpuList?: string; beforeRun?: (uid: number) => Promise<void> }): Promise<SandboxOutcome> {
+/**
+ * `cpuList`: run on these CPUs only (taskset syntax, e.g. "0" or "0,1"); tests of CPU-count
+ * independence. `pressureAt`: where in the sandbox the job's own cpu.pressure file appears,
+ * read-only (the harness's in-process clocks leave out time the job waited for a core); not
+ * there where the kernel keeps none.
+ */
+export async function runSandboxed(options: { tools: SandboxTools; argv: string[]; mounts: Mount[]; system: SystemView; limits: SandboxLimits; proc?: boolean; env?: Record<string, string>; cwd?: string; stdin?: string; cpuList?: string; pressureAt?: string; beforeRun?: (uid: number) => Promise<void> }): Promise<SandboxOutcome> {
   return withSandboxUid(async (uid) => {
     await options.beforeRun?.(uid);
-    const boxed = sandboxArgs({ ...options, uid, proc: options.proc ?? false, env: { PATH: "/usr/bin", HOME: "/tmp", TMPDIR: "/tmp", ...options.env }, cwd: options.cwd ?? "/tmp" });
-    const args = options.cpuList ? ["--cpu-list", options.cpuList, options.tools.prlimit, ...boxed] : boxed;
-    const first = options.cpuList ? "/usr/bin/taskset" : options.tools.prlimit;
     const { limits } = options;
     const group = await createJobCgroup({ memoryBytes: limits.memoryMb * 2 ** 20, pids: limits.processes });
+    const pressure = group?.pressureFile && options.pressureAt ? [{ from: group.pressureFile, to: options.pressureAt }] : [];
+    const boxed = sandboxArgs({ ...options, mounts: [...options.mounts, ...pressure], uid, proc: options.proc ?? false, env: { PATH: "/usr/bin", HOME: "/tmp", TMPDIR: "/tmp", ...options.env }, cwd: options.cwd ?? "/tmp" });
+    const args = options.cpuList ? ["--cpu-list", options.cpuList, options.tools.prlimit, ...boxed] : boxed;
+    const first = options.cpuList ? "/usr/bin/taskset" : options.tools.prlimit;
     try {
       return await spawnAndWatch({ command: first, seccomp: options.tools.seccomp, args, limits, stdin: options.stdin ?? "", group });
     } finally {
@@ -123,6 +142,8 @@ function spawnAndWatch(options: { command: string; seccomp: string; args: string
   let outputFlooded = false;
   let cpuLimitHit = false;
   let seen = 0;
+  let stallMs = 0;
+  const activeMs = () => Math.max(0, performance.now() - started - stallMs);
   const kill = () => {
     if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
       try {
@@ -135,15 +156,21 @@ function spawnAndWatch(options: { command: string; seccomp: string; args: string
   };
   // The job's CPU across all its threads and processes, as the kernel counts it: time spent
   // waiting for a core is not in it, so a crowded machine cannot use up a student's budget.
+  // Its elapsed time likewise leaves out the time it was ready to run but had no core.
   // A process the OOM killer took ends the whole job too: what is left would only wait for it.
   const cpuWatch = group
     ? setInterval(() => {
         void group.usage().then((u) => {
+          stallMs = Math.max(stallMs, u.stallMs);
           if (u.cpuMs > limits.cpuSeconds * 1000 && !cpuLimitHit) {
             cpuLimitHit = true;
             kill();
           }
           if (u.oomKills > 0) kill();
+          if (activeMs() > limits.wallMs && !timedOut) {
+            timedOut = true;
+            kill();
+          }
         });
       }, CPU_POLL_MS)
     : null;
@@ -165,10 +192,11 @@ function spawnAndWatch(options: { command: string; seccomp: string; args: string
   resultsPipe?.on("error", () => {});
   child.stdin?.on("error", () => {});
   child.stdin?.end(options.stdin);
+  // Without a job cgroup, plain wall time; with one, only the distant safety net.
   const timer = setTimeout(() => {
     timedOut = true;
     kill();
-  }, limits.wallMs);
+  }, group ? (limits.safetyWallMs ?? limits.wallMs * 3) : limits.wallMs);
   return new Promise((resolve) => {
     child.on("error", (error) => {
       captured.stderr += `\n${error.message}`;
@@ -181,7 +209,8 @@ function spawnAndWatch(options: { command: string; seccomp: string; args: string
       void (async () => {
         const usage = group ? await group.usage() : null;
         const job = usage ? { ...usage, cpuLimitHit: cpuLimitHit || usage.cpuMs > limits.cpuSeconds * 1000 } : null;
-        resolve({ code, signal, wallMs, timedOut, outputFlooded, ...captured, job });
+        if (usage) stallMs = Math.min(wallMs, Math.max(stallMs, usage.stallMs));
+        resolve({ code, signal, wallMs, activeMs: Math.max(0, wallMs - stallMs), timedOut, outputFlooded, ...captured, job });
       })();
     });
   });
