@@ -7,7 +7,8 @@ import { VALUES_SOURCE } from "./values-source.ts";
 import { isPrimeSource } from "./prime-work.ts";
 
 /**
- * Every PERTURB_EVERY-th Atomics.load a worker pauses for PERTURB_MS, at most PERTURB_MAX times
+ * Every PERTURB_EVERY-th atomic read (Atomics.load, or an update that changes nothing) a worker
+ * pauses for PERTURB_MS, at most PERTURB_MAX times
  * (see the prelude): the bound keeps the cost of a pause (a wake-up, which takes longer on a
  * crowded machine) small even for spin loops that load millions of times.
  */
@@ -133,21 +134,42 @@ Object.defineProperty(Atomics, "wait", { value: traced, writable: true, configur
 // design (a compare-and-swap lock, Peterson's, a flag read) stays correct with any delay between
 // two steps, but a lock built as "load, see 0, then store 1" lets another thread through in that
 // gap: the delay makes that race show on every grade, on 1 CPU or on many, instead of now and then.
+// A read is a read however it is spelled: an update that changes nothing (or/xor/add/sub with 0,
+// and with -1, a compareExchange that would write back what it expects) hands back the value
+// like a load, so it is paused the same way. Real updates (add 1, a lock's compareExchange) are
+// one indivisible step and need no pause.
 const atomicsLoad = Atomics.load, pauseCell = new Int32Array(new SharedArrayBuffer(4));
 let loads = 0, pauses = 0;
+function afterRead() {
+  if (pauses < ${PERTURB_MAX} && ++loads % ${PERTURB_EVERY} === 0) {
+    pauses += 1;
+    atomicsWait(pauseCell, 0, 0, ${PERTURB_MS});
+  }
+}
+const isZero = (v) => v === 0 || v === 0n;
+const isAllOnes = (v) => v === -1 || v === -1n || (typeof v === "number" && v !== 0 && (v | 0) === -1) || v === 0xff || v === 0xffff || v === 0xffffffff;
 const perturbed = {
   // Atomics functions ignore \`this\`: a direct call of the saved function is as safe as apply and
   // keeps the hot path cheap (a load is often the inner loop of a compare-and-swap).
   load(typedArray, index) {
     const r = atomicsLoad(typedArray, index);
-    if (pauses < ${PERTURB_MAX} && ++loads % ${PERTURB_EVERY} === 0) {
-      pauses += 1;
-      atomicsWait(pauseCell, 0, 0, ${PERTURB_MS});
-    }
+    afterRead();
     return r;
   },
-}.load;
-Object.defineProperty(Atomics, "load", { value: perturbed, writable: true, configurable: true, enumerable: false });
+};
+for (const [name, identity] of [["or", isZero], ["xor", isZero], ["add", isZero], ["sub", isZero], ["and", isAllOnes]]) {
+  const original = Atomics[name];
+  perturbed[name] = {
+    [name](typedArray, index, value) {
+      const r = original(typedArray, index, value);
+      if (identity(value)) afterRead();
+      return r;
+    },
+  }[name];
+}
+for (const name of Object.keys(perturbed)) {
+  Object.defineProperty(Atomics, name, { value: perturbed[name], writable: true, configurable: true, enumerable: false });
+}
 
 // A spin lock waits without Atomics.wait: compareExchange failing again and again (or exchange
 // handing back the value it wrote, a test-and-set still taken). A run of failures that lasts a
@@ -168,6 +190,8 @@ const spinning = {
   compareExchange(typedArray, index, expected, replacement) {
     const r = atomicsCas(typedArray, index, expected, replacement);
     spun(r !== expected);
+    // Writing back what it expects changes nothing: a read (see afterRead).
+    if (expected === replacement) afterRead();
     return r;
   },
   exchange(typedArray, index, value) {
