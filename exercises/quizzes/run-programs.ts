@@ -6,9 +6,8 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { RustState } from "../../grader/runners/rust/toolchain/rust-paths.ts";
-import type { RunProgram, RunResult } from "./verify-run-claims.ts";
+import { type RunProgram, type RunResult, TOKIO_MAIN as ENTRY } from "./verify-run-claims.ts";
 
-const ENTRY = /#\[tokio::main(?:\(\s*flavor\s*=\s*"current_thread"\s*\))?\]\s*async fn main\(\)/;
 const ELAPSED = /^QUIZ_ELAPSED_MS=(\d+)$/m;
 /** Far above any quiz program's run; a program that hangs is a wrong key too. */
 const RUN_TIMEOUT_MS = 60_000;

@@ -41,7 +41,7 @@ const REAL_TIME = [
 ];
 
 /** A tokio entry point the paused clock can drive (current-thread runtime, plain main). */
-const TOKIO_MAIN = /#\[tokio::main(?:\(\s*flavor\s*=\s*"current_thread"\s*\))?\]\s*async fn main\(\)/;
+export const TOKIO_MAIN = /#\[tokio::main(?:\(\s*flavor\s*=\s*"current_thread"\s*\))?\]\s*async fn main\(\)/;
 
 const REAL = "its answer rests on real time: checked by `./interleave bench quiz-keys`";
 
