@@ -48,6 +48,22 @@ declare module "interleave" {
    */
   export function isPrime(n: number): boolean;
 
+  /**
+   * The next visit at a gate: how many people came through (1, 2 or 3), the grader's own unit
+   * of work in ts/shared-counter. Each isolate gets its own sequence, drawn anew for every
+   * grade; the grader notes every call where your code cannot reach, so it knows what the
+   * right total is only after the visits were made, and who made them. It exists inside
+   * workers under this name.
+   */
+  export function visit(): number;
+
+  /**
+   * The next score to insert (a whole number from 0 to 999,999; ties happen), the grader's own
+   * unit of work in ts/shared-counter's leaderboard. Like visit(): a sequence per isolate,
+   * drawn anew for every grade, every call noted; it exists inside workers under this name.
+   */
+  export function score(): number;
+
   // ---- workers (real threads) -------------------------------------------------------------
 
   /** A started worker, like Rust's JoinHandle. */
@@ -61,7 +77,7 @@ declare module "interleave" {
   /**
    * Runs `fn(data)` on a new worker: a fresh isolate on its own thread. `fn` must be
    * self-contained (like a Web Worker body): it cannot use variables, functions or imports
-   * from around it — except sleep, io, fetchData, yieldNow, task and isPrime, which exist inside
+   * from around it — except sleep, io, fetchData, yieldNow, task, isPrime, visit and score, which exist inside
    * workers under those names. `data` is copied in, except SharedArrayBuffers (shared) and
    * channel ends (a Sender is cloned for the worker, a Receiver moves into it).
    * Beyond the exercise's worker budget, spawn starts nothing and join() rejects; the verdict

@@ -1,28 +1,32 @@
 // Hidden tests for ts/shared-counter. They run on the host: they call the student's count()
 // in fresh isolates, get back a copied number and host-measured CPU times, and decide here.
-// Worker counts and increments are drawn per grade from t.rng, and the host reads the shared
-// memory the workers were given (stats.workerMemory): a count or a list counts only if the
-// workers' own shared memory holds it, put there while a worker ran (what it held when the
-// worker started does not count), so an answer computed without the workers fails, even one
-// the main function wrote into that memory before spawning them.
+// Worker counts and sizes are drawn per grade from t.rng. What is counted and inserted comes
+// from the grader: visit() and score() hand each isolate its own sequence from a seed only the
+// host knows, and note every call (counter-work.ts), so the right total and the right list are
+// known only from what the workers drew, and the host knows who drew it. The host also reads
+// the shared memory the workers were given (stats.workerMemory): a count or a list counts only
+// if the workers' own shared memory holds it, put there while a worker ran (what it held when
+// the worker started does not count), and each worker's scores must be in the list when it
+// ends (it inserted them itself).
 import { defineTests, describeValue, parallelCheck, type TestContext, type TestVerdict } from "../../../grader/runners/ts/harness-api.ts";
+import { replayScores, replayVisits, scoreCalls } from "../../../grader/runners/ts/counter-work.ts";
 import { workersWriting } from "../../../grader/runners/ts/observed.ts";
 import type { CallStats } from "../../../grader/runners/ts/run-call.ts";
 import type { Rng } from "../../../exercises/quizzes/rng.ts";
 
-// Enough increments that racing workers overlap for tens of milliseconds: a racy count
-// loses hundreds of thousands of updates per trial (measured with 4 x 500,000), a correct one
-// never loses any. The remainder mod 1000 keeps the total off any round number an earlier
-// grade expected.
+// Enough visits that racing workers overlap for tens of milliseconds: a racy count loses
+// hundreds of thousands of updates per trial (measured with 4 x 500,000), a correct one never
+// loses any. The weights visit() hands out make every total new.
 const TRIALS = 3;
-const drawCount = (rng: Rng) => ({ workers: rng.int(3, 5), perWorker: rng.int(400, 600) * 1000 + rng.int(1, 999) });
-// The parallelism test counts ~16M in all: starting workers costs each a few ms of CPU on
-// isolated-vm's threads, and with ~40 ms of counting in all, that start-up once lifted a
-// one-worker solution's spread to 1.5 (1 run in 100). With ~300 ms of counting it stays far
-// below (≈1.1), and the workers' runs last long enough for their overlap to mean something.
+const drawCount = (rng: Rng) => ({ workers: rng.int(3, 5), perWorker: rng.int(200, 300) * 1000 + rng.int(1, 999) });
+// The parallelism test makes ~8M visits in all (≈1 s of CPU with Atomics.add): the division is
+// judged in visits per worker, and the CPU spread next to it must not be lifted by the few ms
+// of CPU each worker's start-up costs (with ~40 ms of counting that once read 1.5 for a
+// one-worker solution); the workers' runs also last long enough for their overlap to mean
+// something.
 function drawSpread(rng: Rng) {
   const workers = rng.int(3, 5);
-  return { workers, perWorker: Math.round((16_000_000 / workers) * (0.9 + 0.2 * rng.next())) };
+  return { workers, perWorker: Math.round((8_000_000 / workers) * (0.9 + 0.2 * rng.next())) };
 }
 
 // ~4,000 inserts that shift ~1,000 slots on average: without a lock, measured here, thousands
@@ -51,30 +55,63 @@ function notFromWorkers(t: TestContext, stats: CallStats, right: boolean, what: 
   return t.fail("wrong_result", `${what} should be ${describeValue(expected)}, but it is ${describeValue(actual)}, and ${why}: it was not computed by the workers.`, { expected, actual });
 }
 
-async function countTrial(t: TestContext, workers: number, perWorker: number, trial: string): Promise<{ verdict: TestVerdict | null; stats: CallStats }> {
+type WorkerVisits = { worker: string; calls: number; sum: number };
+
+/** What visit() handed out in one call: per worker, and on the main isolate. */
+function visitsOf(stats: CallStats): { workers: WorkerVisits[]; main: { calls: number; sum: number }; calls: number; sum: number } {
+  const workers = stats.workerMemory.map((m) => ({ worker: m.worker, ...replayVisits(m.counter) }));
+  const main = replayVisits(stats.mainCounter);
+  return { workers, main, calls: main.calls + workers.reduce((a, w) => a + w.calls, 0), sum: main.sum + workers.reduce((a, w) => a + w.sum, 0) };
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+async function countTrial(t: TestContext, workers: number, perWorker: number, trial: string): Promise<{ verdict: TestVerdict | null; stats: CallStats; visits: WorkerVisits[] }> {
   const { value, stats } = await t.call("count", [workers, perWorker]);
-  const expected = workers * perWorker;
+  const visits = visitsOf(stats);
+  const done = (verdict: TestVerdict | null) => ({ verdict, stats, visits: visits.workers });
+  // Everything visit() handed out, wherever it was called: the counter must end at this total.
+  const expected = visits.sum;
+  const wantCalls = workers * perWorker;
   const call = `count(${workers}, ${perWorker})`;
   if (typeof value !== "number" || !Number.isInteger(value)) {
-    return { verdict: t.fail("wrong_result", `${call} should resolve to a whole number, but it gave ${describeValue(value)}`), stats };
+    return done(t.fail("wrong_result", `${call} should resolve to a whole number, but it gave ${describeValue(value)}`));
   }
   if (value === 0 && expected > 0) {
-    // Not one increment counted: lost updates never lose everything. Either the workers had not
+    // Not one visit counted: lost updates never lose everything. Either the workers had not
     // run when count() read the counter, or they counted in memory that was not shared.
     const lateWorkers = stats.workers.filter((w) => w.end > stats.virtualMs).length;
-    const verdict =
+    return done(
       lateWorkers > 0 || stats.workers.length === 0
         ? t.fail(
             "task_failed",
-            `${call} returned 0: when it read the counter, not one of the ${expected} increments had happened, and ${lateWorkers} of its ${stats.workers.length} worker${stats.workers.length === 1 ? "" : "s"} ${lateWorkers === 1 ? "was" : "were"} still running. Their joins were not awaited (handles.forEach(h => h.join()) starts the joins but waits for none of them).`,
+            `${call} returned 0: when it read the counter, not one of the ${wantCalls} visits had been counted, and ${lateWorkers} of its ${plural(stats.workers.length, "worker")} ${lateWorkers === 1 ? "was" : "were"} still running. Their joins were not awaited (handles.forEach(h => h.join()) starts the joins but waits for none of them).`,
             { expected, actual: value },
           )
         : t.fail(
             "wrong_result",
             `${call} returned 0 although its ${stats.workers.length === 1 ? "worker" : `${stats.workers.length} workers`} had finished: they counted in their own copies, not in the counter you read. Only a SharedArrayBuffer is shared with a worker; a plain typed array is copied into it.`,
             { expected, actual: value },
-          );
-    return { verdict, stats };
+          ),
+    );
+  }
+  if (visits.calls !== wantCalls) {
+    const made = visits.calls === 0 ? "visit() was never called" : `visit() was called ${plural(visits.calls, "time")}`;
+    return done(
+      t.fail("wrong_result", `${call} should make ${wantCalls} visits (${perWorker} in each of the ${workers} workers), but ${made}: the count is the sum of what the visits return.`, {
+        expected: `${wantCalls} visits`,
+        actual: `${visits.calls} visits`,
+      }),
+    );
+  }
+  if (visits.main.calls > 0 && value === expected) {
+    return done(
+      t.fail(
+        "not_parallel",
+        `the count from ${call} is right, but the main isolate made ${visits.main.calls === wantCalls ? "all" : `${visits.main.calls} of the`} ${wantCalls} visits itself: the workers must make them (call visit() inside the function you give spawn).`,
+        { expected: "every visit made in a worker", actual: `${visits.main.calls} visits on the main isolate` },
+      ),
+    );
   }
   if (workersWriting(stats, [value]).length === 0) {
     // The workers' memory, as the last of them left it, holds a smaller count (at least a tenth
@@ -82,37 +119,70 @@ async function countTrial(t: TestContext, workers: number, perWorker: number, tr
     // lost updates, and the right number was written after they had ended.
     const left = Math.max(0, ...stats.workerMemory.flatMap((m) => m.views.flatMap((v) => v.head.filter((c) => c >= expected / 10 && c < expected))));
     if (value === expected && left > 0) {
-      return {
-        verdict: t.fail("lost_updates", `${call} returned ${value}, but when the workers had ended their shared counter held ${left}: ${expected - left} increments were lost${trial}, and the returned number was not the workers' count.`, { expected, actual: left }),
-        stats,
-      };
+      return done(
+        t.fail("lost_updates", `${call} returned ${value}, but when the workers had ended their shared counter held ${left}: ${expected - left} of the visits' ${expected} visitors were lost${trial}, and the returned number was not the workers' count.`, {
+          expected,
+          actual: left,
+        }),
+      );
     }
-    return { verdict: notFromWorkers(t, stats, value === expected, `the count from ${call}`, expected, value), stats };
+    return done(notFromWorkers(t, stats, value === expected, `the count from ${call}`, expected, value));
   }
   if (value < expected) {
     const lost = expected - value;
-    const verdict = t.fail(
-      "lost_updates",
-      `expected ${expected} but the counter read ${value}: ${lost === 1 ? "1 increment was" : `${lost} increments were`} lost${trial}. ` +
-        "Two workers read the same value (read, read), both added 1 and both wrote it back (write, write), so one of the two increments disappeared.",
-      { expected, actual: value },
+    return done(
+      t.fail(
+        "lost_updates",
+        `the ${wantCalls} visits brought ${expected} visitors, but the counter read ${value}: ${lost} ${lost === 1 ? "was" : "were"} lost${trial}. ` +
+          "Two workers read the same value (read, read), both added their visit to it and both wrote it back (write, write), so one of the two additions disappeared.",
+        { expected, actual: value },
+      ),
     );
-    return { verdict, stats };
   }
-  if (value !== expected) return { verdict: t.fail("wrong_result", `expected ${expected} but the counter read ${value}${trial}`, { expected, actual: value }), stats };
-  return { verdict: null, stats };
+  if (value !== expected) return done(t.fail("wrong_result", `the ${wantCalls} visits brought ${expected} visitors, but the counter read ${value}${trial}`, { expected, actual: value }));
+  return done(null);
 }
 
-/** Counts what went wrong in a leaderboard that should read 0, 1, …, n-1. */
-function boardDamage(list: number[], n: number) {
-  const seen = new Map<number, number>();
-  for (const v of list) seen.set(v, (seen.get(v) ?? 0) + 1);
+/** What went wrong in a list that should hold exactly `expected` (sorted), with ties. */
+function boardDamage(list: readonly number[], expected: readonly number[]) {
+  const counts = new Map<number, number>();
+  for (const v of expected) counts.set(v, (counts.get(v) ?? 0) + 1);
+  for (const v of list) counts.set(v, (counts.get(v) ?? 0) - 1);
   let missing = 0;
-  for (let v = 0; v < n; v++) if (!seen.has(v)) missing++;
-  const twice = [...seen.values()].filter((c) => c > 1).length;
+  let extra = 0;
+  for (const c of counts.values()) {
+    if (c > 0) missing += c;
+    else extra -= c;
+  }
   let unsorted = 0;
   for (let i = 1; i < list.length; i++) if ((list[i - 1] ?? 0) > (list[i] ?? 0)) unsorted++;
-  return { missing, twice, unsorted };
+  return { missing, extra, unsorted };
+}
+
+/**
+ * The first worker whose own scores were not all in its shared memory when it ended: it did not
+ * insert them itself (someone inserted them later), or, with a damaged list, lost them.
+ */
+function scoresNotInsertedBy(stats: CallStats, drawn: readonly (readonly number[])[]): string | null {
+  for (const [w, memory] of stats.workerMemory.entries()) {
+    const own = drawn[w] ?? [];
+    if (own.length === 0) continue;
+    const holds = memory.views.some((view) => {
+      const want = new Map<number, number>();
+      for (const v of own) want.set(v, (want.get(v) ?? 0) + 1);
+      let left = own.length;
+      const cells = view.cells;
+      for (let i = 0; i < cells.length && left > 0; i++) {
+        const c = want.get(cells[i]!);
+        if (c === undefined || c === 0) continue;
+        want.set(cells[i]!, c - 1);
+        left--;
+      }
+      return left === 0;
+    });
+    if (!holds) return memory.worker;
+  }
+  return null;
 }
 
 export default defineTests({
@@ -126,17 +196,31 @@ export default defineTests({
           const { verdict } = await countTrial(t, workers, perWorker, ` (trial ${trial} of ${TRIALS})`);
           if (verdict) return verdict;
         }
-        return t.pass(`${TRIALS} trials, ${workers} workers x ${perWorker} increments each, none lost, all in the workers' shared counter`);
+        return t.pass(`${TRIALS} trials, ${workers} workers x ${perWorker} visits each, no visitor lost, all in the workers' shared counter`);
       },
     },
     {
       name: "the counting is split across worker threads",
       async run(t) {
         const { workers, perWorker } = drawSpread(t.rng);
-        const { verdict, stats } = await countTrial(t, workers, perWorker, "");
+        const { verdict, stats, visits } = await countTrial(t, workers, perWorker, "");
         if (verdict) return verdict;
-        const parallel = parallelCheck(t, stats, { prefix: "the count is right, but " });
-        return parallel.fail ?? t.pass(parallel.summary);
+        // Division in the host's own units: visits per worker, whatever CPU decoys burn.
+        const total = visits.reduce((sum, v) => sum + v.calls, 0);
+        const busiest = visits.reduce<WorkerVisits | undefined>((a, b) => (a === undefined || b.calls > a.calls ? b : a), undefined);
+        const spread = busiest && busiest.calls > 0 ? Math.round((total / busiest.calls) * 100) / 100 : 0;
+        const minSpread = t.thresholds.minWorkSpread ?? 1.5;
+        if (spread < minSpread && busiest) {
+          return t.fail(
+            "not_parallel",
+            `the count is right, but the visits were not divided among the workers: ${busiest.worker} made ${busiest.calls} of the ${total} (work spread ${spread.toFixed(2)} in visits, at least ${minSpread} needed). Workers that only spin or wait make no visits.`,
+            { expected: `work spread >= ${minSpread}`, actual: visits.map((v) => `${v.worker}: ${v.calls} visits`).join(", ") },
+          );
+        }
+        // Overlap and main's share among the workers that made visits: a decoy's run is not work.
+        const visiting = new Set(visits.filter((v) => v.calls > 0).map((v) => v.worker));
+        const parallel = parallelCheck(t, { ...stats, workers: stats.workers.filter((w) => visiting.has(w.name)) }, { prefix: "the count is right, but " });
+        return parallel.fail ?? t.pass(`${visiting.size} workers made the ${total} visits, work spread ${spread.toFixed(2)} in visits; ${parallel.summary}`);
       },
     },
     {
@@ -150,22 +234,48 @@ export default defineTests({
           if (!Array.isArray(value) || !value.every((v) => typeof v === "number")) {
             return t.fail("wrong_result", `${call} should resolve to an array of numbers, but it gave ${describeValue(value)}`);
           }
-          const damage = boardDamage(value, n);
+          const drawn = stats.workerMemory.map((m) => replayScores(m.counter));
+          const onMain = scoreCalls(stats.mainCounter);
+          const calls = onMain + stats.workerMemory.reduce((sum, m) => sum + scoreCalls(m.counter), 0);
+          if (calls !== n) {
+            const made = calls === 0 ? "score() was never called" : `score() was called ${plural(calls, "time")}`;
+            return t.fail("wrong_result", `${call} should insert ${n} scores (${perWorker} drawn with score() in each of the ${workers} workers), but ${made}.`, {
+              expected: `${n} scores drawn`,
+              actual: `${calls} scores drawn`,
+            });
+          }
+          if (onMain > 0) {
+            return t.fail(
+              "not_parallel",
+              `the main isolate drew ${onMain === n ? "all" : `${onMain} of the`} ${n} scores with score(): each worker draws its own scores (call score() inside the function you give spawn) and inserts them into the shared list itself.`,
+              { expected: "every score drawn in a worker", actual: `${onMain} scores drawn on the main isolate` },
+            );
+          }
+          const expected = drawn.flat().sort((a, b) => a - b);
+          const damage = boardDamage(value, expected);
+          const intact = value.length === n && damage.missing + damage.extra + damage.unsorted === 0;
           // The list as the workers left it, wherever in the shared memory passed to them: its
           // first scores in a row (any layout: length in front, apart, or not kept at all).
           const first = value.slice(0, 3);
           if (value.length > 0 && workersWriting(stats, first).length === 0) {
-            const right = value.length === n && damage.missing + damage.twice + damage.unsorted === 0;
-            return notFromWorkers(t, stats, right, `the list from ${call}`, `${n} scores in order`, `${value.length} scores`);
+            return notFromWorkers(t, stats, intact, `the list from ${call}`, `${n} scores in order`, `${value.length} scores`);
           }
-          if (value.length !== n || damage.missing + damage.twice + damage.unsorted > 0) {
+          if (!intact) {
             return t.fail(
               "lost_updates",
-              `expected the ${n} scores 0…${n - 1} in order, but the list holds ${value.length}: ${damage.missing} missing, ${damage.twice} more than once, ` +
+              `expected the ${n} scores the workers drew, in order, but the list holds ${value.length}: ${damage.missing} missing, ${damage.extra} extra (one score written twice), ` +
                 `${damage.unsorted} out of order (trial ${trial} of ${BOARD_TRIALS}). insert() reads the length, moves bigger scores up one slot at a time and ` +
                 "then writes the new score and the new length. When two workers do that at the same time, each works from a list the other is changing, and " +
                 "their writes overwrite each other.",
               { expected: `${n} scores in order`, actual: `${value.length} scores, ${damage.missing} missing` },
+            );
+          }
+          const late = scoresNotInsertedBy(stats, drawn);
+          if (late !== null) {
+            return t.fail(
+              "not_parallel",
+              `the list from ${call} is right, but when ${late} ended, the scores it drew were not all in the shared memory it was given: somebody else inserted them after it had finished. Each worker inserts the scores it draws, under the lock.`,
+              { expected: "each worker's scores in the list when it ends", actual: `${late} ended before its scores were inserted` },
             );
           }
         }

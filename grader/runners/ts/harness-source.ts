@@ -5,10 +5,11 @@
 // confuse the scheduler; it could only hurt the student's own run, never a verdict.
 import { ENDPOINT_KEY, ENDPOINT_WALK_SOURCE } from "./prelude-source.ts";
 import { VALUES_SOURCE } from "./values-source.ts";
+import { counterWorkSource } from "./counter-work.ts";
 import { isPrimeSource } from "./prime-work.ts";
 
 /** evalClosure source: parks the host callbacks where the module below picks them up. */
-export const PARK_HOST_SOURCE = `globalThis.__interleave_host = { spawn: $0, go: $1, wait: $2, finish: $3, channel: $4, send: $5, close: $6 };`;
+export const PARK_HOST_SOURCE = `globalThis.__interleave_host = { spawn: $0, go: $1, wait: $2, finish: $3, channel: $4, send: $5, close: $6, counterNote: $7 };`;
 
 /** Global under which the module leaves its entry points for the host (removed right after). */
 export const LOOP_GLOBAL = "__interleave_loop";
@@ -16,6 +17,7 @@ export const LOOP_GLOBAL = "__interleave_loop";
 export const HARNESS_MODULE_SOURCE = String.raw`
 const host = globalThis.__interleave_host;
 delete globalThis.__interleave_host;
+const counterNote = host.counterNote;
 const isRevokedThen = globalThis.__interleave_revoked;
 delete globalThis.__interleave_revoked;
 const P = Promise, apply = Reflect.apply, then = P.prototype.then, ErrorC = Error, TypeErrorC = TypeError;
@@ -89,6 +91,8 @@ export function fetchData(url) { return waitFor("fetch", url); }
 export function yieldNow() { return waitFor("yield"); }
 ${isPrimeSource(null)}
 export { isPrime };
+${counterWorkSource("counterNote")}
+export { visit, score };
 
 export function task(name, fn) {
   if (typeof fn !== "function") throw new TypeErrorC("task(name, fn): fn must be a function, got " + typeof fn);

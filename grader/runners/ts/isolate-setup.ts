@@ -108,12 +108,15 @@ export async function loadStudentModule(options: {
   js: string;
   source: string;
   host: HarnessHost;
+  /** The main isolate's note for visit() and score() (counter-work.ts). */
+  counterNote: Int32Array;
   timeoutMs: number;
 }): Promise<{ module: ivm.Module; refs: LoopRefs }> {
   const { isolate, context, js, source, host } = options;
   const park = [host.spawn, host.go, host.wait, host.finish, host.channel, host.send, host.close].map((f) => new ivm.Callback(f));
   retain(...park);
-  await context.evalClosure(PARK_HOST_SOURCE, park);
+  const counterNote = new ivm.ExternalCopy(options.counterNote).copyInto({ release: true });
+  await context.evalClosure(PARK_HOST_SOURCE, [...park, counterNote]);
   const harness = await isolate.compileModule(HARNESS_MODULE_SOURCE, { filename: HARNESS_MODULE });
   await harness.instantiate(context, () => {
     throw new Error("the harness module has no imports");

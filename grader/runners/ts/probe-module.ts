@@ -7,6 +7,7 @@ import type { OutputSink } from "./output-sink.ts";
 import { Channels, sendRefusal } from "./channels.ts";
 import { overtimeVerdict, TimeLimit } from "./time-limit.ts";
 import { verdict, VerdictError, type Verdict } from "./verdicts.ts";
+import { createCounterNote } from "./counter-work.ts";
 import { TOP_LEVEL_SPAWN } from "./worker-pool.ts";
 
 const WATCHDOG_INTERVAL_MS = 5;
@@ -37,6 +38,7 @@ export async function probeModule(options: {
       context,
       js: options.js,
       source: options.source,
+      counterNote: createCounterNote(),
       host: {
         spawn: () => [-1, TOP_LEVEL_SPAWN],
         go: () => {},

@@ -59,6 +59,8 @@ export type CallStats = {
   channels: ChannelStats[];
   /** Per worker, in spawn order: the shared arrays it was given, as they ended (shared-memory.ts). */
   workerMemory: WorkerMemory[];
+  /** What visit() and score() handed the main isolate (counter-work.ts; workers' are in workerMemory). */
+  mainCounter: Int32Array;
   trace: Span[];
 };
 
@@ -157,6 +159,7 @@ export async function runCall(request: CallRequest): Promise<CallOutcome> {
         send: (h, v) => sendRefusal(() => channels.send("main", h, v)),
         close: (h) => channels.close("main", h),
       },
+      counterNote: pool.mainCounter,
       timeoutMs: time.isolateTimeoutMs(),
     });
     const fn: ivm.Reference = await module.namespace.get(exportName, { reference: true });
@@ -254,6 +257,7 @@ function statsOf(options: {
     ...(heartbeat ? { heartbeat } : {}),
     channels: options.channels.stats(),
     workerMemory: pool.memory(),
+    mainCounter: pool.mainCounter,
     trace: trace.map((s) => ({ ...s, start: round(s.start), end: round(Math.max(s.end, s.start)) })),
   };
 }

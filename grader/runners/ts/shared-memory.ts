@@ -25,6 +25,8 @@ export type WorkerMemory = {
   atStart: NumberArray[];
   /** The worker's prime note (prime-work.ts). */
   primes: Uint8Array;
+  /** Its counter note: what visit() and score() handed it (counter-work.ts). */
+  counter: Int32Array;
 };
 
 const MAX_VIEWS = 16;

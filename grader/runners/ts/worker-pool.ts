@@ -15,6 +15,7 @@ import type { StudentPositions } from "./positions.ts";
 import { overtimeVerdict, type TimeLimit } from "./time-limit.ts";
 import { COPY_FAILED, parseEnvelope, thrownPhrase, unclonableSentence, type Taken } from "./student-value.ts";
 import { MAX_LOCK_SPANS, WORKER_RUNTIME_SOURCE } from "./worker-source.ts";
+import { createCounterNote, type CounterNote } from "./counter-work.ts";
 import { createPrimeNote, type PrimeNote } from "./prime-work.ts";
 
 type LockSpan = [start: number, end: number, waits: number];
@@ -59,6 +60,8 @@ export type WorkerRecord = {
   sharedAtEnd?: NumberArray[];
   /** The numbers it decided with isPrime (prime-work.ts), in memory only the host reads. */
   primes: PrimeNote;
+  /** What visit() and score() handed it (counter-work.ts), in memory only the host reads. */
+  counter: CounterNote;
 };
 
 export const TOP_LEVEL_SPAWN = "spawn() can only be called from inside your exported functions, not while the module loads";
@@ -70,6 +73,8 @@ const ACTIVE: ReadonlySet<WorkerState> = new Set(["starting", "ready", "running"
 
 export class WorkerPool {
   readonly workers: WorkerRecord[] = [];
+  /** What visit() and score() handed the main isolate (counter-work.ts). */
+  readonly mainCounter: CounterNote = createCounterNote();
   /** Every spawn() call, refused ones included: the count a thread_budget verdict reports. */
   attempted = 0;
   /** Off while the module's top level runs: workers belong to a call. */
@@ -147,6 +152,7 @@ export class WorkerPool {
       sleepCell: new Int32Array(new SharedArrayBuffer(8)),
       shared: findSharedViews(moved),
       primes: createPrimeNote(),
+      counter: createCounterNote(),
     };
     retain(moved);
     this.workers.push(record);
@@ -211,7 +217,8 @@ export class WorkerPool {
       retain(...host);
       const sleepCell = new ivm.ExternalCopy(record.sleepCell).copyInto({ release: true });
       const primeNote = new ivm.ExternalCopy(record.primes.bytes).copyInto({ release: true });
-      const makeEntry: ivm.Reference = await context.evalClosure(WORKER_RUNTIME_SOURCE, [...host, sleepCell, primeNote], { result: { reference: true } });
+      const counterNote = new ivm.ExternalCopy(record.counter).copyInto({ release: true });
+      const makeEntry: ivm.Reference = await context.evalClosure(WORKER_RUNTIME_SOURCE, [...host, sleepCell, primeNote, counterNote], { result: { reference: true } });
       let fn: ivm.Reference;
       const file = `worker${record.id}.js`;
       this.options.positions.addWorker(file, source);
@@ -319,7 +326,7 @@ export class WorkerPool {
    * What each worker's shared arrays held when it ended: what the workers wrote, not what the
    * main function wrote there after joining them (a "fix-up" of a count the workers got wrong);
    * what they held when it started (a value already there was not its work); and the numbers
-   * it decided with isPrime.
+   * it decided with isPrime, and what visit() and score() handed it.
    */
   memory(): WorkerMemory[] {
     return this.workers.map((w) => ({
@@ -327,6 +334,7 @@ export class WorkerPool {
       views: (w.sharedAtEnd ?? w.shared).map(describeView),
       atStart: w.sharedAtStart ?? w.shared.map((v) => v.slice(0, 0)),
       primes: w.primes.bytes,
+      counter: w.counter,
     }));
   }
 

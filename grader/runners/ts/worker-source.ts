@@ -4,6 +4,7 @@
 // the virtual clock knows that a worker is idle.
 import { ENDPOINT_KEY, ENDPOINT_WALK_SOURCE } from "./prelude-source.ts";
 import { VALUES_SOURCE } from "./values-source.ts";
+import { counterWorkSource } from "./counter-work.ts";
 import { isPrimeSource } from "./prime-work.ts";
 
 /**
@@ -23,7 +24,8 @@ export const MAX_LOCK_SPANS = 200;
  * evalClosure source: $0 = host wait Reference (applySyncPromise -> [ok, value]), $1 = send
  * Callback, $2 = close Callback, $3 = lock-trace Callback, $4 = the host's sleep cell (an
  * Int32Array on host-owned shared memory: [state, entries]), $5 = the worker's prime note (a
- * Uint8Array on host-owned shared memory, prime-work.ts). Defines the worker's globals and
+ * Uint8Array on host-owned shared memory, prime-work.ts), $6 = its counter note (visit() and
+ * score(), counter-work.ts). Defines the worker's globals and
  * returns makeEntry(fn), which wraps the student's function: revives channel ends in `data`,
  * runs fn(data), and rewrites the ReferenceError that a closure over outer variables produces
  * into an explanation.
@@ -41,7 +43,7 @@ export const MAX_LOCK_SPANS = 200;
  * can only hide a sleep from it, which leaves a hang to the time limits, as before.
  */
 export const WORKER_RUNTIME_SOURCE = String.raw`
-const waitRef = $0, sendCb = $1, closeCb = $2, lockCb = $3, sleepCell = $4, primeNote = $5;
+const waitRef = $0, sendCb = $1, closeCb = $2, lockCb = $3, sleepCell = $4, primeNote = $5, counterNote = $6;
 const isRevokedThen = globalThis.__interleave_revoked;
 delete globalThis.__interleave_revoked;
 const P = Promise, apply = Reflect.apply, ErrorC = Error, TypeErrorC = TypeError, ReferenceErrorC = ReferenceError;
@@ -215,6 +217,9 @@ define("yieldNow", () => resolveP(undefined));
 define("task", (name, fn) => { try { return resolveP(fn()); } catch (e) { return rejectP(e); } });
 ${isPrimeSource("primeNote")}
 define("isPrime", isPrime);
+${counterWorkSource("counterNote")}
+define("visit", visit);
+define("score", score);
 
 const NOT_IN_WORKERS = { spawn: "workers cannot start workers: spawn them all from your exported function", channel: "create channels in your exported function and pass their ends to workers through spawn's data" };
 
@@ -234,7 +239,7 @@ return function makeEntry(fn) {
       if (m) {
         return { __proto__: null, tag: 0, value: describeThrownIn(new ReferenceErrorC(m[1] + " is not defined inside the worker. A function given to spawn() runs in its own " +
           "isolate, like a Web Worker: it cannot see variables, functions or imports from the code around it " +
-          "(only sleep, io, fetchData, yieldNow, task and isPrime exist there under those names). " +
+          "(only sleep, io, fetchData, yieldNow, task, isPrime, visit and score exist there under those names). " +
           "Pass what it needs through spawn's data argument (SharedArrayBuffers stay shared).")) };
       }
       if (isRevokedThen(e)) return { __proto__: null, tag: 2, value: ["a revoked Proxy", ""] };
