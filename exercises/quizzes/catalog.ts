@@ -1,6 +1,7 @@
 // The quiz files, parsed once with zod and resolved against the item registry. Imported
 // statically (not read from disk) so the web build bundles exactly the content it was built with.
 import asyncRust from "./async-rust.quiz.json";
+import cancellationAndBackpressure from "./cancellation-and-backpressure.quiz.json";
 import choosing from "./choosing.quiz.json";
 import foundations from "./foundations.quiz.json";
 import sharedState from "./shared-state.quiz.json";
@@ -15,6 +16,7 @@ const RAW_FILES: Record<string, unknown> = {
   "async-rust.quiz.json": asyncRust,
   "shared-state.quiz.json": sharedState,
   "choosing.quiz.json": choosing,
+  "cancellation-and-backpressure.quiz.json": cancellationAndBackpressure,
 };
 
 export type QuizProblem = { file: string; message: string };

@@ -15,6 +15,8 @@ export const CONCEPTS = {
   atomics: { label: "Atomics", exercises: ["ts/shared-counter", "rust/shared-counter"] },
   "data-races": { label: "Races and lost updates", exercises: ["ts/shared-counter", "rust/shared-counter"] },
   channels: { label: "Channels and message passing", exercises: ["rust/message-passing", "ts/message-passing"] },
+  cancellation: { label: "Cancellation, select! and timeouts", exercises: ["rust/spawn-tasks", "ts/promise-all"] },
+  backpressure: { label: "Bounded channels and back-pressure", exercises: ["rust/message-passing", "ts/message-passing"] },
   rayon: { label: "Data parallelism with rayon", exercises: ["rust/rayon-sum"] },
   "stack-vs-task-cost": { label: "Thread stacks vs task cost", exercises: ["rust/async-vs-threads", "rust/download-many"] },
   "async-vs-threads": {

@@ -1,10 +1,12 @@
 // Every item definition, by id. Quiz files name items from this registry.
 import type { ItemDefinition } from "../define.ts";
 import * as blocking from "./blocking.ts";
+import * as cancellation from "./cancellation.ts";
 import * as channels from "./channels.ts";
 import * as choosing from "./choosing.ts";
 import * as foundations from "./foundations.ts";
 import * as futures from "./futures.ts";
+import * as misconceptions from "./misconceptions.ts";
 import * as more from "./more.ts";
 import * as sendSync from "./send-sync.ts";
 import * as sharedMemory from "./shared-memory.ts";
@@ -12,7 +14,7 @@ import * as spawnJoinAll from "./spawn-join-all.ts";
 import * as threads from "./threads.ts";
 
 // Only the item definitions are exported from these modules (helpers stay module-private).
-const modules: Record<string, ItemDefinition>[] = [foundations, threads, futures, spawnJoinAll, blocking, sendSync, sharedMemory, channels, choosing, more];
+const modules: Record<string, ItemDefinition>[] = [foundations, threads, futures, spawnJoinAll, blocking, sendSync, sharedMemory, channels, choosing, more, cancellation, misconceptions];
 
 export const ITEM_DEFINITIONS: ReadonlyMap<string, ItemDefinition> = new Map(
   modules.flatMap((m) => Object.values(m)).map((definition) => [definition.id, definition]),
