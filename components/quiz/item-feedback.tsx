@@ -1,5 +1,6 @@
 import { Check, X } from "lucide-react";
 import { cn } from "@/components/ui/cn";
+import { orderedPairs, scoreItem } from "@/exercises/quizzes/score";
 import type { ItemResult } from "@/lib/quizzes/schemas";
 import { InlineText } from "./inline-text";
 
@@ -7,8 +8,33 @@ function Mark({ good }: { good: boolean }) {
   return good ? <Check className="size-4 shrink-0 text-pass" aria-label="correct" /> : <X className="size-4 shrink-0 text-fail" aria-label="wrong" />;
 }
 
+/** How partial credit was counted, in the student's words (null for all-or-nothing items). */
+function CreditNote({ result }: { result: ItemResult }) {
+  if (result.correct || result.answer === null) return null;
+  const scored = scoreItem(result.item, result.answer);
+  const pct = `${Math.round(scored.score * 100)}%`;
+  let text: string | null = null;
+  if (scored.pairs !== undefined && scored.kept !== undefined) {
+    const what = result.item.type === "dag-order" ? "orderings the program guarantees" : "pairs of lines";
+    text = `Partial credit ${pct}: your order keeps ${scored.kept} of the ${scored.pairs} ${what}.`;
+  } else if (scored.of !== undefined && scored.hits !== undefined && scored.falsePicks !== undefined) {
+    const of = result.item.type === "possible" ? "possible outcomes" : "right options";
+    text = `Partial credit ${pct}: ${scored.hits} right pick${scored.hits === 1 ? "" : "s"} − ${scored.falsePicks} wrong pick${scored.falsePicks === 1 ? "" : "s"}, out of ${scored.of} ${of} (never below 0).`;
+  }
+  return text ? <p className="text-sm text-muted">{text}</p> : null;
+}
+
 /** Every option (or line, or figure) with why it is right or wrong, and what the student gave. */
 export function ItemFeedback({ result }: { result: ItemResult }) {
+  return (
+    <div className="flex flex-col gap-3">
+      <CreditNote result={result} />
+      <ItemKey result={result} />
+    </div>
+  );
+}
+
+function ItemKey({ result }: { result: ItemResult }) {
   const { item, answer } = result;
   if (item.type === "numeric") {
     const given = answer?.kind === "numeric" ? answer.value : null;
@@ -71,6 +97,57 @@ export function ItemFeedback({ result }: { result: ItemResult }) {
               <li key={id} className={cn("flex items-center gap-2 rounded-md px-2 py-1", item.lines[i]?.id === id ? "bg-pass-soft" : "bg-fail-soft")}>
                 <span className="w-4 text-right font-mono text-xs text-muted">{i + 1}</span>
                 <code className="font-mono text-[13px]">{byId.get(id)?.text}</code>
+              </li>
+            ))}
+          </ol>
+        </div>
+      </div>
+    );
+  }
+  if (item.type === "dag-order") {
+    const given = answer?.kind === "order" ? answer.lineIds : [];
+    const byId = new Map(item.lines.map((l) => [l.id, l]));
+    const rank = new Map(given.map((id, i) => [id, i]));
+    const broken = new Set(orderedPairs(item).flatMap(([a, b]) => ((rank.get(a) ?? 0) > (rank.get(b) ?? 0) ? [a, b] : [])));
+    return (
+      <div className="grid gap-4 md:grid-cols-[3fr_2fr]">
+        <div className="flex flex-col gap-3">
+          <div>
+            <h3 className="mb-2 text-sm font-medium">What must come before what</h3>
+            <ul className="flex flex-col gap-1 font-mono text-[13px]">
+              {item.edges.map(([a, b]) => (
+                <li key={`${a}-${b}`}>
+                  {byId.get(a)?.text} <span aria-label="comes before">→</span> {byId.get(b)?.text}
+                </li>
+              ))}
+            </ul>
+            <p className="mt-1 text-sm text-muted">Lines with no path of arrows between them can come in either order.</p>
+          </div>
+          <div>
+            <h3 className="mb-2 text-sm font-medium">One order the program can print</h3>
+            <ol className="flex flex-col gap-2">
+              {item.lines.map((line, i) => (
+                <li key={line.id} className="rounded-lg border border-border px-3 py-2">
+                  <div className="flex items-center gap-2">
+                    <span className="w-4 text-right font-mono text-xs text-muted">{i + 1}</span>
+                    <code className="font-mono text-[13.5px]">{line.text}</code>
+                  </div>
+                  <p className="mt-1 pl-6 text-sm leading-relaxed text-muted">{line.explanation}</p>
+                </li>
+              ))}
+            </ol>
+          </div>
+        </div>
+        <div>
+          <h3 className="mb-2 text-sm font-medium">Your order</h3>
+          <ol className="flex flex-col gap-1.5">
+            {given.map((id, i) => (
+              <li key={id} className={cn("flex items-center gap-2 rounded-md px-2 py-1", broken.has(id) ? "bg-fail-soft" : "bg-pass-soft")}>
+                <span className="w-4 text-right font-mono text-xs text-muted">{i + 1}</span>
+                <code className="font-mono text-[13px]">{byId.get(id)?.text}</code>
+                <span className="ml-auto">
+                  <Mark good={!broken.has(id)} />
+                </span>
               </li>
             ))}
           </ol>

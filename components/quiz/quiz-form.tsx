@@ -15,7 +15,7 @@ import { OrderInput } from "./order-input";
 type Draft = { choice: string[]; order: string[]; numeric: string; touched: boolean };
 
 function toAnswer(type: OpenAttempt["items"][number]["type"], draft: Draft): ItemAnswer | null {
-  if (type === "order") return { kind: "order", lineIds: draft.order };
+  if (type === "order" || type === "dag-order") return { kind: "order", lineIds: draft.order };
   if (type === "numeric") {
     const value = Number(draft.numeric.replace(",", ".").trim());
     return draft.numeric.trim() && Number.isFinite(value) ? { kind: "numeric", value } : null;
@@ -35,7 +35,7 @@ export function QuizForm({ attempt, highlighted }: { attempt: OpenAttempt; highl
     setDrafts((all) => all.map((d, i) => (i === position ? { ...d, ...patch, touched: true } : d)));
   const answered = attempt.items.filter((item, i) => {
     const draft = drafts[i];
-    return draft && (item.type === "order" ? draft.touched : toAnswer(item.type, draft) !== null);
+    return draft && (item.type === "order" || item.type === "dag-order" ? draft.touched : toAnswer(item.type, draft) !== null);
   }).length;
 
   async function submit(event: React.FormEvent) {
@@ -74,14 +74,14 @@ export function QuizForm({ attempt, highlighted }: { attempt: OpenAttempt; highl
         const name = `q${position}`;
         return (
           <ItemFrame key={position} position={position} total={attempt.items.length} type={item.type} prompt={item.prompt} html={highlighted[position]}>
-            {item.type === "order" && item.lines ? (
+            {(item.type === "order" || item.type === "dag-order") && item.lines ? (
               <OrderInput lines={item.lines} order={draft.order} onChange={(order) => update(position, { order })} label={`Question ${position + 1}: output lines in order`} />
             ) : item.type === "numeric" ? (
               <NumericInput id={name} unit={item.unit ?? ""} value={draft.numeric} onChange={(numeric) => update(position, { numeric })} />
             ) : (
               <ChoiceInput
                 name={name}
-                multiple={item.type === "multi"}
+                multiple={item.type === "multi" || item.type === "possible"}
                 options={item.options ?? []}
                 selected={draft.choice}
                 onChange={(choice) => update(position, { choice })}

@@ -4,7 +4,8 @@
 // validates the result with the QuizItem schema (which also checks the key is self-consistent).
 import type { ConceptId } from "./concepts.ts";
 import { createRng, type Rng } from "./rng.ts";
-import { type CodeBlock, type CompileOutcome, QuizItem } from "./schema.ts";
+import type { Program } from "./schedules.ts";
+import { type CodeBlock, type CompileOutcome, QuizItem, respectsAll } from "./schema.ts";
 
 export type OptionInput = { text: string; correct: boolean; explanation: string; outcome?: CompileOutcome; line?: number };
 type Base = { prompt: string; code?: CodeBlock };
@@ -13,6 +14,10 @@ export type VariantBody =
   | (Base & { type: "single" | "multi" | "race-line"; options: OptionInput[]; fixedOrder?: boolean })
   | (Base & { type: "compiles"; code: CodeBlock; claim: CompileOutcome; options: OptionInput[] })
   | (Base & { type: "order"; lines: { text: string; explanation: string }[] })
+  /** `program`: the model the code was rendered from (schedules.ts); exercises check runs it in every schedule. */
+  | (Base & { type: "possible"; options: OptionInput[]; program: Program })
+  /** `lines` in one allowed order; `edges` as [before, after] indexes into it. */
+  | (Base & { type: "dag-order"; lines: { text: string; explanation: string }[]; edges: [number, number][]; program: Program })
   | (Base & {
       type: "numeric";
       numeric: { answer: number; tolerance: number; unit: string; explanation: string; misconceptions: { value: number; explanation: string }[] };
@@ -30,10 +35,28 @@ export function defineItem(definition: ItemDefinition): ItemDefinition {
 
 /** The item a seed draws: which variant, its parameters, the shown order of options and lines. */
 export function generateItem(definition: ItemDefinition, seed: string): QuizItem {
+  return generateWithProgram(definition, seed).item;
+}
+
+/** generateItem, plus the program model behind a possible-outcomes or partial-order item. */
+export function generateWithProgram(definition: ItemDefinition, seed: string): { item: QuizItem; program: Program | null } {
   const rng = createRng(`${seed}:${definition.id}`);
   const variant = rng.pick(definition.variants);
   const body = variant.generate(rng);
+  const program = "program" in body ? body.program : null;
+  return { item: itemOf(definition, variant, body, rng), program };
+}
+
+function itemOf(definition: ItemDefinition, variant: Variant, body: VariantBody, rng: Rng): QuizItem {
   const common = { itemId: definition.id, variantId: variant.id, concepts: definition.concepts, exercises: definition.exercises };
+  if (body.type === "dag-order") {
+    // A shown order that breaks at least one edge: the student has something to put right.
+    const edgesAt = (shown: number[]) => body.edges.map(([a, b]): [string, string] => [`l${shown[a]}`, `l${shown[b]}`]);
+    let shown = derange(rng, body.lines.length);
+    for (let tries = 0; respectsAll(body.lines.map((_, i) => `l${i}`), edgesAt(shown)) && tries < 50; tries++) shown = derange(rng, body.lines.length);
+    const lines = body.lines.map((line, i) => ({ id: `l${shown[i]}`, ...line }));
+    return QuizItem.parse({ ...common, type: "dag-order", prompt: body.prompt, code: body.code, lines, edges: edgesAt(shown) });
+  }
   if (body.type === "order") {
     const shown = derange(rng, body.lines.length);
     const lines = body.lines.map((line, i) => ({ id: `l${shown[i]}`, ...line }));
@@ -42,7 +65,7 @@ export function generateItem(definition: ItemDefinition, seed: string): QuizItem
   if (body.type === "numeric") return QuizItem.parse({ ...common, ...body });
   const ordered = "fixedOrder" in body && body.fixedOrder ? body.options : rng.shuffle(body.options);
   const options = ordered.map((option, i) => ({ id: "abcdefgh"[i], ...option }));
-  const { fixedOrder: _fixed, ...rest } = body as VariantBody & { fixedOrder?: boolean };
+  const { fixedOrder: _fixed, program: _program, ...rest } = body as VariantBody & { fixedOrder?: boolean; program?: Program };
   return QuizItem.parse({ ...common, ...rest, options });
 }
 

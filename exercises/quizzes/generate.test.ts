@@ -3,9 +3,10 @@
 import { describe, expect, it } from "vitest";
 import { CONCEPT_IDS } from "./concepts.ts";
 import { checkItem, checkQuizzes } from "./check-quizzes.ts";
-import { generateItem, type ItemDefinition } from "./define.ts";
+import { generateItem, type ItemDefinition, rust } from "./define.ts";
 import { ITEM_DEFINITIONS } from "./items/index.ts";
 import { toPublicItem } from "./public-item.ts";
+import { type Program, renderRust } from "./schedules.ts";
 import type { QuizItem } from "./schema.ts";
 import { keyAnswer, scoreItem } from "./score.ts";
 
@@ -36,7 +37,7 @@ describe("item generators", () => {
     expect(items.length).toBeGreaterThanOrEqual(40);
     expect(new Set(items.flatMap((d) => d.concepts))).toEqual(new Set(CONCEPT_IDS));
     const types = new Set(items.flatMap((d) => Array.from({ length: 60 }, (_, s) => generateItem(d, `t${s}`).type)));
-    expect(types).toEqual(new Set(["single", "multi", "order", "numeric", "compiles", "race-line"]));
+    expect(types).toEqual(new Set(["single", "multi", "order", "numeric", "compiles", "race-line", "possible", "dag-order"]));
     for (const d of items) expect(d.variants.length).toBeGreaterThanOrEqual(2);
   });
 
@@ -98,5 +99,73 @@ describe("item generators", () => {
     const summary = checkQuizzes({ seeds: 20, log: (l) => lines.push(l) });
     expect(lines.filter((l) => l.startsWith("FAIL"))).toEqual([]);
     expect(summary.passed).toBeGreaterThanOrEqual(44);
+  });
+});
+
+describe("items built on a program model: the checker fails a wrong key (it can fail)", () => {
+  const program: Program = {
+    shared: { x: 0 },
+    threads: [
+      { name: "a", steps: [{ op: "load", shared: "x", reg: "v" }, { op: "store", shared: "x", reg: "v", plus: 1 }] },
+      { name: "b", steps: [{ op: "add", shared: "x", k: 2 }] },
+    ],
+    after: ["x"],
+  };
+  const printers: Program = {
+    shared: {},
+    threads: [
+      { name: "a", steps: [{ op: "print", text: "a1" }, { op: "print", text: "a2" }] },
+      { name: "b", steps: [{ op: "print", text: "b1" }] },
+    ],
+    before: ["start"],
+  };
+  const possibleWith = (marks: Record<string, boolean>): ItemDefinition => ({
+    id: "demo-possible",
+    concepts: ["data-races"],
+    exercises: [],
+    variants: ["v1", "v2"].map((id) => ({
+      id,
+      generate: () => ({
+        type: "possible" as const,
+        prompt: "Which values can it print?",
+        code: rust(renderRust(program)),
+        options: Object.entries(marks).map(([text, correct]) => ({ text, correct, explanation: "because the schedules say so" })),
+        program,
+      }),
+    })),
+  });
+  const dagWith = (edges: [number, number][]): ItemDefinition => ({
+    id: "demo-dag",
+    concepts: ["threads-joinhandle"],
+    exercises: [],
+    variants: ["v1", "v2"].map((id) => ({
+      id,
+      generate: () => ({
+        type: "dag-order" as const,
+        prompt: "Put the lines in an order it can print.",
+        code: rust(renderRust(printers)),
+        lines: ["start", "a1", "a2", "b1"].map((text) => ({ text, explanation: "because of the arrows" })),
+        edges,
+        program: printers,
+      }),
+    })),
+  });
+
+  it("accepts the keys the model gives", () => {
+    // a's read-then-write can lose b's add (x = 1) or not (x = 3); 2 needs a's write to vanish.
+    expect(checkItem(possibleWith({ "x = 1": true, "x = 3": true, "x = 2": false, "x = 0": false }), 20)).toBeNull();
+    expect(checkItem(dagWith([[0, 1], [1, 2], [0, 3]]), 20)).toBeNull();
+  });
+
+  it("fails an impossible outcome marked possible, a possible one marked impossible, and wrong arrows", () => {
+    expect(checkItem(possibleWith({ "x = 1": true, "x = 3": true, "x = 2": true, "x = 0": false }), 20)).toMatch(/"x = 2" is marked possible/);
+    expect(checkItem(possibleWith({ "x = 1": false, "x = 3": true, "x = 2": false, "x = 0": false }), 20)).toMatch(/"x = 1" is marked impossible/);
+    expect(checkItem(dagWith([[0, 1], [1, 2], [0, 3], [1, 3]]), 20)).toMatch(/not the program's happens-before arrows/);
+  });
+
+  it("fails a shown program that is not the one the key was computed from", () => {
+    const other = possibleWith({ "x = 1": true, "x = 3": true, "x = 0": false });
+    const drifted: ItemDefinition = { ...other, variants: other.variants.map((v) => ({ ...v, generate: (rng) => ({ ...v.generate(rng), code: rust(renderRust(program).replace("fetch_add(2", "fetch_add(3")) }) })) };
+    expect(checkItem(drifted, 20)).toMatch(/not the program its key was computed from/);
   });
 });

@@ -60,10 +60,34 @@ export const QuizItem = z
     z.object({ ...common, type: z.literal("race-line"), options: z.array(ChoiceOption).min(2).max(8) }).strict(),
     /** `lines` are in the correct order; their ids follow the shuffled display order. */
     z.object({ ...common, type: z.literal("order"), lines: z.array(OrderLine).min(3).max(8) }).strict(),
+    /** Which outcomes can the program produce? A multi-select whose correct options are the possible ones. */
+    z.object({ ...common, type: z.literal("possible"), options: z.array(ChoiceOption).min(3).max(8) }).strict(),
+    /**
+     * Ordering graded as a partial order: any order that keeps every `edges` pair (before, after)
+     * is right. `lines` are in one such order; ids follow the shuffled display order, like "order".
+     */
+    z
+      .object({
+        ...common,
+        type: z.literal("dag-order"),
+        lines: z.array(OrderLine).min(3).max(8),
+        edges: z.array(z.tuple([z.string().regex(/^l\d$/), z.string().regex(/^l\d$/)])).min(1).max(28),
+      })
+      .strict(),
     z.object({ ...common, type: z.literal("numeric"), numeric: NumericKey }).strict(),
   ])
   .superRefine((item, ctx) => {
     const problem = (message: string) => ctx.addIssue({ code: "custom", message });
+    if (item.type === "dag-order") {
+      const ids = item.lines.map((l) => l.id);
+      if (new Set(item.lines.map((l) => l.text)).size !== item.lines.length) problem("order lines must be distinct");
+      if ([...ids].sort().join() !== item.lines.map((_, i) => `l${i}`).join()) problem("order line ids must be l0..ln");
+      if (item.edges.some(([a, b]) => !ids.includes(a) || !ids.includes(b) || a === b)) problem("edges join two different lines");
+      if (!respectsAll(ids, item.edges)) problem("the key's order must keep every edge");
+      if (respectsAll([...ids].sort(), item.edges)) problem("the shown order must not already be an answer");
+      if (closureOf(ids, item.edges).length === (ids.length * (ids.length - 1)) / 2) problem("a partial-order item needs two lines in either order (else use an order item)");
+      return;
+    }
     if (item.type === "order") {
       if (new Set(item.lines.map((l) => l.text)).size !== item.lines.length) problem("order lines must be distinct");
       const ids = item.lines.map((l) => l.id).sort();
@@ -84,8 +108,9 @@ export const QuizItem = z
     // A single-choice item may mark more than one option right ("either works: here is the
     // trade-off"): picking any one of them earns full credit.
     if (item.type === "single" && correct.length < 1) problem("a single-choice item needs a correct option");
-    if (item.type !== "multi" && item.type !== "single" && correct.length !== 1) problem(`exactly one option must be correct, found ${correct.length}`);
+    if (item.type !== "multi" && item.type !== "single" && item.type !== "possible" && correct.length !== 1) problem(`exactly one option must be correct, found ${correct.length}`);
     if (item.type === "multi" && correct.length < 1) problem("a multiple-choice item needs a correct option");
+    if (item.type === "possible" && (correct.length < 1 || correct.length === item.options.length)) problem("a possible-outcomes item needs a possible and an impossible option");
     if (item.type === "compiles") {
       if (!item.code || item.code.lang !== "rust") problem("does-it-compile items show a Rust snippet");
       if (item.options.some((o) => o.outcome === undefined)) problem("every compile option names an outcome");
@@ -99,6 +124,30 @@ export const QuizItem = z
     }
   });
 export type QuizItem = z.infer<typeof QuizItem>;
+
+/** Every (before, after) pair the edges imply, transitively: what a partial-order answer must keep. */
+export function closureOf(ids: readonly string[], edges: readonly (readonly [string, string])[]): [string, string][] {
+  const after = new Map(ids.map((id) => [id, new Set<string>()]));
+  for (const [a, b] of edges) after.get(a)?.add(b);
+  const pairs: [string, string][] = [];
+  for (const id of ids) {
+    const seen = new Set<string>();
+    const stack = [...(after.get(id) ?? [])];
+    while (stack.length > 0) {
+      const next = stack.pop()!;
+      if (seen.has(next)) continue;
+      seen.add(next);
+      stack.push(...(after.get(next) ?? []));
+    }
+    for (const b of seen) pairs.push([id, b]);
+  }
+  return pairs;
+}
+
+/** Whether `order` keeps every edge (and so every pair of the closure). */
+export function respectsAll(order: readonly string[], edges: readonly (readonly [string, string])[]): boolean {
+  return edges.every(([a, b]) => order.indexOf(a) < order.indexOf(b));
+}
 export type ItemType = QuizItem["type"];
 
 export const QuizFile = z

@@ -29,6 +29,8 @@ describe("judgeRun", () => {
     expect(judgeRun({ kind: "elapsed", ms: 380, tolerance: 38 }, ran("", 200))).toMatch(/took 200 ms/);
     expect(judgeRun({ kind: "elapsed", ms: 380, tolerance: 38 }, ran("", null))).toMatch(/missing/);
     expect(judgeRun({ kind: "lines", lines: ["a"] }, { ok: false, message: "boom" })).toMatch(/did not run/);
+    expect(judgeRun({ kind: "one-of", outputs: [["a", "b"], ["b", "a"]] }, ran("b\na\n"))).toBeNull();
+    expect(judgeRun({ kind: "one-of", outputs: [["a", "b"], ["b", "a"]] }, ran("a\na\n"))).toMatch(/cannot happen/);
   });
 });
 
@@ -41,7 +43,9 @@ describe("verifyRunClaims", () => {
       const claim = claims.find((k) => k.source === c.source);
       const e = claim?.expect;
       if (!e) return ran("");
-      if (e.kind === "lines") return ran([...e.lines].reverse().join("\n") + (e.lines.length < 2 ? "\nextra" : ""));
+      // Reversed lines can read the same (one line per schedule, few distinct outcomes): one more line never does.
+      if (e.kind === "lines") return ran([...e.lines].reverse().join("\n") + "\nextra");
+      if (e.kind === "one-of") return ran([...(e.outputs[0] ?? [])].reverse().join("\n") + "\nextra");
       if (e.kind === "printed-number") return ran(String(e.value + e.tolerance * 2 + 1));
       return ran("", e.ms + e.tolerance + 1);
     };

@@ -6,8 +6,9 @@
 // (timers fire in deadline order however late the loop gets to them). Programs whose answer rests
 // on real time (std::thread::sleep, spawn_blocking beside timers, busy loops) are not run here:
 // a check in CI must not depend on the machine, and `./interleave bench quiz-keys` runs them.
-import { generateItem } from "./define.ts";
+import { generateWithProgram } from "./define.ts";
 import { ITEM_DEFINITIONS } from "./items/index.ts";
+import { enumerate, forcedExpectation, possibleOutputs, renderForced } from "./schedules.ts";
 import type { QuizItem } from "./schema.ts";
 
 /** paused: async Rust on tokio's paused clock; plain: as written, no timing; real: timed for real (bench only). */
@@ -19,6 +20,8 @@ export type RunProgram = (request: RunRequest) => Promise<RunResult>;
 
 export type Expectation =
   | { kind: "lines"; lines: string[] }
+  /** A nondeterministic program: its output must be one of these (the model's possible outputs). */
+  | { kind: "one-of"; outputs: string[][] }
   | { kind: "printed-number"; value: number; tolerance: number }
   | { kind: "elapsed"; ms: number; tolerance: number };
 
@@ -79,7 +82,21 @@ export function collectRunClaims(seeds = 60): { claims: RunClaim[]; realTime: Ru
   for (const definition of ITEM_DEFINITIONS.values()) {
     const perVariant = new Map<string, Set<string>>();
     for (let s = 0; s < seeds; s += 1) {
-      const item = generateItem(definition, `run-${s}`);
+      const { item, program } = generateWithProgram(definition, `run-${s}`);
+      if (program && item.code) {
+        // Possible-outcomes and partial-order items: the program runs once in every schedule the
+        // model enumerates, each step forced in turn, and must print what the model says for
+        // each; the program as shown runs once and must print one of the possible outputs.
+        const where = `${item.itemId}/${item.variantId}`;
+        const sources = perVariant.get(item.variantId) ?? new Set<string>();
+        perVariant.set(item.variantId, sources);
+        if (sources.has(item.code.source) || sources.size >= SOURCES_PER_VARIANT) continue;
+        sources.add(item.code.source);
+        const outcomes = enumerate(program);
+        claims.push({ where: `${where}#${sources.size} every schedule`, lang: "rust", mode: "plain", source: renderForced(program, outcomes.map((o) => o.schedule)), expect: { kind: "lines", lines: forcedExpectation(outcomes) } });
+        claims.push({ where: `${where}#${sources.size} as shown`, lang: "rust", mode: "plain", source: item.code.source, expect: { kind: "one-of", outputs: possibleOutputs(outcomes) } });
+        continue;
+      }
       const claim = claimOf(item);
       if (!claim || !item.code) continue;
       const where = `${item.itemId}/${item.variantId}`;
@@ -102,6 +119,9 @@ export function collectRunClaims(seeds = 60): { claims: RunClaim[]; realTime: Ru
 export function judgeRun(expect: Expectation, result: RunResult, mode: RunMode = "paused"): string | null {
   if (!result.ok) return `the program did not run: ${result.message}`;
   const lines = result.stdout.split("\n").map((l) => l.trim()).filter((l) => l.length > 0);
+  if (expect.kind === "one-of") {
+    return expect.outputs.some((o) => o.length === lines.length && o.every((l, i) => l === lines[i])) ? null : `the program printed ${JSON.stringify(lines)}, which the model says cannot happen`;
+  }
   if (expect.kind === "lines") {
     const same = lines.length === expect.lines.length && lines.every((l, i) => l === expect.lines[i]);
     return same ? null : `the key's order is ${JSON.stringify(expect.lines)}, the program printed ${JSON.stringify(lines)}`;

@@ -45,7 +45,7 @@ async function answerWithKeyboard(page: Page, position: number, item: QuizItem):
     await page.keyboard.type(String(item.numeric.answer));
     return;
   }
-  if (item.type === "order") {
+  if (item.type === "order" || item.type === "dag-order") {
     const target = item.lines.map((l) => l.text);
     for (let i = 0; i < target.length; i += 1) {
       const texts = await page.locator(`${section} ol li code`).allTextContents();
@@ -58,7 +58,7 @@ async function answerWithKeyboard(page: Page, position: number, item: QuizItem):
     expect(await page.locator(`${section} ol li code`).allTextContents()).toEqual(target);
     return;
   }
-  if (item.type === "multi") {
+  if (item.type === "multi" || item.type === "possible") {
     for (const [index, option] of item.options.entries()) {
       await tabTo(page, `input[name="q${position}"][value="${option.id}"]`);
       if (option.correct) await page.keyboard.press("Space");
@@ -102,7 +102,7 @@ describe("taking a quiz with the keyboard", () => {
     const leak = /explanation|misconception|\\?"correct\\?"/i.exec(html);
     expect(leak ? html.slice(Math.max(0, leak.index - 200), leak.index + 100) : null).toBeNull();
     for (const item of items) {
-      const texts = item.type === "numeric" ? [item.numeric.explanation] : item.type === "order" ? item.lines.map((l) => l.explanation) : item.options.map((o) => o.explanation);
+      const texts = item.type === "numeric" ? [item.numeric.explanation] : item.type === "order" || item.type === "dag-order" ? item.lines.map((l) => l.explanation) : item.options.map((o) => o.explanation);
       for (const text of texts) expect(html).not.toContain(text.slice(0, 30));
     }
     // Answer all but the last question correctly; leave the last one unanswered.
@@ -134,7 +134,7 @@ describe("taking a quiz with the keyboard", () => {
 
     // Every option of every choice item carries its explanation; the skipped one is marked.
     const first = items[0];
-    if (first && first.type !== "numeric" && first.type !== "order") {
+    if (first && first.type !== "numeric" && first.type !== "order" && first.type !== "dag-order") {
       for (const option of first.options) await expect.poll(() => page.getByText(option.explanation, { exact: true }).count()).toBeGreaterThan(0);
     }
     expect(await page.getByText("Correct", { exact: true }).count()).toBe(12);

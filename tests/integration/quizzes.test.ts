@@ -56,7 +56,7 @@ describe("quiz attempts", () => {
     expect(result.results.every((r) => r.correct)).toBe(true);
     for (const r of result.results) {
       if (r.item.type === "numeric") expect(r.item.numeric.explanation.length).toBeGreaterThan(10);
-      else if (r.item.type === "order") expect(r.item.lines.every((l) => l.explanation.length > 10)).toBe(true);
+      else if (r.item.type === "order" || r.item.type === "dag-order") expect(r.item.lines.every((l) => l.explanation.length > 10)).toBe(true);
       else expect(r.item.options.every((o) => o.explanation.length > 10)).toBe(true);
     }
     const stored = await db.quizItemResult.findMany({ where: { attemptId }, orderBy: { position: "asc" } });

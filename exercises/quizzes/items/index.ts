@@ -8,13 +8,14 @@ import * as foundations from "./foundations.ts";
 import * as futures from "./futures.ts";
 import * as misconceptions from "./misconceptions.ts";
 import * as more from "./more.ts";
+import * as possible from "./possible.ts";
 import * as sendSync from "./send-sync.ts";
 import * as sharedMemory from "./shared-memory.ts";
 import * as spawnJoinAll from "./spawn-join-all.ts";
 import * as threads from "./threads.ts";
 
 // Only the item definitions are exported from these modules (helpers stay module-private).
-const modules: Record<string, ItemDefinition>[] = [foundations, threads, futures, spawnJoinAll, blocking, sendSync, sharedMemory, channels, choosing, more, cancellation, misconceptions];
+const modules: Record<string, ItemDefinition>[] = [foundations, threads, futures, spawnJoinAll, blocking, sendSync, sharedMemory, channels, choosing, more, possible, cancellation, misconceptions];
 
 export const ITEM_DEFINITIONS: ReadonlyMap<string, ItemDefinition> = new Map(
   modules.flatMap((m) => Object.values(m)).map((definition) => [definition.id, definition]),
