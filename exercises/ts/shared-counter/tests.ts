@@ -11,6 +11,7 @@
 import { defineTests, describeValue, parallelCheck, type TestContext, type TestVerdict } from "../../../grader/runners/ts/harness-api.ts";
 import { replayScores, replayVisits, scoreCalls } from "../../../grader/runners/ts/counter-work.ts";
 import { workersWriting } from "../../../grader/runners/ts/observed.ts";
+import { indexOfRun } from "../../../grader/runners/ts/shared-memory.ts";
 import type { CallStats } from "../../../grader/runners/ts/run-call.ts";
 import type { Rng } from "../../../exercises/quizzes/rng.ts";
 
@@ -45,7 +46,7 @@ function notFromWorkers(t: TestContext, stats: CallStats, right: boolean, what: 
   const why =
     started === 0
       ? "no worker was started"
-      : `none of the ${started} workers put it into the shared memory passed to it through spawn() (the grader reads that memory when each worker starts and when it ends; what was already there when a worker started is not its work)`;
+      : `none of the ${started} workers that did the work (made the visits, drew the scores) put it into the shared memory passed to it through spawn() (the grader reads that memory when each worker starts and when it ends; what was already there when a worker started is not its work, and a worker that did none of the work does not count)`;
   if (right) {
     return t.fail("not_parallel", `${what} is right, but ${why}${started === 0 ? "" : ": the workers did not do this work"}.`, {
       expected: `${what} in the workers' shared memory`,
@@ -66,6 +67,9 @@ function visitsOf(stats: CallStats): { workers: WorkerVisits[]; main: { calls: n
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+/** Workers that had not ended when the function returned, or never started (their joins were not awaited). */
+const unjoinedWorkers = (stats: CallStats) => stats.unfinishedAtEnd;
+
 async function countTrial(t: TestContext, workers: number, perWorker: number, trial: string): Promise<{ verdict: TestVerdict | null; stats: CallStats; visits: WorkerVisits[] }> {
   const { value, stats } = await t.call("count", [workers, perWorker]);
   const visits = visitsOf(stats);
@@ -77,16 +81,16 @@ async function countTrial(t: TestContext, workers: number, perWorker: number, tr
   if (typeof value !== "number" || !Number.isInteger(value)) {
     return done(t.fail("wrong_result", `${call} should resolve to a whole number, but it gave ${describeValue(value)}`));
   }
-  if (value === 0 && expected > 0) {
+  const unjoined = unjoinedWorkers(stats);
+  if (value === 0 && (expected > 0 || unjoined > 0) && stats.workerMemory.length > 0) {
     // Not one visit counted: lost updates never lose everything. Either the workers had not
     // run when count() read the counter, or they counted in memory that was not shared.
-    const lateWorkers = stats.workers.filter((w) => w.end > stats.virtualMs).length;
     return done(
-      lateWorkers > 0 || stats.workers.length === 0
+      unjoined > 0
         ? t.fail(
             "task_failed",
-            `${call} returned 0: when it read the counter, not one of the ${wantCalls} visits had been counted, and ${lateWorkers} of its ${plural(stats.workers.length, "worker")} ${lateWorkers === 1 ? "was" : "were"} still running. Their joins were not awaited (handles.forEach(h => h.join()) starts the joins but waits for none of them).`,
-            { expected, actual: value },
+            `${call} returned 0: when it read the counter, ${unjoined} of its ${plural(stats.workerMemory.length, "worker")} had not finished (or not even started). Their joins were not awaited (handles.forEach(h => h.join()) starts the joins but waits for none of them).`,
+            { expected: `${wantCalls} visits counted`, actual: value },
           )
         : t.fail(
             "wrong_result",
@@ -113,7 +117,8 @@ async function countTrial(t: TestContext, workers: number, perWorker: number, tr
       ),
     );
   }
-  if (workersWriting(stats, [value]).length === 0) {
+  const visiting = new Set(visits.workers.filter((w) => w.calls > 0).map((w) => w.worker));
+  if (workersWriting(stats, [value], visiting).length === 0) {
     // The workers' memory, as the last of them left it, holds a smaller count (at least a tenth
     // of the total: racing workers lose about half, a flag or an index is far smaller): they
     // lost updates, and the right number was written after they had ended.
@@ -160,22 +165,28 @@ function boardDamage(list: readonly number[], expected: readonly number[]) {
 }
 
 /**
- * The first worker whose own scores were not all in its shared memory when it ended: it did not
- * insert them itself (someone inserted them later), or, with a damaged list, lost them.
+ * The first worker whose own scores were not all in the list when it ended: the list is where
+ * the returned list lies in the shared memory once the call is over; as the worker left that
+ * same stretch of memory, it must already hold every score the worker drew (it inserted them
+ * itself, in any order next to the others' so far). Scores kept elsewhere (a side copy that
+ * someone sorts later) do not count.
  */
-function scoresNotInsertedBy(stats: CallStats, drawn: readonly (readonly number[])[]): string | null {
+function scoresNotInsertedBy(stats: CallStats, drawn: readonly (readonly number[])[], list: readonly number[]): string | null {
   for (const [w, memory] of stats.workerMemory.entries()) {
     const own = drawn[w] ?? [];
     if (own.length === 0) continue;
-    const holds = memory.views.some((view) => {
+    const holds = memory.live.some((live, j) => {
+      const at = indexOfRun(live, list);
+      if (at < 0) return false;
+      const region = memory.views[j]?.cells;
+      if (!region || region.length < at + list.length) return false;
       const want = new Map<number, number>();
       for (const v of own) want.set(v, (want.get(v) ?? 0) + 1);
       let left = own.length;
-      const cells = view.cells;
-      for (let i = 0; i < cells.length && left > 0; i++) {
-        const c = want.get(cells[i]!);
+      for (let i = at; i < at + list.length && left > 0; i++) {
+        const c = want.get(region[i]!);
         if (c === undefined || c === 0) continue;
-        want.set(cells[i]!, c - 1);
+        want.set(region[i]!, c - 1);
         left--;
       }
       return left === 0;
@@ -234,6 +245,14 @@ export default defineTests({
           if (!Array.isArray(value) || !value.every((v) => typeof v === "number")) {
             return t.fail("wrong_result", `${call} should resolve to an array of numbers, but it gave ${describeValue(value)}`);
           }
+          const unjoined = unjoinedWorkers(stats);
+          if (value.length < n && unjoined > 0) {
+            return t.fail(
+              "task_failed",
+              `${call} returned ${plural(value.length, "score")} while ${unjoined} of its ${plural(stats.workerMemory.length, "worker")} had not finished (or not even started): their joins were not awaited (handles.forEach(h => h.join()) starts the joins but waits for none of them).`,
+              { expected: `${n} scores in order`, actual: `${value.length} scores` },
+            );
+          }
           const drawn = stats.workerMemory.map((m) => replayScores(m.counter));
           const onMain = scoreCalls(stats.mainCounter);
           const calls = onMain + stats.workerMemory.reduce((sum, m) => sum + scoreCalls(m.counter), 0);
@@ -254,10 +273,10 @@ export default defineTests({
           const expected = drawn.flat().sort((a, b) => a - b);
           const damage = boardDamage(value, expected);
           const intact = value.length === n && damage.missing + damage.extra + damage.unsorted === 0;
-          // The list as the workers left it, wherever in the shared memory passed to them: its
-          // first scores in a row (any layout: length in front, apart, or not kept at all).
-          const first = value.slice(0, 3);
-          if (value.length > 0 && workersWriting(stats, first).length === 0) {
+          // The whole list as a worker that drew scores left it, wherever in the shared memory
+          // passed to it (any layout: length in front, apart, or not kept at all).
+          const scoring = new Set(stats.workerMemory.filter((_, w) => (drawn[w]?.length ?? 0) > 0).map((m) => m.worker));
+          if (value.length > 0 && workersWriting(stats, value, scoring).length === 0) {
             return notFromWorkers(t, stats, intact, `the list from ${call}`, `${n} scores in order`, `${value.length} scores`);
           }
           if (!intact) {
@@ -270,7 +289,7 @@ export default defineTests({
               { expected: `${n} scores in order`, actual: `${value.length} scores, ${damage.missing} missing` },
             );
           }
-          const late = scoresNotInsertedBy(stats, drawn);
+          const late = scoresNotInsertedBy(stats, drawn, value);
           if (late !== null) {
             return t.fail(
               "not_parallel",

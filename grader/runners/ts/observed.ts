@@ -75,8 +75,13 @@ export function workersHolding(stats: Pick<CallStats, "workerMemory">, matches: 
 /**
  * Workers (by name) whose own run wrote `run` into their shared memory: it is there as the
  * worker left it, at a place that did not hold it when the worker started. A value the main
- * function wrote before the worker ran (or that an earlier worker left) is not that worker's.
+ * function wrote before the worker ran (or that an earlier worker left) is not that worker's,
+ * and a worker that never started wrote nothing. `among`: only these workers count (e.g. the
+ * ones that did the exercise's measured work; a decoy that waits while main writes does not).
  */
-export function workersWriting(stats: Pick<CallStats, "workerMemory">, run: readonly number[]): string[] {
-  return stats.workerMemory.filter((m) => m.views.some((v, i) => wroteRun(v, m.atStart[i], run))).map((m) => m.worker);
+export function workersWriting(stats: Pick<CallStats, "workerMemory">, run: readonly number[], among?: ReadonlySet<string>): string[] {
+  return stats.workerMemory
+    .filter((m) => m.ran && (among === undefined || among.has(m.worker)))
+    .filter((m) => m.views.some((v, i) => wroteRun(v, m.atStart[i], run)))
+    .map((m) => m.worker);
 }

@@ -54,6 +54,8 @@ export type CallStats = {
   waits: WaitRecord[];
   /** Waits of the main function still pending when it returned (started, never awaited). */
   pendingAtEnd: number;
+  /** Workers not finished (or not yet started) when the main function returned: joins not awaited. */
+  unfinishedAtEnd: number;
   heartbeat?: { everyMs: number; beats: number; longestGapMs: number };
   /** Per channel: messages sent, received, queued, discarded, and by whom (main or worker id). */
   channels: ChannelStats[];
@@ -192,7 +194,7 @@ export async function runCall(request: CallRequest): Promise<CallOutcome> {
   await pool.close();
   const cpu = threads?.finish() ?? { totalMs: 0, perThreadMs: [] };
 
-  const stats = statsOf({ pool, loop, channels, mainCpuMs: mainCpu.ms, cpu, wallMs: performance.now() - started, endedAt, request });
+  const stats = statsOf({ pool, loop, channels, mainCpuMs: mainCpu.ms, cpu, wallMs: performance.now() - started, endedAt, request, unfinished: unfinished.size });
   const decided = decideCallVerdict({
     exportName,
     limits,
@@ -230,6 +232,7 @@ function statsOf(options: {
   wallMs: number;
   endedAt: number;
   request: CallRequest;
+  unfinished: number;
 }): CallStats {
   const { pool, loop, request, cpu } = options;
   const workers = pool.runs();
@@ -254,6 +257,7 @@ function statsOf(options: {
     longestStallTask: loop.longest.task,
     waits,
     pendingAtEnd: waits.filter((w) => w.thread === "main" && !w.daemon && w.end === undefined).length,
+    unfinishedAtEnd: options.unfinished,
     ...(heartbeat ? { heartbeat } : {}),
     channels: options.channels.stats(),
     workerMemory: pool.memory(),

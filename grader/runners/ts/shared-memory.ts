@@ -19,8 +19,12 @@ export type SharedView = {
 
 export type WorkerMemory = {
   worker: string;
+  /** Whether its function ever started (a worker that failed to start wrote nothing). */
+  ran: boolean;
   /** Each shared view as the worker left it. */
   views: SharedView[];
+  /** The same views, live: what they hold once the call is over (every worker's writes). */
+  live: NumberArray[];
   /** The same views as they were when the worker started running (same order; empty copies if it never ran). */
   atStart: NumberArray[];
   /** The worker's prime note (prime-work.ts). */
@@ -30,7 +34,7 @@ export type WorkerMemory = {
 };
 
 const MAX_VIEWS = 16;
-const MAX_DEPTH = 3;
+const MAX_DEPTH = 6;
 const MAX_ENTRIES = 64;
 export const HEAD_CELLS = 4;
 export const SUM_CELLS = 1 << 22;
@@ -53,8 +57,8 @@ function isNumberArray(v: unknown): v is NumberArray {
 
 /**
  * The number arrays over SharedArrayBuffers found near the top of `data` (the host's copy of
- * one spawn's data): arrays and plain objects are searched to depth 3, 64 entries each, like
- * channel ends (channels.ts), so big data stays cheap. At most 16 views.
+ * one spawn's data): arrays and plain objects are searched to depth 6, 64 entries each, so big
+ * data stays cheap. At most 16 views.
  */
 export function findSharedViews(data: unknown, found: NumberArray[] = [], depth = 0): NumberArray[] {
   if (found.length >= MAX_VIEWS || data === null || typeof data !== "object") return found;
@@ -110,14 +114,18 @@ export function describeView(view: NumberArray): SharedView {
 
 /** Whether the first SUM_CELLS elements of `view` hold `run` as consecutive elements. */
 export function holdsRun(view: Pick<SharedView, "cells">, run: readonly number[]): boolean {
-  const cells = view.cells;
+  return indexOfRun(view.cells, run) >= 0;
+}
+
+/** Where the first SUM_CELLS elements of `cells` hold `run` as consecutive elements, or -1. */
+export function indexOfRun(cells: ArrayLike<number>, run: readonly number[]): number {
   const last = Math.min(cells.length, SUM_CELLS) - run.length;
   for (let i = 0; i <= last; i++) {
     let j = 0;
     while (j < run.length && cells[i + j] === run[j]) j++;
-    if (j === run.length) return true;
+    if (j === run.length) return i;
   }
-  return false;
+  return -1;
 }
 
 /**

@@ -331,7 +331,9 @@ export class WorkerPool {
   memory(): WorkerMemory[] {
     return this.workers.map((w) => ({
       worker: w.name,
+      ran: w.sharedAtStart !== undefined,
       views: (w.sharedAtEnd ?? w.shared).map(describeView),
+      live: w.shared,
       atStart: w.sharedAtStart ?? w.shared.map((v) => v.slice(0, 0)),
       primes: w.primes.bytes,
       counter: w.counter,
