@@ -10,6 +10,9 @@ import { getViewer } from "@/lib/auth/viewer";
 import { isAppError } from "@/lib/errors";
 import { SEARCH_MAX, SearchTerm } from "@/lib/http/schemas";
 import { listMail } from "@/lib/mail/list-mail";
+import { getItemReport } from "@/lib/analytics/get-item-report";
+import { MAX_VARIANT_GAP, MIN_ATTEMPTS } from "@/lib/analytics/item-report";
+import { ItemReportTable } from "./item-report";
 import { MailOutbox } from "./mail-outbox";
 import { RoleSelect } from "./role-select";
 
@@ -27,7 +30,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
   // refused with a message (it reached Postgres as a 500 before).
   const parsedSearch = SearchTerm.safeParse(typeof q === "string" ? q : "");
   const search = parsedSearch.success ? parsedSearch.data : "";
-  const [{ accounts, total, guests }, mail] = await Promise.all([listAccounts({ search }), listMail({ limit: 50 })]);
+  const [{ accounts, total, guests }, mail, itemReport] = await Promise.all([listAccounts({ search }), listMail({ limit: 50 }), getItemReport()]);
   const dateTime = (d: Date) => d.toLocaleString("en", { dateStyle: "medium", timeStyle: "short" });
 
   return (
@@ -109,6 +112,20 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
               )}
             </tbody>
           </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="items-heading" className="mt-14">
+        <h2 id="items-heading" className="text-xl font-semibold tracking-tight">
+          Quiz items
+        </h2>
+        <p className="mt-1 max-w-3xl text-sm text-muted">
+          Every quiz item over all submitted attempts. An item is flagged once it has {MIN_ATTEMPTS} answers and its discrimination is negative (students who do
+          well on the rest of the quiz do worse on it: check its key and wording) or its variants differ in mean score by more than {MAX_VARIANT_GAP} points (the
+          grade depends on the variant drawn).
+        </p>
+        <div className="mt-4">
+          <ItemReportTable reports={itemReport} />
         </div>
       </section>
 
