@@ -22,7 +22,7 @@ export default async function QuizzesPage() {
     viewer ? listAttempts({ userId: viewer.id }) : [],
     viewer ? getMastery({ userId: viewer.id }) : masteryFrom([]),
   ]);
-  const existing = new Set(exercises.map((e) => e.id));
+  const titles = new Map(exercises.map((e) => [e.id, e.title]));
   const quizzes = getQuizzes();
 
   return (
@@ -77,7 +77,7 @@ export default async function QuizzesPage() {
           concepts come first, each with the exercises that train it.
         </p>
         <div className="mt-6">
-          <MasteryView mastery={mastery} existing={existing} />
+          <MasteryView mastery={mastery} titles={titles} />
         </div>
       </section>
     </div>

@@ -17,7 +17,7 @@ function ResultBadge({ score, correct, skipped }: { score: number; correct: bool
   return <Badge tone="fail"><CircleX aria-hidden />Not quite</Badge>;
 }
 
-export function QuizResults({ attempt, highlighted, existing }: { attempt: SubmittedAttempt; highlighted: Record<number, string>; existing: ReadonlySet<string> }) {
+export function QuizResults({ attempt, highlighted, titles }: { attempt: SubmittedAttempt; highlighted: Record<number, string>; titles: ReadonlyMap<string, string> }) {
   const percent = Math.round((attempt.score / attempt.maxScore) * 100);
   const missed = attempt.results.filter((r) => !r.correct);
   const weakConcepts = [...new Set(missed.flatMap((r) => r.item.concepts))];
@@ -39,6 +39,10 @@ export function QuizResults({ attempt, highlighted, existing }: { attempt: Submi
             </Button>
           </div>
         </div>
+        <p className="mt-2 text-sm text-muted">
+          Each question is worth 1 point. Select-all and ordering questions give part of a point for a partly right answer (how it was counted is shown
+          under each); the others count only when right.
+        </p>
         <div className="mt-4 h-2 overflow-hidden rounded-full bg-surface-muted" aria-hidden>
           <div className="h-full rounded-full bg-primary" style={{ width: `${percent}%` }} />
         </div>
@@ -51,7 +55,7 @@ export function QuizResults({ attempt, highlighted, existing }: { attempt: Submi
                 return (
                   <li key={c} className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
                     <span className="text-sm font-medium">{concept.label}</span>
-                    <ExerciseLinks ids={concept.exercises} existing={existing} />
+                    <ExerciseLinks ids={concept.exercises} titles={titles} />
                   </li>
                 );
               })}
@@ -75,7 +79,7 @@ export function QuizResults({ attempt, highlighted, existing }: { attempt: Submi
           <ItemFeedback result={result} />
           <div className="mt-4 flex flex-wrap items-center justify-between gap-3 border-t border-border pt-3">
             <ConceptTags concepts={result.item.concepts} />
-            <ExerciseLinks ids={result.item.exercises} existing={existing} />
+            <ExerciseLinks ids={result.item.exercises} titles={titles} />
           </div>
         </ItemFrame>
       ))}

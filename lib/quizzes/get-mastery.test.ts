@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { masteryFrom, masteryLevel, RECENT_WINDOW } from "./get-mastery.ts";
+import { CONCEPT_IDS } from "../../exercises/quizzes/concepts.ts";
+import { masteryFrom, masteryLevel, MIN_EVIDENCE, RECENT_WINDOW } from "./get-mastery.ts";
 
 describe("mastery", () => {
   it("grades levels from the recent mean and the number of answers", () => {
     expect(masteryLevel(null, 0)).toBe("not-started");
-    expect(masteryLevel(1, 1)).toBe("developing");
+    // Fewer than MIN_EVIDENCE answers: no level yet, however they went.
+    expect(masteryLevel(1, 1)).toBe("too-early");
+    expect(masteryLevel(0, 2)).toBe("too-early");
     expect(masteryLevel(0.85, 3)).toBe("solid");
     expect(masteryLevel(0.5, 4)).toBe("developing");
     expect(masteryLevel(0.2, 4)).toBe("needs-practice");
@@ -17,10 +20,12 @@ describe("mastery", () => {
   });
 
   it("lists every concept, weakest first, with the exercises that train it", () => {
-    const mastery = masteryFrom([{ concepts: ["rayon"], score: 0 }, { concepts: ["channels"], score: 1 }, { concepts: ["channels"], score: 1 }]);
+    const three = (concept: string, score: number) => Array.from({ length: MIN_EVIDENCE }, () => ({ concepts: [concept], score }));
+    const mastery = masteryFrom([...three("rayon", 0), ...three("channels", 1), { concepts: ["atomics"], score: 0 }]);
     expect(mastery[0]).toMatchObject({ concept: "rayon", level: "needs-practice" });
     expect(mastery.at(-1)).toMatchObject({ concept: "channels", level: "solid" });
+    expect(mastery.find((m) => m.concept === "atomics")).toMatchObject({ level: "too-early", answered: 1 });
     expect(mastery.find((m) => m.concept === "rayon")?.exercises).toContain("rust/rayon-sum");
-    expect(mastery).toHaveLength(14);
+    expect(mastery).toHaveLength(CONCEPT_IDS.length);
   });
 });

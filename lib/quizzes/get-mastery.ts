@@ -1,7 +1,7 @@
 import { CONCEPT_IDS, CONCEPTS, type ConceptId } from "../../exercises/quizzes/concepts.ts";
 import { db } from "../db.ts";
 
-export type MasteryLevel = "not-started" | "needs-practice" | "developing" | "solid";
+export type MasteryLevel = "not-started" | "too-early" | "needs-practice" | "developing" | "solid";
 export type ConceptMastery = {
   concept: ConceptId;
   label: string;
@@ -14,9 +14,12 @@ export type ConceptMastery = {
 
 /** How many of the latest answers per concept count: old mistakes stop weighing once fixed. */
 export const RECENT_WINDOW = 6;
+/** Answers on a concept before any level is shown: one slip (or one lucky guess) says little. */
+export const MIN_EVIDENCE = 3;
 
 export function masteryLevel(recent: number | null, answered: number): MasteryLevel {
   if (recent === null) return "not-started";
+  if (answered < MIN_EVIDENCE) return "too-early";
   if (recent >= 0.8 && answered >= 2) return "solid";
   if (recent >= 0.5) return "developing";
   return "needs-practice";
@@ -39,7 +42,7 @@ export function masteryFrom(rows: { concepts: string[]; score: number }[]): Conc
   for (const row of rows) {
     for (const concept of row.concepts) scores.set(concept, [...(scores.get(concept) ?? []), row.score]);
   }
-  const order: Record<MasteryLevel, number> = { "needs-practice": 0, developing: 1, "not-started": 2, solid: 3 };
+  const order: Record<MasteryLevel, number> = { "needs-practice": 0, developing: 1, "too-early": 2, "not-started": 3, solid: 4 };
   return CONCEPT_IDS.map((concept) => {
     const all = scores.get(concept) ?? [];
     const window = all.slice(0, RECENT_WINDOW);
