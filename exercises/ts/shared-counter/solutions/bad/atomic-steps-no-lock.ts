@@ -1,7 +1,7 @@
 // Wrong on purpose: each read and write of the leaderboard is an Atomics operation, yet
 // insert() as a whole is not protected. Atomic steps keep one memory cell consistent; two
 // inserts still interleave between those steps and overwrite each other's moves.
-import { spawn } from "interleave";
+import { score, spawn, visit } from "interleave";
 
 export async function count(workers: number, perWorker: number): Promise<number> {
   const counter = new Int32Array(new SharedArrayBuffer(4));
@@ -11,7 +11,7 @@ export async function count(workers: number, perWorker: number): Promise<number>
       spawn(
         ({ counter, times }) => {
           // Read, add and write as one indivisible step: no other worker can slip in between.
-          for (let i = 0; i < times; i++) Atomics.add(counter, 0, 1);
+          for (let i = 0; i < times; i++) Atomics.add(counter, 0, visit());
         },
         { counter, times: perWorker },
       ),
@@ -22,10 +22,10 @@ export async function count(workers: number, perWorker: number): Promise<number>
 }
 
 /**
- * Part 2: a leaderboard. `workers` workers each insert `perWorker` scores into ONE sorted list
- * in shared memory, and the function returns the final list. insert() keeps the list sorted
- * by moving every bigger score one slot up: many plain reads and writes, which must not
- * interleave with another worker's insert().
+ * Part 2: a leaderboard. `workers` workers each draw `perWorker` scores with score() and insert
+ * them into ONE sorted list in shared memory, and the function returns the final list.
+ * insert() keeps the list sorted by moving every bigger score one slot up: many plain reads
+ * and writes, which must not interleave with another worker's insert().
  */
 export async function leaderboard(workers: number, perWorker: number): Promise<number[]> {
   // Slot 0: how many scores the list holds; slots 1, 2, …: the scores, smallest first.
@@ -37,32 +37,27 @@ export async function leaderboard(workers: number, perWorker: number): Promise<n
   for (let w = 0; w < workers; w++) {
     handles.push(
       spawn(
-        ({ list, lock, scores }) => {
+        ({ list, lock, times }) => {
           // Every single read and write is atomic now, but nothing stops a second worker from
           // starting its own insert() halfway through this one.
-          const insert = (score: number) => {
+          const insert = (value: number) => {
             const n = Atomics.load(list, 0);
             let i = n;
-            while (i > 0 && Atomics.load(list, i) > score) {
+            while (i > 0 && Atomics.load(list, i) > value) {
               Atomics.store(list, i + 1, Atomics.load(list, i));
               i--;
             }
-            Atomics.store(list, i + 1, score);
+            Atomics.store(list, i + 1, value);
             Atomics.store(list, 0, n + 1);
           };
-          for (const score of scores) {
-            insert(score);
+          for (let k = 0; k < times; k++) {
+            insert(score());
           }
         },
-        { list, lock, scores: scoresFor(w, workers, perWorker) },
+        { list, lock, times: perWorker },
       ),
     );
   }
   for (const handle of handles) await handle.join();
   return Array.from(list.subarray(1, 1 + list[0]));
-}
-
-/** Worker w's scores: w, w + workers, w + 2·workers, … in a scrambled order. */
-function scoresFor(w: number, workers: number, perWorker: number): number[] {
-  return Array.from({ length: perWorker }, (_, i) => ((i * 7919) % perWorker) * workers + w);
 }

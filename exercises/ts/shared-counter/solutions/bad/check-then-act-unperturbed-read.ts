@@ -1,12 +1,12 @@
 // expect: fail/lost_updates
 // The known-bad check-then-act lock (read 0, then store 1), with the check spelled Atomics.or(lock, 0, 0) instead of Atomics.load: an atomic read all the same, and paused like one.
-import { spawn } from "interleave";
+import { score, spawn, visit } from "interleave";
 
 export async function count(workers: number, perWorker: number): Promise<number> {
   const counter = new Int32Array(new SharedArrayBuffer(4));
   const hs = [];
   for (let w = 0; w < workers; w++)
-    hs.push(spawn(({ counter, times }) => { for (let i = 0; i < times; i++) Atomics.add(counter, 0, 1); }, { counter, times: perWorker }));
+    hs.push(spawn(({ counter, times }) => { for (let i = 0; i < times; i++) Atomics.add(counter, 0, visit()); }, { counter, times: perWorker }));
   for (const h of hs) await h.join();
   return counter[0]!;
 }
@@ -16,19 +16,19 @@ export async function leaderboard(workers: number, perWorker: number): Promise<n
   const lock = new Int32Array(new SharedArrayBuffer(4));
   const hs = [];
   for (let w = 0; w < workers; w++) {
-    const scores = Array.from({ length: perWorker }, (_, i) => ((i * 7919) % perWorker) * workers + w);
-    hs.push(spawn(({ list, lock, scores }) => {
-      for (const score of scores) {
+    hs.push(spawn(({ list, lock, times }) => {
+      for (let k = 0; k < times; k++) {
+        const value = score();
         while (Atomics.or(lock, 0, 0) !== 0) {}  // check (an atomic read the runtime does not slow down)...
         Atomics.store(lock, 0, 1);               // ...then act: not one indivisible step
         const n = list[0]!;
         let i = n;
-        while (i > 0 && list[i]! > score) { list[i + 1] = list[i]!; i--; }
-        list[i + 1] = score;
+        while (i > 0 && list[i]! > value) { list[i + 1] = list[i]!; i--; }
+        list[i + 1] = value;
         list[0] = n + 1;
         Atomics.store(lock, 0, 0);
       }
-    }, { list, lock, scores }));
+    }, { list, lock, times: perWorker }));
   }
   for (const h of hs) await h.join();
   return Array.from(list.subarray(1, 1 + list[0]!));

@@ -1,7 +1,7 @@
 // Wrong on purpose: the workers are started, but they only sleep until the main function
-// (which does all the counting itself) tells them to stop. They run side by side the whole
-// time, yet none of them adds a single 1.
-import { spawn } from "interleave";
+// (which makes every visit and does all the counting itself) tells them to stop. They run
+// side by side the whole time, yet none of them makes a single visit.
+import { score, spawn, visit } from "interleave";
 
 export async function count(workers: number, perWorker: number): Promise<number> {
   const counter = new Int32Array(new SharedArrayBuffer(4));
@@ -17,7 +17,7 @@ export async function count(workers: number, perWorker: number): Promise<number>
       ),
     );
   }
-  for (let i = 0; i < workers * perWorker; i++) Atomics.add(counter, 0, 1);
+  for (let i = 0; i < workers * perWorker; i++) Atomics.add(counter, 0, visit());
   Atomics.store(done, 0, 1);
   Atomics.notify(done, 0);
   for (const handle of handles) await handle.join();
@@ -30,25 +30,25 @@ export async function leaderboard(workers: number, perWorker: number): Promise<n
   const lock = new Int32Array(new SharedArrayBuffer(4));
   const handles = [];
   for (let w = 0; w < workers; w++) {
-    const scores = Array.from({ length: perWorker }, (_, i) => ((i * 7919) % perWorker) * workers + w);
     handles.push(
       spawn(
-        ({ list, lock, scores }) => {
-          for (const score of scores) {
+        ({ list, lock, times }) => {
+          for (let k = 0; k < times; k++) {
+            const value = score();
             while (Atomics.compareExchange(lock, 0, 0, 1) !== 0) Atomics.wait(lock, 0, 1);
             let i = list[0];
             const n = i;
-            while (i > 0 && list[i] > score) {
+            while (i > 0 && list[i] > value) {
               list[i + 1] = list[i];
               i--;
             }
-            list[i + 1] = score;
+            list[i + 1] = value;
             list[0] = n + 1;
             Atomics.store(lock, 0, 0);
             Atomics.notify(lock, 0, 1);
           }
         },
-        { list, lock, scores },
+        { list, lock, times: perWorker },
       ),
     );
   }

@@ -1,10 +1,11 @@
-// Wrong on purpose (a cheat): the totals an earlier grade expected (4 x 500,000, and the scores
-// 0…3999), returned without starting a worker. The counts change with every grade, and the
-// grader reads the shared memory the workers were given: no worker held these results.
+// Wrong on purpose (a cheat): totals an earlier grade saw (about 2,000,000 visitors for
+// 4 x 250,000 visits, and a list of 4,000 scores), returned without starting a worker. The
+// visits and scores are drawn anew for every grade and only the grader knows what they were:
+// here not one visit was made, so the grader knows the number was not counted.
 export async function count(workers: number, perWorker: number): Promise<number> {
   return 2_000_000;
 }
 
 export async function leaderboard(workers: number, perWorker: number): Promise<number[]> {
-  return Array.from({ length: 4000 }, (_, i) => i);
+  return Array.from({ length: 4000 }, (_, i) => i * 250);
 }

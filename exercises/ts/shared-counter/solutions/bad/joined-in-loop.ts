@@ -1,14 +1,14 @@
-// Wrong on purpose: every increment is atomic and the count is right, but each worker is
+// Wrong on purpose: every addition is atomic and the count is right, but each worker is
 // joined right after it is spawned, so the next one only starts once the previous one has
 // finished. Four workers, one at a time: nothing runs in parallel.
-import { spawn } from "interleave";
+import { score, spawn, visit } from "interleave";
 
 export async function count(workers: number, perWorker: number): Promise<number> {
   const counter = new Int32Array(new SharedArrayBuffer(4));
   for (let w = 0; w < workers; w++) {
     const handle = spawn(
       ({ counter, times }) => {
-        for (let i = 0; i < times; i++) Atomics.add(counter, 0, 1);
+        for (let i = 0; i < times; i++) Atomics.add(counter, 0, visit());
       },
       { counter, times: perWorker },
     );
@@ -23,25 +23,25 @@ export async function leaderboard(workers: number, perWorker: number): Promise<n
   const lock = new Int32Array(new SharedArrayBuffer(4));
   const handles = [];
   for (let w = 0; w < workers; w++) {
-    const scores = Array.from({ length: perWorker }, (_, i) => ((i * 7919) % perWorker) * workers + w);
     handles.push(
       spawn(
-        ({ list, lock, scores }) => {
-          for (const score of scores) {
+        ({ list, lock, times }) => {
+          for (let k = 0; k < times; k++) {
+            const value = score();
             while (Atomics.compareExchange(lock, 0, 0, 1) !== 0) Atomics.wait(lock, 0, 1);
             let i = list[0];
             const n = i;
-            while (i > 0 && list[i] > score) {
+            while (i > 0 && list[i] > value) {
               list[i + 1] = list[i];
               i--;
             }
-            list[i + 1] = score;
+            list[i + 1] = value;
             list[0] = n + 1;
             Atomics.store(lock, 0, 0);
             Atomics.notify(lock, 0, 1);
           }
         },
-        { list, lock, scores },
+        { list, lock, times: perWorker },
       ),
     );
   }

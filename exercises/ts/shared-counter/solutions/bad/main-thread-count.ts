@@ -1,10 +1,10 @@
-// Wrong on purpose: no worker at all. The main function adds every 1 itself; the total is
-// right, but one thread did all of it.
-import { spawn } from "interleave";
+// Wrong on purpose: no worker at all. The main function makes every visit and adds it itself;
+// the total is right, but one thread did all of it.
+import { score, spawn, visit } from "interleave";
 
 export async function count(workers: number, perWorker: number): Promise<number> {
   const counter = new Int32Array(new SharedArrayBuffer(4));
-  for (let i = 0; i < workers * perWorker; i++) Atomics.add(counter, 0, 1);
+  for (let i = 0; i < workers * perWorker; i++) Atomics.add(counter, 0, visit());
   return Atomics.load(counter, 0);
 }
 
@@ -14,25 +14,25 @@ export async function leaderboard(workers: number, perWorker: number): Promise<n
   const lock = new Int32Array(new SharedArrayBuffer(4));
   const handles = [];
   for (let w = 0; w < workers; w++) {
-    const scores = Array.from({ length: perWorker }, (_, i) => ((i * 7919) % perWorker) * workers + w);
     handles.push(
       spawn(
-        ({ list, lock, scores }) => {
-          for (const score of scores) {
+        ({ list, lock, times }) => {
+          for (let k = 0; k < times; k++) {
+            const value = score();
             while (Atomics.compareExchange(lock, 0, 0, 1) !== 0) Atomics.wait(lock, 0, 1);
             let i = list[0];
             const n = i;
-            while (i > 0 && list[i] > score) {
+            while (i > 0 && list[i] > value) {
               list[i + 1] = list[i];
               i--;
             }
-            list[i + 1] = score;
+            list[i + 1] = value;
             list[0] = n + 1;
             Atomics.store(lock, 0, 0);
             Atomics.notify(lock, 0, 1);
           }
         },
-        { list, lock, scores },
+        { list, lock, times: perWorker },
       ),
     );
   }

@@ -1,6 +1,6 @@
-// Wrong on purpose: `counter[0] += 1` is a separate read and write, so concurrent workers
-// overwrite each other's increments.
-import { spawn } from "interleave";
+// Wrong on purpose: `counter[0] += visit()` is a separate read and write, so concurrent workers
+// overwrite each other's additions.
+import { score, spawn, visit } from "interleave";
 
 export async function count(workers: number, perWorker: number): Promise<number> {
   const counter = new Int32Array(new SharedArrayBuffer(4));
@@ -9,7 +9,7 @@ export async function count(workers: number, perWorker: number): Promise<number>
     handles.push(
       spawn(
         ({ counter, times }) => {
-          for (let i = 0; i < times; i++) counter[0] += 1;
+          for (let i = 0; i < times; i++) counter[0] += visit();
         },
         { counter, times: perWorker },
       ),
@@ -20,10 +20,10 @@ export async function count(workers: number, perWorker: number): Promise<number>
 }
 
 /**
- * Part 2: a leaderboard. `workers` workers each insert `perWorker` scores into ONE sorted list
- * in shared memory, and the function returns the final list. insert() keeps the list sorted
- * by moving every bigger score one slot up: many plain reads and writes, which must not
- * interleave with another worker's insert().
+ * Part 2: a leaderboard. `workers` workers each draw `perWorker` scores with score() and insert
+ * them into ONE sorted list in shared memory, and the function returns the final list.
+ * insert() keeps the list sorted by moving every bigger score one slot up: many plain reads
+ * and writes, which must not interleave with another worker's insert().
  */
 export async function leaderboard(workers: number, perWorker: number): Promise<number[]> {
   // Slot 0: how many scores the list holds; slots 1, 2, …: the scores, smallest first.
@@ -35,7 +35,7 @@ export async function leaderboard(workers: number, perWorker: number): Promise<n
   for (let w = 0; w < workers; w++) {
     handles.push(
       spawn(
-        ({ list, lock, scores }) => {
+        ({ list, lock, times }) => {
           // The lock: one shared integer, 0 = free, 1 = taken.
           const acquire = () => {
             // Take it if it is free (0 -> 1 in one indivisible step); otherwise sleep until
@@ -46,31 +46,26 @@ export async function leaderboard(workers: number, perWorker: number): Promise<n
             Atomics.store(lock, 0, 0);
             Atomics.notify(lock, 0, 1); // wake one sleeping worker, if any
           };
-          const insert = (score: number) => {
+          const insert = (value: number) => {
             const n = list[0];
             let i = n;
-            while (i > 0 && list[i] > score) {
+            while (i > 0 && list[i] > value) {
               list[i + 1] = list[i];
               i--;
             }
-            list[i + 1] = score;
+            list[i + 1] = value;
             list[0] = n + 1;
           };
-          for (const score of scores) {
+          for (let k = 0; k < times; k++) {
             acquire();
-            insert(score);
+            insert(score());
             release();
           }
         },
-        { list, lock, scores: scoresFor(w, workers, perWorker) },
+        { list, lock, times: perWorker },
       ),
     );
   }
   for (const handle of handles) await handle.join();
   return Array.from(list.subarray(1, 1 + list[0]));
-}
-
-/** Worker w's scores: w, w + workers, w + 2·workers, … in a scrambled order. */
-function scoresFor(w: number, workers: number, perWorker: number): number[] {
-  return Array.from({ length: perWorker }, (_, i) => ((i * 7919) % perWorker) * workers + w);
 }

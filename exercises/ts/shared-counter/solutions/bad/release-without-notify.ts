@@ -1,7 +1,7 @@
 // Wrong on purpose: the lock is taken and released correctly, but release() never calls
 // Atomics.notify. The first worker that had to sleep in Atomics.wait is never woken, and in
 // the end every worker still running is asleep with nobody left to wake it: a deadlock.
-import { spawn } from "interleave";
+import { score, spawn, visit } from "interleave";
 
 export async function count(workers: number, perWorker: number): Promise<number> {
   const counter = new Int32Array(new SharedArrayBuffer(4));
@@ -11,7 +11,7 @@ export async function count(workers: number, perWorker: number): Promise<number>
       spawn(
         ({ counter, times }) => {
           // Read, add and write as one indivisible step: no other worker can slip in between.
-          for (let i = 0; i < times; i++) Atomics.add(counter, 0, 1);
+          for (let i = 0; i < times; i++) Atomics.add(counter, 0, visit());
         },
         { counter, times: perWorker },
       ),
@@ -22,10 +22,10 @@ export async function count(workers: number, perWorker: number): Promise<number>
 }
 
 /**
- * Part 2: a leaderboard. `workers` workers each insert `perWorker` scores into ONE sorted list
- * in shared memory, and the function returns the final list. insert() keeps the list sorted
- * by moving every bigger score one slot up: many plain reads and writes, which must not
- * interleave with another worker's insert().
+ * Part 2: a leaderboard. `workers` workers each draw `perWorker` scores with score() and insert
+ * them into ONE sorted list in shared memory, and the function returns the final list.
+ * insert() keeps the list sorted by moving every bigger score one slot up: many plain reads
+ * and writes, which must not interleave with another worker's insert().
  */
 export async function leaderboard(workers: number, perWorker: number): Promise<number[]> {
   // Slot 0: how many scores the list holds; slots 1, 2, …: the scores, smallest first.
@@ -37,7 +37,7 @@ export async function leaderboard(workers: number, perWorker: number): Promise<n
   for (let w = 0; w < workers; w++) {
     handles.push(
       spawn(
-        ({ list, lock, scores }) => {
+        ({ list, lock, times }) => {
           // The lock: one shared integer, 0 = free, 1 = taken.
           const acquire = () => {
             // Take it if it is free (0 -> 1 in one indivisible step); otherwise sleep until
@@ -49,31 +49,26 @@ export async function leaderboard(workers: number, perWorker: number): Promise<n
             // told. It sleeps on although the lock is free, and so does everyone after it.
             Atomics.store(lock, 0, 0);
           };
-          const insert = (score: number) => {
+          const insert = (value: number) => {
             const n = list[0];
             let i = n;
-            while (i > 0 && list[i] > score) {
+            while (i > 0 && list[i] > value) {
               list[i + 1] = list[i];
               i--;
             }
-            list[i + 1] = score;
+            list[i + 1] = value;
             list[0] = n + 1;
           };
-          for (const score of scores) {
+          for (let k = 0; k < times; k++) {
             acquire();
-            insert(score);
+            insert(score());
             release();
           }
         },
-        { list, lock, scores: scoresFor(w, workers, perWorker) },
+        { list, lock, times: perWorker },
       ),
     );
   }
   for (const handle of handles) await handle.join();
   return Array.from(list.subarray(1, 1 + list[0]));
-}
-
-/** Worker w's scores: w, w + workers, w + 2·workers, … in a scrambled order. */
-function scoresFor(w: number, workers: number, perWorker: number): number[] {
-  return Array.from({ length: perWorker }, (_, i) => ((i * 7919) % perWorker) * workers + w);
 }

@@ -1,8 +1,8 @@
-import { spawn } from "interleave";
+import { score, spawn, visit } from "interleave";
 export async function count(workers: number, perWorker: number): Promise<number> {
   const counter = new Int32Array(new SharedArrayBuffer(4));
   const hs = Array.from({ length: workers }, () =>
-    spawn(({ counter, times }) => { for (let i = 0; i < times; i++) Atomics.add(counter, 0, 1); },
+    spawn(({ counter, times }) => { for (let i = 0; i < times; i++) Atomics.add(counter, 0, visit()); },
       { counter, times: perWorker }));
   await Promise.all(hs.map((h) => h.join()));
   return Atomics.load(counter, 0);
@@ -13,7 +13,7 @@ export async function leaderboard(workers: number, perWorker: number): Promise<n
   const lock = new Int32Array(new SharedArrayBuffer(4));
   const hs = [];
   for (let w = 0; w < workers; w++) {
-    hs.push(spawn(({ list, lock, scores }) => {
+    hs.push(spawn(({ list, lock, times }) => {
       const acquire = () => {
         let c = Atomics.compareExchange(lock, 0, 0, 1);
         if (c === 0) return;
@@ -29,24 +29,21 @@ export async function leaderboard(workers: number, perWorker: number): Promise<n
           Atomics.notify(lock, 0, 1);
         }
       };
-      for (const score of scores) {
+      for (let k = 0; k < times; k++) {
+        const value = score(); // drawn outside the lock: only the insert needs it
         acquire();
         try {
           const n = list[0]!;
           let i = n;
-          while (i > 0 && list[i]! > score) { list[i + 1] = list[i]!; i--; }
-          list[i + 1] = score;
+          while (i > 0 && list[i]! > value) { list[i + 1] = list[i]!; i--; }
+          list[i + 1] = value;
           list[0] = n + 1;
         } finally {
           release();
         }
       }
-    }, { list, lock, scores: scoresFor(w, workers, perWorker) }));
+    }, { list, lock, times: perWorker }));
   }
   await Promise.all(hs.map((h) => h.join()));
   return Array.from(list.subarray(1, 1 + list[0]!));
-}
-
-function scoresFor(w: number, workers: number, perWorker: number): number[] {
-  return Array.from({ length: perWorker }, (_, i) => ((i * 7919) % perWorker) * workers + w);
 }

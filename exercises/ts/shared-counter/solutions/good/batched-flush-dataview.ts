@@ -1,10 +1,10 @@
-// Another correct style. count: each worker counts privately and flushes every 4096 increments
-// into the shared counter with one Atomics.add (no increment is lost: every flush is atomic);
-// the counter is handed over as a DataView on a buffer that also holds padding, and each worker
-// builds its own Int32Array at the DataView's offset. leaderboard: a three-state futex mutex
-// (0 free, 1 taken, 2 taken with waiters) around a binary-search insert with copyWithin, the
-// length kept apart from the scores.
-import { spawn } from "interleave";
+// Another correct style. count: each worker sums its visits privately and flushes the sum into
+// the shared counter with one Atomics.add every 4096 visits (no visitor is lost: every flush is
+// atomic); the counter is handed over as a DataView on a buffer that also holds padding, and
+// each worker builds its own Int32Array at the DataView's offset. leaderboard: a three-state
+// futex mutex (0 free, 1 taken, 2 taken with waiters) around a binary-search insert with
+// copyWithin, the length kept apart from the scores.
+import { score, spawn, visit } from "interleave";
 
 export async function count(workers: number, perWorker: number): Promise<number> {
   const view = new DataView(new SharedArrayBuffer(64), 24, 4);
@@ -12,11 +12,13 @@ export async function count(workers: number, perWorker: number): Promise<number>
     spawn(({ view, times }: { view: DataView; times: number }) => {
       const counter = new Int32Array(view.buffer, view.byteOffset, 1);
       let pending = 0;
+      let visits = 0;
       for (let i = 0; i < times; i++) {
-        pending++;
-        if (pending === 4096) {
+        pending += visit();
+        if (++visits === 4096) {
           Atomics.add(counter, 0, pending);
           pending = 0;
+          visits = 0;
         }
       }
       if (pending > 0) Atomics.add(counter, 0, pending);
@@ -32,9 +34,8 @@ export async function leaderboard(workers: number, perWorker: number): Promise<n
   const meta = new Int32Array(new SharedArrayBuffer(8)); // [mutex, length]
   const handles = [];
   for (let w = 0; w < workers; w++) {
-    const mine = Array.from({ length: perWorker }, (_, i) => ((i * 7919) % perWorker) * workers + w);
     handles.push(
-      spawn(({ scores, meta, mine }: { scores: Int32Array; meta: Int32Array; mine: number[] }) => {
+      spawn(({ scores, meta, times }: { scores: Int32Array; meta: Int32Array; times: number }) => {
         const lock = () => {
           let c = Atomics.compareExchange(meta, 0, 0, 1);
           if (c === 0) return;
@@ -50,7 +51,8 @@ export async function leaderboard(workers: number, perWorker: number): Promise<n
             Atomics.notify(meta, 0, 1);
           }
         };
-        for (const score of mine) {
+        for (let k = 0; k < times; k++) {
+          const mine = score();
           lock();
           try {
             const len = meta[1]!;
@@ -58,17 +60,17 @@ export async function leaderboard(workers: number, perWorker: number): Promise<n
             let hi = len;
             while (lo < hi) {
               const mid = (lo + hi) >> 1;
-              if (scores[mid]! < score) lo = mid + 1;
+              if (scores[mid]! < mine) lo = mid + 1;
               else hi = mid;
             }
             scores.copyWithin(lo + 1, lo, len);
-            scores[lo] = score;
+            scores[lo] = mine;
             meta[1] = len + 1;
           } finally {
             unlock();
           }
         }
-      }, { scores, meta, mine }),
+      }, { scores, meta, times: perWorker }),
     );
   }
   for (const h of handles) await h.join();

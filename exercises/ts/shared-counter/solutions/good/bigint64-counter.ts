@@ -1,12 +1,12 @@
-// the shared counter is a BigInt64Array (Atomics.add(counter, 0, 1n)), which the host's shared-memory reader does not look at.
-import { spawn } from "interleave";
+// the shared counter is a BigInt64Array (Atomics.add(counter, 0, BigInt(visit()))); the host's shared-memory reader has no BigInt64Array view, so it finds the count in the buffer's 32-bit cells (a count below 2^31 fills the low one).
+import { score, spawn, visit } from "interleave";
 
 export async function count(workers: number, perWorker: number): Promise<number> {
   const counter = new BigInt64Array(new SharedArrayBuffer(8));
   const handles = [];
   for (let w = 0; w < workers; w++) {
     handles.push(spawn(({ counter, times }) => {
-      for (let i = 0; i < times; i++) Atomics.add(counter, 0, 1n);
+      for (let i = 0; i < times; i++) Atomics.add(counter, 0, BigInt(visit()));
     }, { counter, times: perWorker }));
   }
   for (const h of handles) await h.join();
@@ -18,19 +18,19 @@ export async function leaderboard(workers: number, perWorker: number): Promise<n
   const lock = new Int32Array(new SharedArrayBuffer(4));
   const hs = [];
   for (let w = 0; w < workers; w++) {
-    const scores = Array.from({ length: perWorker }, (_, i) => ((i * 7919) % perWorker) * workers + w);
-    hs.push(spawn(({ list, lock, scores }) => {
-      for (const score of scores) {
+    hs.push(spawn(({ list, lock, times }) => {
+      for (let k = 0; k < times; k++) {
+        const value = score();
         while (Atomics.compareExchange(lock, 0, 0, 1) !== 0) Atomics.wait(lock, 0, 1);
         const n = list[0];
         let i = n;
-        while (i > 0 && list[i] > score) { list[i + 1] = list[i]; i--; }
-        list[i + 1] = score;
+        while (i > 0 && list[i] > value) { list[i + 1] = list[i]; i--; }
+        list[i + 1] = value;
         list[0] = n + 1;
         Atomics.store(lock, 0, 0);
         Atomics.notify(lock, 0, 1);
       }
-    }, { list, lock, scores }));
+    }, { list, lock, times: perWorker }));
   }
   for (const h of hs) await h.join();
   return Array.from(list.subarray(1, 1 + list[0]));

@@ -1,14 +1,15 @@
-import { spawn } from "interleave";
-// count: compareExchange retry loop instead of Atomics.add.
+import { score, spawn, visit } from "interleave";
+// count: compareExchange retry loop instead of Atomics.add (each visit drawn once, then retried until it lands).
 export async function count(workers: number, perWorker: number): Promise<number> {
   const c = new Int32Array(new SharedArrayBuffer(4));
   const hs = [];
   for (let w = 0; w < workers; w++) {
     hs.push(spawn(({ c, n }) => {
       for (let i = 0; i < n; i++) {
+        const people = visit();
         for (;;) {
           const old = Atomics.load(c, 0);
-          if (Atomics.compareExchange(c, 0, old, old + 1) === old) break;
+          if (Atomics.compareExchange(c, 0, old, old + people) === old) break;
         }
       }
     }, { c, n: perWorker }));
@@ -22,26 +23,23 @@ export async function leaderboard(workers: number, perWorker: number): Promise<n
   const lock = new Int32Array(new SharedArrayBuffer(4));
   const hs = [];
   for (let w = 0; w < workers; w++) {
-    hs.push(spawn(({ list, lock, scores }) => {
-      for (const score of scores) {
+    hs.push(spawn(({ list, lock, times }) => {
+      for (let k = 0; k < times; k++) {
+        const value = score();
         let spins = 0;
         while (Atomics.compareExchange(lock, 0, 0, 1) !== 0) {
           if (++spins > 100) { Atomics.wait(lock, 0, 1, 1); spins = 0; }
         }
         const n = list[0]!;
         let i = n;
-        while (i > 0 && list[i]! > score) { list[i + 1] = list[i]!; i--; }
-        list[i + 1] = score;
+        while (i > 0 && list[i]! > value) { list[i + 1] = list[i]!; i--; }
+        list[i + 1] = value;
         list[0] = n + 1;
         Atomics.store(lock, 0, 0);
         Atomics.notify(lock, 0, 1);
       }
-    }, { list, lock, scores: scoresFor(w, workers, perWorker) }));
+    }, { list, lock, times: perWorker }));
   }
   for (const h of hs) await h.join();
   return Array.from(list.subarray(1, 1 + list[0]!));
-}
-
-function scoresFor(w: number, workers: number, perWorker: number): number[] {
-  return Array.from({ length: perWorker }, (_, i) => ((i * 7919) % perWorker) * workers + w);
 }

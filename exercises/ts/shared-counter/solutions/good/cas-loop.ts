@@ -1,15 +1,16 @@
-// Another correct style: each increment is a compare-and-swap loop (read the value, try to
-// swap in value + 1, retry if another worker changed it in between), and the workers are
-// joined together with Promise.all.
-import { spawn } from "interleave";
+// Another correct style: each visit is added with a compare-and-swap loop (draw the visit once,
+// read the value, try to swap in value + visit, retry if another worker changed it in between),
+// and the workers are joined together with Promise.all.
+import { score, spawn, visit } from "interleave";
 
 export async function count(workers: number, perWorker: number): Promise<number> {
   const counter = new Int32Array(new SharedArrayBuffer(4));
   const increment = ({ counter, times }: { counter: Int32Array; times: number }) => {
     for (let i = 0; i < times; i++) {
+      const people = visit();
       let seen = Atomics.load(counter, 0);
       for (;;) {
-        const before = Atomics.compareExchange(counter, 0, seen, seen + 1);
+        const before = Atomics.compareExchange(counter, 0, seen, seen + people);
         if (before === seen) break;
         seen = before;
       }
@@ -26,25 +27,25 @@ export async function leaderboard(workers: number, perWorker: number): Promise<n
   const lock = new Int32Array(new SharedArrayBuffer(4));
   const handles = [];
   for (let w = 0; w < workers; w++) {
-    const scores = Array.from({ length: perWorker }, (_, i) => ((i * 7919) % perWorker) * workers + w);
     handles.push(
       spawn(
-        ({ list, lock, scores }) => {
-          for (const score of scores) {
+        ({ list, lock, times }) => {
+          for (let k = 0; k < times; k++) {
+            const value = score();
             while (Atomics.compareExchange(lock, 0, 0, 1) !== 0) Atomics.wait(lock, 0, 1);
             let i = list[0];
             const n = i;
-            while (i > 0 && list[i] > score) {
+            while (i > 0 && list[i] > value) {
               list[i + 1] = list[i];
               i--;
             }
-            list[i + 1] = score;
+            list[i + 1] = value;
             list[0] = n + 1;
             Atomics.store(lock, 0, 0);
             Atomics.notify(lock, 0, 1);
           }
         },
-        { list, lock, scores },
+        { list, lock, times: perWorker },
       ),
     );
   }

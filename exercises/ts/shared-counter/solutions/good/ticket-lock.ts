@@ -1,12 +1,12 @@
-import { spawn } from "interleave";
-// count: chunks of Atomics.add(…, 1) in a while loop; workers joined with for-await.
+import { score, spawn, visit } from "interleave";
+// count: Atomics.add(…, visit()) in a while loop counting down; workers joined with for-await.
 export async function count(workers: number, perWorker: number): Promise<number> {
   const sab = new SharedArrayBuffer(16);
   const hs = [];
   for (let w = 0; w < workers; w++) hs.push(spawn(({ sab, n }) => {
     const v = new Int32Array(sab, 8, 1); // counter lives at byte offset 8
     let left = n;
-    while (left-- > 0) Atomics.add(v, 0, 1);
+    while (left-- > 0) Atomics.add(v, 0, visit());
     return n;
   }, { sab, n: perWorker }));
   for await (const _ of hs.map((h) => h.join())) { /* wait */ }
@@ -18,8 +18,9 @@ export async function leaderboard(workers: number, perWorker: number): Promise<n
   const tl = new Int32Array(new SharedArrayBuffer(8));
   const hs = [];
   for (let w = 0; w < workers; w++) {
-    hs.push(spawn(({ list, tl, scores }) => {
-      for (const score of scores) {
+    hs.push(spawn(({ list, tl, times }) => {
+      for (let k = 0; k < times; k++) {
+        const value = score();
         const my = Atomics.add(tl, 0, 1);
         for (;;) {
           const serving = Atomics.load(tl, 1);
@@ -28,18 +29,14 @@ export async function leaderboard(workers: number, perWorker: number): Promise<n
         }
         const n = list[0]!;
         let i = n;
-        while (i > 0 && list[i]! > score) { list[i + 1] = list[i]!; i--; }
-        list[i + 1] = score;
+        while (i > 0 && list[i]! > value) { list[i + 1] = list[i]!; i--; }
+        list[i + 1] = value;
         list[0] = n + 1;
         Atomics.add(tl, 1, 1);
         Atomics.notify(tl, 1);
       }
-    }, { list, tl, scores: scoresFor(w, workers, perWorker) }));
+    }, { list, tl, times: perWorker }));
   }
   await Promise.all(hs.map((h) => h.join()));
   return Array.from(list.subarray(1, 1 + list[0]!));
-}
-
-function scoresFor(w: number, workers: number, perWorker: number): number[] {
-  return Array.from({ length: perWorker }, (_, i) => ((i * 7919) % perWorker) * workers + w);
 }

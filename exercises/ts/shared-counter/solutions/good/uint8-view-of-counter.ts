@@ -1,5 +1,5 @@
 // the shared counter is passed as a Uint8Array view of the SharedArrayBuffer; each worker builds its own Int32Array over .buffer and uses Atomics.add (the host scans the Uint8Array byte by byte for the count).
-import { spawn } from "interleave";
+import { score, spawn, visit } from "interleave";
 
 export async function count(workers: number, perWorker: number): Promise<number> {
   const bytes = new Uint8Array(new SharedArrayBuffer(4));
@@ -7,7 +7,7 @@ export async function count(workers: number, perWorker: number): Promise<number>
   for (let w = 0; w < workers; w++) {
     handles.push(spawn(({ bytes, times }) => {
       const counter = new Int32Array(bytes.buffer);
-      for (let i = 0; i < times; i++) Atomics.add(counter, 0, 1);
+      for (let i = 0; i < times; i++) Atomics.add(counter, 0, visit());
     }, { bytes, times: perWorker }));
   }
   for (const h of handles) await h.join();
@@ -19,19 +19,19 @@ export async function leaderboard(workers: number, perWorker: number): Promise<n
   const lock = new Int32Array(new SharedArrayBuffer(4));
   const hs = [];
   for (let w = 0; w < workers; w++) {
-    const scores = Array.from({ length: perWorker }, (_, i) => ((i * 7919) % perWorker) * workers + w);
-    hs.push(spawn(({ list, lock, scores }) => {
-      for (const score of scores) {
+    hs.push(spawn(({ list, lock, times }) => {
+      for (let k = 0; k < times; k++) {
+        const value = score();
         while (Atomics.compareExchange(lock, 0, 0, 1) !== 0) Atomics.wait(lock, 0, 1);
         const n = list[0];
         let i = n;
-        while (i > 0 && list[i] > score) { list[i + 1] = list[i]; i--; }
-        list[i + 1] = score;
+        while (i > 0 && list[i] > value) { list[i + 1] = list[i]; i--; }
+        list[i + 1] = value;
         list[0] = n + 1;
         Atomics.store(lock, 0, 0);
         Atomics.notify(lock, 0, 1);
       }
-    }, { list, lock, scores }));
+    }, { list, lock, times: perWorker }));
   }
   for (const h of hs) await h.join();
   return Array.from(list.subarray(1, 1 + list[0]));
