@@ -40,7 +40,7 @@ export function ChoiceInput({ name, multiple, options, selected, onChange, mono,
               }}
               className="mt-1 size-4 shrink-0 accent-[var(--primary)] focus-visible:outline-none"
             />
-            <span className={cn("leading-relaxed", mono && "font-mono text-[13.5px]")}>
+            <span className={cn("min-w-0 leading-relaxed break-words", mono && "font-mono text-[13.5px]")}>
               <InlineText text={option.text} />
             </span>
           </label>

@@ -12,16 +12,20 @@ function Mark({ good }: { good: boolean }) {
 function CreditNote({ result }: { result: ItemResult }) {
   if (result.correct || result.answer === null) return null;
   const scored = scoreItem(result.item, result.answer);
-  const pct = `${Math.round(scored.score * 100)}%`;
+  // A floored multi-select answer scores 0: that is no credit, not "partial credit 0%".
+  const lead = scored.score > 0 ? `Partial credit ${Math.round(scored.score * 100)}%` : "No credit";
+  const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
   let text: string | null = null;
   if (scored.pairs !== undefined && scored.kept !== undefined) {
-    const what = result.item.type === "dag-order" ? "orderings the program guarantees" : "pairs of lines";
-    text = `Partial credit ${pct}: your order keeps ${scored.kept} of the ${scored.pairs} ${what}.`;
+    const what = result.item.type === "dag-order" ? ["ordering the program guarantees", "orderings the program guarantees"] : ["pair of lines", "pairs of lines"];
+    text = `${lead}: your order keeps ${scored.kept} of the ${n(scored.pairs, what[0]!, what[1]!)}.`;
   } else if (scored.of !== undefined && scored.hits !== undefined && scored.falsePicks !== undefined) {
-    const of = result.item.type === "possible" ? "possible outcomes" : "right options";
-    text = `Partial credit ${pct}: ${scored.hits} right pick${scored.hits === 1 ? "" : "s"} − ${scored.falsePicks} wrong pick${scored.falsePicks === 1 ? "" : "s"}, out of ${scored.of} ${of} (never below 0).`;
+    const of = result.item.type === "possible" ? ["possible outcome", "possible outcomes"] : ["right option", "right options"];
+    text = `${lead}: ${n(scored.hits, "right pick", "right picks")} − ${n(scored.falsePicks, "wrong pick", "wrong picks")}, out of ${n(scored.of, of[0]!, of[1]!)} (never below 0).`;
   }
-  return text ? <p className="text-sm text-muted">{text}</p> : null;
+  return text ? (
+    <p className={cn("rounded-lg border px-3 py-2 text-sm leading-relaxed", scored.score > 0 ? "border-error/30 bg-error-soft/60" : "border-fail/30 bg-fail-soft/60")}>{text}</p>
+  ) : null;
 }
 
 /** Every option (or line, or figure) with why it is right or wrong, and what the student gave. */
@@ -114,12 +118,25 @@ function ItemKey({ result }: { result: ItemResult }) {
         <div className="flex flex-col gap-3">
           <div>
             <h3 className="mb-2 text-sm font-medium">What must come before what</h3>
-            <ul className="flex flex-col gap-1 font-mono text-[13px]">
-              {item.edges.map(([a, b]) => (
-                <li key={`${a}-${b}`}>
-                  {byId.get(a)?.text} <span aria-label="comes before">→</span> {byId.get(b)?.text}
-                </li>
-              ))}
+            <ul className="flex flex-col gap-1">
+              {item.edges.map(([a, b]) => {
+                const kept = given.length === 0 || (rank.get(a) ?? 0) < (rank.get(b) ?? 0);
+                return (
+                  <li key={`${a}-${b}`} className={cn("flex flex-wrap items-center gap-x-2 gap-y-0.5 rounded-md px-2 py-1", kept ? "bg-surface-muted" : "bg-fail-soft")}>
+                    <code className="font-mono text-[13px] break-words">{byId.get(a)?.text}</code>{" "}
+                    <span className="text-muted" aria-label="comes before">
+                      →
+                    </span>{" "}
+                    <code className="font-mono text-[13px] break-words">{byId.get(b)?.text}</code>
+                    {kept ? null : (
+                      <>
+                        {" "}
+                        <span className="ml-auto text-xs font-medium text-fail">your order breaks this</span>
+                      </>
+                    )}
+                  </li>
+                );
+              })}
             </ul>
             <p className="mt-1 text-sm text-muted">Lines with no path of arrows between them can come in either order.</p>
           </div>
@@ -156,6 +173,7 @@ function ItemKey({ result }: { result: ItemResult }) {
     );
   }
   const chosen = new Set(answer?.kind === "choice" ? answer.optionIds : []);
+  const multiple = item.type === "multi" || item.type === "possible";
   return (
     <ul className="flex flex-col gap-2">
       {item.options.map((option) => {
@@ -172,10 +190,14 @@ function ItemKey({ result }: { result: ItemResult }) {
               <span className="mt-1">
                 <Mark good={option.correct} />
               </span>
-              <span className={cn("leading-relaxed", item.type === "race-line" && "font-mono text-[13.5px]")}>
+              <span className={cn("min-w-0 leading-relaxed break-words", (item.type === "race-line" || item.type === "possible") && "font-mono text-[13.5px]")}>
                 <InlineText text={option.text} />
               </span>
-              {picked ? <span className="ml-auto shrink-0 rounded-full border border-current/30 px-2 py-0.5 text-xs font-medium">Your answer</span> : null}
+              {picked ? (
+                <span className="ml-auto shrink-0 rounded-full border border-current/30 px-2 py-0.5 text-xs font-medium">Your answer</span>
+              ) : option.correct && multiple && answer !== null ? (
+                <span className="ml-auto shrink-0 rounded-full border border-dashed border-current/40 px-2 py-0.5 text-xs font-medium text-muted">Not picked</span>
+              ) : null}
             </div>
             <p className="mt-1 pl-6.5 text-sm leading-relaxed text-muted">{option.explanation}</p>
           </li>

@@ -15,7 +15,8 @@ import { OrderInput } from "./order-input";
 type Draft = { choice: string[]; order: string[]; numeric: string; touched: boolean };
 
 function toAnswer(type: OpenAttempt["items"][number]["type"], draft: Draft): ItemAnswer | null {
-  if (type === "order" || type === "dag-order") return { kind: "order", lineIds: draft.order };
+  // A list never moved is the shown order, not an answer: it is counted (and scored) as unanswered.
+  if (type === "order" || type === "dag-order") return draft.touched ? { kind: "order", lineIds: draft.order } : null;
   if (type === "numeric") {
     const value = Number(draft.numeric.replace(",", ".").trim());
     return draft.numeric.trim() && Number.isFinite(value) ? { kind: "numeric", value } : null;
@@ -35,7 +36,7 @@ export function QuizForm({ attempt, highlighted }: { attempt: OpenAttempt; highl
     setDrafts((all) => all.map((d, i) => (i === position ? { ...d, ...patch, touched: true } : d)));
   const answered = attempt.items.filter((item, i) => {
     const draft = drafts[i];
-    return draft && (item.type === "order" || item.type === "dag-order" ? draft.touched : toAnswer(item.type, draft) !== null);
+    return draft && toAnswer(item.type, draft) !== null;
   }).length;
 
   async function submit(event: React.FormEvent) {
@@ -85,7 +86,7 @@ export function QuizForm({ attempt, highlighted }: { attempt: OpenAttempt; highl
                 options={item.options ?? []}
                 selected={draft.choice}
                 onChange={(choice) => update(position, { choice })}
-                mono={item.type === "race-line"}
+                mono={item.type === "race-line" || item.type === "possible"}
                 labelledBy={`q${position}-prompt`}
               />
             )}
