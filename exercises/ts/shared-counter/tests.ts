@@ -48,7 +48,7 @@ function notFromWorkers(t: TestContext, stats: CallStats, right: boolean, what: 
       ? "no worker was started"
       : `none of the ${started} workers that did the work (made the visits, drew the scores) put it into the shared memory passed to it through spawn() (the grader reads that memory when each worker starts and when it ends; what was already there when a worker started is not its work, and a worker that did none of the work does not count)`;
   if (right) {
-    return t.fail("not_parallel", `${what} is right, but ${why}${started === 0 ? "" : ": the workers did not do this work"}.`, {
+    return t.fail("not_parallel", `${what} is right, but ${why}${started === 0 ? "" : ": the result did not come out of the shared memory the workers wrote (a sum handed back through join() and added up by the main function does not count)"}.`, {
       expected: `${what} in the workers' shared memory`,
       actual: why,
     });
