@@ -16,6 +16,8 @@
 import { randomInt } from "node:crypto";
 import { SCORE_RANGE } from "./isolate/shared-constants.ts";
 
+export { SCORE_RANGE };
+
 /** Cells of a note (Int32): visit seed, visit calls, score seed, score calls. */
 const CELLS = 4;
 

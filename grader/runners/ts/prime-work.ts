@@ -11,6 +11,8 @@
 // (isolate/is-prime.ts); this file is the host's side.
 import { NOTED_NUMBERS, PRIME_NOTE_HEAD_BYTES as HEAD_BYTES } from "./isolate/shared-constants.ts";
 
+export { NOTED_NUMBERS };
+
 export type PrimeNote = { bytes: Uint8Array };
 
 export function createPrimeNote(): PrimeNote {
