@@ -1,5 +1,5 @@
 // Types of the "interleave" module that the TypeScript runner provides to student code
-// (grader/runners/ts/harness-source.ts in the main isolate, worker-source.ts in workers).
+// (grader/runners/ts/isolate/harness-module.ts in the main isolate, worker-runtime.ts in workers).
 // Loaded by the editor's TypeScript service; the runner does not read this file.
 // The student-facing guide to all of it is README.md next to this file.
 declare module "interleave" {

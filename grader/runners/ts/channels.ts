@@ -2,7 +2,7 @@
 // unbounded, values COPIED (SharedArrayBuffers stay shared). Every end is a numbered handle
 // owned by one holder (the main isolate or one worker); the host checks ownership on every
 // use, so the queue, its counts and who-waits-on-what are host truth, usable in verdicts.
-import { ENDPOINT_KEY } from "./prelude-source.ts";
+import { ENDPOINT_KEY } from "./isolate/shared-constants.ts";
 
 export type Holder = "main" | number;
 

@@ -10,14 +10,16 @@
 // closure. The seeds are read once when the isolate starts; the host replays the same xorshift
 // sequence (replayVisits, replayScores) to learn exactly what each isolate was handed. On the
 // main isolate the functions work the same, and the tests count what main drew as not the
-// workers' work.
+// workers' work. The functions themselves run in the isolates (isolate/visit-score.ts); this
+// file is the host's side.
 
 import { randomInt } from "node:crypto";
+import { SCORE_RANGE } from "./isolate/shared-constants.ts";
+
+export { SCORE_RANGE };
 
 /** Cells of a note (Int32): visit seed, visit calls, score seed, score calls. */
 const CELLS = 4;
-/** Scores are whole numbers below this (so they read well and ties happen, as on a real board). */
-export const SCORE_RANGE = 1_000_000;
 
 export type CounterNote = Int32Array;
 
@@ -29,7 +31,7 @@ export function createCounterNote(): CounterNote {
   return note;
 }
 
-/** One xorshift32 step on a 32-bit state; the isolate source below spells the same steps. */
+/** One xorshift32 step on a 32-bit state; isolate/visit-score.ts spells the same steps. */
 export function xorshift(x: number): number {
   x ^= x << 13;
   x ^= x >>> 17;
@@ -40,33 +42,6 @@ export function xorshift(x: number): number {
 /** The weight of a visit (how many people came through): 1, 2 or 3. */
 export const weightOf = (state: number) => 1 + ((state >>> 0) % 3);
 export const scoreOf = (state: number) => (state >>> 0) % SCORE_RANGE;
-
-/**
- * The functions' source, for both kinds of isolate. `note` names a variable holding the
- * isolate's note (an Int32Array on the host's SharedArrayBuffer). No global is looked up while
- * they run (no Math, no Atomics): tampering cannot change them.
- */
-export function counterWorkSource(note: string): string {
-  return String.raw`
-const counterWork = (() => {
-  const cells = ${note};
-  let v = cells[0] | 0, s = cells[2] | 0;
-  return {
-    visit() {
-      v ^= v << 13; v ^= v >>> 17; v ^= v << 5; v |= 0;
-      cells[1]++;
-      return 1 + ((v >>> 0) % 3);
-    },
-    score() {
-      s ^= s << 13; s ^= s >>> 17; s ^= s << 5; s |= 0;
-      cells[3]++;
-      return (s >>> 0) % ${SCORE_RANGE};
-    },
-  };
-})();
-const visit = counterWork.visit, score = counterWork.score;
-`;
-}
 
 export type Visits = { calls: number; sum: number };
 

@@ -7,42 +7,16 @@
 // The note is a bitmap on a SharedArrayBuffer the host made for that worker, reached only through
 // the runtime's closure: student code can set a bit only by calling isPrime(n), which does the
 // division it records. On the main isolate isPrime computes the same answer and notes nothing:
-// numbers decided there are not work the workers did.
+// numbers decided there are not work the workers did. The function itself runs in the isolates
+// (isolate/is-prime.ts); this file is the host's side.
+import { NOTED_NUMBERS, PRIME_NOTE_HEAD_BYTES as HEAD_BYTES } from "./isolate/shared-constants.ts";
 
-/** Numbers a worker's note covers: isPrime(n) for larger n is computed but not noted (counted). */
-export const NOTED_NUMBERS = 1 << 20;
-/** Header cells (Int32): [calls outside 0…NOTED_NUMBERS-1 or not an integer, repeats on this worker]. */
-const HEAD_BYTES = 8;
+export { NOTED_NUMBERS };
 
 export type PrimeNote = { bytes: Uint8Array };
 
 export function createPrimeNote(): PrimeNote {
   return { bytes: new Uint8Array(new SharedArrayBuffer(HEAD_BYTES + NOTED_NUMBERS / 8)) };
-}
-
-/**
- * The function's source, for both kinds of isolate. `note` is the name of a variable holding the
- * worker's note (a Uint8Array on the host's SharedArrayBuffer), or null on the main isolate.
- * No global is looked up while it runs (no Math, no Number): tampering cannot change it.
- */
-export function isPrimeSource(note: string | null): string {
-  const record =
-    note === null
-      ? ""
-      : `if (n >= 0 && n < ${NOTED_NUMBERS}) { const i = ${HEAD_BYTES} + (n >> 3), m = 1 << (n & 7); if ((${note}[i] & m) !== 0) noteHead[1]++; else ${note}[i] |= m; } else noteHead[0]++;`;
-  return String.raw`
-${note === null ? "" : `const noteHead = new Int32Array(${note}.buffer, 0, 2);`}
-const isPrime = {
-  isPrime(n) {
-    if (typeof n !== "number" || n % 1 !== 0) { ${note === null ? "" : "noteHead[0]++;"} return false; }
-    ${record}
-    if (n < 2) return false;
-    if (n % 2 === 0) return n === 2;
-    for (let d = 3; d * d <= n; d += 2) if (n % d === 0) return false;
-    return true;
-  },
-}.isPrime;
-`;
 }
 
 /** Trial divisions isPrime(n) makes (at least 1): the cost of deciding n, as the host counts it. */

@@ -3,7 +3,7 @@
 // here is total: it never throws, never recurses without a bound, and caps what it returns.
 import { z } from "zod";
 
-/** What the harness handed out of an isolate (values-source.ts), tagged by harness code. */
+/** What the harness handed out of an isolate (isolate/outgoing-values.ts), tagged by harness code. */
 export type Taken =
   | { tag: "value"; value: unknown }
   | { tag: "threw"; thrown: Thrown }

@@ -14,7 +14,8 @@ import { errorMessage, verdict, type Verdict } from "./verdicts.ts";
 import type { StudentPositions } from "./positions.ts";
 import { overtimeVerdict, type TimeLimit } from "./time-limit.ts";
 import { COPY_FAILED, parseEnvelope, thrownPhrase, unclonableSentence, type Taken } from "./student-value.ts";
-import { MAX_LOCK_SPANS, WORKER_RUNTIME_SOURCE } from "./worker-source.ts";
+import { WORKER_RUNTIME_SOURCE } from "./isolate-code.ts";
+import { MAX_LOCK_SPANS } from "./isolate/shared-constants.ts";
 import { createCounterNote, type CounterNote } from "./counter-work.ts";
 import { createPrimeNote, type PrimeNote } from "./prime-work.ts";
 
@@ -45,7 +46,7 @@ export type WorkerRecord = {
   /** Times it slept in Atomics.wait, as the worker noted them: [start, end, waits] in epoch ms. */
   locks: LockSpan[];
   locksDropped: number;
-  /** Shared with the worker: [state, entries] of its Atomics.wait sleeps (worker-source.ts). */
+  /** Shared with the worker: [state, entries] of its Atomics.wait sleeps (isolate/worker-atomics.ts). */
   sleepCell: Int32Array;
   settled: Promise<void>;
   /** Starts the prepared worker; set once its isolate is ready. */

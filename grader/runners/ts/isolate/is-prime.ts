@@ -1,0 +1,33 @@
+// Runs inside the isolates: isPrime(n), the grader's own unit of work for ts/async-vs-workers
+// (the host side, and why the note exists, is ../prime-work.ts). A worker's isPrime notes the
+// numbers it decided in `note`, a Uint8Array on host-owned shared memory reached only through
+// this closure; the main isolate's (note null) computes the same answer and notes nothing.
+// No global is looked up while it runs (no Math, no Number): tampering cannot change it.
+import { NOTED_NUMBERS, PRIME_NOTE_HEAD_BYTES } from "./shared-constants.ts";
+
+export function createIsPrime(note: Uint8Array | null): (n: unknown) => boolean {
+  // Methods, not function expressions: isPrime cannot be called with `new`, like a built-in.
+  if (note === null) {
+    return {
+      isPrime(n: unknown): boolean {
+        if (typeof n !== "number" || n % 1 !== 0) return false;
+        return trialDivision(n);
+      },
+    }.isPrime;
+  }
+  const head = new Int32Array(note.buffer, 0, 2);
+  return {
+    isPrime(n: unknown): boolean {
+      if (typeof n !== "number" || n % 1 !== 0) { head[0]!++; return false; }
+      if (n >= 0 && n < NOTED_NUMBERS) { const i = PRIME_NOTE_HEAD_BYTES + (n >> 3), m = 1 << (n & 7); if ((note[i]! & m) !== 0) head[1]!++; else note[i]! |= m; } else head[0]!++;
+      return trialDivision(n);
+    },
+  }.isPrime;
+}
+
+function trialDivision(n: number): boolean {
+  if (n < 2) return false;
+  if (n % 2 === 0) return n === 2;
+  for (let d = 3; d * d <= n; d += 2) if (n % d === 0) return false;
+  return true;
+}
