@@ -193,7 +193,7 @@ function brokenThreadOrder(program: Program, lines: string[]): string | null {
   for (const th of program.threads) {
     const own = th.steps.flatMap((s) => (s.op === "print" ? [s.text] : []));
     for (let i = 1; i < own.length; i++) {
-      if (lines.indexOf(own[i]!) < lines.indexOf(own[i - 1]!)) return `Impossible: "${own[i]}" comes before "${own[i - 1]}", but thread ${th.name} prints them in that order, and a thread's own steps never swap.`;
+      if (lines.indexOf(own[i]!) < lines.indexOf(own[i - 1]!)) return `Impossible: it shows "${own[i]}" before "${own[i - 1]}", but thread ${th.name} prints "${own[i - 1]}" first, and a thread's own steps never swap.`;
     }
   }
   return null;

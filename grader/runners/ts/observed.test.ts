@@ -86,8 +86,11 @@ describe("shared memory: what workers left where the host can read it", () => {
   it("finds number arrays over SharedArrayBuffers near the top of spawn data, not plain ones", () => {
     const shared = new Int32Array(new SharedArrayBuffer(8));
     const plain = new Int32Array(4);
-    const deep = { a: { b: { c: { d: new Int32Array(new SharedArrayBuffer(4)) } } } };
-    expect(findSharedViews({ shared, plain, list: [shared], deep })).toEqual([shared, shared]);
+    // Six levels down is still found (config objects nest); the seventh is not searched.
+    const nested = new Int32Array(new SharedArrayBuffer(4));
+    const deep = { a: { b: { c: { d: { e: nested } } } } };
+    const tooDeep = { a: { b: { c: { d: { e: { f: new Int32Array(new SharedArrayBuffer(4)) } } } } } };
+    expect(findSharedViews({ shared, plain, list: [shared], deep, tooDeep })).toEqual([shared, shared, nested]);
     shared[0] = 7;
     shared[1] = 5;
     expect(describeView(shared)).toEqual({ type: "Int32Array", length: 2, head: [7, 5], sum: 12, cells: shared });
