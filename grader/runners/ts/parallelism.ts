@@ -25,10 +25,13 @@
 //    (a worker's function is one task, so it stays on one thread).
 // 4. Simultaneity from host-recorded run spans, not CPU: CPU alone cannot tell four workers
 //    run in turn from four run together (a joined-in-loop trace read work spread 2.0).
-// Not chosen: work units counted per isolate — the exercises' functions hand out their own
-// work, so the host cannot see units without changing their APIs; per-exercise observed
-// effects (issue 16, part 2) add that. Known gap until then: workers that spin uselessly while
-// main computes look like real workers to figures 1–3.
+// On top of these, the exercises that judge division hand out the work themselves and count it
+// per isolate, so CPU burnt is never mistaken for work done: ts/async-vs-workers' isPrime(n)
+// (prime-work.ts: which numbers each worker decided, weighted by their trial divisions) and
+// ts/shared-counter's visit()/score() (counter-work.ts: a sequence per isolate from a seed only
+// the host knows, every call noted). Their tests judge the spread in those units and pass only
+// the workers that did such work to judgeParallel, so a decoy that spins or waits counts for
+// nothing. ts/message-passing counts messages per worker (observed.ts).
 
 export type WorkerRun = {
   name: string;
