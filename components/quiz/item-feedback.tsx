@@ -8,6 +8,49 @@ function Mark({ good }: { good: boolean }) {
   return good ? <Check className="size-4 shrink-0 text-pass" aria-label="correct" /> : <X className="size-4 shrink-0 text-fail" aria-label="wrong" />;
 }
 
+type Line = { id: string; text: string; explanation: string };
+
+/** The key's lines, numbered, each with why it stands there; `good` marks each against the answer. */
+function KeyLines({ lines, good }: { lines: readonly Line[]; good?: (line: Line, index: number) => boolean }) {
+  return (
+    <ol className="flex flex-col gap-2">
+      {lines.map((line, i) => (
+        <li key={line.id} className="rounded-lg border border-border px-3 py-2">
+          <div className="flex items-center gap-2">
+            <span className="w-4 text-right font-mono text-xs text-muted">{i + 1}</span>
+            <code className="font-mono text-[13.5px]">{line.text}</code>
+            {good ? (
+              <span className="ml-auto">
+                <Mark good={good(line, i)} />
+              </span>
+            ) : null}
+          </div>
+          <p className="mt-1 pl-6 text-sm leading-relaxed text-muted">{line.explanation}</p>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** The student's order, each line tinted (and with `marked`, marked) by `good`. */
+function GivenOrder({ ids, text, good, marked = false }: { ids: readonly string[]; text: (id: string) => string | undefined; good: (id: string, index: number) => boolean; marked?: boolean }) {
+  return (
+    <ol className="flex flex-col gap-1.5">
+      {ids.map((id, i) => (
+        <li key={id} className={cn("flex items-center gap-2 rounded-md px-2 py-1", good(id, i) ? "bg-pass-soft" : "bg-fail-soft")}>
+          <span className="w-4 text-right font-mono text-xs text-muted">{i + 1}</span>
+          <code className="font-mono text-[13px]">{text(id)}</code>
+          {marked ? (
+            <span className="ml-auto">
+              <Mark good={good(id, i)} />
+            </span>
+          ) : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
 /** How partial credit was counted, in the student's words (null for all-or-nothing items). */
 function CreditNote({ result }: { result: ItemResult }) {
   if (result.correct || result.answer === null) return null;
@@ -79,31 +122,11 @@ function ItemKey({ result }: { result: ItemResult }) {
       <div className="grid gap-4 md:grid-cols-[3fr_2fr]">
         <div>
           <h3 className="mb-2 text-sm font-medium">Correct order</h3>
-          <ol className="flex flex-col gap-2">
-            {item.lines.map((line, i) => (
-              <li key={line.id} className="rounded-lg border border-border px-3 py-2">
-                <div className="flex items-center gap-2">
-                  <span className="w-4 text-right font-mono text-xs text-muted">{i + 1}</span>
-                  <code className="font-mono text-[13.5px]">{line.text}</code>
-                  <span className="ml-auto">
-                    <Mark good={given[i] === line.id} />
-                  </span>
-                </div>
-                <p className="mt-1 pl-6 text-sm leading-relaxed text-muted">{line.explanation}</p>
-              </li>
-            ))}
-          </ol>
+          <KeyLines lines={item.lines} good={(line, i) => given[i] === line.id} />
         </div>
         <div>
           <h3 className="mb-2 text-sm font-medium">Your order</h3>
-          <ol className="flex flex-col gap-1.5">
-            {given.map((id, i) => (
-              <li key={id} className={cn("flex items-center gap-2 rounded-md px-2 py-1", item.lines[i]?.id === id ? "bg-pass-soft" : "bg-fail-soft")}>
-                <span className="w-4 text-right font-mono text-xs text-muted">{i + 1}</span>
-                <code className="font-mono text-[13px]">{byId.get(id)?.text}</code>
-              </li>
-            ))}
-          </ol>
+          <GivenOrder ids={given} text={(id) => byId.get(id)?.text} good={(id, i) => item.lines[i]?.id === id} />
         </div>
       </div>
     );
@@ -142,32 +165,12 @@ function ItemKey({ result }: { result: ItemResult }) {
           </div>
           <div>
             <h3 className="mb-2 text-sm font-medium">One order the program can print</h3>
-            <ol className="flex flex-col gap-2">
-              {item.lines.map((line, i) => (
-                <li key={line.id} className="rounded-lg border border-border px-3 py-2">
-                  <div className="flex items-center gap-2">
-                    <span className="w-4 text-right font-mono text-xs text-muted">{i + 1}</span>
-                    <code className="font-mono text-[13.5px]">{line.text}</code>
-                  </div>
-                  <p className="mt-1 pl-6 text-sm leading-relaxed text-muted">{line.explanation}</p>
-                </li>
-              ))}
-            </ol>
+            <KeyLines lines={item.lines} />
           </div>
         </div>
         <div>
           <h3 className="mb-2 text-sm font-medium">Your order</h3>
-          <ol className="flex flex-col gap-1.5">
-            {given.map((id, i) => (
-              <li key={id} className={cn("flex items-center gap-2 rounded-md px-2 py-1", broken.has(id) ? "bg-fail-soft" : "bg-pass-soft")}>
-                <span className="w-4 text-right font-mono text-xs text-muted">{i + 1}</span>
-                <code className="font-mono text-[13px]">{byId.get(id)?.text}</code>
-                <span className="ml-auto">
-                  <Mark good={!broken.has(id)} />
-                </span>
-              </li>
-            ))}
-          </ol>
+          <GivenOrder ids={given} text={(id) => byId.get(id)?.text} good={(id) => !broken.has(id)} marked />
         </div>
       </div>
     );
