@@ -36,7 +36,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
   return (
     <div className="mx-auto w-full max-w-6xl px-4 pt-12 pb-20 sm:px-6">
       <p className="text-sm font-medium text-primary">Administration</p>
-      <h1 className="mt-2 text-3xl font-semibold tracking-tight">Users, quiz items and mail</h1>
+      <h1 className="mt-2 text-3xl font-semibold tracking-tight">Users and mail</h1>
       <p className="mt-2 max-w-2xl text-muted">
         Promote a student to teacher here. It counts from their next request.
       </p>
