@@ -78,6 +78,6 @@ export const HARDEN_SOURCE = `${hardenBody}\nreturn installHardening($0);`;
 /**
  * evalClosure source (isolate/worker-runtime.ts): $0 = host wait Reference, $1 = send Callback,
  * $2 = close Callback, $3 = lock-trace Callback, $4 = sleep cell, $5 = prime note, $6 = counter
- * note. Returns makeEntry(fn).
+ * note, $7 = on-thread snapshots. Returns makeEntry(fn).
  */
-export const WORKER_RUNTIME_SOURCE = `${workerBody}\nreturn installWorkerRuntime($0, $1, $2, $3, $4, $5, $6);`;
+export const WORKER_RUNTIME_SOURCE = `${workerBody}\nreturn installWorkerRuntime($0, $1, $2, $3, $4, $5, $6, $7);`;

@@ -3,7 +3,7 @@ import { callFixture } from "./call-fixture.ts";
 import { fetchesOf, messagesOf, unfetched, workersHolding } from "./observed.ts";
 import type { CallStats } from "./run-call.ts";
 import type { WaitRecord } from "./runtime.ts";
-import { describeView, findSharedViews, holdsRun } from "./shared-memory.ts";
+import { describeView, findSharedViews, holdsRun, prepareSnapshots, readSnapshot } from "./shared-memory.ts";
 
 function statsOf(outcome: Awaited<ReturnType<typeof callFixture>>): CallStats {
   if (!outcome.ok) throw new Error(`expected success, got ${outcome.verdict.reason}: ${outcome.verdict.message}`);
@@ -115,6 +115,47 @@ describe("shared memory: what workers left where the host can read it", () => {
     expect(stats.workerMemory.map((m) => m.views.map((v) => v.head))).toContainEqual([[2000], [0, 0]]);
     expect(workersHolding(stats, (v) => v.head[0] === 2000).length).toBeGreaterThanOrEqual(1);
     expect(workersHolding(stats, (v) => v.head[0] === 1)).toEqual([]);
+  });
+
+  it("copies a worker's memory on its own thread the moment its function settles, not when the host gets round to it", async () => {
+    // The late write runs a few microtasks after the function returned, still in the worker's
+    // isolate but before the host hears of its end: a copy the host took would hold it.
+    const stats = statsOf(
+      await callFixture(`import { spawn } from "interleave";
+        export async function main() {
+          const c = new Int32Array(new SharedArrayBuffer(8));
+          const h = spawn(({ c }) => {
+            Promise.resolve().then(() => Promise.resolve()).then(() => { c[0] = 9; });
+            c[0] = 1;
+          }, { c });
+          await h.join();
+          return c[0];
+        }`),
+    );
+    expect(stats.workerMemory[0]?.views[0]?.head).toEqual([1, 0]);
+    expect(Array.from(stats.workerMemory[0]?.live[0] ?? [])).toEqual([9, 0]);
+    expect(Array.from(stats.workerMemory[0]?.atStart[0] ?? [])).toEqual([0, 0]);
+  });
+
+  it("lays the start and end copies out per view, typed like the views, within the cell budget", () => {
+    const ints = new Int32Array(new SharedArrayBuffer(12));
+    const floats = new Float64Array(new SharedArrayBuffer(16), 8, 1);
+    const snapshots = prepareSnapshots([ints, floats]);
+    expect(readSnapshot([ints, floats], snapshots, 1)).toBeNull();
+    // What the worker's runtime does (isolate/worker-runtime.ts): copy the sources, then flag.
+    ints.set([1, 2, 3]);
+    floats[0] = 0.5;
+    const half = snapshots.target.byteLength / 2;
+    snapshots.target.set(snapshots.sources[0]!, half);
+    snapshots.target.set(snapshots.sources[1]!, half + 12);
+    snapshots.flags[1] = 1;
+    ints[0] = 7;
+    const end = readSnapshot([ints, floats], snapshots, 1);
+    expect(end?.map((v) => [v.constructor.name, Array.from(v)])).toEqual([
+      ["Int32Array", [1, 2, 3]],
+      ["Float64Array", [0.5]],
+    ]);
+    expect(end?.[0]?.buffer).not.toBeInstanceOf(SharedArrayBuffer);
   });
 
   it("finds a result anywhere in a bare SharedArrayBuffer the workers made their own views of", async () => {

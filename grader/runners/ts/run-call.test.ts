@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Limits } from "../../../exercises/schema.ts";
 import { OutputSink } from "./output-sink.ts";
-import { judgeParallel } from "./parallelism.ts";
+import { DEFAULT_RULES, judgeParallel } from "./parallelism.ts";
 import { runCall, type CallOutcome } from "./run-call.ts";
 import type { RuntimeOptions } from "./runtime.ts";
 import { transpileStudentCode } from "./transpile.ts";
@@ -179,7 +179,9 @@ describe("runCall: what parallelism verdicts read", () => {
     expect(valueOf(outcome)).toBe(2);
     if (!outcome.ok) return;
     expect(outcome.stats.workers.map((w) => w.afterJoins)).toEqual([false, false]);
-    expect(judgeParallel(outcome.stats).figures.overlap).toBeGreaterThanOrEqual(0.9);
+    // The share itself depends on how the machine schedules two threads (0.84 at load 6 on two
+    // cores); what must hold is the verdict's own rule.
+    expect(judgeParallel(outcome.stats).figures.overlap).toBeGreaterThanOrEqual(DEFAULT_RULES.minOverlap);
     expect(outcome.stats.mainCpuMs).toBeLessThan(outcome.stats.cpuMs);
   });
 
@@ -311,8 +313,9 @@ describe("runCall: deadlocks in Atomics.wait", () => {
 describe("runCall: limits and robustness", () => {
   it("stops an infinite loop in main, in a worker and after an await", async () => {
     const limits = { wallMs: 300 };
-    expect(verdictOf(await call("export function main() { for (;;) {} }", [], { limits })).reason).toBe("timeout");
-    expect(verdictOf(await call("export async function main() { await null; for (;;) {} }", [], { limits })).reason).toBe("timeout");
+    // Whole verdicts, so a failure shows the message (an `internal` says which net fired).
+    expect(verdictOf(await call("export function main() { for (;;) {} }", [], { limits }))).toMatchObject({ reason: "timeout" });
+    expect(verdictOf(await call("export async function main() { await null; for (;;) {} }", [], { limits }))).toMatchObject({ reason: "timeout" });
     const worker = verdictOf(await call(`import { spawn } from "interleave"; export async function main() { return spawn(() => { for (;;) {} }, null).join(); }`, [], { limits }));
     expect(worker).toMatchObject({ status: "error", reason: "timeout" });
   });

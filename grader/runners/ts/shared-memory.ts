@@ -88,20 +88,59 @@ export function findSharedViews(data: unknown, found: NumberArray[] = [], depth 
 /** Cells copied per worker when it ends: the smaller views first, so a counter always is. */
 export const SNAPSHOT_CELLS = 1 << 20;
 
-/**
- * Copies of `views` as they are now (a worker's, when it ends). Within SNAPSHOT_CELLS cells in
- * all, smaller views first; what does not fit is left out (only its first cells are kept), so a
- * huge buffer costs the host a bounded copy.
- */
-export function snapshotViews(views: readonly NumberArray[]): NumberArray[] {
+/** How many cells of each view a snapshot keeps: within SNAPSHOT_CELLS in all, smaller views first. */
+function snapshotTakes(views: readonly NumberArray[]): number[] {
   let budget = SNAPSHOT_CELLS;
-  const copies = new Map<NumberArray, NumberArray>();
+  const takes = new Map<NumberArray, number>();
   for (const view of [...views].sort((a, b) => a.length - b.length)) {
     const take = Math.min(view.length, budget);
     budget -= take;
-    copies.set(view, view.slice(0, take));
+    takes.set(view, take);
   }
-  return views.map((v) => copies.get(v) ?? v.slice(0, 0));
+  return views.map((v) => takes.get(v) ?? 0);
+}
+
+/**
+ * Copies of `views` as they are now. Within SNAPSHOT_CELLS cells in all, smaller views first;
+ * what does not fit is left out (only its first cells are kept), so a huge buffer costs the host
+ * a bounded copy.
+ */
+export function snapshotViews(views: readonly NumberArray[]): NumberArray[] {
+  const takes = snapshotTakes(views);
+  return views.map((v, i) => v.slice(0, takes[i]));
+}
+
+/**
+ * Where a worker copies its shared views itself, on its own thread, the moment it starts and the
+ * moment its function settles (isolate/worker-runtime.ts). The host learns of a worker's end only
+ * when its event loop gets to it: on a busy machine that is milliseconds later, and another
+ * worker may have written the shared memory meanwhile (the last worker sorting everybody's
+ * scores would count as each worker's own insertions). `sources` are byte views of the student's
+ * memory, `target` holds [start copies | end copies] in the same layout, `flags` [started, ended].
+ * All of it is host-made and reachable in the isolate only through the runtime's closure.
+ */
+export type OnThreadSnapshots = { sources: Uint8Array[]; target: Uint8Array; flags: Int32Array };
+
+export function prepareSnapshots(views: readonly NumberArray[]): OnThreadSnapshots {
+  const takes = snapshotTakes(views);
+  const sources = views.map((v, i) => new Uint8Array(v.buffer, v.byteOffset, (takes[i] ?? 0) * v.BYTES_PER_ELEMENT));
+  const bytes = sources.reduce((sum, s) => sum + s.byteLength, 0);
+  return { sources, target: new Uint8Array(new SharedArrayBuffer(2 * bytes)), flags: new Int32Array(new SharedArrayBuffer(8)) };
+}
+
+/** The copies the worker made at its start (0) or end (1), typed like `views`; null if it did not get there. */
+export function readSnapshot(views: readonly NumberArray[], snapshots: OnThreadSnapshots, which: 0 | 1): NumberArray[] | null {
+  if (snapshots.flags[which] !== 1) return null;
+  const half = snapshots.target.byteLength / 2;
+  let offset = which * half;
+  return views.map((view, i) => {
+    const bytes = snapshots.sources[i]?.byteLength ?? 0;
+    const copy = new Uint8Array(bytes);
+    copy.set(snapshots.target.subarray(offset, offset + bytes));
+    offset += bytes;
+    const Typed = view.constructor as new (buffer: ArrayBuffer) => NumberArray;
+    return new Typed(copy.buffer);
+  });
 }
 
 /** What a view holds now (read once the workers are done). */

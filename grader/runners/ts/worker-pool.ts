@@ -9,7 +9,7 @@ import type { EventLoop, Outcome, PoolHooks, Stuck } from "./event-loop.ts";
 import { cpuMsOf, createContext, createIsolate, disposeQuietly, retain, stopOf } from "./isolate-setup.ts";
 import type { OutputSink } from "./output-sink.ts";
 import type { WorkerRun } from "./parallelism.ts";
-import { describeView, findSharedViews, snapshotViews, type NumberArray, type WorkerMemory } from "./shared-memory.ts";
+import { describeView, findSharedViews, prepareSnapshots, readSnapshot, snapshotViews, type NumberArray, type OnThreadSnapshots, type WorkerMemory } from "./shared-memory.ts";
 import { errorMessage, verdict, type Verdict } from "./verdicts.ts";
 import type { StudentPositions } from "./positions.ts";
 import { overtimeVerdict, type TimeLimit } from "./time-limit.ts";
@@ -55,6 +55,8 @@ export type WorkerRecord = {
   onEnd: ((o: Outcome) => void)[];
   /** The shared arrays in its spawn data, through which the host reads what it wrote. */
   shared: ReturnType<typeof findSharedViews>;
+  /** Where the worker copies its shared memory itself when it starts and ends (see OnThreadSnapshots). */
+  snapshots: OnThreadSnapshots;
   /** The shared memory as this worker found it when it started running (see snapshotViews). */
   sharedAtStart?: NumberArray[];
   /** The shared memory as this worker left it, copied when it ended (see snapshotViews). */
@@ -138,6 +140,7 @@ export class WorkerPool {
     const moved = this.options.channels.adopt(data, "main", id);
     const name = `worker ${id}${typeof fnName === "string" && /^[\w$]{1,60}$/.test(fnName) ? ` (${fnName})` : ""}`;
     const afterJoins = this.workers.length > 0 && this.workers.every((w) => w.joined && !ACTIVE.has(w.state));
+    const shared = findSharedViews(moved);
     const record: WorkerRecord = {
       id,
       name,
@@ -151,7 +154,8 @@ export class WorkerPool {
       locks: [],
       locksDropped: 0,
       sleepCell: new Int32Array(new SharedArrayBuffer(8)),
-      shared: findSharedViews(moved),
+      shared,
+      snapshots: prepareSnapshots(shared),
       primes: createPrimeNote(),
       counter: createCounterNote(),
     };
@@ -219,7 +223,8 @@ export class WorkerPool {
       const sleepCell = new ivm.ExternalCopy(record.sleepCell).copyInto({ release: true });
       const primeNote = new ivm.ExternalCopy(record.primes.bytes).copyInto({ release: true });
       const counterNote = new ivm.ExternalCopy(record.counter).copyInto({ release: true });
-      const makeEntry: ivm.Reference = await context.evalClosure(WORKER_RUNTIME_SOURCE, [...host, sleepCell, primeNote, counterNote], { result: { reference: true } });
+      const snapshots = new ivm.ExternalCopy(record.snapshots).copyInto({ release: true });
+      const makeEntry: ivm.Reference = await context.evalClosure(WORKER_RUNTIME_SOURCE, [...host, sleepCell, primeNote, counterNote, snapshots], { result: { reference: true } });
       let fn: ivm.Reference;
       const file = `worker${record.id}.js`;
       this.options.positions.addWorker(file, source);
@@ -270,7 +275,10 @@ export class WorkerPool {
       record.endedAt = loop.now();
       record.busyMs = setupMs === null ? 0 : Math.max(cpuMsOf(isolate) - setupMs, 0);
       record.isolate = null;
-      record.sharedAtEnd = snapshotViews(record.shared);
+      // The worker's own copies, taken on its thread; the host's only if it never got there
+      // (stopped or out of memory before its function settled).
+      record.sharedAtStart = readSnapshot(record.shared, record.snapshots, 0) ?? record.sharedAtStart;
+      record.sharedAtEnd = readSnapshot(record.shared, record.snapshots, 1) ?? snapshotViews(record.shared);
       // Like a Rust thread's end: the channel ends it held are dropped.
       channels.dropHolder(record.id);
       for (const done of record.onEnd.splice(0)) done(this.outcomeOf(record));

@@ -19,8 +19,10 @@ export type WaitReference = {
  * Called once per worker, before the student's function is evaluated, with the host's
  * Callbacks and its shared memory: `sleepCell` (an Int32Array: [state, entries] of Atomics.wait
  * sleeps, see worker-atomics.ts), `primeNote` (is-prime.ts) and `counterNote`
- * (visit-score.ts). Defines the worker's globals and returns makeEntry(fn), which wraps the
- * student's function: revives channel ends in `data`, runs fn(data), and rewrites the
+ * (visit-score.ts), and `snapshots` (the host's OnThreadSnapshots, shared-memory.ts). Defines
+ * the worker's globals and returns makeEntry(fn), which wraps the student's function: copies the
+ * shared memory as the worker finds it, revives channel ends in `data`, runs fn(data), copies the
+ * shared memory as the worker leaves it (on this thread, the moment fn settles), and rewrites the
  * ReferenceError that a closure over outer variables produces into an explanation.
  */
 export function installWorkerRuntime(
@@ -31,6 +33,7 @@ export function installWorkerRuntime(
   sleepCell: Int32Array,
   primeNote: Uint8Array,
   counterNote: Int32Array,
+  snapshots: { sources: Uint8Array[]; target: Uint8Array; flags: Int32Array },
 ): (fn: (data: unknown) => unknown) => (data: unknown) => Promise<TaggedOutcome> {
   const global = globalThis as unknown as Record<string, unknown>;
   const isRevokedThen = global[REVOKED_GLOBAL] as (e: unknown) => boolean;
@@ -87,6 +90,7 @@ export function installWorkerRuntime(
   }
 
   const flushLocks = traceAtomics(sleepCell, lockCb);
+  const snapshot = snapshotter(snapshots);
 
   const define = (name: string, value: unknown) => Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
   define("sleep", (ms: unknown) => block("sleep", ms));
@@ -110,6 +114,7 @@ export function installWorkerRuntime(
   return function makeEntry(fn) {
     return async function entry(data): Promise<TaggedOutcome> {
       let value;
+      snapshot(0);
       try {
         value = await fn(walkEndpoints(data, 0, fromMarker));
       } catch (e) {
@@ -124,10 +129,38 @@ export function installWorkerRuntime(
         if (isRevokedThen(e)) return { __proto__: null, tag: 2, value: ["a revoked Proxy", ""] };
         return { __proto__: null, tag: 0, value: describeThrownIn(e) };
       } finally {
+        snapshot(1);
         flushLocks();
       }
       const why = checkOutgoing(value);
       return why === null ? { __proto__: null, tag: 1, value } : { __proto__: null, tag: 2, value: why };
     };
+  };
+}
+
+/**
+ * copy(which): the shared memory into the host's target, start copies (0) or end copies (1), then
+ * flags[which] = 1. Everything it uses is taken now, before the student's code runs: the target's
+ * slices are made here, and %TypedArray%.prototype.set with a typed-array source reads no
+ * property a student could replace (no species, no getters). A worker's end copy is taken on its
+ * own thread, so no other worker's later writes can be in it.
+ */
+function snapshotter(snapshots: { sources: Uint8Array[]; target: Uint8Array; flags: Int32Array }): (which: 0 | 1) => void {
+  const apply = Reflect.apply, set = Uint8Array.prototype.set;
+  const { sources, target, flags } = snapshots;
+  const half = target.byteLength / 2;
+  const slices: [Uint8Array[], Uint8Array[]] = [[], []];
+  for (const which of [0, 1] as const) {
+    let offset = target.byteOffset + which * half;
+    for (const source of sources) {
+      slices[which].push(new Uint8Array(target.buffer, offset, source.byteLength));
+      offset += source.byteLength;
+    }
+  }
+  const count = sources.length;
+  return (which) => {
+    const into = slices[which];
+    for (let i = 0; i < count; i++) apply(set, into[i], [sources[i]]);
+    flags[which] = 1;
   };
 }
