@@ -33,6 +33,15 @@ const nextConfig: NextConfig = {
     "graphile-worker",
     "esbuild",
   ],
+  // Paths a visitor may guess from the URLs they see: the catalog is the home page (one section
+  // per track), the language docs live per track.
+  async redirects() {
+    return [
+      { source: "/exercises", destination: "/", permanent: false },
+      { source: "/exercises/:track(ts|rust)", destination: "/#track-:track", permanent: false },
+      { source: "/docs", destination: "/docs/ts", permanent: false },
+    ];
+  },
   // Pages get their nonce-based Content-Security-Policy from proxy.ts.
   async headers() {
     return [
