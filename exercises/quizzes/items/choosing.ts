@@ -1,5 +1,5 @@
 // rayon data parallelism and choosing a mechanism from a scenario (Webb & Taylor, SIGCSE 2014).
-import { defineItem, opt, type OptionInput, rust } from "../define.ts";
+import { defineItem, opt, type OptionInput } from "../define.ts";
 import type { Rng } from "../rng.ts";
 
 export const rayonWhat = defineItem({

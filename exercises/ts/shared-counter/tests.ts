@@ -165,35 +165,58 @@ function boardDamage(list: readonly number[], expected: readonly number[]) {
 }
 
 /**
- * The first worker whose own scores were not all in the list when it ended: the list is where
- * the returned list lies in the shared memory once the call is over; as the worker left that
- * same stretch of memory, it must already hold every score the worker drew (it inserted them
- * itself, in any order next to the others' so far). Scores kept elsewhere (a side copy that
- * someone sorts later) do not count.
+ * The first worker, in the order the workers ended, whose scores — with those of every worker
+ * that ended before it — were not all in the list when it ended. Each worker's memory is copied
+ * on its own thread the moment its function settles, after it took its place in the end order
+ * (grader/runners/ts/worker-pool.ts), so a worker that inserted its scores under the lock always
+ * passes: the list then holds everything inserted so far. "In the list" is either of:
+ * - in the stretch of memory where the returned list lies once the call is over (in any order:
+ *   another worker may be halfway through moving entries up to insert its own);
+ * - in one sorted stretch anywhere (a list kept in two buffers that the workers switch between).
+ * Scores kept aside for someone to sort later are in neither, and a worker that never ended
+ * inserted nothing.
  */
 function scoresNotInsertedBy(stats: CallStats, drawn: readonly (readonly number[])[], list: readonly number[]): string | null {
-  for (const [w, memory] of stats.workerMemory.entries()) {
-    const own = drawn[w] ?? [];
-    if (own.length === 0) continue;
-    const holds = memory.live.some((live, j) => {
-      const at = indexOfRun(live, list);
-      if (at < 0) return false;
-      const region = memory.views[j]?.cells;
-      if (!region || region.length < at + list.length) return false;
-      const want = new Map<number, number>();
-      for (const v of own) want.set(v, (want.get(v) ?? 0) + 1);
-      let left = own.length;
-      for (let i = at; i < at + list.length && left > 0; i++) {
-        const c = want.get(region[i]!);
-        if (c === undefined || c === 0) continue;
-        want.set(region[i]!, c - 1);
-        left--;
-      }
-      return left === 0;
+  const scoring = stats.workerMemory.map((memory, w) => ({ memory, own: drawn[w] ?? [] })).filter(({ own }) => own.length > 0);
+  scoring.sort((a, b) => (a.memory.endOrder ?? Infinity) - (b.memory.endOrder ?? Infinity));
+  const want = new Map<number, number>();
+  let size = 0;
+  for (const { memory, own } of scoring) {
+    if (memory.endOrder === null) return memory.worker;
+    for (const v of own) want.set(v, (want.get(v) ?? 0) + 1);
+    size += own.length;
+    const holds = memory.views.some((view, j) => {
+      const at = indexOfRun(memory.live[j] ?? [], list);
+      return (at >= 0 && stretchHolds(view.cells, at, at + list.length, want, size)) || sortedStretchHolds(view.cells, want, size);
     });
     if (!holds) return memory.worker;
   }
   return null;
+}
+
+/** Whether cells[from, to) hold every value of `want` (a multiset of `size` values). */
+function stretchHolds(cells: ArrayLike<number>, from: number, to: number, want: ReadonlyMap<number, number>, size: number): boolean {
+  if (to > cells.length || to - from < size) return false;
+  const left = new Map(want);
+  let missing = size;
+  for (let j = from; j < to && missing > 0; j++) {
+    const c = left.get(cells[j] ?? NaN);
+    if (c === undefined || c === 0) continue;
+    left.set(cells[j] ?? NaN, c - 1);
+    missing--;
+  }
+  return missing === 0;
+}
+
+/** Whether some run of non-decreasing consecutive cells holds every value of `want`. */
+function sortedStretchHolds(cells: ArrayLike<number>, want: ReadonlyMap<number, number>, size: number): boolean {
+  let from = 0;
+  for (let i = 1; i <= cells.length; i++) {
+    if (i < cells.length && (cells[i] ?? 0) >= (cells[i - 1] ?? 0)) continue;
+    if (stretchHolds(cells, from, i, want, size)) return true;
+    from = i;
+  }
+  return false;
 }
 
 export default defineTests({
@@ -293,8 +316,8 @@ export default defineTests({
           if (late !== null) {
             return t.fail(
               "not_parallel",
-              `the list from ${call} is right, but when ${late} ended, the scores it drew were not all in the shared memory it was given: somebody else inserted them after it had finished. Each worker inserts the scores it draws, under the lock.`,
-              { expected: "each worker's scores in the list when it ends", actual: `${late} ended before its scores were inserted` },
+              `the list from ${call} is right, but when ${late} ended, the scores it drew (with those of the workers that had ended before it) were not all in the list in the shared memory it was given: somebody inserted them after it had finished, or it never finished. Each worker inserts the scores it draws into the shared list, under the lock, before it ends.`,
+              { expected: "each worker's scores in the sorted list when it ends", actual: `${late} ended before its scores were in the list` },
             );
           }
         }

@@ -83,19 +83,38 @@ describe("messagesOf: messages per holder", () => {
 });
 
 describe("shared memory: what workers left where the host can read it", () => {
-  it("finds number arrays over SharedArrayBuffers near the top of spawn data, not plain ones", () => {
+  it("finds the SharedArrayBuffers near the top of spawn data and reads each whole, as 32-bit and 64-bit cells", () => {
     const shared = new Int32Array(new SharedArrayBuffer(8));
     const plain = new Int32Array(4);
     // Six levels down is still found (config objects nest); the seventh is not searched.
     const nested = new Int32Array(new SharedArrayBuffer(4));
     const deep = { a: { b: { c: { d: { e: nested } } } } };
     const tooDeep = { a: { b: { c: { d: { e: { f: new Int32Array(new SharedArrayBuffer(4)) } } } } } };
-    expect(findSharedViews({ shared, plain, list: [shared], deep, tooDeep })).toEqual([shared, shared, nested]);
+    const found = findSharedViews({ shared, plain, list: [shared], deep, tooDeep });
+    expect(found.map((v) => [v.constructor.name, v.buffer === shared.buffer, v.length])).toEqual([
+      ["Int32Array", true, 2],
+      ["Float64Array", true, 1],
+      ["Int32Array", false, 1],
+    ]);
     shared[0] = 7;
     shared[1] = 5;
-    expect(describeView(shared)).toEqual({ type: "Int32Array", length: 2, head: [7, 5], sum: 12, cells: shared });
+    expect(describeView(found[0]!)).toMatchObject({ type: "Int32Array", length: 2, head: [7, 5], sum: 12 });
     const bare = new SharedArrayBuffer(12);
     expect(findSharedViews({ bare })[0]).toEqual(new Int32Array(bare));
+  });
+
+  it("looks into Maps and Sets, counts a buffer's many subarrays once, and keeps views the cells do not cover", () => {
+    const stats = new Int32Array(new SharedArrayBuffer(4 * 32));
+    const tallies = Array.from({ length: 8 }, (_, g) => stats.subarray(4 * g, 4 * g + 4));
+    const counter = new Int32Array(new SharedArrayBuffer(4));
+    const bytes = new Uint8Array(new SharedArrayBuffer(3));
+    const found = findSharedViews(new Map<string, unknown>([["tallies", tallies], ["more", new Set([counter, bytes])]]));
+    expect(found.map((v) => [v.constructor.name, v.length])).toEqual([
+      ["Int32Array", 32],
+      ["Float64Array", 16],
+      ["Int32Array", 1],
+      ["Uint8Array", 3],
+    ]);
   });
 
   it("reads the counter workers incremented, after the call", async () => {
@@ -112,7 +131,8 @@ describe("shared memory: what workers left where the host can read it", () => {
     // Each worker's memory as it left it: the one that ended last holds the whole count (the
     // other may have ended before its partner's last increments).
     expect(stats.workerMemory).toHaveLength(2);
-    expect(stats.workerMemory.map((m) => m.views.map((v) => v.head))).toContainEqual([[2000], [0, 0]]);
+    const ints = (m: (typeof stats.workerMemory)[number]) => m.views.filter((v) => v.type === "Int32Array").map((v) => v.head);
+    expect(stats.workerMemory.map(ints)).toContainEqual([[2000], [0, 0]]);
     expect(workersHolding(stats, (v) => v.head[0] === 2000).length).toBeGreaterThanOrEqual(1);
     expect(workersHolding(stats, (v) => v.head[0] === 1)).toEqual([]);
   });
@@ -140,7 +160,7 @@ describe("shared memory: what workers left where the host can read it", () => {
   it("lays the start and end copies out per view, typed like the views, within the cell budget", () => {
     const ints = new Int32Array(new SharedArrayBuffer(12));
     const floats = new Float64Array(new SharedArrayBuffer(16), 8, 1);
-    const snapshots = prepareSnapshots([ints, floats]);
+    const snapshots = prepareSnapshots([ints, floats], new Int32Array(new SharedArrayBuffer(4)));
     expect(readSnapshot([ints, floats], snapshots, 1)).toBeNull();
     // What the worker's runtime does (isolate/worker-runtime.ts): copy the sources, then flag.
     ints.set([1, 2, 3]);

@@ -31,6 +31,8 @@ export type WorkerMemory = {
   primes: Uint8Array;
   /** Its counter note: what visit() and score() handed it (counter-work.ts). */
   counter: Int32Array;
+  /** Its place among the call's workers in the order their functions settled (1 = first); null if it never settled. */
+  endOrder: number | null;
 };
 
 const MAX_VIEWS = 16;
@@ -57,32 +59,55 @@ function isNumberArray(v: unknown): v is NumberArray {
 
 /**
  * The number arrays over SharedArrayBuffers found near the top of `data` (the host's copy of
- * one spawn's data): arrays and plain objects are searched to depth 6, 64 entries each, so big
- * data stays cheap. At most 16 views.
+ * one spawn's data): arrays, plain objects, Maps and Sets are searched to depth 6, 64 entries
+ * each, so big data stays cheap. Each buffer found is read whole, as 32-bit integer cells and as
+ * 64-bit float cells: a worker may make its own views at offsets the host cannot know (a bare
+ * buffer, a Uint8Array handed over and an Int32Array used), and these two cover every aligned
+ * Int32Array, Uint32Array below 2^31 and Float64Array, and the low half of a BigInt64Array
+ * counter. A view handed over that they do not cover (a Uint8Array, an unaligned or Float32
+ * view) is kept as it is. At most 16 views: a buffer's many subarrays cost no more than one.
  */
-export function findSharedViews(data: unknown, found: NumberArray[] = [], depth = 0): NumberArray[] {
-  if (found.length >= MAX_VIEWS || data === null || typeof data !== "object") return found;
+export function findSharedViews(data: unknown): NumberArray[] {
+  const buffers: SharedArrayBuffer[] = [];
+  const others: NumberArray[] = [];
+  collectShared(data, buffers, others, 0);
+  const found: NumberArray[] = [];
+  for (const buffer of buffers) {
+    if (buffer.byteLength >= 4) found.push(new Int32Array(buffer, 0, Math.floor(buffer.byteLength / 4)));
+    if (buffer.byteLength >= 8) found.push(new Float64Array(buffer, 0, Math.floor(buffer.byteLength / 8)));
+  }
+  for (const view of others) if (!found.includes(view)) found.push(view);
+  return found.slice(0, MAX_VIEWS);
+}
+
+/** The first MAX_ENTRIES values, without walking a huge Map or Set to its end. */
+function firstOf(values: Iterator<unknown>): unknown[] {
+  const out: unknown[] = [];
+  for (let next = values.next(); !next.done && out.length < MAX_ENTRIES; next = values.next()) out.push(next.value);
+  return out;
+}
+
+function collectShared(data: unknown, buffers: SharedArrayBuffer[], others: NumberArray[], depth: number): void {
+  if (data === null || typeof data !== "object" || buffers.length + others.length >= MAX_VIEWS * 4) return;
   if (ArrayBuffer.isView(data)) {
-    if (!(data.buffer instanceof SharedArrayBuffer)) return found;
-    // The view as handed over, and the whole buffer as 32-bit cells: a worker may make its own
-    // view of another type (a Uint8Array handed over, an Int32Array used), and 64-bit counters
-    // (BigInt64Array) keep any count below 2^31 in a 32-bit cell of their own.
-    if (isNumberArray(data)) found.push(data);
-    const cells = new Int32Array(data.buffer, 0, Math.floor(data.buffer.byteLength / 4));
-    const sameCells = data instanceof Int32Array && data.byteOffset === 0 && data.length === cells.length;
-    if (!sameCells && found.length < MAX_VIEWS) found.push(cells);
-    return found;
+    if (!(data.buffer instanceof SharedArrayBuffer)) return;
+    if (!buffers.includes(data.buffer)) buffers.push(data.buffer);
+    const covered = (data instanceof Int32Array && data.byteOffset % 4 === 0) || (data instanceof Float64Array && data.byteOffset % 8 === 0);
+    if (!covered && isNumberArray(data)) others.push(data);
+    return;
   }
-  // A bare buffer: the worker makes its own views, at offsets the host cannot know; 32-bit
-  // cells cover every counter Atomics can update (Int32Array, Uint32Array at aligned offsets).
   if (data instanceof SharedArrayBuffer) {
-    found.push(new Int32Array(data, 0, Math.floor(data.byteLength / 4)));
-    return found;
+    if (!buffers.includes(data)) buffers.push(data);
+    return;
   }
-  if (depth >= MAX_DEPTH) return found;
-  const items = Array.isArray(data) ? data : Object.getPrototypeOf(data) === Object.prototype ? Object.values(data) : [];
-  for (const item of items.slice(0, MAX_ENTRIES)) findSharedViews(item, found, depth + 1);
-  return found;
+  if (depth >= MAX_DEPTH) return;
+  const items =
+    Array.isArray(data) ? data
+    : data instanceof Map ? firstOf(data.values())
+    : data instanceof Set ? firstOf(data.values())
+    : Object.getPrototypeOf(data) === Object.prototype ? Object.values(data)
+    : [];
+  for (const item of items.slice(0, MAX_ENTRIES)) collectShared(item, buffers, others, depth + 1);
 }
 
 /** Cells copied per worker when it ends: the smaller views first, so a counter always is. */
@@ -119,13 +144,19 @@ export function snapshotViews(views: readonly NumberArray[]): NumberArray[] {
  * memory, `target` holds [start copies | end copies] in the same layout, `flags` [started, ended].
  * All of it is host-made and reachable in the isolate only through the runtime's closure.
  */
-export type OnThreadSnapshots = { sources: Uint8Array[]; target: Uint8Array; flags: Int32Array };
+export type OnThreadSnapshots = { sources: Uint8Array[]; target: Uint8Array; flags: Int32Array; order: Int32Array };
 
-export function prepareSnapshots(views: readonly NumberArray[]): OnThreadSnapshots {
+/** `order`: one Int32Array(1) per call, shared by its workers: flags[2] becomes a worker's place in the end order (1 = first). */
+export function prepareSnapshots(views: readonly NumberArray[], order: Int32Array): OnThreadSnapshots {
   const takes = snapshotTakes(views);
   const sources = views.map((v, i) => new Uint8Array(v.buffer, v.byteOffset, (takes[i] ?? 0) * v.BYTES_PER_ELEMENT));
   const bytes = sources.reduce((sum, s) => sum + s.byteLength, 0);
-  return { sources, target: new Uint8Array(new SharedArrayBuffer(2 * bytes)), flags: new Int32Array(new SharedArrayBuffer(8)) };
+  return { sources, target: new Uint8Array(new SharedArrayBuffer(2 * bytes)), flags: new Int32Array(new SharedArrayBuffer(12)), order };
+}
+
+/** The worker's place in the call's end order (1 = ended first), or null if it left no end copy. */
+export function endOrderOf(snapshots: OnThreadSnapshots): number | null {
+  return snapshots.flags[1] === 1 && (snapshots.flags[2] ?? 0) > 0 ? (snapshots.flags[2] as number) : null;
 }
 
 /** The copies the worker made at its start (0) or end (1), typed like `views`; null if it did not get there. */

@@ -9,7 +9,7 @@ import type { EventLoop, Outcome, PoolHooks, Stuck } from "./event-loop.ts";
 import { cpuMsOf, createContext, createIsolate, disposeQuietly, retain, stopOf } from "./isolate-setup.ts";
 import type { OutputSink } from "./output-sink.ts";
 import type { WorkerRun } from "./parallelism.ts";
-import { describeView, findSharedViews, prepareSnapshots, readSnapshot, snapshotViews, type NumberArray, type OnThreadSnapshots, type WorkerMemory } from "./shared-memory.ts";
+import { describeView, endOrderOf, findSharedViews, prepareSnapshots, readSnapshot, snapshotViews, type NumberArray, type OnThreadSnapshots, type WorkerMemory } from "./shared-memory.ts";
 import { errorMessage, verdict, type Verdict } from "./verdicts.ts";
 import type { StudentPositions } from "./positions.ts";
 import { overtimeVerdict, type TimeLimit } from "./time-limit.ts";
@@ -78,6 +78,8 @@ export class WorkerPool {
   readonly workers: WorkerRecord[] = [];
   /** What visit() and score() handed the main isolate (counter-work.ts). */
   readonly mainCounter: CounterNote = createCounterNote();
+  /** Shared by the call's workers: each takes the next number when its function settles (isolate/worker-runtime.ts). */
+  private readonly endOrder = new Int32Array(new SharedArrayBuffer(4));
   /** Every spawn() call, refused ones included: the count a thread_budget verdict reports. */
   attempted = 0;
   /** Off while the module's top level runs: workers belong to a call. */
@@ -155,7 +157,7 @@ export class WorkerPool {
       locksDropped: 0,
       sleepCell: new Int32Array(new SharedArrayBuffer(8)),
       shared,
-      snapshots: prepareSnapshots(shared),
+      snapshots: prepareSnapshots(shared, this.endOrder),
       primes: createPrimeNote(),
       counter: createCounterNote(),
     };
@@ -275,10 +277,11 @@ export class WorkerPool {
       record.endedAt = loop.now();
       record.busyMs = setupMs === null ? 0 : Math.max(cpuMsOf(isolate) - setupMs, 0);
       record.isolate = null;
-      // The worker's own copies, taken on its thread; the host's only if it never got there
-      // (stopped or out of memory before its function settled).
+      // The worker's own copies, taken on its thread. A worker whose function never settled
+      // (stopped at the call's end, out of time or memory) left no end copy and is credited
+      // with nothing: a copy the host took now could hold what main wrote after giving up on it.
       record.sharedAtStart = readSnapshot(record.shared, record.snapshots, 0) ?? record.sharedAtStart;
-      record.sharedAtEnd = readSnapshot(record.shared, record.snapshots, 1) ?? snapshotViews(record.shared);
+      record.sharedAtEnd = readSnapshot(record.shared, record.snapshots, 1) ?? record.shared.map((v) => v.slice(0, 0));
       // Like a Rust thread's end: the channel ends it held are dropped.
       channels.dropHolder(record.id);
       for (const done of record.onEnd.splice(0)) done(this.outcomeOf(record));
@@ -346,6 +349,7 @@ export class WorkerPool {
       atStart: w.sharedAtStart ?? w.shared.map((v) => v.slice(0, 0)),
       primes: w.primes.bytes,
       counter: w.counter,
+      endOrder: endOrderOf(w.snapshots),
     }));
   }
 

@@ -33,7 +33,7 @@ export function installWorkerRuntime(
   sleepCell: Int32Array,
   primeNote: Uint8Array,
   counterNote: Int32Array,
-  snapshots: { sources: Uint8Array[]; target: Uint8Array; flags: Int32Array },
+  snapshots: Snapshots,
 ): (fn: (data: unknown) => unknown) => (data: unknown) => Promise<TaggedOutcome> {
   const global = globalThis as unknown as Record<string, unknown>;
   const isRevokedThen = global[REVOKED_GLOBAL] as (e: unknown) => boolean;
@@ -89,8 +89,8 @@ export function installWorkerRuntime(
     return v;
   }
 
-  const flushLocks = traceAtomics(sleepCell, lockCb);
   const snapshot = snapshotter(snapshots);
+  const flushLocks = traceAtomics(sleepCell, lockCb);
 
   const define = (name: string, value: unknown) => Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
   define("sleep", (ms: unknown) => block("sleep", ms));
@@ -138,16 +138,21 @@ export function installWorkerRuntime(
   };
 }
 
+/** The host's OnThreadSnapshots (shared-memory.ts), as copied into this isolate. */
+type Snapshots = { sources: Uint8Array[]; target: Uint8Array; flags: Int32Array; order: Int32Array };
+
 /**
  * copy(which): the shared memory into the host's target, start copies (0) or end copies (1), then
- * flags[which] = 1. Everything it uses is taken now, before the student's code runs: the target's
- * slices are made here, and %TypedArray%.prototype.set with a typed-array source reads no
- * property a student could replace (no species, no getters). A worker's end copy is taken on its
- * own thread, so no other worker's later writes can be in it.
+ * flags[which] = 1. At the end it first takes the worker's place in the call's end order
+ * (flags[2], from a counter all workers of the call share), so every worker that ended earlier
+ * had ended before this copy was taken. Everything it uses is taken now, before the student's
+ * code runs: the target's slices are made here, and %TypedArray%.prototype.set with a
+ * typed-array source reads no property a student could replace (no species, no getters). A
+ * worker's end copy is taken on its own thread, so no other worker's later writes can be in it.
  */
-function snapshotter(snapshots: { sources: Uint8Array[]; target: Uint8Array; flags: Int32Array }): (which: 0 | 1) => void {
-  const apply = Reflect.apply, set = Uint8Array.prototype.set;
-  const { sources, target, flags } = snapshots;
+function snapshotter(snapshots: Snapshots): (which: 0 | 1) => void {
+  const apply = Reflect.apply, set = Uint8Array.prototype.set, add = Atomics.add, AtomicsO = Atomics;
+  const { sources, target, flags, order } = snapshots;
   const half = target.byteLength / 2;
   const slices: [Uint8Array[], Uint8Array[]] = [[], []];
   for (const which of [0, 1] as const) {
@@ -159,6 +164,7 @@ function snapshotter(snapshots: { sources: Uint8Array[]; target: Uint8Array; fla
   }
   const count = sources.length;
   return (which) => {
+    if (which === 1) flags[2] = (apply(add, AtomicsO, [order, 0, 1]) as number) + 1;
     const into = slices[which];
     for (let i = 0; i < count; i++) apply(set, into[i], [sources[i]]);
     flags[which] = 1;
