@@ -14,6 +14,8 @@ struct Tally {
     extra: usize,
     /// Numbers summed by counted calls, per thread.
     per_thread: BTreeMap<String, usize>,
+    /// Numbers summed by counted calls on the shared rayon pool's threads (the harness names them).
+    pooled: usize,
 }
 
 static SUMMED: Mutex<Option<Tally>> = Mutex::new(None);
@@ -27,7 +29,7 @@ fn start(data: &[u64]) {
     for &x in data {
         left[x as usize] += 1;
     }
-    *summed() = Some(Tally { left, extra: 0, per_thread: BTreeMap::new() });
+    *summed() = Some(Tally { left, extra: 0, per_thread: BTreeMap::new(), pooled: 0 });
 }
 
 /// Records one call; true when it counts as work: a non-empty slice of the data's numbers,
@@ -49,7 +51,11 @@ fn claim(part: &[u64]) -> bool {
         }
     }
     if fresh {
-        *tally.per_thread.entry(format!("{:?}", std::thread::current().id())).or_insert(0) += part.len();
+        let thread = std::thread::current();
+        *tally.per_thread.entry(format!("{:?}", thread.id())).or_insert(0) += part.len();
+        if thread.name().is_some_and(|name| name.starts_with("tests:rayon-global")) {
+            tally.pooled += part.len();
+        }
     }
     fresh
 }
@@ -98,6 +104,11 @@ fn uses_threads(ctx: &mut Ctx) -> Verdict {
     let threads = log.cpu_by_thread.len();
     if log.finished == 0 {
         return fail("not_parallel", format!("parallel_sum returned the right total, but sum_slice() summed none of the data{}: the total was added up some other way, not by the 4 threads.", others));
+    }
+    // A pool hands parts to whichever of its threads is free: whether 4 parts land on 4 threads
+    // depends on timing (a loaded CI once saw it happen), so a pool's threads are never a part's own.
+    if let Some(pooled) = tally.as_ref().map(|t| t.pooled).filter(|&n| n > 0) {
+        return fail("not_parallel", format!("{} of the 100000 numbers were summed on rayon's shared pool: a pool runs each part on whichever of its threads is free, so parts share a thread or not depending on timing. Give each part a thread of its own (thread::spawn or thread::scope){}", pooled, others));
     }
     if threads < 4 {
         return fail("not_parallel", format!("the 4 parts were summed on {} {}, not each on a thread of its own{}", threads, if threads == 1 { "thread" } else { "threads" }, others));
