@@ -14,7 +14,13 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["grader/**/*.test.ts", "lib/**/*.test.ts", "exercises/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.ts"],
+          include: [
+            "grader/**/*.test.ts",
+            "lib/**/*.test.ts",
+            "exercises/**/*.test.ts",
+            "scripts/**/*.test.ts",
+            "components/**/*.test.ts",
+          ],
           testTimeout: 60_000,
         },
       },

@@ -29,16 +29,22 @@ function option(args: string[], name: string): string | undefined {
 }
 
 let counter = 0;
-const randomIp = () => `${1 + (counter++ % 223)}.${randomBytes(1)[0] ?? 0}.${randomBytes(1)[0] ?? 0}.${1 + (randomBytes(1)[0] ?? 0) % 254}`;
+const randomIp = () =>
+  `${1 + (counter++ % 223)}.${randomBytes(1)[0] ?? 0}.${randomBytes(1)[0] ?? 0}.${1 + ((randomBytes(1)[0] ?? 0) % 254)}`;
 
 /** One attempt: "submit <status>", or "sign-in <status>" when no guest could be had. */
 async function attempt(url: string, strategy: Strategy): Promise<string> {
   const spoof = strategy === "fresh guest + rotating X-Forwarded-For";
-  const headers = (): Record<string, string> => (spoof ? { "x-forwarded-for": randomIp(), "x-interleave-client-ip": randomIp() } : {});
+  const headers = (): Record<string, string> =>
+    spoof ? { "x-forwarded-for": randomIp(), "x-interleave-client-ip": randomIp() } : {};
   const client = new StudentClient(url);
   const body = { exerciseId: EXERCISE, code: `export {};\n// abuse ${randomBytes(6).toString("hex")}\n` };
   if (strategy !== "no cookie") {
-    const signIn = await client.request("/api/auth/sign-in/anonymous", { method: "POST", body: {}, headers: headers() });
+    const signIn = await client.request("/api/auth/sign-in/anonymous", {
+      method: "POST",
+      body: {},
+      headers: headers(),
+    });
     await signIn.arrayBuffer();
     if (!signIn.ok) return `sign-in ${signIn.status}`;
   }
@@ -69,15 +75,31 @@ export async function run(args: string[]): Promise<number> {
   }
   const platform = external
     ? { url: external, stop: async () => {} }
-    : await startPlatform({ root, dataDir: path.join(root, ".data", "bench-abuse"), port: await freePort(), dbPort: await freePort(), quietChildren: true, log: () => {} });
+    : await startPlatform({
+        root,
+        dataDir: path.join(root, ".data", "bench-abuse"),
+        port: await freePort(),
+        dbPort: await freePort(),
+        quietChildren: true,
+        log: () => {},
+      });
   const strategies: Strategy[] = ["no cookie", "fresh guest per request", "fresh guest + rotating X-Forwarded-For"];
-  const tallies = new Map(strategies.map((s) => [s, { attempts: 0, accepted: 0, answers: new Map<string, number>(), acceptedAt: [] } satisfies Tally]));
+  const tallies = new Map(
+    strategies.map((s) => [
+      s,
+      { attempts: 0, accepted: 0, answers: new Map<string, number>(), acceptedAt: [] } satisfies Tally,
+    ]),
+  );
   const load = os.loadavg()[0] ?? 0;
   const started = new Date();
   let seen: { times: number[]; buckets: string[] } | undefined;
   try {
     const deadline = Date.now() + seconds * 1000;
-    await Promise.all(strategies.flatMap((s) => Array.from({ length: PARALLEL }, () => hammer(platform.url, s, deadline, tallies.get(s) as Tally))));
+    await Promise.all(
+      strategies.flatMap((s) =>
+        Array.from({ length: PARALLEL }, () => hammer(platform.url, s, deadline, tallies.get(s) as Tally)),
+      ),
+    );
     if ("databaseUrl" in platform) seen = await acceptedRows(platform.databaseUrl, started);
   } finally {
     await platform.stop();
@@ -89,7 +111,11 @@ export async function run(args: string[]): Promise<number> {
   const busiestMinute = maxInWindow(times, 60_000);
   const allowed = limit;
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}`;
-  const answers = (t: Tally) => [...t.answers].sort(([a], [b]) => a.localeCompare(b)).map(([answer, n]) => `${answer}: ${n}`).join(", ");
+  const answers = (t: Tally) =>
+    [...t.answers]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([answer, n]) => `${answer}: ${n}`)
+      .join(", ");
   process.stdout.write(
     [
       `### Abuse: submissions without an account from one address (${started.toISOString().slice(0, 10)}, ${machine}, load ${load.toFixed(1)} at start)`,
@@ -113,7 +139,9 @@ export async function run(args: string[]): Promise<number> {
     return 0;
   }
   if (busiestMinute > allowed) {
-    process.stderr.write(`FAIL: ${busiestMinute} submissions accepted within 60 s, more than the per-IP guest limit (${allowed})\n`);
+    process.stderr.write(
+      `FAIL: ${busiestMinute} submissions accepted within 60 s, more than the per-IP guest limit (${allowed})\n`,
+    );
     return 1;
   }
   return 0;
@@ -123,8 +151,14 @@ async function acceptedRows(databaseUrl: string, since: Date): Promise<{ times: 
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const rows = await client.query<{ at: Date; bucket: string | null }>(`SELECT created_at AS at, guest_ip_key AS bucket FROM submissions WHERE created_at >= $1`, [since]);
-    return { times: rows.rows.map((row) => row.at.getTime()), buckets: [...new Set(rows.rows.map((row) => row.bucket ?? "no bucket"))] };
+    const rows = await client.query<{ at: Date; bucket: string | null }>(
+      `SELECT created_at AS at, guest_ip_key AS bucket FROM submissions WHERE created_at >= $1`,
+      [since],
+    );
+    return {
+      times: rows.rows.map((row) => row.at.getTime()),
+      buckets: [...new Set(rows.rows.map((row) => row.bucket ?? "no bucket"))],
+    };
   } finally {
     await client.end();
   }

@@ -4,7 +4,10 @@ export class StudentClient {
 
   constructor(readonly baseURL: string) {}
 
-  async request(pathname: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Response> {
+  async request(
+    pathname: string,
+    init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<Response> {
     const headers: Record<string, string> = { origin: this.baseURL, ...init.headers };
     if (init.body !== undefined) headers["content-type"] = "application/json";
     if (this.cookies.size > 0) {

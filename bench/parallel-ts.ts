@@ -80,21 +80,33 @@ export async function run(args: string[]): Promise<number> {
       const main: number[] = [];
       const cpuPerWall: number[] = [];
       for (let i = 0; i < n; i++) {
-        const outcome = await callFixture(fixture.code, { limits: { wallMs: 10_000, cpuMs: 20_000 }, runtime: { clock: "real" } });
+        const outcome = await callFixture(fixture.code, {
+          limits: { wallMs: 10_000, cpuMs: 20_000 },
+          runtime: { clock: "real" },
+        });
         const judged = judgeParallel(outcome.stats);
-        const verdict = outcome.ok ? (judged.parallel ? "parallel" : judged.problem) : `call failed: ${outcome.verdict.reason}`;
+        const verdict = outcome.ok
+          ? judged.parallel
+            ? "parallel"
+            : judged.problem
+          : `call failed: ${outcome.verdict.reason}`;
         seen.set(verdict, (seen.get(verdict) ?? 0) + 1);
         if (verdict !== fixture.expected) {
           wrong += 1;
-          process.stderr.write(`${fixture.name}: expected ${fixture.expected}, got ${verdict} ${JSON.stringify(judged.figures)}\n`);
+          process.stderr.write(
+            `${fixture.name}: expected ${fixture.expected}, got ${verdict} ${JSON.stringify(judged.figures)}\n`,
+          );
         }
         overlap.push(judged.figures.overlap);
         spread.push(judged.figures.workSpread);
         main.push(judged.figures.mainShare);
         cpuPerWall.push(outcome.stats.cpuMs / Math.max(outcome.stats.wallMs, 1));
       }
-      const range = (v: number[]) => `${Math.min(...v).toFixed(2)} / ${median(v).toFixed(2)} / ${Math.max(...v).toFixed(2)}`;
-      rows.push(`| ${fixture.name} | ${fixture.expected} | ${[...seen].map(([v, c]) => `${v} ×${c}`).join(", ")} | ${range(overlap)} | ${range(spread)} | ${range(main)} | ${median(cpuPerWall).toFixed(2)} |`);
+      const range = (v: number[]) =>
+        `${Math.min(...v).toFixed(2)} / ${median(v).toFixed(2)} / ${Math.max(...v).toFixed(2)}`;
+      rows.push(
+        `| ${fixture.name} | ${fixture.expected} | ${[...seen].map(([v, c]) => `${v} ×${c}`).join(", ")} | ${range(overlap)} | ${range(spread)} | ${range(main)} | ${median(cpuPerWall).toFixed(2)} |`,
+      );
     }
   } finally {
     for (const b of busy) b.kill("SIGKILL");

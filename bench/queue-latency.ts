@@ -53,8 +53,17 @@ export async function run(args: string[]): Promise<number> {
     await db.user.create({ data: { id: userId, name: "bench", email: `${userId}@example.test` } });
     const exercise = await db.exercise.create({
       data: {
-        id: randomUUID(), slug: "ts/bench", track: "ts", title: "Bench", summary: "-", difficulty: "intro",
-        concepts: [], language: "typescript", statement: "-", starter: "-", contentHash: "0".repeat(64),
+        id: randomUUID(),
+        slug: "ts/bench",
+        track: "ts",
+        title: "Bench",
+        summary: "-",
+        difficulty: "intro",
+        concepts: [],
+        language: "typescript",
+        statement: "-",
+        starter: "-",
+        contentHash: "0".repeat(64),
       },
     });
 

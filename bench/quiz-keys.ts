@@ -31,10 +31,23 @@ export async function run(args: string[]): Promise<number> {
       }
       const why = judgeRun(claim.expect, result, "real");
       if (why) bad += 1;
-      outcomes.push(why ? `✗ ${why.replace(/\s+/g, " ").slice(0, 160)}` : result.ok && result.elapsedMs !== null && claim.expect.kind === "elapsed" ? `${result.elapsedMs} ms` : "✓");
+      outcomes.push(
+        why
+          ? `✗ ${why.replace(/\s+/g, " ").slice(0, 160)}`
+          : result.ok && result.elapsedMs !== null && claim.expect.kind === "elapsed"
+            ? `${result.elapsedMs} ms`
+            : "✓",
+      );
     }
     mismatches += bad;
-    const key = claim.expect.kind === "elapsed" ? `${claim.expect.ms} ± ${claim.expect.tolerance} ms` : claim.expect.kind === "lines" ? "order" : claim.expect.kind === "one-of" ? "possible" : `${claim.expect.value}`;
+    const key =
+      claim.expect.kind === "elapsed"
+        ? `${claim.expect.ms} ± ${claim.expect.tolerance} ms`
+        : claim.expect.kind === "lines"
+          ? "order"
+          : claim.expect.kind === "one-of"
+            ? "possible"
+            : `${claim.expect.value}`;
     rows.push(`| ${claim.where} | ${key} | ${outcomes.join("; ")} | ${bad === 0 ? "ok" : `${bad} of ${n} off`} |`);
   }
   process.stdout.write(

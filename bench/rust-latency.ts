@@ -14,7 +14,17 @@ import { runSandboxed } from "../grader/runners/rust/sandbox/run-sandboxed.ts";
 import { readRustState } from "../grader/runners/rust/toolchain/rust-paths.ts";
 import { fmt, summarize } from "./stats.ts";
 
-const LIMITS = { cpuSeconds: 5, memoryMb: 256, addressSpaceMb: 1024, fileSizeMb: 8, openFiles: 64, processes: 64, tmpfsMb: 16, wallMs: 5000, outputBytes: 65536 };
+const LIMITS = {
+  cpuSeconds: 5,
+  memoryMb: 256,
+  addressSpaceMb: 1024,
+  fileSizeMb: 8,
+  openFiles: 64,
+  processes: 64,
+  tmpfsMb: 16,
+  wallMs: 5000,
+  outputBytes: 65536,
+};
 
 async function timed(f: () => Promise<unknown> | unknown): Promise<number> {
   const t0 = performance.now();
@@ -39,7 +49,11 @@ export async function run(args: string[]): Promise<number> {
   const boxed: number[] = [];
   for (let i = 0; i < 10; i++) {
     bare.push(await timed(() => spawnSync("/usr/bin/true")));
-    boxed.push(await timed(() => runSandboxed({ tools: state.tools, limits: LIMITS, mounts: [], system: "usr", argv: ["/usr/bin/true"] })));
+    boxed.push(
+      await timed(() =>
+        runSandboxed({ tools: state.tools, limits: LIMITS, mounts: [], system: "usr", argv: ["/usr/bin/true"] }),
+      ),
+    );
   }
   rows.push(line("spawn /usr/bin/true, bare", bare), line("spawn /usr/bin/true in the sandbox", boxed));
 
@@ -69,6 +83,8 @@ export async function run(args: string[]): Promise<number> {
       line(`${exercise.id}: grade() end to end, cached binary`, gradeWarm),
     );
   }
-  process.stdout.write(`## Rust runner latency (rustc ${state.rustcVersion}, 2 shared cores)\n\n| what | n | p50 | p95 | min | max |\n|---|---|---|---|---|---|\n${rows.join("\n")}\n`);
+  process.stdout.write(
+    `## Rust runner latency (rustc ${state.rustcVersion}, 2 shared cores)\n\n| what | n | p50 | p95 | min | max |\n|---|---|---|---|---|---|\n${rows.join("\n")}\n`,
+  );
   return 0;
 }

@@ -16,7 +16,15 @@ import { exerciseLayout, listFiles } from "../grader/core/exercise-files.ts";
 import { childHangs, grade } from "../grader/core/grade.ts";
 import { loadExercises } from "../grader/core/load-exercises.ts";
 
-type Row = { exercise: string; file: string; expected: string; rounds: number; verdicts: Map<string, number>; flips: number; seconds: number[] };
+type Row = {
+  exercise: string;
+  file: string;
+  expected: string;
+  rounds: number;
+  verdicts: Map<string, number>;
+  flips: number;
+  seconds: number[];
+};
 
 const TITLE: Record<Track, string> = { ts: "TypeScript", rust: "Rust" };
 
@@ -68,13 +76,25 @@ export async function runStability(options: { track: Track; args: string[] }): P
   const rows: Row[] = [];
   for (const exercise of exercises.filter((e) => e.track === track && (!only || e.id === only))) {
     const layout = exerciseLayout(exercise.track);
-    const checks: { file: string; expected: Expectation }[] = [{ file: layout.starter, expected: exercise.meta.expectations.starter }];
-    for (const file of await listFiles(path.join(exercise.dir, layout.goodDir))) checks.push({ file: path.join(layout.goodDir, file), expected: { status: "pass" } });
-    for (const [file, expected] of Object.entries(exercise.meta.expectations.bad)) checks.push({ file: path.join(layout.badDir, file), expected });
+    const checks: { file: string; expected: Expectation }[] = [
+      { file: layout.starter, expected: exercise.meta.expectations.starter },
+    ];
+    for (const file of await listFiles(path.join(exercise.dir, layout.goodDir)))
+      checks.push({ file: path.join(layout.goodDir, file), expected: { status: "pass" } });
+    for (const [file, expected] of Object.entries(exercise.meta.expectations.bad))
+      checks.push({ file: path.join(layout.badDir, file), expected });
     // Verdicts on the virtual clock alone cannot depend on the machine's load: fewer rounds.
     const rounds = exercise.meta.concepts.includes("virtual-time") ? nVirtual : n;
     for (const check of checks) {
-      rows.push({ exercise: exercise.id, file: check.file, expected: want(check.expected), rounds, verdicts: new Map(), flips: 0, seconds: [] });
+      rows.push({
+        exercise: exercise.id,
+        file: check.file,
+        expected: want(check.expected),
+        rounds,
+        verdicts: new Map(),
+        flips: 0,
+        seconds: [],
+      });
     }
   }
   if (rows.length === 0) {
@@ -105,24 +125,54 @@ export async function runStability(options: { track: Track; args: string[] }): P
         row.verdicts.set(verdict, (row.verdicts.get(verdict) ?? 0) + 1);
         if (verdict !== row.expected) {
           row.flips += 1;
-          process.stderr.write(`FLIP round ${round}: ${row.exercise} ${row.file} expected ${row.expected}, got ${verdict} (--seed ${result.seed ?? "?"})\n`);
+          process.stderr.write(
+            `FLIP round ${round}: ${row.exercise} ${row.file} expected ${row.expected}, got ${verdict} (--seed ${result.seed ?? "?"})\n`,
+          );
           // What each test said, so a flip can be explained afterwards, not only counted.
-          for (const t of result.tests) process.stderr.write(`  ${t.status} ${t.name}: ${(t.message ?? "").slice(0, 400)}\n`);
+          for (const t of result.tests)
+            process.stderr.write(`  ${t.status} ${t.name}: ${(t.message ?? "").slice(0, 400)}\n`);
         }
       }
-      process.stderr.write(`round ${round}/${lastRound} done (${Math.round((performance.now() - started) / 1000)} s)\n`);
-      if (out) await writeFile(out, report({ track, rows, busyCount, seconds: (performance.now() - started) / 1000, roundsDone: round, lastRound }));
+      process.stderr.write(
+        `round ${round}/${lastRound} done (${Math.round((performance.now() - started) / 1000)} s)\n`,
+      );
+      if (out)
+        await writeFile(
+          out,
+          report({
+            track,
+            rows,
+            busyCount,
+            seconds: (performance.now() - started) / 1000,
+            roundsDone: round,
+            lastRound,
+          }),
+        );
     }
   } finally {
     for (const spinner of spinners) spinner.kill("SIGKILL");
   }
-  const text = report({ track, rows, busyCount, seconds: (performance.now() - started) / 1000, roundsDone: lastRound, lastRound });
+  const text = report({
+    track,
+    rows,
+    busyCount,
+    seconds: (performance.now() - started) / 1000,
+    roundsDone: lastRound,
+    lastRound,
+  });
   if (out) await writeFile(out, text);
   process.stdout.write(text);
   return rows.some((r) => r.flips > 0) ? 1 : 0;
 }
 
-function report(options: { track: Track; rows: Row[]; busyCount: number; seconds: number; roundsDone: number; lastRound: number }): string {
+function report(options: {
+  track: Track;
+  rows: Row[];
+  busyCount: number;
+  seconds: number;
+  roundsDone: number;
+  lastRound: number;
+}): string {
   const { track, rows, busyCount, seconds, roundsDone, lastRound } = options;
   const grades = rows.reduce((sum, r) => sum + r.seconds.length, 0);
   const flips = rows.reduce((sum, r) => sum + r.flips, 0);

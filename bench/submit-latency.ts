@@ -39,7 +39,12 @@ const row = (name: string, values: number[]) => {
   return `| ${name} | ${s.n} | ${fmt(s.p50)} | ${fmt(s.p95)} | ${fmt(s.min)} | ${fmt(s.max)} |`;
 };
 
-async function sequence(options: { url: string; exerciseId: string; count: number; code: () => string }): Promise<number[]> {
+async function sequence(options: {
+  url: string;
+  exerciseId: string;
+  count: number;
+  code: () => string;
+}): Promise<number[]> {
   const clients = await students({ url: options.url, submissions: options.count, perStudent: PER_STUDENT });
   const latencies: number[] = [];
   for (let i = 0; i < options.count; i++) {
@@ -59,7 +64,9 @@ export async function run(args: string[]): Promise<number> {
   const burst = Number(option(args, "--burst") ?? 0);
   const external = option(args, "--url");
   if (!Number.isInteger(count) || count < 1 || !Number.isInteger(burst) || burst < 0) {
-    process.stderr.write("usage: ./interleave bench submit-latency [count] [--exercise <track>/<slug>] [--burst M] [--url http://host:port]\n");
+    process.stderr.write(
+      "usage: ./interleave bench submit-latency [count] [--exercise <track>/<slug>] [--burst M] [--url http://host:port]\n",
+    );
     return 2;
   }
   const rust = exerciseId.startsWith("rust/");
@@ -79,7 +86,14 @@ export async function run(args: string[]): Promise<number> {
   process.env.GRADING_IN_FLIGHT_PER_USER ??= "0";
   const platform = external
     ? { url: external, stop: async () => {} }
-    : await startPlatform({ root, dataDir: path.join(root, ".data", "bench"), port: await freePort(), dbPort: await freePort(), quietChildren: true, log: () => {} });
+    : await startPlatform({
+        root,
+        dataDir: path.join(root, ".data", "bench"),
+        port: await freePort(),
+        dbPort: await freePort(),
+        quietChildren: true,
+        log: () => {},
+      });
   const rows: string[] = [];
   let burstLine = "";
   try {
@@ -89,8 +103,15 @@ export async function run(args: string[]): Promise<number> {
     await sequence({ url, exerciseId, count: 1, code: () => code });
     const label = `web API → queue → worker → stored verdict (${exerciseId}, ${rust ? "good solution" : "reference"})`;
     if (rust) {
-      rows.push(row(`${label}, new source: compile cache miss`, await sequence({ url, exerciseId, count, code: () => fresh(code) })));
-      rows.push(row(`${label}, identical source: cached binary`, await sequence({ url, exerciseId, count, code: () => code })));
+      rows.push(
+        row(
+          `${label}, new source: compile cache miss`,
+          await sequence({ url, exerciseId, count, code: () => fresh(code) }),
+        ),
+      );
+      rows.push(
+        row(`${label}, identical source: cached binary`, await sequence({ url, exerciseId, count, code: () => code })),
+      );
     } else {
       rows.push(row(label, await sequence({ url, exerciseId, count, code: () => code })));
       rows.push(row("grader only: grade() incl. sandbox child", graderOnly));
@@ -102,7 +123,8 @@ export async function run(args: string[]): Promise<number> {
       const failed = b.statuses.filter((s) => s !== "pass").length;
       if (failed > 0) throw new Error(`${failed} of the burst's submissions did not pass: ${b.statuses.join(", ")}`);
       rows.push(row(`burst of ${burst}${rust ? " new sources" : ""}: each submission's own latency`, b.each));
-      burstLine = `Burst: ${burst} submissions${rust ? " with new sources (each compiles)" : ""} queued at once, ${external ? "the running platform's worker(s)" : "one worker"}: ` +
+      burstLine =
+        `Burst: ${burst} submissions${rust ? " with new sources (each compiles)" : ""} queued at once, ${external ? "the running platform's worker(s)" : "one worker"}: ` +
         `last verdict after ${(b.totalMs / 1000).toFixed(1)} s → **${((burst * 1000) / b.totalMs).toFixed(2)} gradings/s** (${fmt(b.totalMs / burst)} per grading).\n`;
     }
   } finally {

@@ -6,7 +6,10 @@ import { StudentClient } from "./http-client.ts";
 const POLL_MS = 20;
 
 async function submit(options: { client: StudentClient; exerciseId: string; code: string }): Promise<string> {
-  const created = await options.client.request("/api/submissions", { method: "POST", body: { exerciseId: options.exerciseId, code: options.code } });
+  const created = await options.client.request("/api/submissions", {
+    method: "POST",
+    body: { exerciseId: options.exerciseId, code: options.code },
+  });
   if (created.status !== 202) throw new Error(`submit failed: ${created.status} ${await created.text()}`);
   return SubmitResponse.parse(await created.json()).submissionId;
 }
@@ -17,10 +20,18 @@ async function statusOf(client: StudentClient, submissionId: string): Promise<st
   const { run } = SubmissionResponse.parse(await response.json()).submission;
   if (run.state !== "done") return null;
   const result = run.result;
-  return !result ? "none" : result.status === "pass" ? "pass" : `${result.status}/${result.reason ?? "?"}: ${result.message}`;
+  return !result
+    ? "none"
+    : result.status === "pass"
+      ? "pass"
+      : `${result.status}/${result.reason ?? "?"}: ${result.message}`;
 }
 
-export async function submitAndWait(options: { client: StudentClient; exerciseId: string; code: string }): Promise<{ ms: number; status: string }> {
+export async function submitAndWait(options: {
+  client: StudentClient;
+  exerciseId: string;
+  code: string;
+}): Promise<{ ms: number; status: string }> {
   const started = performance.now();
   const submissionId = await submit(options);
   for (;;) {
@@ -34,7 +45,11 @@ export async function submitAndWait(options: { client: StudentClient; exerciseId
  * Queues every code at once (one POST after another), then waits for all verdicts. `totalMs`
  * runs from the first POST to the last verdict; `each` holds every submission's own latency.
  */
-export async function submitBurst(options: { clients: StudentClient[]; exerciseId: string; codes: string[] }): Promise<{ totalMs: number; each: number[]; statuses: string[] }> {
+export async function submitBurst(options: {
+  clients: StudentClient[];
+  exerciseId: string;
+  codes: string[];
+}): Promise<{ totalMs: number; each: number[]; statuses: string[] }> {
   const started = performance.now();
   const pending: { client: StudentClient; id: string; at: number; index: number }[] = [];
   for (const [index, code] of options.codes.entries()) {
@@ -59,7 +74,11 @@ export async function submitBurst(options: { clients: StudentClient[]; exerciseI
 }
 
 /** Fresh anonymous students, each taking at most `perStudent` submissions (the web's rate limit). */
-export async function students(options: { url: string; submissions: number; perStudent: number }): Promise<StudentClient[]> {
+export async function students(options: {
+  url: string;
+  submissions: number;
+  perStudent: number;
+}): Promise<StudentClient[]> {
   const clients: StudentClient[] = [];
   for (let i = 0; i < Math.max(1, Math.ceil(options.submissions / options.perStudent)); i++) {
     const client = new StudentClient(options.url);

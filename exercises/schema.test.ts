@@ -34,9 +34,15 @@ describe("ExerciseMeta", () => {
     ];
     expect(issuesOf({ ...valid, hints })).toEqual([]);
     expect(ExerciseMeta.parse(valid).hints).toEqual([]);
-    expect(issuesOf({ ...valid, hints: [hints[2], hints[0]] })).toEqual(["hints: hints go from symptom to concept to api"]);
-    expect(issuesOf({ ...valid, hints: [{ level: "api", text: "x" }] })).toEqual(["hints.0.text: Too small: expected string to have >=10 characters"]);
-    expect(issuesOf({ ...valid, hints: [{ level: "api", text: "Use Promise.all here.", reasons: ["not_a_reason"] }] })).toHaveLength(1);
+    expect(issuesOf({ ...valid, hints: [hints[2], hints[0]] })).toEqual([
+      "hints: hints go from symptom to concept to api",
+    ]);
+    expect(issuesOf({ ...valid, hints: [{ level: "api", text: "x" }] })).toEqual([
+      "hints.0.text: Too small: expected string to have >=10 characters",
+    ]);
+    expect(
+      issuesOf({ ...valid, hints: [{ level: "api", text: "Use Promise.all here.", reasons: ["not_a_reason"] }] }),
+    ).toHaveLength(1);
   });
 
   it("accepts a complete exercise and defaults thresholds", () => {
@@ -51,12 +57,20 @@ describe("ExerciseMeta", () => {
   });
 
   it("rejects a reason that belongs to the other status", () => {
-    const meta = { ...valid, expectations: { ...valid.expectations, starter: { status: "error", reason: "lost_updates" } } };
+    const meta = {
+      ...valid,
+      expectations: { ...valid.expectations, starter: { status: "error", reason: "lost_updates" } },
+    };
     expect(issuesOf(meta)).toContain("expectations.starter.status: reason lost_updates belongs to status fail");
   });
 
   it("rejects a failing expectation without a reason, unknown keys and bad ids", () => {
-    const meta = { ...valid, id: "ts/Shared_Counter", colour: "red", expectations: { starter: { status: "fail" }, bad: {} } };
+    const meta = {
+      ...valid,
+      id: "ts/Shared_Counter",
+      colour: "red",
+      expectations: { starter: { status: "fail" }, bad: {} },
+    };
     const issues = issuesOf(meta);
     expect(issues.some((i) => i.startsWith("id:"))).toBe(true);
     expect(issues.some((i) => i.includes("colour"))).toBe(true);

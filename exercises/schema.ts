@@ -18,10 +18,27 @@ const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export const Limits = z
   .object({
-    cpuMs: z.number().int().min(10).max(60_000).describe("CPU budget of one call of the student's code, summed over all its threads/isolates"),
-    wallMs: z.number().int().min(10).max(60_000).describe("time budget of one call of the student's code (the TypeScript runner leaves out time spent waiting for a core; raw wall time is only its safety net)"),
+    cpuMs: z
+      .number()
+      .int()
+      .min(10)
+      .max(60_000)
+      .describe("CPU budget of one call of the student's code, summed over all its threads/isolates"),
+    wallMs: z
+      .number()
+      .int()
+      .min(10)
+      .max(60_000)
+      .describe(
+        "time budget of one call of the student's code (the TypeScript runner leaves out time spent waiting for a core; raw wall time is only its safety net)",
+      ),
     memoryMb: z.number().int().min(8).max(1024).describe("memory limit per isolate (TS) or per process (Rust)"),
-    maxWorkers: z.number().int().min(0).max(64).describe("most workers/threads the student may start in one call; more is fail/thread_budget"),
+    maxWorkers: z
+      .number()
+      .int()
+      .min(0)
+      .max(64)
+      .describe("most workers/threads the student may start in one call; more is fail/thread_budget"),
   })
   .strict();
 export type Limits = z.infer<typeof Limits>;
@@ -62,9 +79,15 @@ const HINT_LEVELS = ["symptom", "concept", "api"] as const;
  */
 export const Hint = z
   .object({
-    level: z.enum(HINT_LEVELS).describe("symptom: what to look at; concept: the idea behind it; api: the call that does it"),
+    level: z
+      .enum(HINT_LEVELS)
+      .describe("symptom: what to look at; concept: the idea behind it; api: the call that does it"),
     text: z.string().min(10).max(400),
-    reasons: z.array(Reason).min(1).optional().describe("only after failures with one of these reasons (all failures when absent)"),
+    reasons: z
+      .array(Reason)
+      .min(1)
+      .optional()
+      .describe("only after failures with one of these reasons (all failures when absent)"),
   })
   .strict();
 export type Hint = z.infer<typeof Hint>;
@@ -92,15 +115,24 @@ export const ExerciseMeta = z
       .array(Hint)
       .max(12)
       .default([])
-      .refine((hints) => hints.every((h, i) => i === 0 || HINT_LEVELS.indexOf(h.level) >= HINT_LEVELS.indexOf(hints[i - 1]?.level ?? "symptom")), {
-        message: "hints go from symptom to concept to api",
-      })
+      .refine(
+        (hints) =>
+          hints.every(
+            (h, i) => i === 0 || HINT_LEVELS.indexOf(h.level) >= HINT_LEVELS.indexOf(hints[i - 1]?.level ?? "symptom"),
+          ),
+        {
+          message: "hints go from symptom to concept to api",
+        },
+      )
       .describe("help revealed one step at a time after a failure, in order"),
     expectations: z
       .object({
         starter: Expectation.describe("verdict of the unchanged starter code"),
         bad: z
-          .record(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\.(ts|rs)$/, "bad solution files are <what-is-wrong>.ts|.rs"), BadExpectation)
+          .record(
+            z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\.(ts|rs)$/, "bad solution files are <what-is-wrong>.ts|.rs"),
+            BadExpectation,
+          )
           .describe("for every file in solutions/bad/, the verdict it must get"),
       })
       .strict(),

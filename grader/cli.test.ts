@@ -56,9 +56,18 @@ describe("./interleave grade", () => {
   });
 
   it("records the input seed in the result and replays it with --seed", async () => {
-    const run = await cli("grade", "ts/shared-counter", `${COUNTER}/solutions/good/atomics.ts`, "--json", "--seed", "4000000000");
+    const run = await cli(
+      "grade",
+      "ts/shared-counter",
+      `${COUNTER}/solutions/good/atomics.ts`,
+      "--json",
+      "--seed",
+      "4000000000",
+    );
     expect(GradeResult.parse(JSON.parse(run.stdout)).seed).toBe(4_000_000_000);
-    const drawn = GradeResult.parse(JSON.parse((await cli("grade", "ts/shared-counter", `${COUNTER}/starter.ts`, "--json")).stdout));
+    const drawn = GradeResult.parse(
+      JSON.parse((await cli("grade", "ts/shared-counter", `${COUNTER}/starter.ts`, "--json")).stdout),
+    );
     expect(drawn.seed).toEqual(expect.any(Number));
   });
 });

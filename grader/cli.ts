@@ -20,7 +20,8 @@ import { Seed } from "./contract.ts";
 import { formatResult } from "./format-result.ts";
 
 const GRADE_USAGE = "usage: ./interleave grade <exercise-id> <file> [--json] [--seed N]\n";
-const EXERCISES_USAGE = "usage: ./interleave exercises check [--no-skip] [--only <id or id prefix>]\n       ./interleave exercises schema [--check]\n";
+const EXERCISES_USAGE =
+  "usage: ./interleave exercises check [--no-skip] [--only <id or id prefix>]\n       ./interleave exercises schema [--check]\n";
 
 const usage = (message: string, text: string) => {
   process.stderr.write(`${message}\n${text}`);
@@ -53,7 +54,9 @@ export async function gradeCommand(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof UnknownExerciseError) return usage(error.message, GRADE_USAGE);
-    process.stderr.write(`grading failed without a result: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `grading failed without a result: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return 1;
   }
 }
@@ -67,14 +70,19 @@ export async function exercisesCommand(args: string[]): Promise<number> {
     if (flags.every((a) => a === "--no-skip") && (onlyAt < 0 || only)) return check(flags.includes("--no-skip"), only);
   }
   if (sub === "schema" && rest.every((a) => a === "--check")) return schema(rest.includes("--check"));
-  return usage(sub ? `unknown exercises command: ${[sub, ...rest].join(" ")}` : "missing exercises command", EXERCISES_USAGE);
+  return usage(
+    sub ? `unknown exercises command: ${[sub, ...rest].join(" ")}` : "missing exercises command",
+    EXERCISES_USAGE,
+  );
 }
 
 async function check(noSkip: boolean, only: string | undefined): Promise<number> {
   const summary = await checkExercises({ log: (line) => process.stdout.write(`${line}\n`), only });
   if (summary.skipped.length > 0) {
     const banner = `!!! SKIPPED ${summary.skipped.length} exercise(s) because their toolchain is missing: ${summary.skipped.join(", ")}`;
-    process.stderr.write(`\n${banner}\n!!! These were NOT checked.${noSkip ? " --no-skip makes this a failure." : ""}\n\n`);
+    process.stderr.write(
+      `\n${banner}\n!!! These were NOT checked.${noSkip ? " --no-skip makes this a failure." : ""}\n\n`,
+    );
   }
   const log = (line: string) => process.stdout.write(`${line}\n`);
   const quizzes = checkQuizzes({ log });
@@ -83,9 +91,13 @@ async function check(noSkip: boolean, only: string | undefined): Promise<number>
   // The same rustc the Rust runner found (rustup's is often not on PATH, e.g. in CI).
   const rustc = (await findToolchain())?.rustc ?? "rustc";
   const noCompiler = !rust.ok ? rust.why : (await rustcAvailable(rustc)) ? null : `no usable rustc (${rustc})`;
-  const claims = await verifyCompileClaims(noCompiler === null ? { compile: rustcCompiler({ rustc }), log } : { unavailable: noCompiler, log });
+  const claims = await verifyCompileClaims(
+    noCompiler === null ? { compile: rustcCompiler({ rustc }), log } : { unavailable: noCompiler, log },
+  );
   if (claims.skipped > 0) {
-    process.stderr.write(`\n!!! SKIPPED ${claims.skipped} quiz does-it-compile claim(s): ${noCompiler}\n!!! Their answer keys were NOT verified by compiling.${noSkip ? " --no-skip makes this a failure." : ""}\n\n`);
+    process.stderr.write(
+      `\n!!! SKIPPED ${claims.skipped} quiz does-it-compile claim(s): ${noCompiler}\n!!! Their answer keys were NOT verified by compiling.${noSkip ? " --no-skip makes this a failure." : ""}\n\n`,
+    );
   }
   // Output, order and timing keys are proven by running the programs (paused clock for async Rust).
   const state = rust.ok ? await readRustState() : null;
@@ -95,10 +107,18 @@ async function check(noSkip: boolean, only: string | undefined): Promise<number>
     log,
   });
   if (runs.skipped > 0) {
-    process.stderr.write(`\n!!! SKIPPED ${runs.skipped} quiz program(s): no Rust toolchain\n!!! Their answer keys were NOT verified by running.${noSkip ? " --no-skip makes this a failure." : ""}\n\n`);
+    process.stderr.write(
+      `\n!!! SKIPPED ${runs.skipped} quiz program(s): no Rust toolchain\n!!! Their answer keys were NOT verified by running.${noSkip ? " --no-skip makes this a failure." : ""}\n\n`,
+    );
   }
   const passed = summary.passed + quizzes.passed + claims.passed + runs.passed;
-  const failed = summary.failed + summary.problems + quizzes.failed + claims.failed + runs.failed + (noSkip ? summary.skipped.length + claims.skipped + runs.skipped : 0);
+  const failed =
+    summary.failed +
+    summary.problems +
+    quizzes.failed +
+    claims.failed +
+    runs.failed +
+    (noSkip ? summary.skipped.length + claims.skipped + runs.skipped : 0);
   process.stdout.write(`${passed} passed, ${failed} failed\n`);
   return failed > 0 ? 1 : 0;
 }

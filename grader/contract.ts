@@ -104,7 +104,11 @@ export const Diagnostic = z.object({
 export type Diagnostic = z.infer<typeof Diagnostic>;
 
 /** A grade's input seed: an unsigned 32-bit integer. */
-export const Seed = z.number().int().min(0).max(2 ** 32 - 1);
+export const Seed = z
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 32 - 1);
 
 export const GradeResult = z
   .object({

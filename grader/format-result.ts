@@ -6,7 +6,10 @@ const MARK: Record<TestResult["status"], string> = { pass: "✓", fail: "✗", e
 export function formatResult(exerciseId: string, result: GradeResult): string {
   const passed = result.tests.filter((t) => t.status === "pass").length;
   const verdict = result.status === "pass" ? "PASS" : `${result.status.toUpperCase()} (${result.reason})`;
-  const lines = [`${exerciseId}: ${verdict} — ${passed}/${result.tests.length} tests, score ${result.score.toFixed(2)}`, `  ${result.message}`];
+  const lines = [
+    `${exerciseId}: ${verdict} — ${passed}/${result.tests.length} tests, score ${result.score.toFixed(2)}`,
+    `  ${result.message}`,
+  ];
   for (const d of result.diagnostics) lines.push(`  ${d.severity} at line ${d.line}, column ${d.column}: ${d.message}`);
   for (const test of result.tests) {
     const why = test.status === "pass" ? "" : ` ${test.status}/${test.reason ?? "?"}`;

@@ -22,7 +22,11 @@ export function gradeTask(options: { grade: GradeFn; workerId: string; log: Json
     const parsed = GradeJobPayload.safeParse(payload);
     if (!parsed.success) {
       // Retrying cannot fix a malformed message: log it and let the job complete.
-      options.log.error("invalid grade job payload", { jobId, payload: JSON.stringify(payload).slice(0, 500), why: z.prettifyError(parsed.error) });
+      options.log.error("invalid grade job payload", {
+        jobId,
+        payload: JSON.stringify(payload).slice(0, 500),
+        why: z.prettifyError(parsed.error),
+      });
       gradeJobs.inc({ outcome: "invalid" });
       return;
     }
@@ -38,7 +42,13 @@ export function gradeTask(options: { grade: GradeFn; workerId: string; log: Json
       gradeJobs.inc({ outcome: "skipped" });
       return;
     }
-    const log = options.log.child({ gradingRunId, submissionId: claim.submissionId, jobId, attempt: claim.attempts, exercise: claim.exerciseSlug });
+    const log = options.log.child({
+      gradingRunId,
+      submissionId: claim.submissionId,
+      jobId,
+      attempt: claim.attempts,
+      exercise: claim.exerciseSlug,
+    });
     queueWait.observe(Math.max(0, (Date.now() - claim.queuedAt.getTime()) / 1000));
     log.info("grading");
     const finalAttempt = claim.attempts >= GRADE_MAX_ATTEMPTS;
@@ -55,7 +65,9 @@ export function gradeTask(options: { grade: GradeFn; workerId: string; log: Json
         throw error;
       }
       log.error("grading failed on the last attempt; storing an internal error", { error: why });
-      result = internalErrorResult(`Grading failed ${claim.attempts} times; a teacher can regrade it. Last error: ${why}`);
+      result = internalErrorResult(
+        `Grading failed ${claim.attempts} times; a teacher can regrade it. Last error: ${why}`,
+      );
     } finally {
       gradingDuration.observe({ exercise: claim.exerciseSlug }, (performance.now() - started) / 1000);
     }

@@ -42,13 +42,21 @@ export function toPlainData(value: unknown, options: { budget?: number; maxDepth
     ancestors.push(o);
     try {
       if (o instanceof Date) return Number.isNaN(o.getTime()) ? "Invalid Date" : o.toISOString();
-      if (o instanceof Map) return { "[Map]": collect([...o.entries()].slice(0, 200), o.size, (e) => [walk(e[0], depth + 1), walk(e[1], depth + 1)]) };
-      if (o instanceof Set) return { "[Set]": collect([...o.values()].slice(0, 200), o.size, (e) => walk(e, depth + 1)) };
+      if (o instanceof Map)
+        return {
+          "[Map]": collect([...o.entries()].slice(0, 200), o.size, (e) => [
+            walk(e[0], depth + 1),
+            walk(e[1], depth + 1),
+          ]),
+        };
+      if (o instanceof Set)
+        return { "[Set]": collect([...o.values()].slice(0, 200), o.size, (e) => walk(e, depth + 1)) };
       if (ArrayBuffer.isView(o)) {
         const items = o instanceof DataView ? [] : Array.from(o as unknown as ArrayLike<unknown>).slice(0, 200);
         return collect(items, (o as unknown as ArrayLike<unknown>).length ?? 0, (e) => walk(e, depth + 1));
       }
-      if (o instanceof ArrayBuffer || o instanceof SharedArrayBuffer) return `[${o.constructor.name} of ${o.byteLength} bytes]`;
+      if (o instanceof ArrayBuffer || o instanceof SharedArrayBuffer)
+        return `[${o.constructor.name} of ${o.byteLength} bytes]`;
       if (Array.isArray(o)) return collect(o.slice(0, 1000), o.length, (e) => walk(e, depth + 1));
       const out: Record<string, unknown> = {};
       const keys = Object.keys(o);

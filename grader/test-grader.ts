@@ -8,7 +8,17 @@ import type { GradeFn } from "./grade-task.ts";
 const SLOW_MS = 1500;
 
 function passed(message: string): GradeResult {
-  return { version: 1, status: "pass", message, score: 1, tests: [], diagnostics: [], stdout: "", stderr: "", truncated: false };
+  return {
+    version: 1,
+    status: "pass",
+    message,
+    score: 1,
+    tests: [],
+    diagnostics: [],
+    stdout: "",
+    stderr: "",
+    truncated: false,
+  };
 }
 
 export function testGrader(kind: "pass" | "slow-pass" | "hang" | "crash"): GradeFn {

@@ -5,7 +5,15 @@
 // grade-task.ts. SIGTERM/SIGINT: stop taking jobs, finish the running one, exit 0.
 import http from "node:http";
 import os from "node:os";
-import { makeWorkerUtils, run, runOnce, type Runner, type RunnerOptions, type WorkerEvents, type WorkerUtils } from "graphile-worker";
+import {
+  makeWorkerUtils,
+  run,
+  runOnce,
+  type Runner,
+  type RunnerOptions,
+  type WorkerEvents,
+  type WorkerUtils,
+} from "graphile-worker";
 import { embeddedDatabaseUrl } from "../lib/db/embedded-defaults.ts";
 import { disconnectDb } from "../lib/db.ts";
 import { env, optionalEnv } from "../lib/env.ts";
@@ -84,7 +92,9 @@ function runnerOptions(options: GradeWorkerOptions, utils?: WorkerUtils): Runner
 
 /** Starts a worker in this process (the command, tests and the latency bench use it). */
 export async function startGradeWorker(options: GradeWorkerOptions): Promise<Runner> {
-  const utils = options.sweep ? await makeWorkerUtils({ connectionString: options.databaseUrl, logger: queueLogger({ quiet: true }) }) : undefined;
+  const utils = options.sweep
+    ? await makeWorkerUtils({ connectionString: options.databaseUrl, logger: queueLogger({ quiet: true }) })
+    : undefined;
   const runner = await run(runnerOptions(options, utils));
   void runner.promise.finally(() => utils?.release());
   return runner;

@@ -4,7 +4,22 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 const saved = { ...process.env };
 beforeEach(() => {
   vi.resetModules();
-  for (const key of ["DATABASE_URL", "BETTER_AUTH_SECRET", "BETTER_AUTH_URL", "PORT", "NODE_ENV", "SMTP_URL", "MAIL_FROM", "REQUIRE_EMAIL_VERIFICATION", "SUBMISSION_RATE_LIMIT_MAX", "SUBMISSION_RATE_LIMIT_WINDOW_SECONDS", "GUEST_SUBMISSIONS_PER_IP_PER_MINUTE", "GRADING_QUEUE_MAX", "GRADING_IN_FLIGHT_PER_USER", "TRUSTED_PROXIES"]) {
+  for (const key of [
+    "DATABASE_URL",
+    "BETTER_AUTH_SECRET",
+    "BETTER_AUTH_URL",
+    "PORT",
+    "NODE_ENV",
+    "SMTP_URL",
+    "MAIL_FROM",
+    "REQUIRE_EMAIL_VERIFICATION",
+    "SUBMISSION_RATE_LIMIT_MAX",
+    "SUBMISSION_RATE_LIMIT_WINDOW_SECONDS",
+    "GUEST_SUBMISSIONS_PER_IP_PER_MINUTE",
+    "GRADING_QUEUE_MAX",
+    "GRADING_IN_FLIGHT_PER_USER",
+    "TRUSTED_PROXIES",
+  ]) {
     delete process.env[key];
   }
 });
@@ -45,7 +60,11 @@ describe("env", () => {
   });
 
   it("parses the mail and limit settings, and rejects a non-SMTP URL", async () => {
-    Object.assign(process.env, { REQUIRE_EMAIL_VERIFICATION: "true", SUBMISSION_RATE_LIMIT_MAX: "0", SMTP_URL: "https://mail.example" });
+    Object.assign(process.env, {
+      REQUIRE_EMAIL_VERIFICATION: "true",
+      SUBMISSION_RATE_LIMIT_MAX: "0",
+      SMTP_URL: "https://mail.example",
+    });
     const { env, optionalEnv } = await import("./env.ts");
     expect(env.REQUIRE_EMAIL_VERIFICATION).toBe(true);
     expect(env.SUBMISSION_RATE_LIMIT_MAX).toBe(0);
@@ -55,13 +74,17 @@ describe("env", () => {
   it("trusts no proxy by default and names a bad TRUSTED_PROXIES entry", async () => {
     const { env } = await import("./env.ts");
     expect(env.TRUSTED_PROXIES.entries).toEqual([]);
-    expect([env.GUEST_SUBMISSIONS_PER_IP_PER_MINUTE, env.GRADING_QUEUE_MAX, env.GRADING_IN_FLIGHT_PER_USER]).toEqual([30, 500, 3]);
+    expect([env.GUEST_SUBMISSIONS_PER_IP_PER_MINUTE, env.GRADING_QUEUE_MAX, env.GRADING_IN_FLIGHT_PER_USER]).toEqual([
+      30, 500, 3,
+    ]);
     vi.resetModules();
     process.env.TRUSTED_PROXIES = "10.0.0.0/8, ::1";
     expect((await import("./env.ts")).env.TRUSTED_PROXIES.entries).toEqual(["10.0.0.0/8", "::1"]);
     vi.resetModules();
     process.env.TRUSTED_PROXIES = "10.0.0.0/8, proxy.internal";
     const fresh = await import("./env.ts");
-    expect(() => fresh.env.TRUSTED_PROXIES).toThrow('environment variable TRUSTED_PROXIES: "proxy.internal" is not an IP address or CIDR range');
+    expect(() => fresh.env.TRUSTED_PROXIES).toThrow(
+      'environment variable TRUSTED_PROXIES: "proxy.internal" is not an IP address or CIDR range',
+    );
   });
 });

@@ -23,10 +23,13 @@ export async function dbCommand(args: string[]): Promise<number> {
   const server: RunningPostgres = external
     ? { url: external, stop: async () => {}, reused: true }
     : await startEmbeddedPostgres({ dataDir: EMBEDDED_DEFAULTS.dataDir, port, database: EMBEDDED_DEFAULTS.database });
-  if (!external) log(`${server.reused ? "reusing" : "started"} embedded Postgres (${EMBEDDED_DEFAULTS.dataDir}) on port ${port}`);
+  if (!external)
+    log(`${server.reused ? "reusing" : "started"} embedded Postgres (${EMBEDDED_DEFAULTS.dataDir}) on port ${port}`);
   try {
     const result = await prepareDatabase({ databaseUrl: server.url, log });
-    log(`${result.applied.length} migration(s) applied, ${result.upToDate.length} already in place; queue schema ready`);
+    log(
+      `${result.applied.length} migration(s) applied, ${result.upToDate.length} already in place; queue schema ready`,
+    );
     if (sub === "migrate" || external) return 0;
     process.stdout.write(`DATABASE_URL=${server.url}\n`);
     log("running; Ctrl-C stops it");

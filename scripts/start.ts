@@ -18,7 +18,9 @@ const StartEnv = z.object({
 
 export async function startCommand(args: string[]): Promise<number> {
   if (args.length > 0) {
-    process.stderr.write("usage: ./interleave start   (settings: PORT, DATABASE_URL, GRADING_WORKERS, INTERLEAVE_DB_PORT, INTERLEAVE_DATA_DIR, TRUSTED_PROXIES; see README)\n");
+    process.stderr.write(
+      "usage: ./interleave start   (settings: PORT, DATABASE_URL, GRADING_WORKERS, INTERLEAVE_DB_PORT, INTERLEAVE_DATA_DIR, TRUSTED_PROXIES; see README)\n",
+    );
     return 2;
   }
   const settings = StartEnv.parse(process.env);

@@ -20,7 +20,11 @@ const VitestReport = z.object({
   success: z.boolean(),
 });
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): { status: number; stdout: string } {
+function run(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): { status: number; stdout: string } {
   const result = spawnSync(command, args, {
     cwd: root,
     env,
@@ -66,11 +70,44 @@ function commandStep(name: string, command: string, args: string[]): StepResult 
 const STEPS: Record<string, () => StepResult> = {
   // First, so the Rust exercises and sandbox tests below have their toolchain and crates
   // (a no-op when nothing changed; says loudly why when no toolchain can be had).
-  rust: () => commandStep("rust setup", process.execPath, [...nodeArgs, "--import", "tsx", "scripts/cli.ts", "rust", "setup", "--require"]),
-  typecheck: () => commandStep("typecheck", process.execPath, [path.join(root, "node_modules/typescript/bin/tsc"), "--noEmit", "-p", root]),
-  schema: () => commandStep("exercise schema", process.execPath, [...nodeArgs, "--import", "tsx", "scripts/cli.ts", "exercises", "schema", "--check"]),
+  rust: () =>
+    commandStep("rust setup", process.execPath, [
+      ...nodeArgs,
+      "--import",
+      "tsx",
+      "scripts/cli.ts",
+      "rust",
+      "setup",
+      "--require",
+    ]),
+  typecheck: () =>
+    commandStep("typecheck", process.execPath, [
+      path.join(root, "node_modules/typescript/bin/tsc"),
+      "--noEmit",
+      "-p",
+      root,
+    ]),
+  schema: () =>
+    commandStep("exercise schema", process.execPath, [
+      ...nodeArgs,
+      "--import",
+      "tsx",
+      "scripts/cli.ts",
+      "exercises",
+      "schema",
+      "--check",
+    ]),
   unit: () => vitestStep("unit"),
-  exercises: () => commandStep("exercises check", process.execPath, [...nodeArgs, "--import", "tsx", "scripts/cli.ts", "exercises", "check", "--no-skip"]),
+  exercises: () =>
+    commandStep("exercises check", process.execPath, [
+      ...nodeArgs,
+      "--import",
+      "tsx",
+      "scripts/cli.ts",
+      "exercises",
+      "check",
+      "--no-skip",
+    ]),
   integration: () => vitestStep("integration"),
   e2e: () => {
     ensureChromium();

@@ -18,7 +18,11 @@ const USAGE = `usage: ./interleave users create --email E --name N --role admin|
 Without --password-stdin a strong password is generated and printed once.
 `;
 
-export type CommandIo = { stdout: (text: string) => void; stderr: (text: string) => void; readStdin: () => Promise<string> };
+export type CommandIo = {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  readStdin: () => Promise<string>;
+};
 
 const processIo: CommandIo = {
   stdout: (text) => process.stdout.write(text),
@@ -36,7 +40,12 @@ export async function usersCommand(args: string[], io: CommandIo = processIo): P
   try {
     ({ values } = parseArgs({
       args: rest,
-      options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string" }, "password-stdin": { type: "boolean" } },
+      options: {
+        email: { type: "string" },
+        name: { type: "string" },
+        role: { type: "string" },
+        "password-stdin": { type: "boolean" },
+      },
       strict: true,
     }));
   } catch (error) {
@@ -44,7 +53,10 @@ export async function usersCommand(args: string[], io: CommandIo = processIo): P
     return 2;
   }
   const role = UserRole.safeParse(values.role);
-  const valid = sub === "create" ? Boolean(values.email && values.name) : sub === "set-role" && Boolean(values.email) && !values.name;
+  const valid =
+    sub === "create"
+      ? Boolean(values.email && values.name)
+      : sub === "set-role" && Boolean(values.email) && !values.name;
   if (!valid || !role.success || !values.email) {
     io.stderr(USAGE);
     return 2;
@@ -91,7 +103,11 @@ async function connect(io: CommandIo): Promise<RunningPostgres | undefined> {
     process.env.BETTER_AUTH_SECRET = loadOrCreateSecret(path.resolve(import.meta.dirname, "../.data"));
   }
   if (optionalEnv("DATABASE_URL")) return undefined;
-  const server = await startEmbeddedPostgres({ dataDir: EMBEDDED_DEFAULTS.dataDir, port: EMBEDDED_DEFAULTS.port, database: EMBEDDED_DEFAULTS.database });
+  const server = await startEmbeddedPostgres({
+    dataDir: EMBEDDED_DEFAULTS.dataDir,
+    port: EMBEDDED_DEFAULTS.port,
+    database: EMBEDDED_DEFAULTS.database,
+  });
   io.stderr(`[users] ${server.reused ? "using the running" : "started the"} embedded Postgres\n`);
   process.env.DATABASE_URL = server.url;
   // The first admin may well be created before the first `./interleave start`.

@@ -18,11 +18,17 @@ const root = path.resolve(import.meta.dirname, "..");
 function routeGroup(url: string): string {
   const [first, second] = url.split("?")[0]?.split("/").filter(Boolean) ?? [];
   if (first === "_next") return "_next";
-  if (first === "api") return ["admin", "auth", "classes", "drafts", "quizzes", "submissions"].includes(second ?? "") ? `api/${second}` : "api/other";
+  if (first === "api")
+    return ["admin", "auth", "classes", "drafts", "quizzes", "submissions"].includes(second ?? "")
+      ? `api/${second}`
+      : "api/other";
   return "page";
 }
 
-function instrument(handle: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>, metricsToken: string | undefined) {
+function instrument(
+  handle: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>,
+  metricsToken: string | undefined,
+) {
   return async (req: http.IncomingMessage, res: http.ServerResponse) => {
     if (await handleOpsRequest(req, res, { metricsToken })) return;
     const route = routeGroup(req.url ?? "");
@@ -40,9 +46,15 @@ async function main(): Promise<void> {
   const port = env.PORT;
   const app = next({ dev: env.NODE_ENV !== "production", dir: root, port });
   await app.prepare();
-  const server = createClientIpServer({ handle: instrument(app.getRequestHandler(), optionalEnv("METRICS_TOKEN")), trusted });
+  const server = createClientIpServer({
+    handle: instrument(app.getRequestHandler(), optionalEnv("METRICS_TOKEN")),
+    trusted,
+  });
   await new Promise<void>((resolve) => server.listen(port, resolve));
-  const proxies = trusted.entries.length > 0 ? `X-Forwarded-For believed from ${trusted.entries.join(", ")}` : "no trusted proxies: the socket address is the client";
+  const proxies =
+    trusted.entries.length > 0
+      ? `X-Forwarded-For believed from ${trusted.entries.join(", ")}`
+      : "no trusted proxies: the socket address is the client";
   console.log(`web listening on port ${port} (${env.NODE_ENV}); ${proxies}`);
 
   const stop = () => {

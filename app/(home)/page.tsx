@@ -21,8 +21,8 @@ export default async function CatalogPage() {
         </h1>
         <p className="mt-4 text-lg leading-relaxed text-muted text-pretty">
           Each exercise is graded by running your TypeScript or Rust concurrently for real, then telling you why it
-          passed or failed: the interleaving that lost an update, the waits that ran one after another, the thread
-          that did all the work.
+          passed or failed: the interleaving that lost an update, the waits that ran one after another, the thread that
+          did all the work.
         </p>
       </section>
 

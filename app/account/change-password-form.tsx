@@ -15,7 +15,11 @@ export function ChangePasswordForm() {
   const [problem, setProblem] = useState<{ field: Field; message: string } | null>(null);
   const [done, setDone] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
-  const refs = { currentPassword: useRef<HTMLInputElement>(null), password: useRef<HTMLInputElement>(null), confirm: useRef<HTMLInputElement>(null) };
+  const refs = {
+    currentPassword: useRef<HTMLInputElement>(null),
+    password: useRef<HTMLInputElement>(null),
+    confirm: useRef<HTMLInputElement>(null),
+  };
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -25,7 +29,8 @@ export function ChangePasswordForm() {
     const newPassword = String(form.get("password") ?? "");
     const confirm = String(form.get("confirm") ?? "");
     if (!currentPassword) return fail({ field: "currentPassword", message: "Enter your current password." });
-    if (newPassword.length < PASSWORD_MIN_LENGTH) return fail({ field: "password", message: `Use at least ${PASSWORD_MIN_LENGTH} characters.` });
+    if (newPassword.length < PASSWORD_MIN_LENGTH)
+      return fail({ field: "password", message: `Use at least ${PASSWORD_MIN_LENGTH} characters.` });
     if (newPassword !== confirm) return fail({ field: "confirm", message: "The two new passwords are not the same." });
     setPending(true);
     setProblem(null);
@@ -33,7 +38,10 @@ export function ChangePasswordForm() {
     setPending(false);
     if (error) {
       const described = describeAuthError(error);
-      return fail({ field: described.field === "currentPassword" || described.field === "password" ? described.field : "form", message: described.message });
+      return fail({
+        field: described.field === "currentPassword" || described.field === "password" ? described.field : "form",
+        message: described.message,
+      });
     }
     formRef.current?.reset();
     setDone(true);
@@ -49,7 +57,14 @@ export function ChangePasswordForm() {
     <form ref={formRef} method="post" onSubmit={onSubmit} noValidate className="flex max-w-md flex-col gap-4">
       {problem?.field === "form" ? <FormAlert>{problem.message}</FormAlert> : null}
       {done ? <FormAlert tone="success">Password changed. Other devices have been signed out.</FormAlert> : null}
-      <TextField ref={refs.currentPassword} name="currentPassword" type="password" label="Current password" autoComplete="current-password" error={errorOf("currentPassword")} />
+      <TextField
+        ref={refs.currentPassword}
+        name="currentPassword"
+        type="password"
+        label="Current password"
+        autoComplete="current-password"
+        error={errorOf("currentPassword")}
+      />
       <TextField
         ref={refs.password}
         name="password"
@@ -60,7 +75,15 @@ export function ChangePasswordForm() {
         hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
         error={errorOf("password")}
       />
-      <TextField ref={refs.confirm} name="confirm" type="password" label="Repeat the new password" autoComplete="new-password" maxLength={PASSWORD_MAX_LENGTH} error={errorOf("confirm")} />
+      <TextField
+        ref={refs.confirm}
+        name="confirm"
+        type="password"
+        label="Repeat the new password"
+        autoComplete="new-password"
+        maxLength={PASSWORD_MAX_LENGTH}
+        error={errorOf("confirm")}
+      />
       <SubmitButton pending={pending} pendingLabel="Changing…" className="self-start">
         Change password
       </SubmitButton>

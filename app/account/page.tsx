@@ -23,7 +23,14 @@ export default async function AccountPage() {
   // Read fresh: the session's copy of name and role may be a few minutes old.
   const user = await db.user.findUnique({
     where: { id: viewer.id },
-    select: { name: true, email: true, role: true, createdAt: true, emailVerified: true, accounts: { select: { providerId: true } } },
+    select: {
+      name: true,
+      email: true,
+      role: true,
+      createdAt: true,
+      emailVerified: true,
+      accounts: { select: { providerId: true } },
+    },
   });
   if (!user) redirect("/sign-in?next=/account");
   const role = parseRole(user.role);
@@ -37,7 +44,10 @@ export default async function AccountPage() {
         <SignOutButton />
       </div>
 
-      <section aria-labelledby="profile-heading" className="mt-8 rounded-xl border border-border bg-surface p-6 shadow-xs">
+      <section
+        aria-labelledby="profile-heading"
+        className="mt-8 rounded-xl border border-border bg-surface p-6 shadow-xs"
+      >
         <h2 id="profile-heading" className="text-lg font-semibold tracking-tight">
           Profile
         </h2>
@@ -62,13 +72,20 @@ export default async function AccountPage() {
         </div>
       </section>
 
-      <section aria-labelledby="password-heading" className="mt-6 rounded-xl border border-border bg-surface p-6 shadow-xs">
+      <section
+        aria-labelledby="password-heading"
+        className="mt-6 rounded-xl border border-border bg-surface p-6 shadow-xs"
+      >
         <h2 id="password-heading" className="text-lg font-semibold tracking-tight">
           Password
         </h2>
         <p className="mt-1 text-sm text-muted">Changing it signs you out everywhere else.</p>
         <div className="mt-5">
-          {hasPassword ? <ChangePasswordForm /> : <p className="text-sm text-muted">This account signs in without a password.</p>}
+          {hasPassword ? (
+            <ChangePasswordForm />
+          ) : (
+            <p className="text-sm text-muted">This account signs in without a password.</p>
+          )}
         </div>
       </section>
     </div>

@@ -43,7 +43,11 @@ export function ProfileForm({ name }: { name: string }) {
       <SubmitButton pending={pending} pendingLabel="Saving…" className="sm:mt-7">
         Save name
       </SubmitButton>
-      {saved ? <span className="sr-only" role="status">Name saved</span> : null}
+      {saved ? (
+        <span className="sr-only" role="status">
+          Name saved
+        </span>
+      ) : null}
     </form>
   );
 }

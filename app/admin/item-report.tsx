@@ -24,23 +24,41 @@ export function ItemReportTable({ reports }: { reports: ItemReport[] }) {
             <caption className="sr-only">Quiz item statistics, flagged items first</caption>
             <thead className="border-b border-border bg-surface-muted/60 text-xs tracking-wide text-muted uppercase">
               <tr>
-                <th scope="col" className="px-4 py-2.5 font-medium">Item</th>
-                <th scope="col" className="px-4 py-2.5 text-right font-medium">Answers</th>
-                <th scope="col" className="px-4 py-2.5 text-right font-medium">Mean score</th>
-                <th scope="col" className="px-4 py-2.5 text-right font-medium" title="Correlation of the item with the rest of the attempt, × 100">
+                <th scope="col" className="px-4 py-2.5 font-medium">
+                  Item
+                </th>
+                <th scope="col" className="px-4 py-2.5 text-right font-medium">
+                  Answers
+                </th>
+                <th scope="col" className="px-4 py-2.5 text-right font-medium">
+                  Mean score
+                </th>
+                <th
+                  scope="col"
+                  className="px-4 py-2.5 text-right font-medium"
+                  title="Correlation of the item with the rest of the attempt, × 100"
+                >
                   Discrimination
                 </th>
-                <th scope="col" className="px-4 py-2.5 font-medium">Variants (mean score)</th>
-                <th scope="col" className="px-4 py-2.5 font-medium">Status</th>
+                <th scope="col" className="px-4 py-2.5 font-medium">
+                  Variants (mean score)
+                </th>
+                <th scope="col" className="px-4 py-2.5 font-medium">
+                  Status
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-border">
               {reports.map((r) => (
                 <tr key={r.itemId}>
-                  <th scope="row" className="px-4 py-2.5 font-mono text-[13px] font-normal">{r.itemId}</th>
+                  <th scope="row" className="px-4 py-2.5 font-mono text-[13px] font-normal">
+                    {r.itemId}
+                  </th>
                   <td className="px-4 py-2.5 text-right tabular-nums">{r.answers}</td>
                   <td className="px-4 py-2.5 text-right tabular-nums">{pts(r.meanScore)}</td>
-                  <td className="px-4 py-2.5 text-right tabular-nums">{r.discrimination === null ? "—" : pts(r.discrimination)}</td>
+                  <td className="px-4 py-2.5 text-right tabular-nums">
+                    {r.discrimination === null ? "—" : pts(r.discrimination)}
+                  </td>
                   <td className="px-4 py-2.5 text-muted">
                     {r.variants.map((v) => `${v.variantId} ${pts(v.meanScore)} (${v.answers})`).join(" · ")}
                   </td>
@@ -48,13 +66,17 @@ export function ItemReportTable({ reports }: { reports: ItemReport[] }) {
                     {r.flags.length > 0 ? (
                       <span className="flex flex-wrap gap-1">
                         {r.flags.map((f) => (
-                          <Badge key={f} tone="fail">{FLAG_TEXT[f]}</Badge>
+                          <Badge key={f} tone="fail">
+                            {FLAG_TEXT[f]}
+                          </Badge>
                         ))}
                       </span>
                     ) : r.judged ? (
                       <span className="text-muted">ok</span>
                     ) : (
-                      <span className="text-muted">collecting ({r.answers}/{MIN_ATTEMPTS})</span>
+                      <span className="text-muted">
+                        collecting ({r.answers}/{MIN_ATTEMPTS})
+                      </span>
                     )}
                   </td>
                 </tr>

@@ -1,8 +1,22 @@
 import { Badge } from "@/components/ui/badge";
 
-type Message = { id: string; to: string; subject: string; text: string; kind: string; transport: string; sentAt: string | null; error: string | null; createdAt: string };
+type Message = {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  kind: string;
+  transport: string;
+  sentAt: string | null;
+  error: string | null;
+  createdAt: string;
+};
 
-const KIND_LABEL: Record<string, string> = { reset_password: "password reset", verification: "email confirmation", invitation: "invitation" };
+const KIND_LABEL: Record<string, string> = {
+  reset_password: "password reset",
+  verification: "email confirmation",
+  invitation: "invitation",
+};
 
 /** Messages newest first; each opens (a native disclosure) to show its full text. */
 export function MailOutbox({ messages }: { messages: Message[] }) {

@@ -18,7 +18,11 @@ import { RoleSelect } from "./role-select";
 
 export const metadata: Metadata = { title: "Admin" };
 
-export default async function AdminPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AdminPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { viewer } = await getViewer({ headers: await headers(), refresh: false });
   // Anyone but an admin gets the ordinary 404: the page does not admit it exists.
   const admin = await requireAdmin({ viewer }).catch((error: unknown) => {
@@ -30,16 +34,18 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
   // refused with a message (it reached Postgres as a 500 before).
   const parsedSearch = SearchTerm.safeParse(typeof q === "string" ? q : "");
   const search = parsedSearch.success ? parsedSearch.data : "";
-  const [{ accounts, total, guests }, mail, itemReport] = await Promise.all([listAccounts({ search }), listMail({ limit: 50 }), getItemReport()]);
+  const [{ accounts, total, guests }, mail, itemReport] = await Promise.all([
+    listAccounts({ search }),
+    listMail({ limit: 50 }),
+    getItemReport(),
+  ]);
   const dateTime = (d: Date) => d.toLocaleString("en", { dateStyle: "medium", timeStyle: "short" });
 
   return (
     <div className="mx-auto w-full max-w-6xl px-4 pt-12 pb-20 sm:px-6">
       <p className="text-sm font-medium text-primary">Administration</p>
       <h1 className="mt-2 text-3xl font-semibold tracking-tight">Users and mail</h1>
-      <p className="mt-2 max-w-2xl text-muted">
-        Promote a student to teacher here. It counts from their next request.
-      </p>
+      <p className="mt-2 max-w-2xl text-muted">Promote a student to teacher here. It counts from their next request.</p>
 
       <section aria-labelledby="users-heading" className="mt-10">
         <div className="flex flex-wrap items-end justify-between gap-4">
@@ -49,7 +55,8 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
             </h2>
             <p className="mt-1 text-sm text-muted">
               {total} {total === 1 ? "account" : "accounts"}
-              {search ? ` matching “${search}”` : ""} · {guests} guest {guests === 1 ? "session" : "sessions"} not listed
+              {search ? ` matching “${search}”` : ""} · {guests} guest {guests === 1 ? "session" : "sessions"} not
+              listed
             </p>
             {parsedSearch.success ? null : (
               <p role="alert" className="mt-1 text-sm text-fail">
@@ -82,10 +89,18 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
           <table className="w-full text-left text-sm">
             <thead className="border-b border-border bg-surface-muted/60 text-xs tracking-wide text-muted uppercase">
               <tr>
-                <th scope="col" className="px-4 py-2.5 font-medium">Name</th>
-                <th scope="col" className="px-4 py-2.5 font-medium">Email</th>
-                <th scope="col" className="px-4 py-2.5 font-medium">Joined</th>
-                <th scope="col" className="px-4 py-2.5 font-medium">Role</th>
+                <th scope="col" className="px-4 py-2.5 font-medium">
+                  Name
+                </th>
+                <th scope="col" className="px-4 py-2.5 font-medium">
+                  Email
+                </th>
+                <th scope="col" className="px-4 py-2.5 font-medium">
+                  Joined
+                </th>
+                <th scope="col" className="px-4 py-2.5 font-medium">
+                  Role
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-border">
@@ -105,7 +120,12 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
                     <td className="px-4 py-2.5 text-muted">{account.email}</td>
                     <td className="px-4 py-2.5 whitespace-nowrap text-muted">{dateTime(account.createdAt)}</td>
                     <td className="px-4 py-2">
-                      <RoleSelect userId={account.id} name={account.name} role={account.role} disabled={account.id === admin.id} />
+                      <RoleSelect
+                        userId={account.id}
+                        name={account.name}
+                        role={account.role}
+                        disabled={account.id === admin.id}
+                      />
                     </td>
                   </tr>
                 ))
@@ -120,9 +140,10 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
           Quiz items
         </h2>
         <p className="mt-1 max-w-3xl text-sm text-muted">
-          Every quiz item over all submitted attempts. An item is flagged once it has {MIN_ATTEMPTS} answers and its discrimination is negative (students who do
-          well on the rest of the quiz do worse on it: check its key and wording) or its variants differ in mean score by more than {MAX_VARIANT_GAP} points (the
-          grade depends on the variant drawn).
+          Every quiz item over all submitted attempts. An item is flagged once it has {MIN_ATTEMPTS} answers and its
+          discrimination is negative (students who do well on the rest of the quiz do worse on it: check its key and
+          wording) or its variants differ in mean score by more than {MAX_VARIANT_GAP} points (the grade depends on the
+          variant drawn).
         </p>
         <div className="mt-4">
           <ItemReportTable reports={itemReport} />
@@ -134,11 +155,17 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
           Mail outbox
         </h2>
         <p className="mt-1 max-w-3xl text-sm text-muted">
-          Every message the platform sends — password resets, confirmations. Without a mail server (no <code className="font-mono">SMTP_URL</code>) they
-          wait here: open one and pass the link on to its owner.
+          Every message the platform sends — password resets, confirmations. Without a mail server (no{" "}
+          <code className="font-mono">SMTP_URL</code>) they wait here: open one and pass the link on to its owner.
         </p>
         <div className="mt-4">
-          <MailOutbox messages={mail.map((m) => ({ ...m, createdAt: dateTime(m.createdAt), sentAt: m.sentAt ? dateTime(m.sentAt) : null }))} />
+          <MailOutbox
+            messages={mail.map((m) => ({
+              ...m,
+              createdAt: dateTime(m.createdAt),
+              sentAt: m.sentAt ? dateTime(m.sentAt) : null,
+            }))}
+          />
         </div>
       </section>
     </div>

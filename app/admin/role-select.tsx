@@ -8,11 +8,23 @@ type Role = "student" | "teacher" | "admin";
 const ROLES: Role[] = ["student", "teacher", "admin"];
 
 /** A role switcher for one account; saves on change and says so (or why not). */
-export function RoleSelect({ userId, name, role, disabled }: { userId: string; name: string; role: Role; disabled?: boolean }) {
+export function RoleSelect({
+  userId,
+  name,
+  role,
+  disabled,
+}: {
+  userId: string;
+  name: string;
+  role: Role;
+  disabled?: boolean;
+}) {
   const router = useRouter();
   const id = useId();
   const [value, setValue] = useState<Role>(role);
-  const [state, setState] = useState<{ kind: "idle" | "saving" | "saved" } | { kind: "error"; message: string }>({ kind: "idle" });
+  const [state, setState] = useState<{ kind: "idle" | "saving" | "saved" } | { kind: "error"; message: string }>({
+    kind: "idle",
+  });
 
   async function change(next: Role) {
     const previous = value;
@@ -26,7 +38,12 @@ export function RoleSelect({ userId, name, role, disabled }: { userId: string; n
     if (!response?.ok) {
       const body: unknown = await response?.json().catch(() => null);
       const message =
-        typeof body === "object" && body && "error" in body && typeof body.error === "object" && body.error && "message" in body.error
+        typeof body === "object" &&
+        body &&
+        "error" in body &&
+        typeof body.error === "object" &&
+        body.error &&
+        "message" in body.error
           ? String(body.error.message)
           : "Could not change the role. Try again.";
       setValue(previous);
@@ -57,7 +74,9 @@ export function RoleSelect({ userId, name, role, disabled }: { userId: string; n
         ))}
       </select>
       <span role="status" className="text-xs">
-        {state.kind === "saving" ? <LoaderCircle className="size-3.5 animate-spin text-muted" aria-label="Saving" /> : null}
+        {state.kind === "saving" ? (
+          <LoaderCircle className="size-3.5 animate-spin text-muted" aria-label="Saving" />
+        ) : null}
         {state.kind === "saved" ? <span className="text-pass">Saved</span> : null}
         {state.kind === "error" ? <span className="text-fail">{state.message}</span> : null}
       </span>

@@ -15,7 +15,8 @@ export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
   const viewer = await pageViewer();
-  if (!viewer || viewer.isAnonymous) return <AccountRequired returnTo="/dashboard" title="Create an account to join classes" />;
+  if (!viewer || viewer.isAnonymous)
+    return <AccountRequired returnTo="/dashboard" title="Create an account to join classes" />;
   const [classes, assignments] = await Promise.all([listJoinedClasses({ viewer }), listMyAssignments({ viewer })]);
   const open = assignments.filter((a) => a.result.status !== "passed" && a.result.status !== "submitted");
   const finished = assignments.filter((a) => !open.includes(a));
@@ -26,7 +27,9 @@ export default async function DashboardPage() {
         <section className="max-w-2xl">
           <p className="text-sm font-medium text-primary">Dashboard</p>
           <h1 className="mt-2 text-4xl font-semibold tracking-tight">Your classes and assignments</h1>
-          <p className="mt-3 text-lg leading-relaxed text-muted text-pretty">What your teachers set, when it is due, and where you stand.</p>
+          <p className="mt-3 text-lg leading-relaxed text-muted text-pretty">
+            What your teachers set, when it is due, and where you stand.
+          </p>
         </section>
         <div className="w-full md:max-w-sm">
           <JoinCodeForm />
@@ -66,7 +69,9 @@ export default async function DashboardPage() {
             {open.length === 0 ? (
               <div className="mt-4 flex items-center gap-3 rounded-xl border border-dashed border-border px-5 py-6 text-sm text-muted">
                 <Inbox className="size-5" aria-hidden />
-                {assignments.length === 0 ? "Your teachers have not assigned anything yet." : "Nothing left to do — everything assigned is done."}
+                {assignments.length === 0
+                  ? "Your teachers have not assigned anything yet."
+                  : "Nothing left to do — everything assigned is done."}
               </div>
             ) : (
               <ul className="mt-4 divide-y divide-border rounded-xl border border-border bg-surface shadow-xs">
@@ -100,7 +105,8 @@ export default async function DashboardPage() {
                   <h3 className="font-semibold">{c.name}</h3>
                   <p className="mt-1 text-sm text-muted">Taught by {c.teacherName}</p>
                   <p className="mt-3 text-xs text-muted">
-                    {c.assignments} {c.assignments === 1 ? "assignment" : "assignments"} · joined <DateTime iso={c.joinedAt.toISOString()} />
+                    {c.assignments} {c.assignments === 1 ? "assignment" : "assignments"} · joined{" "}
+                    <DateTime iso={c.joinedAt.toISOString()} />
                   </p>
                 </li>
               ))}

@@ -12,7 +12,10 @@ import { listExercises } from "@/lib/exercises/list-exercises";
 import { getMastery, masteryFrom } from "@/lib/quizzes/get-mastery";
 import { listAttempts } from "@/lib/quizzes/list-attempts";
 
-export const metadata: Metadata = { title: "Quizzes", description: "Check what you understood about concurrency, and find what to practise next." };
+export const metadata: Metadata = {
+  title: "Quizzes",
+  description: "Check what you understood about concurrency, and find what to practise next.",
+};
 
 export default async function QuizzesPage() {
   await connection();
@@ -31,8 +34,9 @@ export default async function QuizzesPage() {
         <p className="text-sm font-medium text-primary">Self-assessment</p>
         <h1 className="mt-2 text-4xl font-semibold tracking-tight text-balance">Quizzes that find the misconception</h1>
         <p className="mt-4 text-lg leading-relaxed text-muted text-pretty">
-          Predict output order, estimate timings, decide whether Rust compiles it, spot the racing line, and choose between
-          threads, async tasks, rayon and workers. Every answer comes with why — and a retake draws new questions.
+          Predict output order, estimate timings, decide whether Rust compiles it, spot the racing line, and choose
+          between threads, async tasks, rayon and workers. Every answer comes with why — and a retake draws new
+          questions.
         </p>
       </section>
 
@@ -53,12 +57,18 @@ export default async function QuizzesPage() {
               <div className="mt-auto flex flex-wrap items-center gap-3 pt-2">
                 <StartQuizButton quizId={quiz.id} retake={Boolean(last)} variant={open ? "secondary" : "primary"} />
                 {open ? (
-                  <Link href={`/quizzes/attempts/${open.id}`} className="text-sm font-medium text-primary underline-offset-2 hover:underline">
+                  <Link
+                    href={`/quizzes/attempts/${open.id}`}
+                    className="text-sm font-medium text-primary underline-offset-2 hover:underline"
+                  >
                     Resume open attempt
                   </Link>
                 ) : null}
                 {last && last.score !== null ? (
-                  <Link href={`/quizzes/attempts/${last.id}`} className="ml-auto text-sm text-muted underline-offset-2 hover:underline">
+                  <Link
+                    href={`/quizzes/attempts/${last.id}`}
+                    className="ml-auto text-sm text-muted underline-offset-2 hover:underline"
+                  >
                     Last score {last.score.toLocaleString("en", { maximumFractionDigits: 1 })} / {last.maxScore}
                   </Link>
                 ) : null}
@@ -73,8 +83,8 @@ export default async function QuizzesPage() {
           Your mastery by concept
         </h2>
         <p className="mt-2 max-w-3xl text-muted">
-          From your {mastery.reduce((n, m) => n + m.answered, 0) > 0 ? "most recent" : "future"} quiz answers (the latest six per concept count). Weakest
-          concepts come first, each with the exercises that train it.
+          From your {mastery.reduce((n, m) => n + m.answered, 0) > 0 ? "most recent" : "future"} quiz answers (the
+          latest six per concept count). Weakest concepts come first, each with the exercises that train it.
         </p>
         <div className="mt-6">
           <MasteryView mastery={mastery} titles={titles} />
@@ -83,4 +93,3 @@ export default async function QuizzesPage() {
     </div>
   );
 }
-

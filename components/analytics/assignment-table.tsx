@@ -10,19 +10,37 @@ const DISCRIMINATION_HINT =
   "Above ~20 the assignment separates stronger from weaker students; near 0 or negative, look at it again. n/a: every student has the same score.";
 
 /** The class's assignments as the items of one assessment, PrairieLearn style. */
-export function AssignmentTable({ classId, assignments, students }: { classId: string; assignments: AssignmentAnalytics[]; students: number }) {
+export function AssignmentTable({
+  classId,
+  assignments,
+  students,
+}: {
+  classId: string;
+  assignments: AssignmentAnalytics[];
+  students: number;
+}) {
   return (
     <div className="overflow-x-auto rounded-xl border border-border bg-surface">
       <table className="w-full min-w-[720px] text-sm">
         <caption className="sr-only">Assignments with mean score and discrimination</caption>
         <thead className="border-b border-border text-left text-xs font-medium text-muted">
           <tr>
-            <th scope="col" className="px-4 py-2.5 font-medium">Assignment</th>
-            <th scope="col" className="px-3 py-2.5 text-right font-medium">Attempted</th>
-            <th scope="col" className="px-3 py-2.5 text-right font-medium" title="Exercises: a passing submission. Quizzes: full marks.">
+            <th scope="col" className="px-4 py-2.5 font-medium">
+              Assignment
+            </th>
+            <th scope="col" className="px-3 py-2.5 text-right font-medium">
+              Attempted
+            </th>
+            <th
+              scope="col"
+              className="px-3 py-2.5 text-right font-medium"
+              title="Exercises: a passing submission. Quizzes: full marks."
+            >
               Passed
             </th>
-            <th scope="col" className="px-3 py-2.5 font-medium">Mean score</th>
+            <th scope="col" className="px-3 py-2.5 font-medium">
+              Mean score
+            </th>
             <th scope="col" className="px-4 py-2.5 text-right font-medium">
               <Tooltip content={DISCRIMINATION_HINT}>
                 <span tabIndex={0} className="cursor-help underline decoration-dotted underline-offset-2">
@@ -44,7 +62,10 @@ export function AssignmentTable({ classId, assignments, students }: { classId: s
                   )}
                   <div className="min-w-0">
                     {a.kind === "exercise" ? (
-                      <Link href={`/teach/classes/${classId}/analytics/${exercisePath(a.ref)}`} className="font-medium hover:text-primary hover:underline">
+                      <Link
+                        href={`/teach/classes/${classId}/analytics/${exercisePath(a.ref)}`}
+                        className="font-medium hover:text-primary hover:underline"
+                      >
                         {a.title}
                       </Link>
                     ) : (
@@ -72,7 +93,9 @@ export function AssignmentTable({ classId, assignments, students }: { classId: s
               <td className="px-4 py-3 text-right font-mono tabular-nums">
                 {/* PrairieLearn's definition (against the total including this assignment) is the
                     figure; with few assignments it runs high, so the corrected one is on hover. */}
-                <span title={`Against the other assignments only (corrected; less inflated when a class has few assignments): ${formatDiscrimination(a.stats.discrimination)}`}>
+                <span
+                  title={`Against the other assignments only (corrected; less inflated when a class has few assignments): ${formatDiscrimination(a.stats.discrimination)}`}
+                >
                   {formatDiscrimination(a.stats.discriminationIncluding)}
                 </span>
                 {a.stats.discriminationIncluding !== null && a.stats.discriminationIncluding < 20 ? (

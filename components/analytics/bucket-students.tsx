@@ -19,9 +19,16 @@ export function BucketStudents({
   students: Record<string, StudentRow>;
 }) {
   return (
-    <section id="bucket-students" aria-labelledby="bucket-students-title" className="scroll-mt-20 rounded-xl border border-border bg-surface">
+    <section
+      id="bucket-students"
+      aria-labelledby="bucket-students-title"
+      className="scroll-mt-20 rounded-xl border border-border bg-surface"
+    >
       <h2 id="bucket-students-title" className="border-b border-border px-4 py-2.5 text-sm font-semibold">
-        {label} <span className="font-normal text-muted">· {bucket.students.length} student{bucket.students.length === 1 ? "" : "s"}</span>
+        {label}{" "}
+        <span className="font-normal text-muted">
+          · {bucket.students.length} student{bucket.students.length === 1 ? "" : "s"}
+        </span>
       </h2>
       <ul className="divide-y divide-border">
         {bucket.students.map((s) => {

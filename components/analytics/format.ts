@@ -6,7 +6,10 @@ import type { VerdictBucket } from "@/lib/analytics/verdict-buckets";
 export function bucketLabel(bucket: Pick<VerdictBucket, "kind" | "reason" | "code">): string {
   if (bucket.kind === "pass") return "Passed";
   if (bucket.kind === "pending") return "Still grading";
-  const title = bucket.reason && bucket.reason in REASON_TEXT ? REASON_TEXT[bucket.reason as Reason].title : (bucket.reason ?? "Unknown");
+  const title =
+    bucket.reason && bucket.reason in REASON_TEXT
+      ? REASON_TEXT[bucket.reason as Reason].title
+      : (bucket.reason ?? "Unknown");
   return bucket.code ? `${title} · ${bucket.code}` : title;
 }
 
@@ -29,5 +32,7 @@ export function exercisePath(slug: string): string {
 }
 
 export function formatDateTime(date: Date): string {
-  return new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(date) + " UTC";
+  return (
+    new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(date) + " UTC"
+  );
 }

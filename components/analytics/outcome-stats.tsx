@@ -5,9 +5,17 @@ import { share } from "./format";
 export function OutcomeStats({ outcome }: { outcome: ExerciseOutcome }) {
   const median = outcome.medianAttemptsToPass;
   const stats = [
-    { label: "Passed", value: share(outcome.passed, outcome.students), detail: `${outcome.passed} of ${outcome.students} students` },
+    {
+      label: "Passed",
+      value: share(outcome.passed, outcome.students),
+      detail: `${outcome.passed} of ${outcome.students} students`,
+    },
     { label: "Stuck", value: share(outcome.stuck, outcome.students), detail: `${outcome.stuck} tried, no pass yet` },
-    { label: "Not started", value: String(outcome.notStarted), detail: `student${outcome.notStarted === 1 ? "" : "s"} without a submission` },
+    {
+      label: "Not started",
+      value: String(outcome.notStarted),
+      detail: `student${outcome.notStarted === 1 ? "" : "s"} without a submission`,
+    },
     {
       label: "Median attempts to pass",
       value: median === null ? "—" : Number.isInteger(median) ? String(median) : median.toFixed(1),

@@ -17,10 +17,18 @@ export function QuizItemTable({ title, quiz }: { title: string; quiz: QuizItemAn
             <caption className="sr-only">{title}: item statistics</caption>
             <thead className="border-b border-border text-left text-xs text-muted">
               <tr>
-                <th scope="col" className="px-4 py-2.5 font-medium">Item</th>
-                <th scope="col" className="px-3 py-2.5 text-right font-medium">Answered</th>
-                <th scope="col" className="px-3 py-2.5 font-medium">Mean score</th>
-                <th scope="col" className="px-4 py-2.5 text-right font-medium">Discrimination</th>
+                <th scope="col" className="px-4 py-2.5 font-medium">
+                  Item
+                </th>
+                <th scope="col" className="px-3 py-2.5 text-right font-medium">
+                  Answered
+                </th>
+                <th scope="col" className="px-3 py-2.5 font-medium">
+                  Mean score
+                </th>
+                <th scope="col" className="px-4 py-2.5 text-right font-medium">
+                  Discrimination
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-border">
@@ -38,7 +46,9 @@ export function QuizItemTable({ title, quiz }: { title: string; quiz: QuizItemAn
                     </span>
                   </td>
                   <td className="px-4 py-2.5 text-right font-mono tabular-nums">
-                    <span title={`Against the rest of the quiz only (corrected): ${formatDiscrimination(item.discrimination)}`}>
+                    <span
+                      title={`Against the rest of the quiz only (corrected): ${formatDiscrimination(item.discrimination)}`}
+                    >
                       {formatDiscrimination(item.discriminationIncluding)}
                     </span>
                   </td>

@@ -41,8 +41,9 @@ export function RegradeButton({ classId, exerciseId, exerciseTitle, submissions 
         title={`Regrade ${exerciseTitle}?`}
         description={
           <>
-            All {submissions} submission{submissions === 1 ? "" : "s"} by this class&apos;s students are graded again with the
-            exercise&apos;s current tests. Earlier results are kept; pages show the new result once it is ready.
+            All {submissions} submission{submissions === 1 ? "" : "s"} by this class&apos;s students are graded again
+            with the exercise&apos;s current tests. Earlier results are kept; pages show the new result once it is
+            ready.
           </>
         }
         confirmLabel="Regrade all"
@@ -70,5 +71,7 @@ function isStarted(body: unknown): body is { regradeId: string } {
 function messageOf(body: unknown): string | null {
   if (typeof body !== "object" || body === null || !("error" in body)) return null;
   const error = body.error;
-  return typeof error === "object" && error !== null && "message" in error && typeof error.message === "string" ? error.message : null;
+  return typeof error === "object" && error !== null && "message" in error && typeof error.message === "string"
+    ? error.message
+    : null;
 }

@@ -16,7 +16,15 @@ export type ProgressSnapshot = {
 const POLL_MS = 2000;
 
 /** Live counts of a regrade: polls its endpoint until every run is done. */
-export function RegradeProgressView({ classId, regradeId, initial }: { classId: string; regradeId: string; initial: ProgressSnapshot }) {
+export function RegradeProgressView({
+  classId,
+  regradeId,
+  initial,
+}: {
+  classId: string;
+  regradeId: string;
+  initial: ProgressSnapshot;
+}) {
   const [progress, setProgress] = useState(initial);
   const [stale, setStale] = useState(false);
 
@@ -68,7 +76,13 @@ export function RegradeProgressView({ classId, regradeId, initial }: { classId: 
         aria-valuenow={done}
         aria-label="Regraded submissions"
       >
-        <div className={cn("h-full rounded-full transition-[width] duration-500", progress.finished ? "bg-pass" : "bg-primary")} style={{ width: `${pct}%` }} />
+        <div
+          className={cn(
+            "h-full rounded-full transition-[width] duration-500",
+            progress.finished ? "bg-pass" : "bg-primary",
+          )}
+          style={{ width: `${pct}%` }}
+        />
       </div>
       <dl className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-5">
         {items.map(({ label, value, Icon, className }) => (
@@ -98,5 +112,12 @@ export function RegradeProgressView({ classId, regradeId, initial }: { classId: 
 }
 
 function isSnapshot(value: unknown): value is ProgressSnapshot {
-  return typeof value === "object" && value !== null && "total" in value && "done" in value && "statuses" in value && "finished" in value;
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    "total" in value &&
+    "done" in value &&
+    "statuses" in value &&
+    "finished" in value
+  );
 }

@@ -15,7 +15,15 @@ const KIND = {
  * Where the submissions ended up, one labelled bar per verdict. The label, icon and counts
  * say everything; the colour only repeats the verdict kind. Each row opens its students.
  */
-export function VerdictBars({ buckets, selected, hrefFor }: { buckets: VerdictBucket[]; selected: string | null; hrefFor: (key: string) => string }) {
+export function VerdictBars({
+  buckets,
+  selected,
+  hrefFor,
+}: {
+  buckets: VerdictBucket[];
+  selected: string | null;
+  hrefFor: (key: string) => string;
+}) {
   const max = Math.max(1, ...buckets.map((b) => b.submissions));
   return (
     <ul className="flex flex-col gap-1" aria-label="Verdicts of the submissions">
@@ -41,7 +49,10 @@ export function VerdictBars({ buckets, selected, hrefFor }: { buckets: VerdictBu
                 </span>
               </span>
               <span className="h-3 overflow-hidden rounded-full bg-surface-muted group-hover:bg-background" aria-hidden>
-                <span className={cn("block h-full rounded-full opacity-85", bar)} style={{ width: `${(100 * bucket.submissions) / max}%` }} />
+                <span
+                  className={cn("block h-full rounded-full opacity-85", bar)}
+                  style={{ width: `${(100 * bucket.submissions) / max}%` }}
+                />
               </span>
               <span className="text-right text-[13px] whitespace-nowrap tabular-nums">
                 <span className="font-semibold">{bucket.submissions}</span>

@@ -2,7 +2,17 @@ import type { ReactNode } from "react";
 import { LogoMark } from "@/components/site/logo";
 
 /** The frame of the sign-in, sign-up and password pages: one centred card with a heading. */
-export function AuthCard({ title, description, children, footer }: { title: string; description?: ReactNode; children: ReactNode; footer?: ReactNode }) {
+export function AuthCard({
+  title,
+  description,
+  children,
+  footer,
+}: {
+  title: string;
+  description?: ReactNode;
+  children: ReactNode;
+  footer?: ReactNode;
+}) {
   return (
     <div className="flex flex-1 items-start justify-center px-4 pt-14 pb-20 sm:pt-20">
       <div className="w-full max-w-[26rem]">

@@ -3,15 +3,26 @@ import { describeAuthError, safeNext } from "./auth-errors";
 
 describe("describeAuthError", () => {
   it("puts each better-auth code on the field the form shows it under", () => {
-    expect(describeAuthError({ status: 422, code: "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL" })).toEqual({ field: "email", message: "An account with this email already exists." });
-    expect(describeAuthError({ status: 400, code: "PASSWORD_TOO_SHORT" })).toEqual({ field: "password", message: "Use at least 8 characters." });
-    expect(describeAuthError({ status: 401, code: "INVALID_EMAIL_OR_PASSWORD" })).toEqual({ field: "form", message: "Wrong email or password." });
+    expect(describeAuthError({ status: 422, code: "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL" })).toEqual({
+      field: "email",
+      message: "An account with this email already exists.",
+    });
+    expect(describeAuthError({ status: 400, code: "PASSWORD_TOO_SHORT" })).toEqual({
+      field: "password",
+      message: "Use at least 8 characters.",
+    });
+    expect(describeAuthError({ status: 401, code: "INVALID_EMAIL_OR_PASSWORD" })).toEqual({
+      field: "form",
+      message: "Wrong email or password.",
+    });
     expect(describeAuthError({ status: 400, code: "INVALID_PASSWORD" }).field).toBe("currentPassword");
   });
 
   it("explains rate limiting and hides server failures", () => {
     expect(describeAuthError({ status: 429 }).message).toMatch(/Too many attempts/);
-    expect(describeAuthError({ status: 500, message: "PrismaClientKnownRequestError at …" }).message).not.toMatch(/Prisma/);
+    expect(describeAuthError({ status: 500, message: "PrismaClientKnownRequestError at …" }).message).not.toMatch(
+      /Prisma/,
+    );
   });
 });
 

@@ -29,7 +29,8 @@ export function describeAuthError(error: ClientError, context: { passwordField?:
       return { field: "form", message: "This reset link has expired or was already used. Ask for a new one." };
   }
   if (error.status === 429) return { field: "form", message: "Too many attempts. Wait a few seconds, then try again." };
-  if (error.status === 0 || error.status >= 500) return { field: "form", message: "Something went wrong on our side. Please try again." };
+  if (error.status === 0 || error.status >= 500)
+    return { field: "form", message: "Something went wrong on our side. Please try again." };
   return { field: "form", message: error.message || "That did not work. Please try again." };
 }
 

@@ -14,7 +14,9 @@ export function FormAlert({ tone = "error", children }: { tone?: "error" | "succ
       )}
     >
       <Icon className="mt-0.5 size-4 shrink-0" aria-hidden />
-      <div className="min-w-0 text-foreground/90 [&_a]:font-medium [&_a]:underline [&_a]:underline-offset-2">{children}</div>
+      <div className="min-w-0 text-foreground/90 [&_a]:font-medium [&_a]:underline [&_a]:underline-offset-2">
+        {children}
+      </div>
     </div>
   );
 }

@@ -27,7 +27,9 @@ export function TextField({ label, hint, error, corner, className, type = "text"
       <div
         className={cn(
           "flex items-center rounded-lg border bg-surface transition-colors focus-within:outline-2 focus-within:outline-offset-2",
-          error ? "border-fail focus-within:outline-fail" : "border-border focus-within:border-primary/60 focus-within:outline-ring",
+          error
+            ? "border-fail focus-within:outline-fail"
+            : "border-border focus-within:border-primary/60 focus-within:outline-ring",
         )}
       >
         <input

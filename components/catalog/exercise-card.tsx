@@ -26,7 +26,9 @@ export function ExerciseCard({ exercise, index }: { exercise: ExerciseCardData; 
           <span className="font-mono text-xs text-muted tabular-nums">{String(index + 1).padStart(2, "0")}</span>
           <DifficultyBadge difficulty={exercise.difficulty} />
         </div>
-        <h3 className="text-base leading-snug font-semibold tracking-tight group-hover:text-primary">{exercise.title}</h3>
+        <h3 className="text-base leading-snug font-semibold tracking-tight group-hover:text-primary">
+          {exercise.title}
+        </h3>
         <p id={descriptionId} className="line-clamp-4 text-sm leading-relaxed text-muted">
           {exercise.summary}
         </p>

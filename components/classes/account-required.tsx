@@ -5,7 +5,13 @@ import { Button } from "@/components/ui/button";
 import { signInHref, signUpHref } from "./auth-links";
 
 /** Shown to visitors without an account (guests included) on every class page. */
-export function AccountRequired({ returnTo, title = "Create an account to use classes" }: { returnTo: string; title?: string }) {
+export function AccountRequired({
+  returnTo,
+  title = "Create an account to use classes",
+}: {
+  returnTo: string;
+  title?: string;
+}) {
   return (
     <StatusPage
       code="Account needed"

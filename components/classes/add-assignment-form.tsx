@@ -31,7 +31,8 @@ export function AddAssignmentForm({ classId, options }: { classId: string; optio
     setError(null);
     try {
       const dueAt = localInputToIso(due);
-      const body = kind === "quiz" ? { kind: "quiz", quizId: ref, dueAt } : { kind: "exercise", exerciseId: ref, dueAt };
+      const body =
+        kind === "quiz" ? { kind: "quiz", quizId: ref, dueAt } : { kind: "exercise", exerciseId: ref, dueAt };
       await callApi(`/api/classes/${classId}/assignments`, { method: "POST", body });
       setTarget("");
       setDue("");
@@ -44,7 +45,11 @@ export function AddAssignmentForm({ classId, options }: { classId: string; optio
   }
 
   return (
-    <form onSubmit={submit} className="rounded-xl border border-border bg-surface p-5 shadow-xs" aria-labelledby="add-heading">
+    <form
+      onSubmit={submit}
+      className="rounded-xl border border-border bg-surface p-5 shadow-xs"
+      aria-labelledby="add-heading"
+    >
       <h2 id="add-heading" className="text-base font-semibold">
         Assign an exercise or quiz
       </h2>
@@ -53,7 +58,13 @@ export function AddAssignmentForm({ classId, options }: { classId: string; optio
           <label htmlFor="assignment-target" className={labelClass}>
             Exercise or quiz
           </label>
-          <select id="assignment-target" className={inputClass} value={target} onChange={(e) => setTarget(e.target.value)} required>
+          <select
+            id="assignment-target"
+            className={inputClass}
+            value={target}
+            onChange={(e) => setTarget(e.target.value)}
+            required
+          >
             <option value="">Choose…</option>
             {groups.map((group) => (
               <optgroup key={group} label={group}>
@@ -73,7 +84,13 @@ export function AddAssignmentForm({ classId, options }: { classId: string; optio
           <label htmlFor="assignment-due" className={labelClass}>
             Due <span className="font-normal text-muted">(optional, your time)</span>
           </label>
-          <input id="assignment-due" type="datetime-local" className={inputClass} value={due} onChange={(e) => setDue(e.target.value)} />
+          <input
+            id="assignment-due"
+            type="datetime-local"
+            className={inputClass}
+            value={due}
+            onChange={(e) => setDue(e.target.value)}
+          />
         </div>
         <Button type="submit" variant="primary" disabled={pending}>
           {pending ? <Loader2 className="animate-spin" aria-hidden /> : <Plus aria-hidden />}

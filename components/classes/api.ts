@@ -26,7 +26,10 @@ export async function callApi(path: string, init: { method: string; body?: unkno
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const parsed = ApiErrorResponse.safeParse(body);
-    throw new ApiCallError(parsed.success ? parsed.data.error.message : `The request failed (${response.status}).`, response.status);
+    throw new ApiCallError(
+      parsed.success ? parsed.data.error.message : `The request failed (${response.status}).`,
+      response.status,
+    );
   }
   return body;
 }

@@ -75,7 +75,14 @@ export function AssignmentRow({ classId, item }: { classId: string; item: Assign
           <label htmlFor={`due-${item.id}`} className="sr-only">
             Due date for {item.title}
           </label>
-          <input id={`due-${item.id}`} type="datetime-local" className={`${controlClass} w-60`} value={due} onChange={(e) => setDue(e.target.value)} autoFocus />
+          <input
+            id={`due-${item.id}`}
+            type="datetime-local"
+            className={`${controlClass} w-60`}
+            value={due}
+            onChange={(e) => setDue(e.target.value)}
+            autoFocus
+          />
           <Button type="submit" size="sm" variant="primary" disabled={pending}>
             {pending ? <Loader2 className="animate-spin" aria-hidden /> : null}
             Save
@@ -108,7 +115,12 @@ export function AssignmentRow({ classId, item }: { classId: string; item: Assign
             {item.dueAt ? "Change" : "Set due date"}
           </Button>
           {item.dueAt ? (
-            <Button size="sm" variant="ghost" disabled={pending} onClick={() => void run(() => callApi(path, { method: "PATCH", body: { dueAt: null } }))}>
+            <Button
+              size="sm"
+              variant="ghost"
+              disabled={pending}
+              onClick={() => void run(() => callApi(path, { method: "PATCH", body: { dueAt: null } }))}
+            >
               Clear
             </Button>
           ) : null}

@@ -45,8 +45,19 @@ export function ClassSettings({ classId, name, archived }: { classId: string; na
           Class name
         </label>
         <div className="mt-2 flex gap-2">
-          <input id="class-name" className={inputClass} value={draft} onChange={(e) => setDraft(e.target.value)} maxLength={80} required />
-          <Button type="submit" variant="primary" disabled={pending !== null || draft.trim() === "" || draft.trim() === name}>
+          <input
+            id="class-name"
+            className={inputClass}
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            maxLength={80}
+            required
+          />
+          <Button
+            type="submit"
+            variant="primary"
+            disabled={pending !== null || draft.trim() === "" || draft.trim() === name}
+          >
             {pending === "rename" ? <Loader2 className="animate-spin" aria-hidden /> : null}
             Rename
           </Button>
@@ -64,8 +75,15 @@ export function ClassSettings({ classId, name, archived }: { classId: string; na
         </p>
         <div className="mt-4">
           {archived ? (
-            <Button disabled={pending !== null} onClick={() => void update("archive", { archived: false }, "Class restored.")}>
-              {pending === "archive" ? <Loader2 className="animate-spin" aria-hidden /> : <ArchiveRestore aria-hidden />}
+            <Button
+              disabled={pending !== null}
+              onClick={() => void update("archive", { archived: false }, "Class restored.")}
+            >
+              {pending === "archive" ? (
+                <Loader2 className="animate-spin" aria-hidden />
+              ) : (
+                <ArchiveRestore aria-hidden />
+              )}
               Restore class
             </Button>
           ) : (
@@ -85,7 +103,10 @@ export function ClassSettings({ classId, name, archived }: { classId: string; na
         </div>
       </section>
       {message ? (
-        <p role={message.tone === "error" ? "alert" : "status"} className={message.tone === "error" ? "text-sm text-fail" : "text-sm text-pass"}>
+        <p
+          role={message.tone === "error" ? "alert" : "status"}
+          className={message.tone === "error" ? "text-sm text-fail" : "text-sm text-pass"}
+        >
           {message.text}
         </p>
       ) : null}

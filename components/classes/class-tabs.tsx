@@ -27,7 +27,9 @@ export function ClassTabs({ classId }: { classId: string }) {
             aria-current={active ? "page" : undefined}
             className={cn(
               "inline-flex items-center gap-1.5 border-b-2 px-3 py-2.5 text-sm font-medium whitespace-nowrap transition-colors",
-              active ? "border-primary text-foreground" : "border-transparent text-muted hover:border-border hover:text-foreground",
+              active
+                ? "border-primary text-foreground"
+                : "border-transparent text-muted hover:border-border hover:text-foreground",
             )}
           >
             <Icon className="size-4" aria-hidden />

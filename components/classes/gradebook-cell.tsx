@@ -4,9 +4,13 @@ import { cn } from "@/components/ui/cn";
 import type { GradebookCellData } from "./gradebook-data";
 
 /** Score bands of the heatmap; each also reads as a number and an icon, never colour alone. */
-export function scoreBand(cell: Pick<GradebookCellData, "best" | "attempts" | "status">): { className: string; label: string } {
+export function scoreBand(cell: Pick<GradebookCellData, "best" | "attempts" | "status">): {
+  className: string;
+  label: string;
+} {
   if (cell.attempts === 0) return { className: "bg-transparent text-muted", label: "Not started" };
-  if (cell.status === "passed" || (cell.best ?? 0) >= 1) return { className: "bg-pass-soft text-foreground", label: "Passed" };
+  if (cell.status === "passed" || (cell.best ?? 0) >= 1)
+    return { className: "bg-pass-soft text-foreground", label: "Passed" };
   const best = cell.best ?? 0;
   if (best >= 0.5) return { className: "bg-error-soft text-foreground", label: "Half or more" };
   return { className: "bg-fail-soft text-foreground", label: "Below half" };
@@ -32,7 +36,10 @@ export function GradebookCell({ cell, href, title }: { cell: GradebookCellData; 
   ]
     .filter(Boolean)
     .join(", ");
-  const className = cn("flex h-12 min-w-16 flex-col items-center justify-center rounded-md px-1.5 leading-tight", band.className);
+  const className = cn(
+    "flex h-12 min-w-16 flex-col items-center justify-center rounded-md px-1.5 leading-tight",
+    band.className,
+  );
   const content = (
     <>
       <span className="flex items-center gap-0.5 text-sm font-semibold tabular-nums">
@@ -54,7 +61,12 @@ export function GradebookCell({ cell, href, title }: { cell: GradebookCellData; 
     );
   }
   return (
-    <Link href={href} title={description} aria-label={description} className={cn(className, "transition-shadow hover:ring-2 hover:ring-ring/60")}>
+    <Link
+      href={href}
+      title={description}
+      aria-label={description}
+      className={cn(className, "transition-shadow hover:ring-2 hover:ring-ring/60")}
+    >
       {content}
     </Link>
   );

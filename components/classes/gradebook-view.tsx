@@ -21,15 +21,22 @@ export function GradebookView({ data }: { data: GradebookData }) {
   const rows = useMemo(() => {
     const needle = query.trim().toLowerCase();
     const filtered = data.rows.filter(
-      (r) => (!stuckOnly || r.stuck) && (needle === "" || r.name.toLowerCase().includes(needle) || r.email.toLowerCase().includes(needle)),
+      (r) =>
+        (!stuckOnly || r.stuck) &&
+        (needle === "" || r.name.toLowerCase().includes(needle) || r.email.toLowerCase().includes(needle)),
     );
-    const byName = (a: (typeof filtered)[number], b: (typeof filtered)[number]) => a.name.localeCompare(b.name, undefined, { sensitivity: "base" });
-    const sorted = [...filtered].sort((a, b) => (sort.key === "name" ? byName(a, b) : a.total - b.total || byName(a, b)));
+    const byName = (a: (typeof filtered)[number], b: (typeof filtered)[number]) =>
+      a.name.localeCompare(b.name, undefined, { sensitivity: "base" });
+    const sorted = [...filtered].sort((a, b) =>
+      sort.key === "name" ? byName(a, b) : a.total - b.total || byName(a, b),
+    );
     return sort.descending ? sorted.reverse() : sorted;
   }, [data.rows, query, stuckOnly, sort]);
 
   function toggle(key: SortKey) {
-    setSort((current) => (current.key === key ? { key, descending: !current.descending } : { key, descending: key === "total" }));
+    setSort((current) =>
+      current.key === key ? { key, descending: !current.descending } : { key, descending: key === "total" },
+    );
   }
 
   const base = `/teach/classes/${data.classId}`;
@@ -39,7 +46,10 @@ export function GradebookView({ data }: { data: GradebookData }) {
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center gap-3">
         <div className="relative w-full max-w-xs">
-          <Search className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted" aria-hidden />
+          <Search
+            className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted"
+            aria-hidden
+          />
           <label htmlFor="gradebook-filter" className="sr-only">
             Filter students by name or email
           </label>
@@ -53,7 +63,12 @@ export function GradebookView({ data }: { data: GradebookData }) {
           />
         </div>
         <label className="inline-flex cursor-pointer items-center gap-2 text-sm">
-          <input type="checkbox" className="size-4 accent-[var(--primary)]" checked={stuckOnly} onChange={(e) => setStuckOnly(e.target.checked)} />
+          <input
+            type="checkbox"
+            className="size-4 accent-[var(--primary)]"
+            checked={stuckOnly}
+            onChange={(e) => setStuckOnly(e.target.checked)}
+          />
           Only stuck students <span className="text-muted">({stuckCount})</span>
         </label>
         <p className="ml-auto text-sm text-muted" aria-live="polite">
@@ -63,21 +78,55 @@ export function GradebookView({ data }: { data: GradebookData }) {
 
       <div className="overflow-x-auto rounded-xl border border-border bg-surface shadow-xs">
         <table className="w-full border-separate border-spacing-0 text-sm" data-testid="gradebook">
-          <caption className="sr-only">Best score per student and assignment, in percent; attempts below each score.</caption>
+          <caption className="sr-only">
+            Best score per student and assignment, in percent; attempts below each score.
+          </caption>
           <thead className="text-xs text-muted">
             <tr>
-              <th scope="col" aria-sort={sort.key === "name" ? (sort.descending ? "descending" : "ascending") : undefined} className="sticky left-0 z-10 border-b border-border bg-surface px-4 py-2.5 text-left font-medium">
-                <SortButton label="Student" active={sort.key === "name"} descending={sort.descending} onClick={() => toggle("name")} />
+              <th
+                scope="col"
+                aria-sort={sort.key === "name" ? (sort.descending ? "descending" : "ascending") : undefined}
+                className="sticky left-0 z-10 border-b border-border bg-surface px-4 py-2.5 text-left font-medium"
+              >
+                <SortButton
+                  label="Student"
+                  active={sort.key === "name"}
+                  descending={sort.descending}
+                  onClick={() => toggle("name")}
+                />
               </th>
-              <th scope="col" aria-sort={sort.key === "total" ? (sort.descending ? "descending" : "ascending") : undefined} className="border-b border-border px-3 py-2.5 text-right font-medium">
-                <SortButton label="Total" active={sort.key === "total"} descending={sort.descending} onClick={() => toggle("total")} />
+              <th
+                scope="col"
+                aria-sort={sort.key === "total" ? (sort.descending ? "descending" : "ascending") : undefined}
+                className="border-b border-border px-3 py-2.5 text-right font-medium"
+              >
+                <SortButton
+                  label="Total"
+                  active={sort.key === "total"}
+                  descending={sort.descending}
+                  onClick={() => toggle("total")}
+                />
               </th>
               {data.assignments.map((a) => (
-                <th key={a.id} scope="col" className="max-w-40 border-b border-border px-2 py-2.5 text-center align-bottom font-medium">
+                <th
+                  key={a.id}
+                  scope="col"
+                  className="max-w-40 border-b border-border px-2 py-2.5 text-center align-bottom font-medium"
+                >
                   <span className="line-clamp-2 text-foreground" title={a.ref}>
                     {a.title}
                   </span>
-                  <span className="mt-0.5 block font-normal">{a.dueAt ? <>Due <DateTime iso={a.dueAt} /></> : a.kind === "quiz" ? "Quiz" : "No due date"}</span>
+                  <span className="mt-0.5 block font-normal">
+                    {a.dueAt ? (
+                      <>
+                        Due <DateTime iso={a.dueAt} />
+                      </>
+                    ) : a.kind === "quiz" ? (
+                      "Quiz"
+                    ) : (
+                      "No due date"
+                    )}
+                  </span>
                 </th>
               ))}
             </tr>
@@ -92,14 +141,22 @@ export function GradebookView({ data }: { data: GradebookData }) {
             ) : (
               rows.map((row) => (
                 <tr key={row.userId} className="group">
-                  <th scope="row" className="sticky left-0 z-10 border-b border-border bg-surface px-4 py-1.5 text-left font-normal group-last:border-b-0">
-                    <Link href={`${base}/students/${encodeURIComponent(row.userId)}`} className="font-medium underline-offset-2 hover:underline">
+                  <th
+                    scope="row"
+                    className="sticky left-0 z-10 border-b border-border bg-surface px-4 py-1.5 text-left font-normal group-last:border-b-0"
+                  >
+                    <Link
+                      href={`${base}/students/${encodeURIComponent(row.userId)}`}
+                      className="font-medium underline-offset-2 hover:underline"
+                    >
                       {row.name}
                     </Link>
                     <div className="max-w-56 truncate text-xs text-muted">{row.email}</div>
                   </th>
                   <td className="border-b border-border px-3 py-1.5 text-right tabular-nums group-last:border-b-0">
-                    <span className="font-semibold">{row.total.toLocaleString("en", { maximumFractionDigits: 2 })}</span>
+                    <span className="font-semibold">
+                      {row.total.toLocaleString("en", { maximumFractionDigits: 2 })}
+                    </span>
                     <span className="text-muted"> / {data.assignments.length}</span>
                   </td>
                   {row.cells.map((cell, i) => {
@@ -124,10 +181,27 @@ export function GradebookView({ data }: { data: GradebookData }) {
   );
 }
 
-function SortButton({ label, active, descending, onClick }: { label: string; active: boolean; descending: boolean; onClick: () => void }) {
+function SortButton({
+  label,
+  active,
+  descending,
+  onClick,
+}: {
+  label: string;
+  active: boolean;
+  descending: boolean;
+  onClick: () => void;
+}) {
   const Icon = !active ? ArrowUpDown : descending ? ArrowDown : ArrowUp;
   return (
-    <button type="button" onClick={onClick} className={cn("inline-flex cursor-pointer items-center gap-1 rounded hover:text-foreground", active && "text-foreground")}>
+    <button
+      type="button"
+      onClick={onClick}
+      className={cn(
+        "inline-flex cursor-pointer items-center gap-1 rounded hover:text-foreground",
+        active && "text-foreground",
+      )}
+    >
       {label}
       <Icon className="size-3.5" aria-hidden />
       <span className="sr-only">{active ? (descending ? "(sorted descending)" : "(sorted ascending)") : "(sort)"}</span>
@@ -139,11 +213,22 @@ function Legend() {
   const swatch = "inline-block size-3.5 rounded-sm border border-border";
   return (
     <ul className="flex flex-wrap items-center gap-x-5 gap-y-2 text-xs text-muted" aria-label="Legend">
-      <li className="flex items-center gap-1.5"><span className={cn(swatch, "bg-pass-soft")} /> <Check className="size-3.5 text-pass" aria-hidden /> passed (100)</li>
-      <li className="flex items-center gap-1.5"><span className={cn(swatch, "bg-error-soft")} /> best 50–99</li>
-      <li className="flex items-center gap-1.5"><span className={cn(swatch, "bg-fail-soft")} /> best below 50</li>
-      <li className="flex items-center gap-1.5"><span className={swatch} /> – not started</li>
-      <li className="flex items-center gap-1.5"><Clock className="size-3.5 text-error" aria-hidden /> late</li>
+      <li className="flex items-center gap-1.5">
+        <span className={cn(swatch, "bg-pass-soft")} /> <Check className="size-3.5 text-pass" aria-hidden /> passed
+        (100)
+      </li>
+      <li className="flex items-center gap-1.5">
+        <span className={cn(swatch, "bg-error-soft")} /> best 50–99
+      </li>
+      <li className="flex items-center gap-1.5">
+        <span className={cn(swatch, "bg-fail-soft")} /> best below 50
+      </li>
+      <li className="flex items-center gap-1.5">
+        <span className={swatch} /> – not started
+      </li>
+      <li className="flex items-center gap-1.5">
+        <Clock className="size-3.5 text-error" aria-hidden /> late
+      </li>
       <li>Numbers: best score in percent; n× = attempts. Quizzes count submitted attempts.</li>
     </ul>
   );

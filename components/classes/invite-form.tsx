@@ -20,7 +20,10 @@ export function InviteForm({ classId }: { classId: string }) {
     setPending(true);
     setResult(null);
     try {
-      const body = (await callApi(`/api/classes/${classId}/invitations`, { method: "POST", body: { emails } })) as { sent?: number; failed?: string[] } | null;
+      const body = (await callApi(`/api/classes/${classId}/invitations`, { method: "POST", body: { emails } })) as {
+        sent?: number;
+        failed?: string[];
+      } | null;
       const failed = body?.failed ?? [];
       setResult({
         ok: failed.length === 0,
@@ -57,7 +60,11 @@ export function InviteForm({ classId }: { classId: string }) {
           Send invitations
         </Button>
         {result ? (
-          <p id="invite-result" role={result.ok ? "status" : "alert"} className={`text-sm ${result.ok ? "text-muted" : "text-fail"}`}>
+          <p
+            id="invite-result"
+            role={result.ok ? "status" : "alert"}
+            className={`text-sm ${result.ok ? "text-muted" : "text-fail"}`}
+          >
             {result.text}
           </p>
         ) : null}

@@ -23,9 +23,15 @@ export function JoinCodeForm() {
     setPending(true);
     setMessage(null);
     try {
-      const body = (await callApi("/api/classes/join", { method: "POST", body: { code } })) as { name?: unknown; alreadyMember?: unknown } | null;
+      const body = (await callApi("/api/classes/join", { method: "POST", body: { code } })) as {
+        name?: unknown;
+        alreadyMember?: unknown;
+      } | null;
       const name = typeof body?.name === "string" ? body.name : "the class";
-      setMessage({ tone: "ok", text: body?.alreadyMember === true ? `You are already in ${name}.` : `You joined ${name}.` });
+      setMessage({
+        tone: "ok",
+        text: body?.alreadyMember === true ? `You are already in ${name}.` : `You joined ${name}.`,
+      });
       form.reset();
       startRefresh(() => router.refresh());
     } catch (e) {
@@ -58,7 +64,11 @@ export function JoinCodeForm() {
         </Button>
       </div>
       {message ? (
-        <p id="join-message" role={message.tone === "error" ? "alert" : "status"} className={message.tone === "error" ? "text-sm text-fail" : "text-sm text-pass"}>
+        <p
+          id="join-message"
+          role={message.tone === "error" ? "alert" : "status"}
+          className={message.tone === "error" ? "text-sm text-fail" : "text-sm text-pass"}
+        >
           {message.text}
         </p>
       ) : null}

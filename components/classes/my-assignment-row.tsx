@@ -21,7 +21,15 @@ export function MyAssignmentRow({ item }: { item: MyAssignment }) {
         <p className="mt-1 flex flex-wrap gap-x-2 text-xs text-muted">
           <span>{item.className}</span>
           <span aria-hidden>·</span>
-          <span>{item.dueAt ? <>Due <DateTime iso={item.dueAt.toISOString()} relative /></> : "No due date"}</span>
+          <span>
+            {item.dueAt ? (
+              <>
+                Due <DateTime iso={item.dueAt.toISOString()} relative />
+              </>
+            ) : (
+              "No due date"
+            )}
+          </span>
         </p>
       </div>
       <div className="flex flex-wrap items-center gap-3 sm:justify-end">

@@ -20,7 +20,9 @@ export function NewClassForm({ autoFocus = false }: { autoFocus?: boolean }) {
     setPending(true);
     setError(null);
     try {
-      const body = (await callApi("/api/classes", { method: "POST", body: { name } })) as { class?: { id?: unknown } } | null;
+      const body = (await callApi("/api/classes", { method: "POST", body: { name } })) as {
+        class?: { id?: unknown };
+      } | null;
       const id = typeof body?.class?.id === "string" ? body.class.id : null;
       if (!id) throw new Error("The class was created but its page could not be opened. Reload the page.");
       router.push(`/teach/classes/${id}`);

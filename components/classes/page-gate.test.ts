@@ -8,7 +8,8 @@ function outcome(run: () => unknown): unknown {
   try {
     return run();
   } catch (error) {
-    const digest = typeof error === "object" && error !== null && "digest" in error ? String(error.digest) : String(error);
+    const digest =
+      typeof error === "object" && error !== null && "digest" in error ? String(error.digest) : String(error);
     return digest.includes("404") ? "404" : `threw ${digest}`;
   }
 }

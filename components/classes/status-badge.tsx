@@ -2,7 +2,12 @@ import { Check, Clock, PenLine } from "lucide-react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { STATUS_LABEL, type AssignmentResult } from "@/lib/classes/assignment-status";
 
-const TONE: Record<AssignmentResult["status"], BadgeTone> = { not_started: "neutral", attempted: "error", passed: "pass", submitted: "info" };
+const TONE: Record<AssignmentResult["status"], BadgeTone> = {
+  not_started: "neutral",
+  attempted: "error",
+  passed: "pass",
+  submitted: "info",
+};
 
 /** Status in words (plus the best score where there is one), and a separate "Late" flag. */
 export function StatusBadge({ result }: { result: Pick<AssignmentResult, "status" | "best" | "late"> }) {
@@ -10,7 +15,11 @@ export function StatusBadge({ result }: { result: Pick<AssignmentResult, "status
   return (
     <span className="inline-flex flex-wrap items-center gap-1.5">
       <Badge tone={TONE[result.status]} data-testid="assignment-status">
-        {result.status === "passed" ? <Check aria-hidden /> : result.status === "attempted" ? <PenLine aria-hidden /> : null}
+        {result.status === "passed" ? (
+          <Check aria-hidden />
+        ) : result.status === "attempted" ? (
+          <PenLine aria-hidden />
+        ) : null}
         {STATUS_LABEL[result.status]}
         {score}
       </Badge>

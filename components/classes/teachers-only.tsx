@@ -18,7 +18,10 @@ export function TeachersOnly() {
         </Button>
       }
     >
-      <p>Your account is a student account. If you teach a class, ask an administrator to make your account a teacher account.</p>
+      <p>
+        Your account is a student account. If you teach a class, ask an administrator to make your account a teacher
+        account.
+      </p>
     </StatusPage>
   );
 }

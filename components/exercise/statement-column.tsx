@@ -6,7 +6,14 @@ import { trackLabel } from "@/components/catalog/tracks";
 import { Statement } from "./statement";
 
 type StatementColumnProps = {
-  exercise: { track: string; title: string; summary: string; difficulty: string; concepts: readonly string[]; statement: string };
+  exercise: {
+    track: string;
+    title: string;
+    summary: string;
+    difficulty: string;
+    concepts: readonly string[];
+    statement: string;
+  };
 };
 
 /** The left column: where you are, what the exercise is, then the statement itself. */
@@ -59,5 +66,7 @@ export async function StatementColumn({ exercise }: StatementColumnProps) {
 /** The page already shows the title; drop a first-line "# Title" from the Markdown. */
 function stripLeadingTitle(markdown: string, title: string): string {
   const match = /^\s*#\s+(.+)\n/.exec(markdown);
-  return match && match[1]?.trim().toLowerCase() === title.trim().toLowerCase() ? markdown.slice(match[0].length) : markdown;
+  return match && match[1]?.trim().toLowerCase() === title.trim().toLowerCase()
+    ? markdown.slice(match[0].length)
+    : markdown;
 }

@@ -14,7 +14,15 @@ import { DiffView } from "./diff-view";
  * One attempt: when and the verdict at a glance (a native disclosure, so it opens with the
  * keyboard), then result / diff / code in tabs. Only the newest starts open.
  */
-export function AttemptCard({ attempt, previousNumber, open }: { attempt: StudentAttempt; previousNumber: number | null; open: boolean }) {
+export function AttemptCard({
+  attempt,
+  previousNumber,
+  open,
+}: {
+  attempt: StudentAttempt;
+  previousNumber: number | null;
+  open: boolean;
+}) {
   const result = attempt.run?.result ?? null;
   const prefix = `a${attempt.number}`;
   const state = attempt.run?.state ?? "queued";
@@ -37,9 +45,13 @@ export function AttemptCard({ attempt, previousNumber, open }: { attempt: Studen
             <VerdictBadge status={result.status} size="sm" />
             <span className="text-[13px] font-medium">
               {result.reason ? REASON_TEXT[result.reason].title : "All tests passed"}
-              {firstErrorCode(result) ? <span className="ml-1.5 font-mono text-muted">{firstErrorCode(result)}</span> : null}
+              {firstErrorCode(result) ? (
+                <span className="ml-1.5 font-mono text-muted">{firstErrorCode(result)}</span>
+              ) : null}
             </span>
-            <span className="ml-auto font-mono text-[13px] font-semibold tabular-nums">{formatScore(result.score)}</span>
+            <span className="ml-auto font-mono text-[13px] font-semibold tabular-nums">
+              {formatScore(result.score)}
+            </span>
           </>
         ) : (
           <Badge tone="info">
@@ -47,7 +59,10 @@ export function AttemptCard({ attempt, previousNumber, open }: { attempt: Studen
           </Badge>
         )}
         {attempt.run?.regraded ? (
-          <Badge tone="neutral" title={`This submission has been graded ${attempt.runCount} times; the latest result is shown.`}>
+          <Badge
+            tone="neutral"
+            title={`This submission has been graded ${attempt.runCount} times; the latest result is shown.`}
+          >
             <RotateCcw aria-hidden /> regraded
           </Badge>
         ) : null}
@@ -56,11 +71,19 @@ export function AttemptCard({ attempt, previousNumber, open }: { attempt: Studen
         submissionId={attempt.id}
         result={result}
         codeIdPrefix={prefix}
-        pending={<p className="text-sm text-muted">This attempt is still being graded. Refresh in a moment to see its result.</p>}
+        pending={
+          <p className="text-sm text-muted">
+            This attempt is still being graded. Refresh in a moment to see its result.
+          </p>
+        }
         code={<CodeView code={attempt.code} idPrefix={prefix} label={`Code of attempt ${attempt.number}`} />}
         diff={
           attempt.diff && previousNumber !== null ? (
-            <DiffView diff={attempt.diff} fromLabel={`attempt ${previousNumber}`} label={`Diff of attempt ${attempt.number} against attempt ${previousNumber}`} />
+            <DiffView
+              diff={attempt.diff}
+              fromLabel={`attempt ${previousNumber}`}
+              label={`Diff of attempt ${attempt.number} against attempt ${previousNumber}`}
+            />
           ) : null
         }
       />

@@ -26,7 +26,12 @@ export function AttemptTabs({ submissionId, result, pending, code, diff, codeIdP
       </TabsList>
       <TabsContent value="result" className="p-4">
         {result ? (
-          <AttemptVerdict submissionId={submissionId} result={result} codeIdPrefix={codeIdPrefix} onShowCode={() => setTab("code")} />
+          <AttemptVerdict
+            submissionId={submissionId}
+            result={result}
+            codeIdPrefix={codeIdPrefix}
+            onShowCode={() => setTab("code")}
+          />
         ) : (
           pending
         )}

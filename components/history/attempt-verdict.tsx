@@ -7,7 +7,12 @@ import { Verdict } from "@/components/results/verdict";
  * The student's verdict panel (tests, per-test timeline, diagnostics, output), reused as is.
  * A diagnostic jumps to its line in this attempt's code instead of an editor.
  */
-export function AttemptVerdict({ submissionId, result, codeIdPrefix, onShowCode }: {
+export function AttemptVerdict({
+  submissionId,
+  result,
+  codeIdPrefix,
+  onShowCode,
+}: {
   submissionId: string;
   result: GradeResult;
   codeIdPrefix: string;

@@ -24,7 +24,12 @@ export function DiffView({ diff, fromLabel, label }: { diff: LineDiff; fromLabel
           <Minus className="size-3.5" aria-hidden /> {diff.removed} removed
         </span>
       </p>
-      <div className="overflow-x-auto rounded-lg border border-border bg-code-bg" role="region" aria-label={label} tabIndex={0}>
+      <div
+        className="overflow-x-auto rounded-lg border border-border bg-code-bg"
+        role="region"
+        aria-label={label}
+        tabIndex={0}
+      >
         <table className="w-full border-collapse font-mono text-[12.5px] leading-[1.6]">
           <tbody>
             {diff.rows.map((row, i) =>

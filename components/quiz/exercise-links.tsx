@@ -10,7 +10,11 @@ export function ExerciseLinks({ ids, titles }: { ids: readonly string[]; titles:
       {ids.map((id) =>
         titles.has(id) ? (
           <li key={id}>
-            <Link href={exerciseHref(id)} title={id} className="inline-flex items-center gap-1 text-primary underline-offset-2 hover:underline">
+            <Link
+              href={exerciseHref(id)}
+              title={id}
+              className="inline-flex items-center gap-1 text-primary underline-offset-2 hover:underline"
+            >
               {titles.get(id)}
               <span className="text-xs text-muted">({id.startsWith("rust/") ? "Rust" : "TypeScript"})</span>
               <ArrowRight className="size-3.5" aria-hidden />

@@ -13,7 +13,12 @@ export function InlineText({ text }: { text: string }) {
             </code>
           );
         }
-        if (part.startsWith("**") && part.endsWith("**") && part.length > 4) return <strong key={i} className="font-semibold">{part.slice(2, -2)}</strong>;
+        if (part.startsWith("**") && part.endsWith("**") && part.length > 4)
+          return (
+            <strong key={i} className="font-semibold">
+              {part.slice(2, -2)}
+            </strong>
+          );
         return <Fragment key={i}>{part}</Fragment>;
       })}
     </>

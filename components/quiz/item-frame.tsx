@@ -17,7 +17,11 @@ export function ItemFrame(props: {
   const { position, total, type, prompt, html, status, children } = props;
   const headingId = `q${position}-prompt`;
   return (
-    <section aria-labelledby={headingId} className="rounded-xl border border-border bg-surface p-5 shadow-xs sm:p-6" data-testid="quiz-item">
+    <section
+      aria-labelledby={headingId}
+      className="rounded-xl border border-border bg-surface p-5 shadow-xs sm:p-6"
+      data-testid="quiz-item"
+    >
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-xs font-medium tracking-wide text-muted uppercase">
           Question {position + 1} of {total} · <span className="text-primary">{ITEM_TYPE_LABEL[type]}</span>

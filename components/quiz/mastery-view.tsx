@@ -15,14 +15,18 @@ export function MasteryView({ mastery, titles }: { mastery: ConceptMastery[]; ti
   return (
     <div className="flex flex-col gap-3">
       <p className="text-sm text-muted">
-        A level shows once you have answered {MIN_EVIDENCE} questions on a concept, and it follows your latest {RECENT_WINDOW}: solid from 80% (with at least {MIN_EVIDENCE} answers), developing from 50%.
+        A level shows once you have answered {MIN_EVIDENCE} questions on a concept, and it follows your latest{" "}
+        {RECENT_WINDOW}: solid from 80% (with at least {MIN_EVIDENCE} answers), developing from 50%.
       </p>
       <ul className="grid gap-3 md:grid-cols-2" data-testid="mastery">
         {mastery.map((m) => {
           const level = LEVEL[m.level];
           const percent = m.recent === null ? 0 : Math.round(m.recent * 100);
           return (
-            <li key={m.concept} className="flex flex-col gap-2.5 rounded-xl border border-border bg-surface p-4 shadow-xs">
+            <li
+              key={m.concept}
+              className="flex flex-col gap-2.5 rounded-xl border border-border bg-surface p-4 shadow-xs"
+            >
               <div className="flex items-start justify-between gap-3">
                 <h3 className="text-[15px] leading-snug font-medium">{m.label}</h3>
                 <Badge tone={level.tone}>{level.label}</Badge>
@@ -39,7 +43,11 @@ export function MasteryView({ mastery, titles }: { mastery: ConceptMastery[]; ti
                   <div className={`h-full rounded-full ${level.bar}`} style={{ width: `${percent}%` }} />
                 </div>
                 <span className="w-28 text-right text-xs text-muted tabular-nums">
-                  {m.recent === null ? "no answers" : m.level === "too-early" ? `${m.answered} of ${MIN_EVIDENCE} answers` : `${percent}% · ${m.answered} answer${m.answered === 1 ? "" : "s"}`}
+                  {m.recent === null
+                    ? "no answers"
+                    : m.level === "too-early"
+                      ? `${m.answered} of ${MIN_EVIDENCE} answers`
+                      : `${percent}% · ${m.answered} answer${m.answered === 1 ? "" : "s"}`}
                 </span>
               </div>
               <ExerciseLinks ids={m.exercises} titles={titles} />

@@ -1,6 +1,16 @@
 "use client";
 
-export function NumericInput({ id, unit, value, onChange }: { id: string; unit: string; value: string; onChange: (value: string) => void }) {
+export function NumericInput({
+  id,
+  unit,
+  value,
+  onChange,
+}: {
+  id: string;
+  unit: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
   return (
     <div className="flex items-center gap-2">
       <label htmlFor={id} className="text-sm text-muted">

@@ -11,7 +11,17 @@ type Line = { id: string; text: string };
  * Reorder lines without a mouse: each line has move up/down buttons, and a focused line moves
  * with Alt+ArrowUp / Alt+ArrowDown. Focus follows the moved line; a live region announces it.
  */
-export function OrderInput({ lines, order, onChange, label }: { lines: Line[]; order: string[]; onChange: (order: string[]) => void; label: string }) {
+export function OrderInput({
+  lines,
+  order,
+  onChange,
+  label,
+}: {
+  lines: Line[];
+  order: string[];
+  onChange: (order: string[]) => void;
+  label: string;
+}) {
   const byId = new Map(lines.map((l) => [l.id, l]));
   const refs = useRef(new Map<string, HTMLLIElement>());
   const [focusId, setFocusId] = useState<string | null>(null);
@@ -60,7 +70,15 @@ export function OrderInput({ lines, order, onChange, label }: { lines: Line[]; o
                 {index + 1}
               </span>
               <code className="min-w-0 flex-1 font-mono text-[13.5px] break-words">{line.text}</code>
-              <Button type="button" variant="ghost" size="icon" className="size-8" aria-label={`Move "${line.text}" up`} disabled={index === 0} onClick={() => move(id, -1, false)}>
+              <Button
+                type="button"
+                variant="ghost"
+                size="icon"
+                className="size-8"
+                aria-label={`Move "${line.text}" up`}
+                disabled={index === 0}
+                onClick={() => move(id, -1, false)}
+              >
                 <ArrowUp aria-hidden />
               </Button>
               <Button

@@ -27,7 +27,12 @@ function toAnswer(type: OpenAttempt["items"][number]["type"], draft: Draft): Ite
 export function QuizForm({ attempt, highlighted }: { attempt: OpenAttempt; highlighted: Record<number, string> }) {
   const router = useRouter();
   const [drafts, setDrafts] = useState<Draft[]>(() =>
-    attempt.items.map((item) => ({ choice: [], order: item.lines?.map((l) => l.id) ?? [], numeric: "", touched: false })),
+    attempt.items.map((item) => ({
+      choice: [],
+      order: item.lines?.map((l) => l.id) ?? [],
+      numeric: "",
+      touched: false,
+    })),
   );
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -56,7 +61,10 @@ export function QuizForm({ attempt, highlighted }: { attempt: OpenAttempt; highl
       });
       if (!response.ok) {
         const body: unknown = await response.json().catch(() => null);
-        const message = typeof body === "object" && body !== null && "error" in body ? (body as { error: { message?: string } }).error.message : undefined;
+        const message =
+          typeof body === "object" && body !== null && "error" in body
+            ? (body as { error: { message?: string } }).error.message
+            : undefined;
         throw new Error(message ?? `Submitting failed (${response.status}).`);
       }
       router.refresh();
@@ -74,11 +82,28 @@ export function QuizForm({ attempt, highlighted }: { attempt: OpenAttempt; highl
         if (!draft) return null;
         const name = `q${position}`;
         return (
-          <ItemFrame key={position} position={position} total={attempt.items.length} type={item.type} prompt={item.prompt} html={highlighted[position]}>
+          <ItemFrame
+            key={position}
+            position={position}
+            total={attempt.items.length}
+            type={item.type}
+            prompt={item.prompt}
+            html={highlighted[position]}
+          >
             {(item.type === "order" || item.type === "dag-order") && item.lines ? (
-              <OrderInput lines={item.lines} order={draft.order} onChange={(order) => update(position, { order })} label={`Question ${position + 1}: output lines in order`} />
+              <OrderInput
+                lines={item.lines}
+                order={draft.order}
+                onChange={(order) => update(position, { order })}
+                label={`Question ${position + 1}: output lines in order`}
+              />
             ) : item.type === "numeric" ? (
-              <NumericInput id={name} unit={item.unit ?? ""} value={draft.numeric} onChange={(numeric) => update(position, { numeric })} />
+              <NumericInput
+                id={name}
+                unit={item.unit ?? ""}
+                value={draft.numeric}
+                onChange={(numeric) => update(position, { numeric })}
+              />
             ) : (
               <ChoiceInput
                 name={name}

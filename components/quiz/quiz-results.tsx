@@ -11,19 +11,54 @@ import { ItemFrame } from "./item-frame";
 import { StartQuizButton } from "./start-quiz-button";
 
 function ResultBadge({ score, correct, skipped }: { score: number; correct: boolean; skipped: boolean }) {
-  if (skipped) return <Badge><CircleDashed aria-hidden />Skipped</Badge>;
-  if (correct) return <Badge tone="pass"><CircleCheck aria-hidden />Correct</Badge>;
-  if (score > 0) return <Badge tone="error"><CircleDashed aria-hidden />Partly right · {Math.round(score * 100)}%</Badge>;
-  return <Badge tone="fail"><CircleX aria-hidden />Not quite</Badge>;
+  if (skipped)
+    return (
+      <Badge>
+        <CircleDashed aria-hidden />
+        Skipped
+      </Badge>
+    );
+  if (correct)
+    return (
+      <Badge tone="pass">
+        <CircleCheck aria-hidden />
+        Correct
+      </Badge>
+    );
+  if (score > 0)
+    return (
+      <Badge tone="error">
+        <CircleDashed aria-hidden />
+        Partly right · {Math.round(score * 100)}%
+      </Badge>
+    );
+  return (
+    <Badge tone="fail">
+      <CircleX aria-hidden />
+      Not quite
+    </Badge>
+  );
 }
 
-export function QuizResults({ attempt, highlighted, titles }: { attempt: SubmittedAttempt; highlighted: Record<number, string>; titles: ReadonlyMap<string, string> }) {
+export function QuizResults({
+  attempt,
+  highlighted,
+  titles,
+}: {
+  attempt: SubmittedAttempt;
+  highlighted: Record<number, string>;
+  titles: ReadonlyMap<string, string>;
+}) {
   const percent = Math.round((attempt.score / attempt.maxScore) * 100);
   const missed = attempt.results.filter((r) => !r.correct);
   const weakConcepts = [...new Set(missed.flatMap((r) => r.item.concepts))];
   return (
     <div className="flex flex-col gap-6">
-      <section aria-labelledby="score-heading" className="rounded-xl border border-border bg-surface p-6 shadow-xs" data-testid="quiz-score">
+      <section
+        aria-labelledby="score-heading"
+        className="rounded-xl border border-border bg-surface p-6 shadow-xs"
+        data-testid="quiz-score"
+      >
         <div className="flex flex-wrap items-end justify-between gap-4">
           <div>
             <p className="text-sm font-medium text-primary">Your score</p>
@@ -40,8 +75,8 @@ export function QuizResults({ attempt, highlighted, titles }: { attempt: Submitt
           </div>
         </div>
         <p className="mt-2 text-sm text-muted">
-          Each question is worth 1 point. Select-all and ordering questions give part of a point for a partly right answer (how it was counted is shown
-          under each); the others count only when right.
+          Each question is worth 1 point. Select-all and ordering questions give part of a point for a partly right
+          answer (how it was counted is shown under each); the others count only when right.
         </p>
         <div className="mt-4 h-2 overflow-hidden rounded-full bg-surface-muted" aria-hidden>
           <div className="h-full rounded-full bg-primary" style={{ width: `${percent}%` }} />

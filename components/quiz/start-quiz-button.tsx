@@ -7,7 +7,15 @@ import { Button } from "@/components/ui/button";
 import { ensureSession } from "@/lib/auth/ensure-session";
 
 /** Starts a new attempt (new seed, new variants) and opens it. */
-export function StartQuizButton({ quizId, retake = false, variant = "primary" }: { quizId: string; retake?: boolean; variant?: "primary" | "secondary" }) {
+export function StartQuizButton({
+  quizId,
+  retake = false,
+  variant = "primary",
+}: {
+  quizId: string;
+  retake?: boolean;
+  variant?: "primary" | "secondary";
+}) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -23,7 +31,8 @@ export function StartQuizButton({ quizId, retake = false, variant = "primary" }:
         body: JSON.stringify({ quizId }),
       });
       const body: unknown = await response.json();
-      const attemptId = typeof body === "object" && body !== null && "attemptId" in body ? String(body.attemptId) : null;
+      const attemptId =
+        typeof body === "object" && body !== null && "attemptId" in body ? String(body.attemptId) : null;
       if (!response.ok || !attemptId) throw new Error("The quiz could not be started. Please try again.");
       router.push(`/quizzes/attempts/${attemptId}`);
     } catch (e) {
@@ -35,7 +44,13 @@ export function StartQuizButton({ quizId, retake = false, variant = "primary" }:
   return (
     <div className="flex flex-col items-start gap-1.5">
       <Button variant={variant} onClick={start} disabled={pending}>
-        {pending ? <Loader2 className="animate-spin" aria-hidden /> : retake ? <RotateCcw aria-hidden /> : <Play aria-hidden />}
+        {pending ? (
+          <Loader2 className="animate-spin" aria-hidden />
+        ) : retake ? (
+          <RotateCcw aria-hidden />
+        ) : (
+          <Play aria-hidden />
+        )}
         {retake ? "Retake with new questions" : "Start quiz"}
       </Button>
       {error ? (

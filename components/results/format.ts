@@ -9,19 +9,42 @@ export function formatMs(ms: number): string {
 }
 
 /** The timing numbers a test reported, as label/value pairs in a stable order. */
-export function timingEntries(timing: Timing | undefined, clock: "virtual" | "real"): Array<{ label: string; value: string; hint: string }> {
+export function timingEntries(
+  timing: Timing | undefined,
+  clock: "virtual" | "real",
+): Array<{ label: string; value: string; hint: string }> {
   if (!timing) return [];
   const out: Array<{ label: string; value: string; hint: string }> = [];
   const add = (present: number | undefined, label: string, value: (n: number) => string, hint: string) => {
     if (present !== undefined) out.push({ label, value: value(present), hint });
   };
-  add(timing.virtualMs, "virtual time", formatMs, "Time on the virtual clock: waits cost their full length, CPU work costs nothing.");
+  add(
+    timing.virtualMs,
+    "virtual time",
+    formatMs,
+    "Time on the virtual clock: waits cost their full length, CPU work costs nothing.",
+  );
   add(timing.wallMs, "wall", formatMs, clock === "virtual" ? "Real time the test took to run." : "Real elapsed time.");
   add(timing.cpuMs, "CPU", formatMs, "CPU time used by all threads together.");
-  add(timing.workSpread, "work spread", (n) => `${n.toFixed(2)}×`, "Total CPU ÷ the busiest thread's CPU: ≈1 means one thread did the work, ≈k means k threads shared it.");
+  add(
+    timing.workSpread,
+    "work spread",
+    (n) => `${n.toFixed(2)}×`,
+    "Total CPU ÷ the busiest thread's CPU: ≈1 means one thread did the work, ≈k means k threads shared it.",
+  );
   add(timing.threadsUsed, "threads", (n) => String(n), "Threads (or worker isolates) your code used.");
-  add(timing.speedup, "speedup", (n) => `${n.toFixed(2)}×`, "Wall-clock speedup against a sequential baseline measured in the same run (information only).");
-  add(timing.longestStallMs, "longest stall", formatMs, "The longest stretch of synchronous work that kept other tasks waiting.");
+  add(
+    timing.speedup,
+    "speedup",
+    (n) => `${n.toFixed(2)}×`,
+    "Wall-clock speedup against a sequential baseline measured in the same run (information only).",
+  );
+  add(
+    timing.longestStallMs,
+    "longest stall",
+    formatMs,
+    "The longest stretch of synchronous work that kept other tasks waiting.",
+  );
   return out;
 }
 

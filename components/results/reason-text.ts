@@ -40,7 +40,10 @@ export const REASON_TEXT: Record<Reason, { title: string; hint: string }> = {
   compile_error: { title: "Does not compile", hint: "Fix the errors marked in the editor, then submit again." },
   timeout: { title: "Timed out", hint: "The code ran longer than the time limit — look for a loop that never ends." },
   memory_limit: { title: "Out of memory", hint: "The code used more memory than the limit allows." },
-  output_limit: { title: "Too much output", hint: "The code printed more than the output limit; remove noisy logging." },
+  output_limit: {
+    title: "Too much output",
+    hint: "The code printed more than the output limit; remove noisy logging.",
+  },
   resource_limit: {
     title: "Resource limit",
     hint: "The sandbox's hard cap on processes, threads or files was reached.",

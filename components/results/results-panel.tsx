@@ -18,7 +18,11 @@ type ResultsPanelProps = {
 
 export function ResultsPanel({ view, isOlder, onReveal, onRestore }: ResultsPanelProps) {
   return (
-    <div className="flex flex-col gap-4 p-4" aria-live="polite" aria-busy={view.kind === "submitting" || view.kind === "loading"}>
+    <div
+      className="flex flex-col gap-4 p-4"
+      aria-live="polite"
+      aria-busy={view.kind === "submitting" || view.kind === "loading"}
+    >
       <ResultsBody view={view} isOlder={isOlder} onReveal={onReveal} onRestore={onRestore} />
     </div>
   );
@@ -47,7 +51,10 @@ function ResultsBody({ view, isOlder, onReveal, onRestore }: ResultsPanelProps) 
       );
     case "error":
       return (
-        <div role="alert" className="flex items-start gap-2.5 rounded-lg border border-fail/30 bg-fail-soft px-3 py-2.5 text-sm">
+        <div
+          role="alert"
+          className="flex items-start gap-2.5 rounded-lg border border-fail/30 bg-fail-soft px-3 py-2.5 text-sm"
+        >
           <CircleAlert className="mt-0.5 size-4 shrink-0 text-fail" aria-hidden />
           <div>
             <p className="font-medium">{view.title}</p>

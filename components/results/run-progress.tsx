@@ -14,7 +14,11 @@ export function RunProgress({ state, since }: { state: "submitting" | "queued" |
   }, []);
   const seconds = Math.max(0, Math.floor((now - since) / 1000));
   const label =
-    state === "submitting" ? "Sending your code…" : state === "queued" ? "Queued — waiting for a grader…" : "Running your code…";
+    state === "submitting"
+      ? "Sending your code…"
+      : state === "queued"
+        ? "Queued — waiting for a grader…"
+        : "Running your code…";
   const current = state === "submitting" ? -1 : STEPS.indexOf(state);
 
   return (

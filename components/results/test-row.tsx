@@ -24,7 +24,9 @@ export function TestRow({ test }: { test: TestResult }) {
         <div className="min-w-0 flex-1">
           <div className="flex flex-wrap items-baseline gap-x-2 gap-y-0.5">
             <span className="font-mono text-[13px] font-medium break-all">{test.name}</span>
-            {test.reason ? <span className="text-xs font-medium text-muted">{REASON_TEXT[test.reason].title}</span> : null}
+            {test.reason ? (
+              <span className="text-xs font-medium text-muted">{REASON_TEXT[test.reason].title}</span>
+            ) : null}
             <span className="ml-auto text-xs text-muted tabular-nums">
               {formatMs(test.durationMs)}
               {test.clock === "virtual" ? " · virtual clock" : ""}
@@ -41,7 +43,10 @@ export function TestRow({ test }: { test: TestResult }) {
             <dl className="mt-2 flex flex-wrap gap-1.5">
               {timing.map((entry) => (
                 <Tooltip key={entry.label} content={entry.hint}>
-                  <div tabIndex={0} className="flex items-baseline gap-1 rounded-md bg-surface-muted px-1.5 py-0.5 text-xs">
+                  <div
+                    tabIndex={0}
+                    className="flex items-baseline gap-1 rounded-md bg-surface-muted px-1.5 py-0.5 text-xs"
+                  >
                     <dt className="text-muted">{entry.label}</dt>
                     <dd className="font-mono font-medium tabular-nums">{entry.value}</dd>
                   </div>
@@ -49,7 +54,9 @@ export function TestRow({ test }: { test: TestResult }) {
               ))}
             </dl>
           ) : null}
-          {test.trace && test.trace.length > 0 ? <Timeline spans={test.trace} clock={test.clock} testName={test.name} defaultOpen={test.status !== "pass"} /> : null}
+          {test.trace && test.trace.length > 0 ? (
+            <Timeline spans={test.trace} clock={test.clock} testName={test.name} defaultOpen={test.status !== "pass"} />
+          ) : null}
         </div>
       </div>
     </li>

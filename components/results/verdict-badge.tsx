@@ -15,7 +15,10 @@ export function VerdictBadge({ status, size = "md", testId, submissionId }: Verd
       tone={status}
       data-testid={testId}
       data-submission-id={submissionId}
-      className={cn("font-semibold uppercase tracking-wide", size === "md" ? "px-2.5 py-1 text-[12.5px] [&_svg]:size-4" : "text-[11px]")}
+      className={cn(
+        "font-semibold uppercase tracking-wide",
+        size === "md" ? "px-2.5 py-1 text-[12.5px] [&_svg]:size-4" : "text-[11px]",
+      )}
     >
       <Icon aria-hidden />
       {status}

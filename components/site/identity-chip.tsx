@@ -25,7 +25,10 @@ export function IdentityChip() {
       <div className="flex items-center gap-1.5" data-testid="identity">
         {data ? (
           <Tooltip content="You are working as a guest: drafts and submissions are saved to an account tied to this browser. Create an account to keep them.">
-            <span tabIndex={0} className="hidden items-center gap-1.5 rounded-full border border-border px-2.5 py-1 text-xs text-muted md:flex">
+            <span
+              tabIndex={0}
+              className="hidden items-center gap-1.5 rounded-full border border-border px-2.5 py-1 text-xs text-muted md:flex"
+            >
               <UserRound className="size-3.5" aria-hidden />
               Guest
             </span>
@@ -57,7 +60,10 @@ export function IdentityChip() {
           className="flex cursor-pointer items-center gap-2 rounded-full border border-border py-0.5 pr-2 pl-0.5 text-sm hover:bg-surface-muted data-[state=open]:bg-surface-muted"
           aria-label={`Account menu for ${user.name}`}
         >
-          <span aria-hidden className="flex size-7 items-center justify-center rounded-full bg-primary/12 text-xs font-semibold text-primary">
+          <span
+            aria-hidden
+            className="flex size-7 items-center justify-center rounded-full bg-primary/12 text-xs font-semibold text-primary"
+          >
             {initials || <UserRound className="size-3.5" />}
           </span>
           <span className="hidden max-w-40 truncate sm:inline">{user.name}</span>

@@ -8,7 +8,9 @@ import { cn } from "@/components/ui/cn";
 /** A header link that marks itself current for its section (exercise pages belong to "/"). */
 export function NavLink({ href, children }: { href: string; children: ReactNode }) {
   const pathname = usePathname();
-  const current = !href.includes("#") && (href === "/" ? pathname === "/" || pathname.startsWith("/exercises") : pathname.startsWith(href));
+  const current =
+    !href.includes("#") &&
+    (href === "/" ? pathname === "/" || pathname.startsWith("/exercises") : pathname.startsWith(href));
   return (
     <Link
       href={href}

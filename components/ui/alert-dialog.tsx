@@ -14,7 +14,14 @@ type ConfirmDialogProps = {
 };
 
 /** A yes/no confirmation (radix AlertDialog: focus trapped, Escape cancels, Cancel focused first). */
-export function ConfirmDialog({ trigger, title, description, confirmLabel, onConfirm, tone = "primary" }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  trigger,
+  title,
+  description,
+  confirmLabel,
+  onConfirm,
+  tone = "primary",
+}: ConfirmDialogProps) {
   return (
     <Primitive.Root>
       <Primitive.Trigger asChild>{trigger}</Primitive.Trigger>

@@ -3,10 +3,8 @@ import type { ComponentProps } from "react";
 import { cn } from "./cn";
 
 const variants = {
-  primary:
-    "bg-primary text-primary-foreground shadow-sm hover:bg-primary-hover disabled:hover:bg-primary",
-  secondary:
-    "border border-border bg-surface text-foreground shadow-xs hover:bg-surface-muted",
+  primary: "bg-primary text-primary-foreground shadow-sm hover:bg-primary-hover disabled:hover:bg-primary",
+  secondary: "border border-border bg-surface text-foreground shadow-xs hover:bg-surface-muted",
   ghost: "text-foreground hover:bg-surface-muted",
   danger: "bg-fail text-white shadow-sm hover:opacity-90",
 } as const;

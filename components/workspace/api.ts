@@ -36,7 +36,8 @@ async function call<T extends z.ZodType>(schema: T, url: string, init?: RequestI
     throw new ApiError(response.status, "http", `The server answered ${response.status}.`);
   }
   const parsed = schema.safeParse(json);
-  if (!parsed.success) throw new ApiError(response.status, "invalid_response", "The server sent a response this page cannot read.");
+  if (!parsed.success)
+    throw new ApiError(response.status, "invalid_response", "The server sent a response this page cannot read.");
   return parsed.data;
 }
 
@@ -72,7 +73,10 @@ export async function fetchSubmission(id: string, signal?: AbortSignal) {
 }
 
 export async function fetchSubmissionList(exerciseId: string) {
-  const { submissions } = await call(SubmissionListResponse, `/api/submissions?exerciseId=${encodeURIComponent(exerciseId)}`);
+  const { submissions } = await call(
+    SubmissionListResponse,
+    `/api/submissions?exerciseId=${encodeURIComponent(exerciseId)}`,
+  );
   return submissions;
 }
 

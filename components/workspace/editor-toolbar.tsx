@@ -18,7 +18,11 @@ type EditorToolbarProps = {
 
 export function EditorToolbar({ fileName, saveState, busy, canReset, onReset, onSubmit }: EditorToolbarProps) {
   return (
-    <div className="flex h-12 shrink-0 items-center gap-3 border-b border-border bg-surface px-3" role="toolbar" aria-label="Editor">
+    <div
+      className="flex h-12 shrink-0 items-center gap-3 border-b border-border bg-surface px-3"
+      role="toolbar"
+      aria-label="Editor"
+    >
       <span className="flex items-center gap-1.5 rounded-md bg-surface-muted px-2 py-1 font-mono text-xs">
         <FileCode2 className="size-3.5 text-muted" aria-hidden />
         {fileName}
@@ -38,7 +42,13 @@ export function EditorToolbar({ fileName, saveState, busy, canReset, onReset, on
             </Button>
           }
         />
-        <Button size="sm" variant="primary" onClick={onSubmit} disabled={busy} aria-keyshortcuts="Control+Enter Meta+Enter">
+        <Button
+          size="sm"
+          variant="primary"
+          onClick={onSubmit}
+          disabled={busy}
+          aria-keyshortcuts="Control+Enter Meta+Enter"
+        >
           {busy ? <LoaderCircle className="animate-spin" aria-hidden /> : <Play aria-hidden />}
           Submit
           <span aria-hidden className="ml-1 hidden items-center gap-0.5 sm:flex">

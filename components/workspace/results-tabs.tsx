@@ -26,7 +26,10 @@ export function ResultsTabs({ tab, onTabChange, share, view, history, onOpen, on
   const style = { "--results-share": `${share}%` } as CSSProperties;
 
   return (
-    <div className="flex min-h-0 flex-col border-t border-border bg-surface lg:shrink-0 lg:basis-[var(--results-share)]" style={style}>
+    <div
+      className="flex min-h-0 flex-col border-t border-border bg-surface lg:shrink-0 lg:basis-[var(--results-share)]"
+      style={style}
+    >
       <Tabs value={tab} onValueChange={onTabChange} className="flex min-h-0 flex-1 flex-col">
         <TabsList aria-label="Results" className="border-b border-border px-3 py-1.5">
           <TabsTrigger value="result">Result</TabsTrigger>

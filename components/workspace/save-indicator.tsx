@@ -56,7 +56,12 @@ export function SaveIndicator({ state }: { state: SaveState }) {
     }
   })();
   return (
-    <span role="status" data-testid="save-status" data-state={state.kind} className="flex min-w-0 items-center gap-1.5 truncate text-xs text-muted">
+    <span
+      role="status"
+      data-testid="save-status"
+      data-state={state.kind}
+      className="flex min-w-0 items-center gap-1.5 truncate text-xs text-muted"
+    >
       {content}
     </span>
   );

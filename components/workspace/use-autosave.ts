@@ -24,8 +24,20 @@ const DEBOUNCE_MS = 1000;
  * keepalive request that does not wait for anything, and if it does not arrive the local copy
  * wins on the next load (restore).
  */
-export function useAutosave({ exerciseId, userId, savedCode, savedAt }: { exerciseId: string; userId: string | null; savedCode: string; savedAt: string | null }) {
-  const [state, setState] = useState<SaveState>(savedAt ? { kind: "saved", at: new Date(savedAt) } : { kind: "pristine" });
+export function useAutosave({
+  exerciseId,
+  userId,
+  savedCode,
+  savedAt,
+}: {
+  exerciseId: string;
+  userId: string | null;
+  savedCode: string;
+  savedAt: string | null;
+}) {
+  const [state, setState] = useState<SaveState>(
+    savedAt ? { kind: "saved", at: new Date(savedAt) } : { kind: "pristine" },
+  );
   const latest = useRef(savedCode);
   const writtenAt = useRef(0);
   const lastSaved = useRef(savedCode);
@@ -42,7 +54,14 @@ export function useAutosave({ exerciseId, userId, savedCode, savedAt }: { exerci
 
   const persist = useCallback(() => {
     const code = latest.current;
-    const draft = { v: 1 as const, code, writtenAt: writtenAt.current, baseUpdatedAt: base.current, saved: code === lastSaved.current, sent: sent.current };
+    const draft = {
+      v: 1 as const,
+      code,
+      writtenAt: writtenAt.current,
+      baseUpdatedAt: base.current,
+      saved: code === lastSaved.current,
+      sent: sent.current,
+    };
     keptLocally.current = writeLocalDraft(owner.current, exerciseId, draft);
   }, [exerciseId]);
 

@@ -53,7 +53,11 @@ export function useSubmission({ exerciseId, onSettled }: { exerciseId: string; o
       }
       const elapsed = Date.now() - started;
       if (elapsed > GIVE_UP_MS) {
-        setView((v) => (v.kind === "submission" ? { ...v, stale: "Still not graded after 10 minutes. The result will appear in History when it is ready." } : v));
+        setView((v) =>
+          v.kind === "submission"
+            ? { ...v, stale: "Still not graded after 10 minutes. The result will appear in History when it is ready." }
+            : v,
+        );
         return;
       }
       try {

@@ -22,23 +22,29 @@ const RAW_FILES: Record<string, unknown> = {
 export type QuizProblem = { file: string; message: string };
 
 /** Every quiz and every problem (bad shape, unknown item, id not matching the file name). */
-export function loadQuizzes(raw: Record<string, unknown> = RAW_FILES): { quizzes: QuizDefinition[]; problems: QuizProblem[] } {
+export function loadQuizzes(raw: Record<string, unknown> = RAW_FILES): {
+  quizzes: QuizDefinition[];
+  problems: QuizProblem[];
+} {
   const quizzes: QuizDefinition[] = [];
   const problems: QuizProblem[] = [];
   for (const [file, json] of Object.entries(raw)) {
     const parsed = QuizFile.safeParse(json);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) problems.push({ file, message: `${issue.path.join(".") || "(root)"}: ${issue.message}` });
+      for (const issue of parsed.error.issues)
+        problems.push({ file, message: `${issue.path.join(".") || "(root)"}: ${issue.message}` });
       continue;
     }
-    if (`${parsed.data.id}.quiz.json` !== file) problems.push({ file, message: `id "${parsed.data.id}" does not match the file name` });
+    if (`${parsed.data.id}.quiz.json` !== file)
+      problems.push({ file, message: `id "${parsed.data.id}" does not match the file name` });
     const definitions: ItemDefinition[] = [];
     for (const itemId of parsed.data.items) {
       const definition = ITEM_DEFINITIONS.get(itemId);
       if (definition) definitions.push(definition);
       else problems.push({ file, message: `unknown item "${itemId}"` });
     }
-    if (new Set(parsed.data.items).size !== parsed.data.items.length) problems.push({ file, message: "an item is listed twice" });
+    if (new Set(parsed.data.items).size !== parsed.data.items.length)
+      problems.push({ file, message: "an item is listed twice" });
     quizzes.push({ ...parsed.data, definitions });
   }
   return { quizzes: quizzes.sort((a, b) => a.position - b.position), problems };
@@ -50,7 +56,8 @@ let cached: QuizDefinition[] | undefined;
 export function getQuizzes(): QuizDefinition[] {
   if (cached) return cached;
   const { quizzes, problems } = loadQuizzes();
-  if (problems.length > 0) throw new Error(`quiz content is invalid: ${problems.map((p) => `${p.file}: ${p.message}`).join("; ")}`);
+  if (problems.length > 0)
+    throw new Error(`quiz content is invalid: ${problems.map((p) => `${p.file}: ${p.message}`).join("; ")}`);
   cached = quizzes;
   return quizzes;
 }

@@ -49,7 +49,8 @@ export function checkItem(definition: ItemDefinition, seeds: number): string | n
     // Items built on a program model must show exactly the program the model renders: the
     // model is what exercises check runs in every schedule (verify-run-claims.ts).
     const { program } = generateWithProgram(definition, seed);
-    if (program && item.code?.source !== renderRust(program)) return `seed ${seed} (${item.variantId}): the code shown is not the program its key was computed from`;
+    if (program && item.code?.source !== renderRust(program))
+      return `seed ${seed} (${item.variantId}): the code shown is not the program its key was computed from`;
     const wrongKey = program ? keyAgainstModel(item, program) : null;
     if (wrongKey) return `seed ${seed} (${item.variantId}): ${wrongKey}`;
     if (!isDeepStrictEqual(generateItem(definition, seed), item)) return `seed ${seed}: not deterministic`;
@@ -74,20 +75,27 @@ export function keyAgainstModel(item: QuizItem, program: Program): string | null
   if (item.type === "possible") {
     const possible = new Set(possibleOutputs(outcomes).map((lines) => lines.join(", ")));
     const wrong = item.options.find((o) => o.correct !== possible.has(o.text));
-    return wrong ? `option "${wrong.text}" is marked ${wrong.correct ? "possible" : "impossible"}, but the program's schedules say otherwise` : null;
+    return wrong
+      ? `option "${wrong.text}" is marked ${wrong.correct ? "possible" : "impossible"}, but the program's schedules say otherwise`
+      : null;
   }
   if (item.type === "dag-order") {
     const text = new Map(item.lines.map((l) => [l.id, l.text]));
     const shown = item.edges.map(([a, b]) => `${text.get(a)} → ${text.get(b)}`).sort();
-    const real = happensBefore(outcomes).edges.map(([a, b]) => `${a} → ${b}`).sort();
-    return shown.join("; ") === real.join("; ") ? null : `the key's arrows (${shown.join("; ")}) are not the program's happens-before arrows (${real.join("; ")})`;
+    const real = happensBefore(outcomes)
+      .edges.map(([a, b]) => `${a} → ${b}`)
+      .sort();
+    return shown.join("; ") === real.join("; ")
+      ? null
+      : `the key's arrows (${shown.join("; ")}) are not the program's happens-before arrows (${real.join("; ")})`;
   }
   return null;
 }
 
 function wrongAnswer(item: QuizItem): ItemAnswer {
   if (item.type === "numeric") return { kind: "numeric", value: item.numeric.answer + item.numeric.tolerance * 2 + 1 };
-  if (item.type === "order" || item.type === "dag-order") return { kind: "order", lineIds: item.lines.map((l) => l.id).reverse() };
+  if (item.type === "order" || item.type === "dag-order")
+    return { kind: "order", lineIds: item.lines.map((l) => l.id).reverse() };
   const wrongOption = item.options.find((o) => !o.correct) ?? item.options[0];
   return { kind: "choice", optionIds: wrongOption ? [wrongOption.id] : [] };
 }

@@ -7,7 +7,13 @@ import { createRng, type Rng } from "./rng.ts";
 import type { Program } from "./schedules.ts";
 import { type CodeBlock, type CompileOutcome, QuizItem, respectsAll } from "./schema.ts";
 
-export type OptionInput = { text: string; correct: boolean; explanation: string; outcome?: CompileOutcome; line?: number };
+export type OptionInput = {
+  text: string;
+  correct: boolean;
+  explanation: string;
+  outcome?: CompileOutcome;
+  line?: number;
+};
 type Base = { prompt: string; code?: CodeBlock };
 
 export type VariantBody =
@@ -17,14 +23,30 @@ export type VariantBody =
   /** `program`: the model the code was rendered from (schedules.ts); exercises check runs it in every schedule. */
   | (Base & { type: "possible"; options: OptionInput[]; program: Program })
   /** `lines` in one allowed order; `edges` as [before, after] indexes into it. */
-  | (Base & { type: "dag-order"; lines: { text: string; explanation: string }[]; edges: [number, number][]; program: Program })
+  | (Base & {
+      type: "dag-order";
+      lines: { text: string; explanation: string }[];
+      edges: [number, number][];
+      program: Program;
+    })
   | (Base & {
       type: "numeric";
-      numeric: { answer: number; tolerance: number; unit: string; explanation: string; misconceptions: { value: number; explanation: string }[] };
+      numeric: {
+        answer: number;
+        tolerance: number;
+        unit: string;
+        explanation: string;
+        misconceptions: { value: number; explanation: string }[];
+      };
     });
 
 export type Variant = { id: string; generate: (rng: Rng) => VariantBody };
-export type ItemDefinition = { id: string; concepts: ConceptId[]; exercises: QuizItem["exercises"]; variants: Variant[] };
+export type ItemDefinition = {
+  id: string;
+  concepts: ConceptId[];
+  exercises: QuizItem["exercises"];
+  variants: Variant[];
+};
 
 export function defineItem(definition: ItemDefinition): ItemDefinition {
   if (definition.variants.length < 2 || definition.variants.length > 4) {
@@ -39,7 +61,10 @@ export function generateItem(definition: ItemDefinition, seed: string): QuizItem
 }
 
 /** generateItem, plus the program model behind a possible-outcomes or partial-order item. */
-export function generateWithProgram(definition: ItemDefinition, seed: string): { item: QuizItem; program: Program | null } {
+export function generateWithProgram(
+  definition: ItemDefinition,
+  seed: string,
+): { item: QuizItem; program: Program | null } {
   const rng = createRng(`${seed}:${definition.id}`);
   const variant = rng.pick(definition.variants);
   const body = variant.generate(rng);
@@ -48,14 +73,34 @@ export function generateWithProgram(definition: ItemDefinition, seed: string): {
 }
 
 function itemOf(definition: ItemDefinition, variant: Variant, body: VariantBody, rng: Rng): QuizItem {
-  const common = { itemId: definition.id, variantId: variant.id, concepts: definition.concepts, exercises: definition.exercises };
+  const common = {
+    itemId: definition.id,
+    variantId: variant.id,
+    concepts: definition.concepts,
+    exercises: definition.exercises,
+  };
   if (body.type === "dag-order") {
     // A shown order that breaks at least one edge: the student has something to put right.
     const edgesAt = (shown: number[]) => body.edges.map(([a, b]): [string, string] => [`l${shown[a]}`, `l${shown[b]}`]);
     let shown = derange(rng, body.lines.length);
-    for (let tries = 0; respectsAll(body.lines.map((_, i) => `l${i}`), edgesAt(shown)) && tries < 50; tries++) shown = derange(rng, body.lines.length);
+    for (
+      let tries = 0;
+      respectsAll(
+        body.lines.map((_, i) => `l${i}`),
+        edgesAt(shown),
+      ) && tries < 50;
+      tries++
+    )
+      shown = derange(rng, body.lines.length);
     const lines = body.lines.map((line, i) => ({ id: `l${shown[i]}`, ...line }));
-    return QuizItem.parse({ ...common, type: "dag-order", prompt: body.prompt, code: body.code, lines, edges: edgesAt(shown) });
+    return QuizItem.parse({
+      ...common,
+      type: "dag-order",
+      prompt: body.prompt,
+      code: body.code,
+      lines,
+      edges: edgesAt(shown),
+    });
   }
   if (body.type === "order") {
     const shown = derange(rng, body.lines.length);
@@ -65,7 +110,11 @@ function itemOf(definition: ItemDefinition, variant: Variant, body: VariantBody,
   if (body.type === "numeric") return QuizItem.parse({ ...common, ...body });
   const ordered = "fixedOrder" in body && body.fixedOrder ? body.options : rng.shuffle(body.options);
   const options = ordered.map((option, i) => ({ id: "abcdefgh"[i], ...option }));
-  const { fixedOrder: _fixed, program: _program, ...rest } = body as VariantBody & { fixedOrder?: boolean; program?: Program };
+  const {
+    fixedOrder: _fixed,
+    program: _program,
+    ...rest
+  } = body as VariantBody & { fixedOrder?: boolean; program?: Program };
   return QuizItem.parse({ ...common, ...rest, options });
 }
 
@@ -94,12 +143,28 @@ export function lineOption(block: CodeBlock, snippet: string, correct: boolean, 
 }
 
 /** Options for does-it-compile: the claim's option is the correct one. */
-export function compileOptions(claim: CompileOutcome, choices: Record<string, { text: string; explanation: string }>): OptionInput[] {
+export function compileOptions(
+  claim: CompileOutcome,
+  choices: Record<string, { text: string; explanation: string }>,
+): OptionInput[] {
   if (!(claim in choices)) throw new Error(`no option for the claim ${claim}`);
   return Object.entries(choices).map(([outcome, c]) => ({ ...c, outcome, correct: outcome === claim }));
 }
 
-export const opt = (text: string, correct: boolean, explanation: string): OptionInput => ({ text, correct, explanation });
+export const opt = (text: string, correct: boolean, explanation: string): OptionInput => ({
+  text,
+  correct,
+  explanation,
+});
 
-export const TASK_NAMES = ["fetch_user", "load_cart", "read_config", "ping_cache", "get_prices", "sync_inbox", "query_stock", "send_audit"];
+export const TASK_NAMES = [
+  "fetch_user",
+  "load_cart",
+  "read_config",
+  "ping_cache",
+  "get_prices",
+  "sync_inbox",
+  "query_stock",
+  "send_audit",
+];
 export const JS_NAMES = ["fetchUser", "loadCart", "readConfig", "pingCache", "getPrices", "syncInbox"];

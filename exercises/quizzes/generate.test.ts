@@ -28,16 +28,21 @@ function drawVariant(id: string, variantId: string): { item: QuizItem; seed: str
 const numbersIn = (text: string) => [...text.matchAll(/from_millis\((\d+)\)/g)].map((m) => Number(m[1]));
 
 describe("item generators", () => {
-  it.each([...ITEM_DEFINITIONS.keys()])("%s: 200 seeds give valid, deterministic, self-consistent items reaching every variant", (id) => {
-    expect(checkItem(definition(id), 200)).toBeNull();
-  });
+  it.each([...ITEM_DEFINITIONS.keys()])(
+    "%s: 200 seeds give valid, deterministic, self-consistent items reaching every variant",
+    (id) => {
+      expect(checkItem(definition(id), 200)).toBeNull();
+    },
+  );
 
   it("covers every concept and every item type, with 2–4 variants per item", () => {
     const items = [...ITEM_DEFINITIONS.values()];
     expect(items.length).toBeGreaterThanOrEqual(40);
     expect(new Set(items.flatMap((d) => d.concepts))).toEqual(new Set(CONCEPT_IDS));
     const types = new Set(items.flatMap((d) => Array.from({ length: 60 }, (_, s) => generateItem(d, `t${s}`).type)));
-    expect(types).toEqual(new Set(["single", "multi", "order", "numeric", "compiles", "race-line", "possible", "dag-order"]));
+    expect(types).toEqual(
+      new Set(["single", "multi", "order", "numeric", "compiles", "race-line", "possible", "dag-order"]),
+    );
     for (const d of items) expect(d.variants.length).toBeGreaterThanOrEqual(2);
   });
 
@@ -48,7 +53,8 @@ describe("item generators", () => {
       const sleeps = numbersIn(item.code.source);
       if (item.variantId === "join-three") expect(item.numeric.answer).toBe(Math.max(...sleeps));
       if (item.variantId === "await-in-turn") expect(item.numeric.answer).toBe(sleeps.reduce((a, b) => a + b, 0));
-      if (item.variantId === "nested") expect(item.numeric.answer).toBe(Math.max((sleeps[0] ?? 0) + (sleeps[1] ?? 0), sleeps[2] ?? 0));
+      if (item.variantId === "nested")
+        expect(item.numeric.answer).toBe(Math.max((sleeps[0] ?? 0) + (sleeps[1] ?? 0), sleeps[2] ?? 0));
     }
   });
 
@@ -77,7 +83,9 @@ describe("item generators", () => {
   });
 
   it("varies structure, not only numbers: different seeds draw different variants", () => {
-    const variants = new Set(Array.from({ length: 40 }, (_, s) => generateItem(definition("join-output-order"), `v${s}`).variantId));
+    const variants = new Set(
+      Array.from({ length: 40 }, (_, s) => generateItem(definition("join-output-order"), `v${s}`).variantId),
+    );
     expect(variants.size).toBe(3);
   });
 
@@ -106,7 +114,13 @@ describe("items built on a program model: the checker fails a wrong key (it can 
   const program: Program = {
     shared: { x: 0 },
     threads: [
-      { name: "a", steps: [{ op: "load", shared: "x", reg: "v" }, { op: "store", shared: "x", reg: "v", plus: 1 }] },
+      {
+        name: "a",
+        steps: [
+          { op: "load", shared: "x", reg: "v" },
+          { op: "store", shared: "x", reg: "v", plus: 1 },
+        ],
+      },
       { name: "b", steps: [{ op: "add", shared: "x", k: 2 }] },
     ],
     after: ["x"],
@@ -114,7 +128,13 @@ describe("items built on a program model: the checker fails a wrong key (it can 
   const printers: Program = {
     shared: {},
     threads: [
-      { name: "a", steps: [{ op: "print", text: "a1" }, { op: "print", text: "a2" }] },
+      {
+        name: "a",
+        steps: [
+          { op: "print", text: "a1" },
+          { op: "print", text: "a2" },
+        ],
+      },
       { name: "b", steps: [{ op: "print", text: "b1" }] },
     ],
     before: ["start"],
@@ -129,7 +149,11 @@ describe("items built on a program model: the checker fails a wrong key (it can 
         type: "possible" as const,
         prompt: "Which values can it print?",
         code: rust(renderRust(program)),
-        options: Object.entries(marks).map(([text, correct]) => ({ text, correct, explanation: "because the schedules say so" })),
+        options: Object.entries(marks).map(([text, correct]) => ({
+          text,
+          correct,
+          explanation: "because the schedules say so",
+        })),
         program,
       }),
     })),
@@ -154,18 +178,50 @@ describe("items built on a program model: the checker fails a wrong key (it can 
   it("accepts the keys the model gives", () => {
     // a's read-then-write can lose b's add (x = 1) or not (x = 3); 2 needs a's write to vanish.
     expect(checkItem(possibleWith({ "x = 1": true, "x = 3": true, "x = 2": false, "x = 0": false }), 20)).toBeNull();
-    expect(checkItem(dagWith([[0, 1], [1, 2], [0, 3]]), 20)).toBeNull();
+    expect(
+      checkItem(
+        dagWith([
+          [0, 1],
+          [1, 2],
+          [0, 3],
+        ]),
+        20,
+      ),
+    ).toBeNull();
   });
 
   it("fails an impossible outcome marked possible, a possible one marked impossible, and wrong arrows", () => {
-    expect(checkItem(possibleWith({ "x = 1": true, "x = 3": true, "x = 2": true, "x = 0": false }), 20)).toMatch(/"x = 2" is marked possible/);
-    expect(checkItem(possibleWith({ "x = 1": false, "x = 3": true, "x = 2": false, "x = 0": false }), 20)).toMatch(/"x = 1" is marked impossible/);
-    expect(checkItem(dagWith([[0, 1], [1, 2], [0, 3], [1, 3]]), 20)).toMatch(/not the program's happens-before arrows/);
+    expect(checkItem(possibleWith({ "x = 1": true, "x = 3": true, "x = 2": true, "x = 0": false }), 20)).toMatch(
+      /"x = 2" is marked possible/,
+    );
+    expect(checkItem(possibleWith({ "x = 1": false, "x = 3": true, "x = 2": false, "x = 0": false }), 20)).toMatch(
+      /"x = 1" is marked impossible/,
+    );
+    expect(
+      checkItem(
+        dagWith([
+          [0, 1],
+          [1, 2],
+          [0, 3],
+          [1, 3],
+        ]),
+        20,
+      ),
+    ).toMatch(/not the program's happens-before arrows/);
   });
 
   it("fails a shown program that is not the one the key was computed from", () => {
     const other = possibleWith({ "x = 1": true, "x = 3": true, "x = 0": false });
-    const drifted: ItemDefinition = { ...other, variants: other.variants.map((v) => ({ ...v, generate: (rng) => ({ ...v.generate(rng), code: rust(renderRust(program).replace("fetch_add(2", "fetch_add(3")) }) })) };
+    const drifted: ItemDefinition = {
+      ...other,
+      variants: other.variants.map((v) => ({
+        ...v,
+        generate: (rng) => ({
+          ...v.generate(rng),
+          code: rust(renderRust(program).replace("fetch_add(2", "fetch_add(3")),
+        }),
+      })),
+    };
     expect(checkItem(drifted, 20)).toMatch(/not the program its key was computed from/);
   });
 });

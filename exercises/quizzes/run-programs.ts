@@ -29,14 +29,23 @@ async fn main() {
 `;
 }
 
-function exec(file: string, args: string[], env?: NodeJS.ProcessEnv): Promise<{ ok: boolean; stdout: string; stderr: string }> {
+function exec(
+  file: string,
+  args: string[],
+  env?: NodeJS.ProcessEnv,
+): Promise<{ ok: boolean; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(file, args, { timeout: RUN_TIMEOUT_MS, env, maxBuffer: 4 * 2 ** 20 }, (error, stdout, stderr) => resolve({ ok: !error, stdout, stderr }));
+    execFile(file, args, { timeout: RUN_TIMEOUT_MS, env, maxBuffer: 4 * 2 ** 20 }, (error, stdout, stderr) =>
+      resolve({ ok: !error, stdout, stderr }),
+    );
   });
 }
 
 export function rustRunner(state: RustState): RunProgram {
-  const externs = Object.entries(state.externs).flatMap(([name, file]) => ["--extern", `${name}=${path.join(state.depsDir, file)}`]);
+  const externs = Object.entries(state.externs).flatMap(([name, file]) => [
+    "--extern",
+    `${name}=${path.join(state.depsDir, file)}`,
+  ]);
   return async ({ source, mode }): Promise<RunResult> => {
     const dir = await mkdtemp(path.join(tmpdir(), "quiz-run-"));
     try {
@@ -46,7 +55,26 @@ export function rustRunner(state: RustState): RunProgram {
       const rustc = path.join(state.sysroot, "bin", "rustc");
       const built = await exec(
         rustc,
-        ["--sysroot", state.sysroot, "--edition", "2021", "-A", "warnings", "-C", "opt-level=0", "-C", "debuginfo=0", "-C", `linker=${state.tools.gcc}`, "-L", `dependency=${state.depsDir}`, ...externs, "-o", program, file],
+        [
+          "--sysroot",
+          state.sysroot,
+          "--edition",
+          "2021",
+          "-A",
+          "warnings",
+          "-C",
+          "opt-level=0",
+          "-C",
+          "debuginfo=0",
+          "-C",
+          `linker=${state.tools.gcc}`,
+          "-L",
+          `dependency=${state.depsDir}`,
+          ...externs,
+          "-o",
+          program,
+          file,
+        ],
         { ...process.env, LD_LIBRARY_PATH: path.join(state.sysroot, "lib") },
       );
       if (!built.ok) return { ok: false, message: `rustc: ${built.stderr.slice(0, 800)}` };
@@ -55,7 +83,11 @@ export function rustRunner(state: RustState): RunProgram {
       const wallMs = Math.round(performance.now() - started);
       if (!ran.ok) return { ok: false, message: `exit: ${ran.stderr.slice(0, 800)}` };
       const elapsed = ELAPSED.exec(ran.stderr);
-      return { ok: true, stdout: ran.stdout, elapsedMs: mode === "real" ? wallMs : elapsed ? Number(elapsed[1]) : null };
+      return {
+        ok: true,
+        stdout: ran.stdout,
+        elapsedMs: mode === "real" ? wallMs : elapsed ? Number(elapsed[1]) : null,
+      };
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

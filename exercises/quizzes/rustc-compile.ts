@@ -13,14 +13,28 @@ export function rustcCompiler(options: { rustc?: string } = {}): CompileSnippet 
     try {
       const file = path.join(dir, "main.rs");
       await writeFile(file, source);
-      const args = ["--edition", "2021", "--crate-type", "bin", "--emit=metadata", "--error-format=json", "-A", "warnings", "--out-dir", dir, file];
+      const args = [
+        "--edition",
+        "2021",
+        "--crate-type",
+        "bin",
+        "--emit=metadata",
+        "--error-format=json",
+        "-A",
+        "warnings",
+        "--out-dir",
+        dir,
+        file,
+      ];
       return await new Promise<CompileResult>((resolve) => {
         execFile(rustc, args, { timeout: 60_000 }, (error, _stdout, stderr) => {
           if (!error) return resolve({ ok: true });
           const messages = stderr.split("\n").flatMap((line) => {
             try {
               const parsed: unknown = JSON.parse(line);
-              return typeof parsed === "object" && parsed !== null ? [parsed as { level?: string; code?: { code?: string } | null; message?: string }] : [];
+              return typeof parsed === "object" && parsed !== null
+                ? [parsed as { level?: string; code?: { code?: string } | null; message?: string }]
+                : [];
             } catch {
               return [];
             }

@@ -35,7 +35,14 @@ export type Program = {
 
 export type Outcome = { lines: string[]; schedule: number[] };
 
-type State = { pcs: number[]; shared: Map<string, number>; regs: Map<string, number>[]; held: Map<string, number>; queue: number[]; out: string[] };
+type State = {
+  pcs: number[];
+  shared: Map<string, number>;
+  regs: Map<string, number>[];
+  held: Map<string, number>;
+  queue: number[];
+  out: string[];
+};
 
 /** Whether thread t's next step can run now (a lock held by another, or nothing to receive, blocks it). */
 function enabled(program: Program, s: State, t: number): boolean {
@@ -48,7 +55,14 @@ function enabled(program: Program, s: State, t: number): boolean {
 
 function run(program: Program, s: State, t: number): State {
   const step = program.threads[t]!.steps[s.pcs[t]!]!;
-  const next: State = { pcs: [...s.pcs], shared: new Map(s.shared), regs: s.regs.map((r) => new Map(r)), held: new Map(s.held), queue: [...s.queue], out: [...s.out] };
+  const next: State = {
+    pcs: [...s.pcs],
+    shared: new Map(s.shared),
+    regs: s.regs.map((r) => new Map(r)),
+    held: new Map(s.held),
+    queue: [...s.queue],
+    out: [...s.out],
+  };
   next.pcs[t]! += 1;
   const regs = next.regs[t]!;
   switch (step.op) {
@@ -108,7 +122,8 @@ export function enumerate(program: Program, limit = 2000): Outcome[] {
     const ready = program.threads.map((_, t) => t).filter((t) => enabled(program, s, t));
     if (ready.length === 0) {
       const stuck = program.threads.findIndex((th, t) => (s.pcs[t] ?? 0) < th.steps.length);
-      if (stuck >= 0) throw new Error(`schedule ${schedule.join(",")} deadlocks: ${program.threads[stuck]!.name} cannot go on`);
+      if (stuck >= 0)
+        throw new Error(`schedule ${schedule.join(",")} deadlocks: ${program.threads[stuck]!.name} cannot go on`);
       outcomes.push({ lines: finish(program, s), schedule });
       return;
     }
@@ -148,12 +163,15 @@ function checkProgram(program: Program): void {
     const held = new Set<string>();
     for (const step of th.steps) {
       if (step.op === "lock") held.add(step.mutex);
-      if (step.op === "unlock" && !held.delete(step.mutex)) throw new Error(`${th.name} unlocks ${step.mutex} it does not hold`);
-      if ((step.op === "load" || step.op === "store" || step.op === "add") && !(step.shared in program.shared)) throw new Error(`unknown shared value ${step.shared}`);
+      if (step.op === "unlock" && !held.delete(step.mutex))
+        throw new Error(`${th.name} unlocks ${step.mutex} it does not hold`);
+      if ((step.op === "load" || step.op === "store" || step.op === "add") && !(step.shared in program.shared))
+        throw new Error(`unknown shared value ${step.shared}`);
     }
     if (held.size > 0) throw new Error(`${th.name} ends holding ${[...held].join(", ")}`);
   }
-  if (!/^[a-z]\w*$/.test(Object.keys(program.shared).join("_") || "x")) throw new Error("shared names must be Rust identifiers");
+  if (!/^[a-z]\w*$/.test(Object.keys(program.shared).join("_") || "x"))
+    throw new Error("shared names must be Rust identifiers");
 }
 
 // ---- Rust ----------------------------------------------------------------------------------
@@ -193,19 +211,33 @@ function imports(program: Program, forced: boolean): string[] {
   const all = program.threads.map((_, t) => uses(program, t));
   const atomics = Object.keys(program.shared).length > 0;
   const mutex = all.some((u) => u.mutexes.length > 0) || forced;
-  const sync = [...(atomics || mutex ? ["Arc"] : []), ...(mutex ? ["Mutex"] : []), ...(all.some((u) => u.sends) ? ["mpsc"] : [])];
+  const sync = [
+    ...(atomics || mutex ? ["Arc"] : []),
+    ...(mutex ? ["Mutex"] : []),
+    ...(all.some((u) => u.sends) ? ["mpsc"] : []),
+  ];
   return [
-    ...(atomics || forced ? [`use std::sync::atomic::{${[...(atomics ? ["AtomicI32"] : []), ...(forced ? ["AtomicUsize"] : [])].join(", ")}, Ordering::SeqCst};`] : []),
-    ...(sync.length === 0 ? [] : [sync.length === 1 ? `use std::sync::${sync[0]};` : `use std::sync::{${sync.join(", ")}};`]),
+    ...(atomics || forced
+      ? [
+          `use std::sync::atomic::{${[...(atomics ? ["AtomicI32"] : []), ...(forced ? ["AtomicUsize"] : [])].join(", ")}, Ordering::SeqCst};`,
+        ]
+      : []),
+    ...(sync.length === 0
+      ? []
+      : [sync.length === 1 ? `use std::sync::${sync[0]};` : `use std::sync::{${sync.join(", ")}};`]),
     "use std::thread;",
   ];
 }
 
-function body(program: Program, options: { say: (text: string) => string; gate?: (t: number, k: number) => string; indent: string }): string[] {
+function body(
+  program: Program,
+  options: { say: (text: string) => string; gate?: (t: number, k: number) => string; indent: string },
+): string[] {
   const { say, gate, indent } = options;
   const out: string[] = [];
   const mutexes = [...new Set(program.threads.flatMap((_, t) => uses(program, t).mutexes))];
-  for (const [name, value] of Object.entries(program.shared)) out.push(`let ${name} = Arc::new(AtomicI32::new(${value}));`);
+  for (const [name, value] of Object.entries(program.shared))
+    out.push(`let ${name} = Arc::new(AtomicI32::new(${value}));`);
   for (const m of mutexes) out.push(`let ${m} = Arc::new(Mutex::new(()));`);
   if (program.threads.some((_, t) => uses(program, t).sends)) out.push("let (tx, rx) = mpsc::channel::<i32>();");
   for (const line of program.before ?? []) out.push(say(JSON.stringify(line)));
@@ -219,14 +251,25 @@ function body(program: Program, options: { say: (text: string) => string; gate?:
       rxMoved = true;
     }
     const extra = gate ? ["let turn = Arc::clone(&turn);", "let out = Arc::clone(&out);"] : [];
-    const steps = th.steps.flatMap((s, k) => [...(gate ? [gate(t, k)] : []), ...stepLine(s, say).split("\n"), ...(gate ? ["turn.fetch_add(1, SeqCst);"] : [])]);
+    const steps = th.steps.flatMap((s, k) => [
+      ...(gate ? [gate(t, k)] : []),
+      ...stepLine(s, say).split("\n"),
+      ...(gate ? ["turn.fetch_add(1, SeqCst);"] : []),
+    ]);
     const captures = [...clones, ...extra];
     if (captures.length === 0) {
       // Nothing to hand over (or only the receiver, which moves in): a plain spawn.
       out.push(`let ${th.name} = thread::spawn(${u.recvs ? "move " : ""}|| {`, ...steps.map((l) => `    ${l}`), "});");
       return;
     }
-    out.push(`let ${th.name} = {`, ...captures.map((l) => `    ${l}`), "    thread::spawn(move || {", ...steps.map((l) => `        ${l}`), "    })", "};");
+    out.push(
+      `let ${th.name} = {`,
+      ...captures.map((l) => `    ${l}`),
+      "    thread::spawn(move || {",
+      ...steps.map((l) => `        ${l}`),
+      "    })",
+      "};",
+    );
   });
   if (program.threads.some((_, t) => uses(program, t).sends)) out.push("drop(tx);");
   for (const th of program.threads) out.push(`${th.name}.join().unwrap();`);
@@ -249,7 +292,8 @@ export function renderForced(program: Program, schedules: readonly number[][]): 
   const table = schedules.map((s) => `&[${s.join(", ")}]`).join(", ");
   const say = (args: string) => `out.lock().unwrap().push(format!(${args}));`;
   // Thread t's k-th step runs at the position of the k-th t in the schedule.
-  const gate = (t: number, k: number) => `{ let at = position(schedule, ${t}, ${k}); while turn.load(SeqCst) != at { thread::yield_now(); } }`;
+  const gate = (t: number, k: number) =>
+    `{ let at = position(schedule, ${t}, ${k}); while turn.load(SeqCst) != at { thread::yield_now(); } }`;
   const lines = body(program, { say, gate, indent: "        " });
   return [
     ...imports(program, true),

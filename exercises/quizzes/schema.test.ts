@@ -4,7 +4,13 @@ import { loadQuizzes } from "./catalog.ts";
 import { QuizFile, quizJsonSchema } from "./schema.ts";
 import { QUIZ_SCHEMA_FILE } from "./write-schema.ts";
 
-const valid = { id: "demo", title: "Demo quiz", summary: "A quiz used by the tests.", position: 0, items: ["cvp-definition", "cvp-timing", "join-all"] };
+const valid = {
+  id: "demo",
+  title: "Demo quiz",
+  summary: "A quiz used by the tests.",
+  position: 0,
+  items: ["cvp-definition", "cvp-timing", "join-all"],
+};
 
 describe("quiz files", () => {
   it("quiz.schema.json is up to date with schema.ts (run ./interleave exercises schema)", async () => {

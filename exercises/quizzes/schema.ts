@@ -14,7 +14,10 @@ const Explanation = z.string().min(12, "every explanation says why");
 export const CodeBlock = z.object({ lang: z.enum(["rust", "typescript"]), source: z.string().min(1) }).strict();
 export type CodeBlock = z.infer<typeof CodeBlock>;
 
-export const CompileOutcome = z.union([z.literal("compiles"), z.string().regex(/^E\d{4}$/, "a rustc error code like E0277")]);
+export const CompileOutcome = z.union([
+  z.literal("compiles"),
+  z.string().regex(/^E\d{4}$/, "a rustc error code like E0277"),
+]);
 export type CompileOutcome = z.infer<typeof CompileOutcome>;
 
 export const ChoiceOption = z
@@ -31,7 +34,9 @@ export const ChoiceOption = z
   .strict();
 export type ChoiceOption = z.infer<typeof ChoiceOption>;
 
-export const OrderLine = z.object({ id: z.string().regex(/^l\d$/), text: z.string().min(1), explanation: Explanation }).strict();
+export const OrderLine = z
+  .object({ id: z.string().regex(/^l\d$/), text: z.string().min(1), explanation: Explanation })
+  .strict();
 
 export const NumericKey = z
   .object({
@@ -56,7 +61,14 @@ const common = {
 export const QuizItem = z
   .discriminatedUnion("type", [
     z.object({ ...common, type: z.enum(["single", "multi"]), options: z.array(ChoiceOption).min(2).max(8) }).strict(),
-    z.object({ ...common, type: z.literal("compiles"), claim: CompileOutcome, options: z.array(ChoiceOption).min(2).max(6) }).strict(),
+    z
+      .object({
+        ...common,
+        type: z.literal("compiles"),
+        claim: CompileOutcome,
+        options: z.array(ChoiceOption).min(2).max(6),
+      })
+      .strict(),
     z.object({ ...common, type: z.literal("race-line"), options: z.array(ChoiceOption).min(2).max(8) }).strict(),
     /** `lines` are in the correct order; their ids follow the shuffled display order. */
     z.object({ ...common, type: z.literal("order"), lines: z.array(OrderLine).min(3).max(8) }).strict(),
@@ -71,7 +83,10 @@ export const QuizItem = z
         ...common,
         type: z.literal("dag-order"),
         lines: z.array(OrderLine).min(3).max(8),
-        edges: z.array(z.tuple([z.string().regex(/^l\d$/), z.string().regex(/^l\d$/)])).min(1).max(28),
+        edges: z
+          .array(z.tuple([z.string().regex(/^l\d$/), z.string().regex(/^l\d$/)]))
+          .min(1)
+          .max(28),
       })
       .strict(),
     z.object({ ...common, type: z.literal("numeric"), numeric: NumericKey }).strict(),
@@ -82,10 +97,12 @@ export const QuizItem = z
       const ids = item.lines.map((l) => l.id);
       if (new Set(item.lines.map((l) => l.text)).size !== item.lines.length) problem("order lines must be distinct");
       if ([...ids].sort().join() !== item.lines.map((_, i) => `l${i}`).join()) problem("order line ids must be l0..ln");
-      if (item.edges.some(([a, b]) => !ids.includes(a) || !ids.includes(b) || a === b)) problem("edges join two different lines");
+      if (item.edges.some(([a, b]) => !ids.includes(a) || !ids.includes(b) || a === b))
+        problem("edges join two different lines");
       if (!respectsAll(ids, item.edges)) problem("the key's order must keep every edge");
       if (respectsAll([...ids].sort(), item.edges)) problem("the shown order must not already be an answer");
-      if (closureOf(ids, item.edges).length === (ids.length * (ids.length - 1)) / 2) problem("a partial-order item needs two lines in either order (else use an order item)");
+      if (closureOf(ids, item.edges).length === (ids.length * (ids.length - 1)) / 2)
+        problem("a partial-order item needs two lines in either order (else use an order item)");
       return;
     }
     if (item.type === "order") {
@@ -98,19 +115,23 @@ export const QuizItem = z
     if (item.type === "numeric") {
       const { answer, tolerance, misconceptions } = item.numeric;
       for (const m of misconceptions) {
-        if (Math.abs(m.value - answer) <= tolerance) problem(`misconception ${m.value} lies within the tolerance of ${answer}`);
+        if (Math.abs(m.value - answer) <= tolerance)
+          problem(`misconception ${m.value} lies within the tolerance of ${answer}`);
       }
       return;
     }
     const correct = item.options.filter((o) => o.correct);
     if (new Set(item.options.map((o) => o.text)).size !== item.options.length) problem("option texts must be distinct");
-    if (item.options.map((o) => o.id).join("") !== "abcdefgh".slice(0, item.options.length)) problem("option ids are a, b, c… in order");
+    if (item.options.map((o) => o.id).join("") !== "abcdefgh".slice(0, item.options.length))
+      problem("option ids are a, b, c… in order");
     // A single-choice item may mark more than one option right ("either works: here is the
     // trade-off"): picking any one of them earns full credit.
     if (item.type === "single" && correct.length < 1) problem("a single-choice item needs a correct option");
-    if (item.type !== "multi" && item.type !== "single" && item.type !== "possible" && correct.length !== 1) problem(`exactly one option must be correct, found ${correct.length}`);
+    if (item.type !== "multi" && item.type !== "single" && item.type !== "possible" && correct.length !== 1)
+      problem(`exactly one option must be correct, found ${correct.length}`);
     if (item.type === "multi" && correct.length < 1) problem("a multiple-choice item needs a correct option");
-    if (item.type === "possible" && (correct.length < 1 || correct.length === item.options.length)) problem("a possible-outcomes item needs a possible and an impossible option");
+    if (item.type === "possible" && (correct.length < 1 || correct.length === item.options.length))
+      problem("a possible-outcomes item needs a possible and an impossible option");
     if (item.type === "compiles") {
       if (!item.code || item.code.lang !== "rust") problem("does-it-compile items show a Rust snippet");
       if (item.options.some((o) => o.outcome === undefined)) problem("every compile option names an outcome");
@@ -157,7 +178,11 @@ export const QuizFile = z
     title: z.string().min(3).max(80),
     summary: z.string().min(10).max(300),
     position: z.number().int().min(0).describe("order on the quizzes page"),
-    items: z.array(z.string().regex(kebab)).min(3).max(30).describe("item ids (exercises/quizzes/items), in the order they are asked"),
+    items: z
+      .array(z.string().regex(kebab))
+      .min(3)
+      .max(30)
+      .describe("item ids (exercises/quizzes/items), in the order they are asked"),
   })
   .strict();
 export type QuizFile = z.infer<typeof QuizFile>;

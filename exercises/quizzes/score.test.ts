@@ -29,7 +29,13 @@ const order = QuizItem.parse({
 const numeric = QuizItem.parse({
   ...base,
   type: "numeric",
-  numeric: { answer: 300, tolerance: 30, unit: "ms", explanation: why, misconceptions: [{ value: 100, explanation: why }] },
+  numeric: {
+    answer: 300,
+    tolerance: 30,
+    unit: "ms",
+    explanation: why,
+    misconceptions: [{ value: 100, explanation: why }],
+  },
 });
 
 describe("scoreItem", () => {
@@ -42,23 +48,52 @@ describe("scoreItem", () => {
 
   it("multiple choice: full marks only for the exact set, else (right − wrong picks) ÷ right options, floored at 0", () => {
     expect(scoreItem(multi, { kind: "choice", optionIds: ["b", "a"] })).toEqual({ score: 1, correct: true });
-    expect(scoreItem(multi, { kind: "choice", optionIds: ["a"] })).toMatchObject({ score: 0.5, correct: false, hits: 1, falsePicks: 0, of: 2 });
+    expect(scoreItem(multi, { kind: "choice", optionIds: ["a"] })).toMatchObject({
+      score: 0.5,
+      correct: false,
+      hits: 1,
+      falsePicks: 0,
+      of: 2,
+    });
     expect(scoreItem(multi, { kind: "choice", optionIds: ["a", "c"] })).toMatchObject({ score: 0, correct: false });
-    expect(scoreItem(multi, { kind: "choice", optionIds: ["a", "b", "c"] })).toMatchObject({ score: 0.5, correct: false });
+    expect(scoreItem(multi, { kind: "choice", optionIds: ["a", "b", "c"] })).toMatchObject({
+      score: 0.5,
+      correct: false,
+    });
     expect(scoreItem(multi, { kind: "choice", optionIds: ["a", "b", "c", "d"] }).score).toBe(0);
   });
 
   it("possible outcomes: scored like multiple choice over the possible ones", () => {
-    const possible = QuizItem.parse({ ...base, type: "possible", options: ["x = 1", "x = 2", "x = 3", "x = 4"].map((text, i) => ({ id: "abcd"[i], text, correct: i < 3, explanation: why })) });
+    const possible = QuizItem.parse({
+      ...base,
+      type: "possible",
+      options: ["x = 1", "x = 2", "x = 3", "x = 4"].map((text, i) => ({
+        id: "abcd"[i],
+        text,
+        correct: i < 3,
+        explanation: why,
+      })),
+    });
     expect(scoreItem(possible, { kind: "choice", optionIds: ["a", "b", "c"] })).toEqual({ score: 1, correct: true });
-    expect(scoreItem(possible, { kind: "choice", optionIds: ["a", "b", "d"] })).toMatchObject({ score: 0.333, correct: false });
+    expect(scoreItem(possible, { kind: "choice", optionIds: ["a", "b", "d"] })).toMatchObject({
+      score: 0.333,
+      correct: false,
+    });
     expect(scoreItem(possible, { kind: "choice", optionIds: ["d"] })).toMatchObject({ score: 0, correct: false });
   });
 
   it("ordering: exact order is correct; otherwise the share of pairs in the right relative order", () => {
     expect(scoreItem(order, { kind: "order", lineIds: ["l2", "l0", "l1"] })).toEqual({ score: 1, correct: true });
-    expect(scoreItem(order, { kind: "order", lineIds: ["l1", "l0", "l2"] })).toMatchObject({ score: 0, correct: false });
-    expect(scoreItem(order, { kind: "order", lineIds: ["l0", "l2", "l1"] })).toMatchObject({ score: 0.667, correct: false, kept: 2, pairs: 3 });
+    expect(scoreItem(order, { kind: "order", lineIds: ["l1", "l0", "l2"] })).toMatchObject({
+      score: 0,
+      correct: false,
+    });
+    expect(scoreItem(order, { kind: "order", lineIds: ["l0", "l2", "l1"] })).toMatchObject({
+      score: 0.667,
+      correct: false,
+      kept: 2,
+      pairs: 3,
+    });
     expect(scoreItem(order, { kind: "order", lineIds: ["l2", "l2", "l1"] })).toEqual({ score: 0, correct: false });
   });
 
@@ -73,14 +108,30 @@ describe("scoreItem", () => {
         { id: "l0", text: "a2", explanation: why },
         { id: "l2", text: "b1", explanation: why },
       ],
-      edges: [["l3", "l1"], ["l1", "l0"], ["l3", "l2"]],
+      edges: [
+        ["l3", "l1"],
+        ["l1", "l0"],
+        ["l3", "l2"],
+      ],
     });
-    for (const right of [["l3", "l1", "l0", "l2"], ["l3", "l2", "l1", "l0"], ["l3", "l1", "l2", "l0"]]) {
+    for (const right of [
+      ["l3", "l1", "l0", "l2"],
+      ["l3", "l2", "l1", "l0"],
+      ["l3", "l1", "l2", "l0"],
+    ]) {
       expect(scoreItem(dag, { kind: "order", lineIds: right })).toEqual({ score: 1, correct: true });
     }
     // Implied pairs: start<a1, start<a2, start<b1, a1<a2. a2 before a1 keeps 3 of 4.
-    expect(scoreItem(dag, { kind: "order", lineIds: ["l3", "l0", "l1", "l2"] })).toMatchObject({ score: 0.75, correct: false, kept: 3, pairs: 4 });
-    expect(scoreItem(dag, { kind: "order", lineIds: ["l0", "l1", "l2", "l3"] })).toMatchObject({ score: 0, correct: false });
+    expect(scoreItem(dag, { kind: "order", lineIds: ["l3", "l0", "l1", "l2"] })).toMatchObject({
+      score: 0.75,
+      correct: false,
+      kept: 3,
+      pairs: 4,
+    });
+    expect(scoreItem(dag, { kind: "order", lineIds: ["l0", "l1", "l2", "l3"] })).toMatchObject({
+      score: 0,
+      correct: false,
+    });
   });
 
   it("a partial-order item must have a real choice: a chain, a cycle or an already-right shown order is refused", () => {
@@ -90,7 +141,17 @@ describe("scoreItem", () => {
       { id: "l2", text: "c", explanation: why },
     ];
     expect(QuizItem.safeParse({ ...base, type: "dag-order", lines, edges: [["l1", "l0"]] }).success).toBe(true);
-    expect(QuizItem.safeParse({ ...base, type: "dag-order", lines, edges: [["l1", "l0"], ["l0", "l2"]] }).success).toBe(false);
+    expect(
+      QuizItem.safeParse({
+        ...base,
+        type: "dag-order",
+        lines,
+        edges: [
+          ["l1", "l0"],
+          ["l0", "l2"],
+        ],
+      }).success,
+    ).toBe(false);
     expect(QuizItem.safeParse({ ...base, type: "dag-order", lines, edges: [["l0", "l1"]] }).success).toBe(false);
     expect(QuizItem.safeParse({ ...base, type: "dag-order", lines, edges: [["l2", "l0"]] }).success).toBe(false);
   });
@@ -107,7 +168,15 @@ describe("scoreItem", () => {
   });
 
   it("gives full credit for either right option of an either-works single-choice item, none for two picks", () => {
-    const either = QuizItem.parse({ ...base, type: "single", options: [{ id: "a", text: "p", correct: true, explanation: why }, { id: "b", text: "q", correct: true, explanation: why }, { id: "c", text: "r", correct: false, explanation: why }] });
+    const either = QuizItem.parse({
+      ...base,
+      type: "single",
+      options: [
+        { id: "a", text: "p", correct: true, explanation: why },
+        { id: "b", text: "q", correct: true, explanation: why },
+        { id: "c", text: "r", correct: false, explanation: why },
+      ],
+    });
     expect(scoreItem(either, { kind: "choice", optionIds: ["a"] })).toMatchObject({ score: 1, correct: true });
     expect(scoreItem(either, { kind: "choice", optionIds: ["b"] })).toMatchObject({ score: 1, correct: true });
     expect(scoreItem(either, { kind: "choice", optionIds: ["a", "b"] }).correct).toBe(false);
@@ -115,11 +184,35 @@ describe("scoreItem", () => {
   });
 
   it("the schema rejects inconsistent keys", () => {
-    const noneRight = { ...base, type: "single", options: [{ id: "a", text: "p", correct: false, explanation: why }, { id: "b", text: "q", correct: false, explanation: why }] };
+    const noneRight = {
+      ...base,
+      type: "single",
+      options: [
+        { id: "a", text: "p", correct: false, explanation: why },
+        { id: "b", text: "q", correct: false, explanation: why },
+      ],
+    };
     expect(QuizItem.safeParse(noneRight).success).toBe(false);
-    const twoRightCompile = { ...base, type: "race-line", options: [{ id: "a", text: "p", correct: true, explanation: why, line: 1 }, { id: "b", text: "q", correct: true, explanation: why, line: 1 }] };
+    const twoRightCompile = {
+      ...base,
+      type: "race-line",
+      options: [
+        { id: "a", text: "p", correct: true, explanation: why, line: 1 },
+        { id: "b", text: "q", correct: true, explanation: why, line: 1 },
+      ],
+    };
     expect(QuizItem.safeParse(twoRightCompile).success).toBe(false);
-    const closeMisconception = { ...base, type: "numeric", numeric: { answer: 100, tolerance: 10, unit: "ms", explanation: why, misconceptions: [{ value: 105, explanation: why }] } };
+    const closeMisconception = {
+      ...base,
+      type: "numeric",
+      numeric: {
+        answer: 100,
+        tolerance: 10,
+        unit: "ms",
+        explanation: why,
+        misconceptions: [{ value: 105, explanation: why }],
+      },
+    };
     expect(QuizItem.safeParse(closeMisconception).success).toBe(false);
   });
 });

@@ -40,7 +40,8 @@ export function scoreItem(item: QuizItem, answer: ItemAnswer | undefined): ItemS
     if (answer.kind !== "order") return WRONG;
     const ids = item.lines.map((l) => l.id);
     const given = answer.lineIds;
-    if (given.length !== ids.length || new Set(given).size !== ids.length || !given.every((id) => ids.includes(id))) return WRONG;
+    if (given.length !== ids.length || new Set(given).size !== ids.length || !given.every((id) => ids.includes(id)))
+      return WRONG;
     // The pairs whose order the program fixes: for an order item every pair (a total order), for
     // a partial-order item the pairs its edges imply. Credit is the share the answer keeps.
     const pairs = orderedPairs(item);
@@ -61,16 +62,26 @@ export function scoreItem(item: QuizItem, answer: ItemAnswer | undefined): ItemS
   const hits = correctIds.filter((id) => chosen.has(id)).length;
   const falsePicks = chosen.size - hits;
   if (hits === correctIds.length && falsePicks === 0) return { score: 1, correct: true };
-  return { score: round(Math.max(0, (hits - falsePicks) / correctIds.length)), correct: false, hits, falsePicks, of: correctIds.length };
+  return {
+    score: round(Math.max(0, (hits - falsePicks) / correctIds.length)),
+    correct: false,
+    hits,
+    falsePicks,
+    of: correctIds.length,
+  };
 }
 
 /** The answer the key itself gives (used by the self-checks and tests). */
 export function keyAnswer(item: QuizItem): ItemAnswer {
   if (item.type === "numeric") return { kind: "numeric", value: item.numeric.answer };
-  if (item.type === "order" || item.type === "dag-order") return { kind: "order", lineIds: item.lines.map((l) => l.id) };
+  if (item.type === "order" || item.type === "dag-order")
+    return { kind: "order", lineIds: item.lines.map((l) => l.id) };
   const correct = item.options.filter((o) => o.correct).map((o) => o.id);
   // One pick answers a single-choice item, even one with several right options.
-  return { kind: "choice", optionIds: item.type === "multi" || item.type === "possible" ? correct : correct.slice(0, 1) };
+  return {
+    kind: "choice",
+    optionIds: item.type === "multi" || item.type === "possible" ? correct : correct.slice(0, 1),
+  };
 }
 
 /** The (before, after) line-id pairs an ordering answer is scored on. */

@@ -14,7 +14,11 @@ describe("verifyCompileClaims", () => {
     const snippets = collectSnippets(20);
     const lines: string[] = [];
     // A fake compiler that says everything compiles: claims of an error must fail.
-    const summary = await verifyCompileClaims({ compile: async () => ({ ok: true }), seeds: 20, log: (l) => lines.push(l) });
+    const summary = await verifyCompileClaims({
+      compile: async () => ({ ok: true }),
+      seeds: 20,
+      log: (l) => lines.push(l),
+    });
     const claimingError = snippets.filter((s) => s.claim !== "compiles").length;
     expect(summary).toMatchObject({ failed: claimingError, passed: snippets.length - claimingError, skipped: 0 });
     expect(lines.some((l) => /^FAIL compile .*claims E0277, rustc says compiles/.test(l))).toBe(true);

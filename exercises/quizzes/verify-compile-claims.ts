@@ -22,7 +22,9 @@ export async function verifyCompileClaims(options: {
   const summary: CompileClaimSummary = { snippets: snippets.length, passed: 0, failed: 0, skipped: 0 };
   if (!options.compile) {
     summary.skipped = snippets.length;
-    options.log(`SKIPPED ${snippets.length} does-it-compile claim(s): ${options.unavailable ?? "no Rust compiler available"}`);
+    options.log(
+      `SKIPPED ${snippets.length} does-it-compile claim(s): ${options.unavailable ?? "no Rust compiler available"}`,
+    );
     return summary;
   }
   for (const snippet of snippets) {
@@ -30,7 +32,11 @@ export async function verifyCompileClaims(options: {
     const got = result.ok ? "compiles" : result.errorCodes.join("+") || "error without code";
     const ok = snippet.claim === "compiles" ? result.ok : !result.ok && result.errorCodes.includes(snippet.claim);
     summary[ok ? "passed" : "failed"] += 1;
-    options.log(ok ? `ok   compile ${snippet.where} -> ${got}` : `FAIL compile ${snippet.where}: claims ${snippet.claim}, rustc says ${got}${result.ok ? "" : `: ${result.message}`}`);
+    options.log(
+      ok
+        ? `ok   compile ${snippet.where} -> ${got}`
+        : `FAIL compile ${snippet.where}: claims ${snippet.claim}, rustc says ${got}${result.ok ? "" : `: ${result.message}`}`,
+    );
   }
   return summary;
 }
@@ -47,7 +53,12 @@ export function collectSnippets(seeds: number): Snippet[] {
       const key = item.code.source;
       const known = bySource.get(key);
       if (known && known.claim !== item.claim) throw new Error(`${item.itemId}: one snippet with two claims`);
-      if (!known) bySource.set(key, { where: `${item.itemId}/${item.variantId}#${bySource.size + 1}`, source: key, claim: item.claim });
+      if (!known)
+        bySource.set(key, {
+          where: `${item.itemId}/${item.variantId}#${bySource.size + 1}`,
+          source: key,
+          claim: item.claim,
+        });
     }
   }
   return [...bySource.values()];

@@ -29,8 +29,30 @@ describe("judgeRun", () => {
     expect(judgeRun({ kind: "elapsed", ms: 380, tolerance: 38 }, ran("", 200))).toMatch(/took 200 ms/);
     expect(judgeRun({ kind: "elapsed", ms: 380, tolerance: 38 }, ran("", null))).toMatch(/missing/);
     expect(judgeRun({ kind: "lines", lines: ["a"] }, { ok: false, message: "boom" })).toMatch(/did not run/);
-    expect(judgeRun({ kind: "one-of", outputs: [["a", "b"], ["b", "a"]] }, ran("b\na\n"))).toBeNull();
-    expect(judgeRun({ kind: "one-of", outputs: [["a", "b"], ["b", "a"]] }, ran("a\na\n"))).toMatch(/cannot happen/);
+    expect(
+      judgeRun(
+        {
+          kind: "one-of",
+          outputs: [
+            ["a", "b"],
+            ["b", "a"],
+          ],
+        },
+        ran("b\na\n"),
+      ),
+    ).toBeNull();
+    expect(
+      judgeRun(
+        {
+          kind: "one-of",
+          outputs: [
+            ["a", "b"],
+            ["b", "a"],
+          ],
+        },
+        ran("a\na\n"),
+      ),
+    ).toMatch(/cannot happen/);
   });
 });
 
@@ -49,7 +71,11 @@ describe("verifyRunClaims", () => {
       if (e.kind === "printed-number") return ran(String(e.value + e.tolerance * 2 + 1));
       return ran("", e.ms + e.tolerance + 1);
     };
-    const summary = await verifyRunClaims({ run: { rust: wrong, typescript: wrong }, claims, log: (l) => lines.push(l) });
+    const summary = await verifyRunClaims({
+      run: { rust: wrong, typescript: wrong },
+      claims,
+      log: (l) => lines.push(l),
+    });
     expect(summary.failed).toBe(claims.length);
     expect(summary.passed).toBe(0);
   }, 60_000);
@@ -57,7 +83,12 @@ describe("verifyRunClaims", () => {
   it("says loudly which claims it could not run", async () => {
     const { claims } = collectRunClaims(10);
     const lines: string[] = [];
-    const summary = await verifyRunClaims({ run: {}, unavailable: { rust: "no toolchain" }, claims, log: (l) => lines.push(l) });
+    const summary = await verifyRunClaims({
+      run: {},
+      unavailable: { rust: "no toolchain" },
+      claims,
+      log: (l) => lines.push(l),
+    });
     expect(summary.skipped).toBe(claims.length);
     expect(lines.some((l) => l.startsWith("SKIPPED run") && l.includes("no toolchain"))).toBe(true);
   });
@@ -79,7 +110,7 @@ describe("onPausedClock", () => {
   it("drives the program's main from a paused current-thread runtime and reads the clock", () => {
     const out = onPausedClock("#[tokio::main]\nasync fn main() {\n}\n");
     expect(out).toContain("async fn quiz_main()");
-    expect(out).toContain('start_paused = true');
+    expect(out).toContain("start_paused = true");
     expect(out).not.toMatch(/#\[tokio::main\]\s*async fn quiz_main/);
     expect(() => onPausedClock("fn main() {}")).toThrow();
   });
@@ -101,9 +132,19 @@ describe.runIf(state)("the Rust runner", () => {
       "    a.await; b.await; c.await;",
       "}",
     ].join("\n");
-    const claim: RunClaim = { where: "old-key", lang: "rust", mode: "paused", source, expect: { kind: "elapsed", ms: 380, tolerance: 38 } };
+    const claim: RunClaim = {
+      where: "old-key",
+      lang: "rust",
+      mode: "paused",
+      source,
+      expect: { kind: "elapsed", ms: 380, tolerance: 38 },
+    };
     const lines: string[] = [];
-    const summary = await verifyRunClaims({ run: { rust: rustRunner(state) }, claims: [claim], log: (l) => lines.push(l) });
+    const summary = await verifyRunClaims({
+      run: { rust: rustRunner(state) },
+      claims: [claim],
+      log: (l) => lines.push(l),
+    });
     expect(summary.failed).toBe(1);
     expect(lines.join("\n")).toMatch(/took 200 ms on tokio's paused clock/);
   }, 120_000);

@@ -93,8 +93,23 @@ export function collectRunClaims(seeds = 60): { claims: RunClaim[]; realTime: Ru
         if (sources.has(item.code.source) || sources.size >= SOURCES_PER_VARIANT) continue;
         sources.add(item.code.source);
         const outcomes = enumerate(program);
-        claims.push({ where: `${where}#${sources.size} every schedule`, lang: "rust", mode: "plain", source: renderForced(program, outcomes.map((o) => o.schedule)), expect: { kind: "lines", lines: forcedExpectation(outcomes) } });
-        claims.push({ where: `${where}#${sources.size} as shown`, lang: "rust", mode: "plain", source: item.code.source, expect: { kind: "one-of", outputs: possibleOutputs(outcomes) } });
+        claims.push({
+          where: `${where}#${sources.size} every schedule`,
+          lang: "rust",
+          mode: "plain",
+          source: renderForced(
+            program,
+            outcomes.map((o) => o.schedule),
+          ),
+          expect: { kind: "lines", lines: forcedExpectation(outcomes) },
+        });
+        claims.push({
+          where: `${where}#${sources.size} as shown`,
+          lang: "rust",
+          mode: "plain",
+          source: item.code.source,
+          expect: { kind: "one-of", outputs: possibleOutputs(outcomes) },
+        });
         continue;
       }
       const claim = claimOf(item);
@@ -109,7 +124,13 @@ export function collectRunClaims(seeds = 60): { claims: RunClaim[]; realTime: Ru
       if (sources.has(item.code.source) || sources.size >= SOURCES_PER_VARIANT) continue;
       sources.add(item.code.source);
       if (claim.mode === "real") skipped.set(where, { where, why: REAL });
-      (claim.mode === "real" ? realTime : claims).push({ where: `${where}#${sources.size}`, lang: item.code.lang, source: item.code.source, mode: claim.mode, expect: claim.expect });
+      (claim.mode === "real" ? realTime : claims).push({
+        where: `${where}#${sources.size}`,
+        lang: item.code.lang,
+        source: item.code.source,
+        mode: claim.mode,
+        expect: claim.expect,
+      });
     }
   }
   return { claims, realTime, skipped: [...skipped.values()] };
@@ -118,24 +139,35 @@ export function collectRunClaims(seeds = 60): { claims: RunClaim[]; realTime: Ru
 /** null when the run shows what the key claims; otherwise what it showed instead. */
 export function judgeRun(expect: Expectation, result: RunResult, mode: RunMode = "paused"): string | null {
   if (!result.ok) return `the program did not run: ${result.message}`;
-  const lines = result.stdout.split("\n").map((l) => l.trim()).filter((l) => l.length > 0);
+  const lines = result.stdout
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
   if (expect.kind === "one-of") {
-    return expect.outputs.some((o) => o.length === lines.length && o.every((l, i) => l === lines[i])) ? null : `the program printed ${JSON.stringify(lines)}, which the model says cannot happen`;
+    return expect.outputs.some((o) => o.length === lines.length && o.every((l, i) => l === lines[i]))
+      ? null
+      : `the program printed ${JSON.stringify(lines)}, which the model says cannot happen`;
   }
   if (expect.kind === "lines") {
     const same = lines.length === expect.lines.length && lines.every((l, i) => l === expect.lines[i]);
-    return same ? null : `the key's order is ${JSON.stringify(expect.lines)}, the program printed ${JSON.stringify(lines)}`;
+    return same
+      ? null
+      : `the key's order is ${JSON.stringify(expect.lines)}, the program printed ${JSON.stringify(lines)}`;
   }
   if (expect.kind === "printed-number") {
     const printed = Number(lines.at(-1));
     if (!Number.isFinite(printed)) return `the program printed ${JSON.stringify(lines)}, not a number`;
-    return Math.abs(printed - expect.value) <= expect.tolerance ? null : `the key is ${expect.value}, the program printed ${printed}`;
+    return Math.abs(printed - expect.value) <= expect.tolerance
+      ? null
+      : `the key is ${expect.value}, the program printed ${printed}`;
   }
   if (result.elapsedMs === null) return "the clock's reading is missing";
   // The paused clock is exact: the key must sit well inside its own tolerance of the reading.
   const slack = mode === "real" ? expect.tolerance : expect.tolerance / 2;
   const clock = mode === "real" ? "for real" : "on tokio's paused clock";
-  return Math.abs(result.elapsedMs - expect.ms) <= slack ? null : `the key is ${expect.ms} ms, the program took ${result.elapsedMs} ms ${clock}`;
+  return Math.abs(result.elapsedMs - expect.ms) <= slack
+    ? null
+    : `the key is ${expect.ms} ms, the program took ${result.elapsedMs} ms ${clock}`;
 }
 
 export type RunClaimSummary = { programs: number; passed: number; failed: number; skipped: number };

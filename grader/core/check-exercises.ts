@@ -19,11 +19,19 @@ export const FIXED_SEED = 1;
  * `concurrency`: how many files are graded at the same time (default: one per core, at most 4).
  * Verdicts must not depend on the machine's load, so grading side by side is itself a check.
  */
-export async function checkExercises(options: { root?: string; log: (line: string) => void; seeds?: number[]; concurrency?: number; only?: string }): Promise<CheckSummary> {
+export async function checkExercises(options: {
+  root?: string;
+  log: (line: string) => void;
+  seeds?: number[];
+  concurrency?: number;
+  only?: string;
+}): Promise<CheckSummary> {
   const { log } = options;
   const seeds = options.seeds ?? [FIXED_SEED, newSeed()];
   const concurrency = Math.max(1, options.concurrency ?? Math.min(availableParallelism(), 4));
-  log(`seeds: ${seeds.join(", ")} (replay one file with ./interleave grade <id> <file> --seed N); ${concurrency} file(s) at a time`);
+  log(
+    `seeds: ${seeds.join(", ")} (replay one file with ./interleave grade <id> <file> --seed N); ${concurrency} file(s) at a time`,
+  );
   const { exercises, problems } = await loadExercises({ root: options.root });
   const summary: CheckSummary = { passed: 0, failed: 0, skipped: [], problems: problems.length };
   for (const p of problems) log(`PROBLEM ${p.file}: ${p.message}`);
@@ -39,7 +47,9 @@ export async function checkExercises(options: { root?: string; log: (line: strin
     }
     const layout = exerciseLayout(exercise.track);
     const ext = `.${SOURCE_EXTENSION[exercise.track]}`;
-    const checks: { file: string; expected: Expectation }[] = [{ file: layout.starter, expected: exercise.meta.expectations.starter }];
+    const checks: { file: string; expected: Expectation }[] = [
+      { file: layout.starter, expected: exercise.meta.expectations.starter },
+    ];
     for (const file of await listFiles(path.join(exercise.dir, layout.goodDir))) {
       if (file.endsWith(ext)) checks.push({ file: path.join(layout.goodDir, file), expected: { status: "pass" } });
     }

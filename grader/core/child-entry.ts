@@ -26,7 +26,9 @@ async function main(): Promise<void> {
   onCatastrophe((message) => {
     process.stderr.write(`isolated-vm catastrophic error: ${message}\n`);
     setTimeout(() => process.abort(), CATASTROPHE_GRACE_MS).unref();
-    void send({ type: "catastrophe", kind: message === CATASTROPHIC_OOM ? "memory" : "other" }).finally(() => process.abort());
+    void send({ type: "catastrophe", kind: message === CATASTROPHIC_OOM ? "memory" : "other" }).finally(() =>
+      process.abort(),
+    );
   });
   process.on("disconnect", () => process.exit(0));
   process.once("message", (raw: unknown) => {
@@ -36,7 +38,9 @@ async function main(): Promise<void> {
     void handle(raw).then(
       () => process.exit(0),
       (error: unknown) => {
-        process.stderr.write(`grading child failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+        process.stderr.write(
+          `grading child failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+        );
         process.exit(70);
       },
     );
@@ -53,6 +57,8 @@ async function handle(raw: unknown): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`grading child could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `grading child could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(70);
 });

@@ -7,7 +7,9 @@ import { pathToFileURL } from "node:url";
 
 const HARNESS = pathToFileURL(path.resolve(import.meta.dirname, "..", "runners", "ts", "harness-api.ts")).href;
 
-export async function writeFixtureExercise(options: { bad?: Record<string, { code: string; status: string; reason: string }>; wallMs?: number } = {}) {
+export async function writeFixtureExercise(
+  options: { bad?: Record<string, { code: string; status: string; reason: string }>; wallMs?: number } = {},
+) {
   const root = await mkdtemp(path.join(tmpdir(), "grade-fixture-"));
   const dir = path.join(root, "ts", "fixture");
   const bad = options.bad ?? {};

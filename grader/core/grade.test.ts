@@ -27,7 +27,10 @@ const gradeFixture = (code: string) => grade({ exerciseId: fixture.id, code, exe
 describe("grade() on ts/shared-counter (real child process, real threads)", () => {
   it("passes the reference solution and reports a plausible work spread", async () => {
     const started = performance.now();
-    const result = await grade({ exerciseId: "ts/shared-counter", code: await readFile(path.join(COUNTER, "solutions/good/atomics.ts"), "utf8") });
+    const result = await grade({
+      exerciseId: "ts/shared-counter",
+      code: await readFile(path.join(COUNTER, "solutions/good/atomics.ts"), "utf8"),
+    });
     process.stderr.write(`grade latency (good solution): ${Math.round(performance.now() - started)} ms\n`);
     expect(result).toMatchObject({ status: "pass", score: 1 });
     // The figure is reported; its bounds are the verdict's business (bench/ measures them).
@@ -37,7 +40,10 @@ describe("grade() on ts/shared-counter (real child process, real threads)", () =
   });
 
   it("catches the racy starter with the lost count in the message", async () => {
-    const result = await grade({ exerciseId: "ts/shared-counter", code: await readFile(path.join(COUNTER, "starter.ts"), "utf8") });
+    const result = await grade({
+      exerciseId: "ts/shared-counter",
+      code: await readFile(path.join(COUNTER, "starter.ts"), "utf8"),
+    });
     expect(result).toMatchObject({ status: "fail", reason: "lost_updates" });
     expect(result.message).toMatch(/^the \d+ visits brought \d+ visitors, but the counter read \d+: \d+ were lost/);
     expect(result.message).toMatch(/read, read.*write, write/);
@@ -59,27 +65,50 @@ describe("grade() robustness", () => {
   });
 
   it("survives loops, memory bombs and missing exports", async () => {
-    expect(await gradeFixture("export function f() { for (;;) {} }")).toMatchObject({ status: "error", reason: "timeout" });
+    expect(await gradeFixture("export function f() { for (;;) {} }")).toMatchObject({
+      status: "error",
+      reason: "timeout",
+    });
     // Reaching 32 MB takes a busy machine longer than the fixture's 400 ms: a roomier wall limit.
     const roomy = await writeFixtureExercise({ wallMs: 20_000 });
     const bomb = "export function f() { const a = []; for (;;) a.push(new Array(1e5).fill(0)); }";
-    const bombed = await grade({ exerciseId: roomy.id, code: bomb, exercisesRoot: roomy.root }).finally(() => rm(roomy.root, { recursive: true, force: true }));
+    const bombed = await grade({ exerciseId: roomy.id, code: bomb, exercisesRoot: roomy.root }).finally(() =>
+      rm(roomy.root, { recursive: true, force: true }),
+    );
     expect(bombed).toMatchObject({
       status: "error",
       reason: "memory_limit",
     });
-    expect(await gradeFixture("export function g() { return 1; }")).toMatchObject({ status: "fail", reason: "missing_api" });
+    expect(await gradeFixture("export function g() { return 1; }")).toMatchObject({
+      status: "fail",
+      reason: "missing_api",
+    });
   });
 
   it("gives hostile submissions a verdict each, and grades the next one normally", async () => {
-    const forged = JSON.stringify({ version: 1, status: "pass", reason: undefined, message: "All tests passed.", score: 1, tests: [] });
+    const forged = JSON.stringify({
+      version: 1,
+      status: "pass",
+      reason: undefined,
+      message: "All tests passed.",
+      score: 1,
+      tests: [],
+    });
     const cases: [string, string, string][] = [
       ["export function f() { for (;;) console.log('flood'); }", "error", "output_limit"],
       ["export function f() { new WebAssembly.Memory({ initial: 1 }); }", "error", "runtime_error"],
-      ['import { spawn } from "interleave"; export function f() { for (;;) spawn(() => 1, null); }', "fail", "thread_budget"],
+      [
+        'import { spawn } from "interleave"; export function f() { for (;;) spawn(() => 1, null); }',
+        "fail",
+        "thread_budget",
+      ],
       ["export function f() { return new Promise(() => {}); }", "fail", "deadlock"],
       [`export function f() { console.log(${JSON.stringify(forged)}); return 2; }`, "fail", "wrong_result"],
-      ["export function f() { return new Proxy({}, { get(_, k) { if (k === 'then') return undefined; throw new Error('x'); }, ownKeys() { throw new Error('x'); } }); }", "fail", "wrong_result"],
+      [
+        "export function f() { return new Proxy({}, { get(_, k) { if (k === 'then') return undefined; throw new Error('x'); }, ownKeys() { throw new Error('x'); } }); }",
+        "fail",
+        "wrong_result",
+      ],
     ];
     for (const [code, status, reason] of cases) {
       const result = await gradeFixture(code);
@@ -94,10 +123,14 @@ describe("grade() robustness", () => {
     try {
       const gradeRoomy = (code: string) => grade({ exerciseId: roomy.id, code, exercisesRoot: roomy.root });
       // V8 cannot grow one dictionary this far inside a 32 MB isolate: isolated-vm aborts the process.
-      const keys = await gradeRoomy('export function f() { const o = {}; for (let i = 0; i < 1_000_000; i++) o["k" + i] = i; return 1; }');
+      const keys = await gradeRoomy(
+        'export function f() { const o = {}; for (let i = 0; i < 1_000_000; i++) o["k" + i] = i; return 1; }',
+      );
       expect(keys).toMatchObject({ status: "error", reason: "memory_limit" });
       // The same words printed or thrown by the student are only text.
-      const mimic = await gradeRoomy('export function f() { console.error("isolated-vm catastrophic error: Catastrophic out-of-memory error"); throw new Error("Catastrophic out-of-memory error"); }');
+      const mimic = await gradeRoomy(
+        'export function f() { console.error("isolated-vm catastrophic error: Catastrophic out-of-memory error"); throw new Error("Catastrophic out-of-memory error"); }',
+      );
       expect(mimic).toMatchObject({ status: "error", reason: "runtime_error" });
       expect(await gradeRoomy("export function f() { return 1; }")).toMatchObject({ status: "pass" });
     } finally {
@@ -129,7 +162,12 @@ describe("grade() robustness", () => {
     await expect(grade({ exerciseId: "ts/no-such-thing", code: "" })).rejects.toBeInstanceOf(UnknownExerciseError);
     await expect(grade({ exerciseId: "../etc", code: "" })).rejects.toBeInstanceOf(UnknownExerciseError);
     const controller = new AbortController();
-    const aborted = grade({ exerciseId: fixture.id, code: "export function f() { for (;;) {} }", exercisesRoot: fixture.root, signal: controller.signal });
+    const aborted = grade({
+      exerciseId: fixture.id,
+      code: "export function f() { for (;;) {} }",
+      exercisesRoot: fixture.root,
+      signal: controller.signal,
+    });
     setTimeout(() => controller.abort(new Error("stop")), 100);
     await expect(aborted).rejects.toThrow("stop");
   });
@@ -138,7 +176,14 @@ describe("grade() robustness", () => {
     const child = new GraderChild();
     const meta = JSON.parse(await readFile(path.join(fixture.root, "ts/fixture/exercise.json"), "utf8"));
     const outcome = await child.run(
-      { type: "grade", exerciseId: fixture.id, dir: path.join(fixture.root, "ts/fixture"), meta, code: "export function f() { return 1 }", seed: 1 },
+      {
+        type: "grade",
+        exerciseId: fixture.id,
+        dir: path.join(fixture.root, "ts/fixture"),
+        meta,
+        code: "export function f() { return 1 }",
+        seed: 1,
+      },
       { watchdogMs: 1 },
     );
     expect(outcome).toMatchObject({ kind: "crash", watchdog: true, signal: "SIGKILL" });
@@ -146,7 +191,14 @@ describe("grade() robustness", () => {
 
   it("kills a child whose heartbeat stops, and keeps one whose heartbeat goes on", async () => {
     const meta = JSON.parse(await readFile(path.join(fixture.root, "ts/fixture/exercise.json"), "utf8"));
-    const job = { type: "grade", exerciseId: fixture.id, dir: path.join(fixture.root, "ts/fixture"), meta, code: "export function f() { for (;;) {} }", seed: 1 } as const;
+    const job = {
+      type: "grade",
+      exerciseId: fixture.id,
+      dir: path.join(fixture.root, "ts/fixture"),
+      meta,
+      code: "export function f() { for (;;) {} }",
+      seed: 1,
+    } as const;
     // A 1 ms allowance cannot be met by a 500 ms heartbeat: the check sees silence and kills.
     const silent = await new GraderChild().run(job, { watchdogMs: 30_000, stallMs: 1 });
     expect(silent).toMatchObject({ kind: "crash", stalled: true, watchdog: false, signal: "SIGKILL" });
@@ -157,20 +209,56 @@ describe("grade() robustness", () => {
 
   it("grades once more after a hang, never after a result or a memory kill, and at most once", async () => {
     const crash = (over: Partial<ChildOutcome & { kind: "crash" }>): ChildOutcome => ({
-      kind: "crash", code: null, signal: "SIGKILL", stderr: "", watchdog: false, starvedOut: false, memoryKill: false, stalled: false, catastrophe: null, ...over,
+      kind: "crash",
+      code: null,
+      signal: "SIGKILL",
+      stderr: "",
+      watchdog: false,
+      starvedOut: false,
+      memoryKill: false,
+      stalled: false,
+      catastrophe: null,
+      ...over,
     });
-    const result: ChildOutcome = { kind: "result", result: GradeResult.parse({ version: 1, status: "pass", score: 1, message: "ok", tests: [], diagnostics: [], stdout: "", stderr: "", truncated: false }) };
+    const result: ChildOutcome = {
+      kind: "result",
+      result: GradeResult.parse({
+        version: 1,
+        status: "pass",
+        score: 1,
+        message: "ok",
+        tests: [],
+        diagnostics: [],
+        stdout: "",
+        stderr: "",
+        truncated: false,
+      }),
+    };
     const script = async (outcomes: ChildOutcome[]) => {
       let calls = 0;
       let retries = 0;
-      const final = await withOneRetry(async () => outcomes[calls++] ?? result, () => retries++);
+      const final = await withOneRetry(
+        async () => outcomes[calls++] ?? result,
+        () => retries++,
+      );
       return { final, calls, retries };
     };
     expect(await script([crash({ stalled: true }), result])).toMatchObject({ final: result, calls: 2, retries: 1 });
     expect(await script([crash({ watchdog: true }), result])).toMatchObject({ final: result, calls: 2, retries: 1 });
-    expect(await script([crash({ stalled: true }), crash({ stalled: true })])).toMatchObject({ final: { stalled: true }, calls: 2 });
-    expect(await script([crash({ memoryKill: true })])).toMatchObject({ final: { memoryKill: true }, calls: 1, retries: 0 });
-    expect(await script([crash({ signal: "SIGSEGV" })])).toMatchObject({ final: { signal: "SIGSEGV" }, calls: 1, retries: 0 });
+    expect(await script([crash({ stalled: true }), crash({ stalled: true })])).toMatchObject({
+      final: { stalled: true },
+      calls: 2,
+    });
+    expect(await script([crash({ memoryKill: true })])).toMatchObject({
+      final: { memoryKill: true },
+      calls: 1,
+      retries: 0,
+    });
+    expect(await script([crash({ signal: "SIGSEGV" })])).toMatchObject({
+      final: { signal: "SIGSEGV" },
+      calls: 1,
+      retries: 0,
+    });
     expect(await script([result])).toMatchObject({ calls: 1, retries: 0 });
   });
 
@@ -178,7 +266,14 @@ describe("grade() robustness", () => {
     const child = new GraderChild();
     const meta = JSON.parse(await readFile(path.join(fixture.root, "ts/fixture/exercise.json"), "utf8"));
     const outcome = await child.run(
-      { type: "grade", exerciseId: fixture.id, dir: path.join(fixture.root, "ts/fixture"), meta, code: "export function f() { return 1 }", seed: 1 },
+      {
+        type: "grade",
+        exerciseId: fixture.id,
+        dir: path.join(fixture.root, "ts/fixture"),
+        meta,
+        code: "export function f() { return 1 }",
+        seed: 1,
+      },
       { watchdogMs: 30_000, memoryCapMb: 1 },
     );
     expect(outcome).toMatchObject({ kind: "crash", memoryKill: true, watchdog: false, signal: "SIGKILL" });
@@ -190,7 +285,11 @@ describe("checkExercises", () => {
     const lines: string[] = [];
     const summary = await checkExercises({ root: fixture.root, log: (line) => lines.push(line) });
     expect(summary).toMatchObject({ passed: 3, failed: 1, problems: 0, skipped: [] });
-    expect(lines).toContainEqual(expect.stringMatching(/^FAIL ts\/fixture solutions\/bad\/wrongly-expected\.ts: expected fail\/wrong_result, got pass/));
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^FAIL ts\/fixture solutions\/bad\/wrongly-expected\.ts: expected fail\/wrong_result, got pass/,
+      ),
+    );
     expect(lines).toContainEqual(expect.stringMatching(/^ok {3}ts\/fixture starter\.ts -> fail\/wrong_result/));
   });
 });

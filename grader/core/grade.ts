@@ -40,7 +40,10 @@ export function childHangs(): number {
  * before either fires, so a hang is the grader's fault (a rare one inside isolated-vm) and
  * must not become the student's verdict. A second hang is reported as it is.
  */
-export async function withOneRetry(run: () => Promise<ChildOutcome>, onRetry: (first: ChildOutcome & { kind: "crash" }) => void): Promise<ChildOutcome> {
+export async function withOneRetry(
+  run: () => Promise<ChildOutcome>,
+  onRetry: (first: ChildOutcome & { kind: "crash" }) => void,
+): Promise<ChildOutcome> {
   const first = await run();
   if (first.kind !== "crash" || !(first.stalled || first.watchdog) || first.memoryKill) return first;
   hangs += 1;
@@ -54,19 +57,39 @@ export function newSeed(): number {
 }
 
 /** `seed`: replays one grade's inputs (the CLI's --seed); a fresh one is drawn otherwise. */
-export async function grade(options: { exerciseId: string; code: string; seed?: number; signal?: AbortSignal; exercisesRoot?: string }): Promise<GradeResult> {
+export async function grade(options: {
+  exerciseId: string;
+  code: string;
+  seed?: number;
+  signal?: AbortSignal;
+  exercisesRoot?: string;
+}): Promise<GradeResult> {
   const seed = options.seed ?? newSeed();
   return { ...(await gradeWithSeed({ ...options, seed })), seed };
 }
 
-async function gradeWithSeed(options: { exerciseId: string; code: string; seed: number; signal?: AbortSignal; exercisesRoot?: string }): Promise<GradeResult> {
+async function gradeWithSeed(options: {
+  exerciseId: string;
+  code: string;
+  seed: number;
+  signal?: AbortSignal;
+  exercisesRoot?: string;
+}): Promise<GradeResult> {
   options.signal?.throwIfAborted();
   const exercise = await findExercise(options.exerciseId, options.exercisesRoot ?? defaultExercisesRoot());
-  if ("broken" in exercise) return errorResult("internal", `exercise ${options.exerciseId} is broken: ${exercise.broken}`);
+  if ("broken" in exercise)
+    return errorResult("internal", `exercise ${options.exerciseId} is broken: ${exercise.broken}`);
   const availability = await runnerAvailability(exercise.language);
   if (!availability.ok) return errorResult("internal", `cannot grade ${exercise.language} here: ${availability.why}`);
 
-  const job = { type: "grade", exerciseId: exercise.id, dir: exercise.dir, meta: exercise.meta, code: options.code, seed: options.seed } as const;
+  const job = {
+    type: "grade",
+    exerciseId: exercise.id,
+    dir: exercise.dir,
+    meta: exercise.meta,
+    code: options.code,
+    seed: options.seed,
+  } as const;
   const watchdogMs = CHILD_OVERHEAD_MS + exercise.meta.limits.wallMs * CALLS_BUDGET;
   let outcome: ChildOutcome;
   try {
@@ -76,11 +99,17 @@ async function gradeWithSeed(options: { exerciseId: string; code: string; seed: 
         spare = null;
         return child.run(job, { watchdogMs, signal: options.signal });
       },
-      (first) => process.stderr.write(`grading child hung (${first.stalled ? "heartbeat lost" : "watchdog"}) on ${exercise.id}; grading once more in a fresh child\n`),
+      (first) =>
+        process.stderr.write(
+          `grading child hung (${first.stalled ? "heartbeat lost" : "watchdog"}) on ${exercise.id}; grading once more in a fresh child\n`,
+        ),
     );
   } catch (error) {
     if (options.signal?.aborted) throw error;
-    return errorResult("internal", `the grader could not run: ${error instanceof Error ? error.message : String(error)}`);
+    return errorResult(
+      "internal",
+      `the grader could not run: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   grades += 1;
   // Pre-start the next child once this grade is over (never during one: it would compete for
@@ -91,12 +120,19 @@ async function gradeWithSeed(options: { exerciseId: string; code: string; seed: 
 
 async function findExercise(id: string, root: string): Promise<LoadedExercise | { broken: string }> {
   const [track, slug, ...rest] = id.split("/");
-  if (!isTrack(track) || !slug || rest.length > 0 || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) throw new UnknownExerciseError(id);
+  if (!isTrack(track) || !slug || rest.length > 0 || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug))
+    throw new UnknownExerciseError(id);
   const dir = path.join(root, track, slug);
-  const found = await stat(dir).then((s) => s.isDirectory(), () => false);
+  const found = await stat(dir).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
   if (!found) throw new UnknownExerciseError(id);
   const read = await readExercise({ dir, track, slug });
-  if (!read.exercise) return { broken: read.problems.map((p) => `${path.relative(root, p.file)}: ${p.message}`).join("; ") || "unreadable" };
+  if (!read.exercise)
+    return {
+      broken: read.problems.map((p) => `${path.relative(root, p.file)}: ${p.message}`).join("; ") || "unreadable",
+    };
   return read.exercise;
 }
 
@@ -110,7 +146,10 @@ function resultOf(outcome: ChildOutcome, budgetMs: number): GradeResult {
     return parsed.success ? parsed.data : errorResult("internal", "the grader produced an invalid result");
   }
   if (outcome.memoryKill) {
-    return errorResult("memory_limit", `the grading process used more than ${CHILD_MEMORY_CAP_MB} MB and was stopped: memory escaped the per-call limits`);
+    return errorResult(
+      "memory_limit",
+      `the grading process used more than ${CHILD_MEMORY_CAP_MB} MB and was stopped: memory escaped the per-call limits`,
+    );
   }
   if (outcome.catastrophe === "memory") {
     return errorResult(
@@ -120,9 +159,16 @@ function resultOf(outcome: ChildOutcome, budgetMs: number): GradeResult {
   }
   if (outcome.stalled) return errorResult("timeout", "the grading process stopped responding twice and was stopped");
   if (outcome.watchdog && outcome.starvedOut) {
-    return errorResult("internal", "the grading machine was too busy to give this grade its time; nothing was judged about your code — submit again");
+    return errorResult(
+      "internal",
+      "the grading machine was too busy to give this grade its time; nothing was judged about your code — submit again",
+    );
   }
-  if (outcome.watchdog) return errorResult("timeout", `grading took longer than ${Math.round((budgetMs + CHILD_OVERHEAD_MS) / 1000)} s and was stopped`);
+  if (outcome.watchdog)
+    return errorResult(
+      "timeout",
+      `grading took longer than ${Math.round((budgetMs + CHILD_OVERHEAD_MS) / 1000)} s and was stopped`,
+    );
   if (/out of memory|Allocation failed|heap limit/i.test(outcome.stderr) || outcome.signal === "SIGKILL") {
     return errorResult("memory_limit", "the grading process ran out of memory and was stopped");
   }
@@ -133,5 +179,16 @@ function resultOf(outcome: ChildOutcome, budgetMs: number): GradeResult {
 
 export function errorResult(reason: Reason, message: string): GradeResult {
   const status = statusOfReason(reason);
-  return GradeResult.parse({ version: 1, status, reason, message, score: 0, tests: [], diagnostics: [], stdout: "", stderr: "", truncated: false });
+  return GradeResult.parse({
+    version: 1,
+    status,
+    reason,
+    message,
+    score: 0,
+    tests: [],
+    diagnostics: [],
+    stdout: "",
+    stderr: "",
+    truncated: false,
+  });
 }

@@ -103,7 +103,9 @@ export class GraderChild {
         else if (parsed.data.type === "result") this.result = parsed.data.result;
         else if (parsed.data.type === "catastrophe") this.catastrophe = parsed.data.kind;
       });
-      void this.exited.then(() => reject(new Error(`grading child exited before it was ready: ${this.describeExit()}`)));
+      void this.exited.then(() =>
+        reject(new Error(`grading child exited before it was ready: ${this.describeExit()}`)),
+      );
     });
     this.ready.catch(() => {});
     this.hold(false);
@@ -114,7 +116,10 @@ export class GraderChild {
   }
 
   /** Sends one job and waits for the result or the child's end, whichever the watchdogs allow. */
-  async run(job: GradeJob, options: { watchdogMs: number; memoryCapMb?: number; stallMs?: number; signal?: AbortSignal }): Promise<ChildOutcome> {
+  async run(
+    job: GradeJob,
+    options: { watchdogMs: number; memoryCapMb?: number; stallMs?: number; signal?: AbortSignal },
+  ): Promise<ChildOutcome> {
     this.hold(true);
     // Both watchdogs read the child's own time: wall time minus what its most starved thread
     // spent waiting for a core (see UnstarvedClock), so a crowded machine does not make a hang.
@@ -204,7 +209,11 @@ export class GraderChild {
 
   /** A waiting child must not keep the parent alive; a working one must. */
   private hold(on: boolean): void {
-    const handles = [this.process, this.process.channel, this.process.stderr instanceof Socket ? this.process.stderr : null];
+    const handles = [
+      this.process,
+      this.process.channel,
+      this.process.stderr instanceof Socket ? this.process.stderr : null,
+    ];
     for (const handle of handles) {
       if (handle) {
         if (on) handle.ref();

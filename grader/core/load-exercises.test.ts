@@ -24,7 +24,10 @@ function meta(slug: string, overrides: Record<string, unknown> = {}) {
     language: "typescript",
     position: 1,
     limits: { cpuMs: 1000, wallMs: 1000, memoryMb: 32, maxWorkers: 4 },
-    expectations: { starter: { status: "fail", reason: "wrong_result" }, bad: { "racy.ts": { status: "fail", reason: "lost_updates" } } },
+    expectations: {
+      starter: { status: "fail", reason: "wrong_result" },
+      bad: { "racy.ts": { status: "fail", reason: "lost_updates" } },
+    },
     ...overrides,
   };
 }
@@ -55,7 +58,9 @@ describe("loadExercises", () => {
     await mkdir(path.join(root, "ts", "_harness"));
     const { exercises, problems } = await loadExercises({ root });
     expect(problems).toEqual([]);
-    expect(exercises.map((e) => [e.id, e.track, e.slug, e.language])).toEqual([["ts/counter", "ts", "counter", "typescript"]]);
+    expect(exercises.map((e) => [e.id, e.track, e.slug, e.language])).toEqual([
+      ["ts/counter", "ts", "counter", "typescript"],
+    ]);
     expect(exercises[0]?.statement).toBe("# Fixture\n");
     expect(exercises[0]?.contentHash).toMatch(/^[0-9a-f]{64}$/);
 
@@ -72,14 +77,21 @@ describe("loadExercises", () => {
   });
 
   it("reports every schema error with its path", async () => {
-    await writeExercise("bad-meta", { "exercise.json": JSON.stringify(meta("bad-meta", { difficulty: "easy", position: 1.5 })) });
+    await writeExercise("bad-meta", {
+      "exercise.json": JSON.stringify(meta("bad-meta", { difficulty: "easy", position: 1.5 })),
+    });
     const found = messages((await loadExercises({ root })).problems);
     expect(found).toContainEqual(expect.stringMatching(/^ts\/bad-meta\/exercise\.json: difficulty: /));
     expect(found).toContainEqual(expect.stringMatching(/^ts\/bad-meta\/exercise\.json: position: /));
   });
 
   it("reports missing statement, starter, tests and good solution together", async () => {
-    await writeExercise("empty", { "statement.md": null, "starter.ts": null, "tests.ts": null, "solutions/good/ok.ts": null });
+    await writeExercise("empty", {
+      "statement.md": null,
+      "starter.ts": null,
+      "tests.ts": null,
+      "solutions/good/ok.ts": null,
+    });
     const found = messages((await loadExercises({ root })).problems);
     expect(found).toEqual([
       "ts/empty/statement.md: missing statement (statement.md)",
@@ -101,7 +113,9 @@ describe("loadExercises", () => {
   it("rejects an id that does not match the folder and a duplicated uuid", async () => {
     await writeExercise("one", {});
     await writeExercise("two", {});
-    await writeExercise("three", { "exercise.json": JSON.stringify(meta("renamed", { uuid: "7f1d2c1e-8a7b-4c3d-9e2f-1a2b3c4d5e6f" })) });
+    await writeExercise("three", {
+      "exercise.json": JSON.stringify(meta("renamed", { uuid: "7f1d2c1e-8a7b-4c3d-9e2f-1a2b3c4d5e6f" })),
+    });
     const { exercises, problems } = await loadExercises({ root });
     expect(exercises).toEqual([]);
     expect(messages(problems)).toEqual([

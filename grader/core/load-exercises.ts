@@ -48,7 +48,10 @@ export async function loadExercises(
       throw error;
     }
     // Folders starting with "_" hold shared harness code, not exercises.
-    const slugs = entries.filter((e) => e.isDirectory() && !e.name.startsWith("_")).map((e) => e.name).sort();
+    const slugs = entries
+      .filter((e) => e.isDirectory() && !e.name.startsWith("_"))
+      .map((e) => e.name)
+      .sort();
     for (const slug of slugs) {
       const dir = path.join(trackDir, slug);
       if (!SLUG.test(slug)) {
@@ -68,7 +71,10 @@ export async function loadExercises(
     if (group.length < 2) continue;
     duplicated.add(uuid);
     for (const e of group) {
-      const others = group.filter((o) => o !== e).map((o) => o.id).join(", ");
+      const others = group
+        .filter((o) => o !== e)
+        .map((o) => o.id)
+        .join(", ");
       problems.push({ file: path.join(e.dir, "exercise.json"), message: `uuid ${uuid} is also used by ${others}` });
     }
   }

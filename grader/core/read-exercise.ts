@@ -52,7 +52,10 @@ export async function readExercise(options: { dir: string; track: Track; slug: s
     problem(layout.meta, `id "${meta.id}" does not match its folder: expected "${track}/${slug}"`);
   }
   if (meta && meta.language !== TRACK_LANGUAGE[track]) {
-    problem(layout.meta, `language "${meta.language}" does not belong to track "${track}" (expected "${TRACK_LANGUAGE[track]}")`);
+    problem(
+      layout.meta,
+      `language "${meta.language}" does not belong to track "${track}" (expected "${TRACK_LANGUAGE[track]}")`,
+    );
   }
 
   const ext = `.${SOURCE_EXTENSION[track]}`;
@@ -67,7 +70,10 @@ export async function readExercise(options: { dir: string; track: Track; slug: s
   if (meta) {
     for (const file of bad) {
       if (!(file in meta.expectations.bad)) {
-        problem(path.join(layout.badDir, file), `no expectation: add expectations.bad["${file}"] with its {status, reason} to ${layout.meta}`);
+        problem(
+          path.join(layout.badDir, file),
+          `no expectation: add expectations.bad["${file}"] with its {status, reason} to ${layout.meta}`,
+        );
       }
     }
     for (const file of Object.keys(meta.expectations.bad)) {
@@ -81,7 +87,23 @@ export async function readExercise(options: { dir: string; track: Track; slug: s
   const contentHash = await hashFolder(dir);
   const { id, uuid, title, summary, difficulty, concepts, language, position } = meta;
   return {
-    exercise: { id, uuid, track, slug, title, summary, difficulty, concepts, language, position, statement, starter, dir, contentHash, meta },
+    exercise: {
+      id,
+      uuid,
+      track,
+      slug,
+      title,
+      summary,
+      difficulty,
+      concepts,
+      language,
+      position,
+      statement,
+      starter,
+      dir,
+      contentHash,
+      meta,
+    },
     problems,
   };
 }

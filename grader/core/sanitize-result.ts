@@ -2,7 +2,14 @@
 // pieces (a 50 MB string in `actual`, a BigInt, a cycle, a 1,000,000-character task name),
 // the result is cut down to what the schema allows instead of failing it. Truncated, never
 // rejected: a result that fails to parse would turn the student's mistake into `internal`.
-import { GradeResult, OUTPUT_CAP_BYTES, type Diagnostic, type Span, type TestResult, type Timing } from "../contract.ts";
+import {
+  GradeResult,
+  OUTPUT_CAP_BYTES,
+  type Diagnostic,
+  type Span,
+  type TestResult,
+  type Timing,
+} from "../contract.ts";
 import { clipText, toPlainData } from "../plain-data.ts";
 
 const number = (n: unknown): number => (typeof n === "number" && Number.isFinite(n) && n >= 0 ? n : 0);
@@ -11,13 +18,20 @@ const position = (n: unknown): number => (typeof n === "number" && Number.isInte
 function timingOf(t: Timing): Timing {
   const out: Timing = {};
   for (const [key, value] of Object.entries(t) as [keyof Timing, unknown][]) {
-    if (typeof value === "number" && Number.isFinite(value) && value >= 0) out[key] = key === "threadsUsed" ? Math.round(value) : value;
+    if (typeof value === "number" && Number.isFinite(value) && value >= 0)
+      out[key] = key === "threadsUsed" ? Math.round(value) : value;
   }
   return out;
 }
 
 function spanOf(s: Span): Span {
-  return { task: clipText(s.task, 200), thread: clipText(s.thread, 200), kind: s.kind, start: number(s.start), end: Math.max(number(s.end), number(s.start)) };
+  return {
+    task: clipText(s.task, 200),
+    thread: clipText(s.thread, 200),
+    kind: s.kind,
+    start: number(s.start),
+    end: Math.max(number(s.end), number(s.start)),
+  };
 }
 
 function testOf(t: TestResult): TestResult {

@@ -6,7 +6,12 @@ import type { Viewer } from "../auth/viewer.ts";
 import { getTaughtClass } from "../classes/class-access.ts";
 import { db } from "../db.ts";
 import { discrimination, itemStatistics, type ItemStatistic } from "./item-statistics.ts";
-import { loadClassMembers, loadExerciseBestScores, loadQuizBestAttempts, type AssignmentRow } from "./load-class-scores.ts";
+import {
+  loadClassMembers,
+  loadExerciseBestScores,
+  loadQuizBestAttempts,
+  type AssignmentRow,
+} from "./load-class-scores.ts";
 import { mean } from "./statistics.ts";
 
 export type AssignmentAnalytics = AssignmentRow & {
@@ -36,17 +41,45 @@ export async function getClassAnalytics(options: { viewer: Viewer | null; classI
     db.assignment.findMany({
       where: { classId: options.classId },
       orderBy: [{ position: "asc" }, { createdAt: "asc" }],
-      select: { id: true, kind: true, exerciseId: true, quizId: true, position: true, dueAt: true, exercise: { select: { slug: true, title: true } } },
+      select: {
+        id: true,
+        kind: true,
+        exerciseId: true,
+        quizId: true,
+        position: true,
+        dueAt: true,
+        exercise: { select: { slug: true, title: true } },
+      },
     }),
   ]);
   const userIds = members.map((m) => m.userId);
   const rows: AssignmentRow[] = assignments.flatMap((a): AssignmentRow[] => {
     if (a.kind === "exercise" && a.exercise && a.exerciseId) {
-      return [{ id: a.id, kind: "exercise", ref: a.exercise.slug, exerciseId: a.exerciseId, title: a.exercise.title, position: a.position, dueAt: a.dueAt }];
+      return [
+        {
+          id: a.id,
+          kind: "exercise",
+          ref: a.exercise.slug,
+          exerciseId: a.exerciseId,
+          title: a.exercise.title,
+          position: a.position,
+          dueAt: a.dueAt,
+        },
+      ];
     }
     if (a.kind === "quiz" && a.quizId) {
       const quiz = getQuiz(a.quizId);
-      return [{ id: a.id, kind: "quiz", ref: a.quizId, exerciseId: null, title: quiz?.title ?? a.quizId, position: a.position, dueAt: a.dueAt }];
+      return [
+        {
+          id: a.id,
+          kind: "quiz",
+          ref: a.quizId,
+          exerciseId: null,
+          title: quiz?.title ?? a.quizId,
+          position: a.position,
+          dueAt: a.dueAt,
+        },
+      ];
     }
     return [];
   });
@@ -77,13 +110,20 @@ export async function getClassAnalytics(options: { viewer: Viewer | null; classI
   );
   return {
     students: userIds.length,
-    assignments: items.map((item, i) => ({ ...item.row, passed: item.passed, stats: stats[i] ?? emptyStat(item.row.id, userIds.length) })),
+    assignments: items.map((item, i) => ({
+      ...item.row,
+      passed: item.passed,
+      stats: stats[i] ?? emptyStat(item.row.id, userIds.length),
+    })),
     quizItems,
   };
 }
 
 /** Each item of a quiz over the students' best attempts: item score vs the rest of that attempt. */
-async function quizItemAnalytics(options: { quizId: string; best: Map<string, { attemptId: string; score: number }> | undefined }): Promise<QuizItemAnalytics> {
+async function quizItemAnalytics(options: {
+  quizId: string;
+  best: Map<string, { attemptId: string; score: number }> | undefined;
+}): Promise<QuizItemAnalytics> {
   const attempts = [...(options.best?.values() ?? [])];
   const results = attempts.length
     ? await db.quizItemResult.findMany({

@@ -47,10 +47,16 @@ export async function getExerciseAnalytics(options: {
       id: true,
       userId: true,
       createdAt: true,
-      gradingRuns: { orderBy: { createdAt: "desc" }, take: 1, select: { id: true, state: true, status: true, reason: true } },
+      gradingRuns: {
+        orderBy: { createdAt: "desc" },
+        take: 1,
+        select: { id: true, state: true, status: true, reason: true },
+      },
     },
   });
-  const compileRunIds = submissions.flatMap((s) => s.gradingRuns.filter((r) => r.reason === "compile_error").map((r) => r.id));
+  const compileRunIds = submissions.flatMap((s) =>
+    s.gradingRuns.filter((r) => r.reason === "compile_error").map((r) => r.id),
+  );
   const codes = await firstErrorCodes(compileRunIds);
   const attempts: AttemptRow[] = submissions.map((s) => {
     const run = s.gradingRuns[0];
@@ -58,7 +64,9 @@ export async function getExerciseAnalytics(options: {
       submissionId: s.id,
       userId: s.userId,
       createdAt: s.createdAt,
-      run: run ? { state: run.state, status: run.status, reason: run.reason, diagnosticCode: codes.get(run.id) ?? null } : null,
+      run: run
+        ? { state: run.state, status: run.status, reason: run.reason, diagnosticCode: codes.get(run.id) ?? null }
+        : null,
     };
   });
   return {
@@ -76,7 +84,9 @@ async function firstErrorCodes(runIds: string[]): Promise<Map<string, string>> {
   const codes = new Map<string, string>();
   for (const run of runs) {
     const parsed = CompileDiagnostics.safeParse(run.result);
-    const code = parsed.success ? parsed.data.diagnostics.find((d) => d.severity === "error" && d.code)?.code : undefined;
+    const code = parsed.success
+      ? parsed.data.diagnostics.find((d) => d.severity === "error" && d.code)?.code
+      : undefined;
     if (code) codes.set(run.id, code);
   }
   return codes;

@@ -32,7 +32,12 @@ describe("itemReport", () => {
     expect(report.get("good")?.flags).toEqual(["variant-gap"]);
     expect(report.get("other")?.flags).toEqual([]);
     // Flagged items come first.
-    expect(itemReport(rows(MIN_ATTEMPTS + 2)).slice(0, 2).map((r) => r.itemId).sort()).toEqual(["bad", "good"]);
+    expect(
+      itemReport(rows(MIN_ATTEMPTS + 2))
+        .slice(0, 2)
+        .map((r) => r.itemId)
+        .sort(),
+    ).toEqual(["bad", "good"]);
   });
 
   it("judges nothing below 30 answers, but still shows the figures", () => {

@@ -54,8 +54,19 @@ export function itemReport(rows: readonly ResultRow[]): ItemReport[] {
     const flags: ItemReport["flags"] = [];
     if (judged && d !== null && d < 0) flags.push("negative-discrimination");
     if (judged && variantGap !== null && variantGap > MAX_VARIANT_GAP) flags.push("variant-gap");
-    return { itemId, answers: answers.length, meanScore: 100 * (mean(answers.map((r) => r.score)) ?? 0), discrimination: d, variants, variantGap, flags, judged };
+    return {
+      itemId,
+      answers: answers.length,
+      meanScore: 100 * (mean(answers.map((r) => r.score)) ?? 0),
+      discrimination: d,
+      variants,
+      variantGap,
+      flags,
+      judged,
+    };
   });
   // Flagged first, then by how much evidence there is.
-  return reports.sort((a, b) => b.flags.length - a.flags.length || b.answers - a.answers || a.itemId.localeCompare(b.itemId));
+  return reports.sort(
+    (a, b) => b.flags.length - a.flags.length || b.answers - a.answers || a.itemId.localeCompare(b.itemId),
+  );
 }

@@ -55,7 +55,11 @@ describe("itemStatistics", () => {
   });
 
   it("handles a class without students", () => {
-    expect(itemStatistics({ studentIds: [], items })[0]).toMatchObject({ meanScore: null, discrimination: null, attempted: 0 });
+    expect(itemStatistics({ studentIds: [], items })[0]).toMatchObject({
+      meanScore: null,
+      discrimination: null,
+      attempted: 0,
+    });
   });
 });
 

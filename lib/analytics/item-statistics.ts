@@ -28,19 +28,32 @@ export type ItemStatistic = {
 export type ScorePair = { item: number; rest: number };
 
 /** Both discrimination indices of paired (item score, score on everything else) values. */
-export function discrimination(pairs: readonly ScorePair[]): Pick<ItemStatistic, "discrimination" | "discriminationIncluding"> {
+export function discrimination(
+  pairs: readonly ScorePair[],
+): Pick<ItemStatistic, "discrimination" | "discriminationIncluding"> {
   const items = pairs.map((p) => p.item);
-  const corrected = pearson(items, pairs.map((p) => p.rest));
-  const including = pearson(items, pairs.map((p) => p.item + p.rest));
+  const corrected = pearson(
+    items,
+    pairs.map((p) => p.rest),
+  );
+  const including = pearson(
+    items,
+    pairs.map((p) => p.item + p.rest),
+  );
   return {
     discrimination: corrected === null ? null : 100 * corrected,
     discriminationIncluding: including === null ? null : 100 * including,
   };
 }
 
-export function itemStatistics(options: { studentIds: readonly string[]; items: readonly ItemScores[] }): ItemStatistic[] {
+export function itemStatistics(options: {
+  studentIds: readonly string[];
+  items: readonly ItemScores[];
+}): ItemStatistic[] {
   const { studentIds, items } = options;
-  const totals = new Map(studentIds.map((id) => [id, items.reduce((sum, item) => sum + (item.scores.get(id) ?? 0), 0)]));
+  const totals = new Map(
+    studentIds.map((id) => [id, items.reduce((sum, item) => sum + (item.scores.get(id) ?? 0), 0)]),
+  );
   return items.map((item) => {
     const pairs = studentIds.map((id) => {
       const score = item.scores.get(id) ?? 0;

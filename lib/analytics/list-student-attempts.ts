@@ -45,9 +45,15 @@ export async function listStudentAttempts(options: {
 }): Promise<StudentWork | null> {
   await getTaughtClass({ viewer: options.viewer, classId: options.classId });
   await requireMember({ classId: options.classId, userId: options.userId });
-  const student = await db.user.findUnique({ where: { id: options.userId }, select: { id: true, name: true, email: true } });
+  const student = await db.user.findUnique({
+    where: { id: options.userId },
+    select: { id: true, name: true, email: true },
+  });
   if (!student) return null;
-  const exercise = await db.exercise.findUnique({ where: { slug: options.exerciseSlug }, select: { id: true, slug: true, title: true, language: true } });
+  const exercise = await db.exercise.findUnique({
+    where: { slug: options.exerciseSlug },
+    select: { id: true, slug: true, title: true, language: true },
+  });
   if (!exercise || !(await isAssignedExercise({ classId: options.classId, exerciseId: exercise.id }))) return null;
   const where = { userId: options.userId, exerciseId: exercise.id };
   const [total, rows] = await Promise.all([
@@ -81,20 +87,33 @@ export async function listStudentAttempts(options: {
       code: row.code,
       language: row.language,
       run: run
-        ? { id: run.id, state: run.state, result: parseResult(run.id, run.result), regraded: run.regradeId !== null, finishedAt: run.finishedAt }
+        ? {
+            id: run.id,
+            state: run.state,
+            result: parseResult(run.id, run.result),
+            regraded: run.regradeId !== null,
+            finishedAt: run.finishedAt,
+          }
         : null,
       runCount: row._count.gradingRuns,
       diff: previous ? lineDiff({ before: previous.code, after: row.code }) : null,
     };
   });
-  return { student, exercise: { slug: exercise.slug, title: exercise.title, language: exercise.language }, attempts, total };
+  return {
+    student,
+    exercise: { slug: exercise.slug, title: exercise.title, language: exercise.language },
+    attempts,
+    total,
+  };
 }
 
 function parseResult(runId: string, stored: unknown): GradeResult | null {
   if (stored === null) return null;
   const parsed = GradeResult.safeParse(stored);
   if (!parsed.success) {
-    throw new AppError("internal", `grading run ${runId} holds a result that does not match GradeResult v1`, { cause: parsed.error });
+    throw new AppError("internal", `grading run ${runId} holds a result that does not match GradeResult v1`, {
+      cause: parsed.error,
+    });
   }
   return parsed.data;
 }

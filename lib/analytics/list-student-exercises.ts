@@ -23,7 +23,11 @@ export async function listStudentExercises(options: {
   await requireMember({ classId: options.classId, userId: options.userId });
   const [student, assignments] = await Promise.all([
     db.user.findUnique({ where: { id: options.userId }, select: { id: true, name: true, email: true } }),
-    db.assignment.findMany({ where: { classId: options.classId, kind: "exercise" }, orderBy: { position: "asc" }, select: { exerciseId: true } }),
+    db.assignment.findMany({
+      where: { classId: options.classId, kind: "exercise" },
+      orderBy: { position: "asc" },
+      select: { exerciseId: true },
+    }),
   ]);
   if (!student) return null;
   const order = assignments.flatMap((a) => (a.exerciseId ? [a.exerciseId] : []));

@@ -22,8 +22,8 @@ export function median(values: readonly number[]): number | null {
 export function pearson(xs: readonly number[], ys: readonly number[]): number | null {
   const n = Math.min(xs.length, ys.length);
   if (n < 2) return null;
-  const mx = (mean(xs.slice(0, n)) ?? 0);
-  const my = (mean(ys.slice(0, n)) ?? 0);
+  const mx = mean(xs.slice(0, n)) ?? 0;
+  const my = mean(ys.slice(0, n)) ?? 0;
   let sxy = 0;
   let sxx = 0;
   let syy = 0;

@@ -18,7 +18,12 @@ const at = (userId: string, minute: number, run: RunVerdict | null): AttemptRow 
 describe("bucketOf", () => {
   it("names pass, each reason, compile errors by code, and ungraded runs", () => {
     expect(bucketOf(done("pass")).key).toBe("pass");
-    expect(bucketOf(done("fail", "lost_updates"))).toEqual({ key: "lost_updates", kind: "fail", reason: "lost_updates", code: null });
+    expect(bucketOf(done("fail", "lost_updates"))).toEqual({
+      key: "lost_updates",
+      kind: "fail",
+      reason: "lost_updates",
+      code: null,
+    });
     expect(bucketOf(done("error", "compile_error", "E0277"))).toEqual({
       key: "compile_error E0277",
       kind: "error",

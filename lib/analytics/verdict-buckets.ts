@@ -53,7 +53,10 @@ export function bucketOf(run: RunVerdict | null): Pick<VerdictBucket, "key" | "k
 
 const KIND_ORDER: Record<BucketKind, number> = { pass: 0, fail: 1, error: 2, pending: 3 };
 
-export function exerciseOutcome(options: { studentIds: readonly string[]; attempts: readonly AttemptRow[] }): ExerciseOutcome {
+export function exerciseOutcome(options: {
+  studentIds: readonly string[];
+  attempts: readonly AttemptRow[];
+}): ExerciseOutcome {
   const members = new Set(options.studentIds);
   const attempts = options.attempts.filter((a) => members.has(a.userId));
   const byStudent = new Map<string, AttemptRow[]>();
@@ -73,7 +76,12 @@ export function exerciseOutcome(options: { studentIds: readonly string[]; attemp
   const buckets = new Map<string, VerdictBucket & { perStudent: Map<string, number> }>();
   for (const attempt of attempts) {
     const key = bucketOf(attempt.run);
-    const bucket = buckets.get(key.key) ?? { ...key, submissions: 0, students: [], perStudent: new Map<string, number>() };
+    const bucket = buckets.get(key.key) ?? {
+      ...key,
+      submissions: 0,
+      students: [],
+      perStudent: new Map<string, number>(),
+    };
     bucket.submissions += 1;
     bucket.perStudent.set(attempt.userId, (bucket.perStudent.get(attempt.userId) ?? 0) + 1);
     buckets.set(key.key, bucket);
@@ -85,7 +93,9 @@ export function exerciseOutcome(options: { studentIds: readonly string[]; attemp
         .map(([userId, submissions]) => ({ userId, submissions, passed: passedStudents.has(userId) }))
         .sort((a, b) => b.submissions - a.submissions || a.userId.localeCompare(b.userId)),
     }))
-    .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.submissions - a.submissions || a.key.localeCompare(b.key));
+    .sort(
+      (a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.submissions - a.submissions || a.key.localeCompare(b.key),
+    );
 
   const sorted = [...attemptsToPass].sort((a, b) => a - b);
   return {
@@ -100,4 +110,3 @@ export function exerciseOutcome(options: { studentIds: readonly string[]; attemp
     medianAttemptsToPass: median(sorted),
   };
 }
-

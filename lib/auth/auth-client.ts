@@ -4,5 +4,8 @@ import { anonymousClient, inferAdditionalFields } from "better-auth/client/plugi
 import { createAuthClient } from "better-auth/react";
 
 export const authClient = createAuthClient({
-  plugins: [anonymousClient(), inferAdditionalFields({ user: { role: { type: "string", required: false, input: false } } })],
+  plugins: [
+    anonymousClient(),
+    inferAdditionalFields({ user: { role: { type: "string", required: false, input: false } } }),
+  ],
 });

@@ -13,14 +13,23 @@ export const CreateAccountInput = z.object({
   email: z.email().transform((email) => email.toLowerCase()),
   name: z.string().trim().min(1, "name is required").max(100),
   role: UserRole,
-  password: z.string().min(PASSWORD_MIN_LENGTH, `the password needs at least ${PASSWORD_MIN_LENGTH} characters`).max(PASSWORD_MAX_LENGTH).optional(),
+  password: z
+    .string()
+    .min(PASSWORD_MIN_LENGTH, `the password needs at least ${PASSWORD_MIN_LENGTH} characters`)
+    .max(PASSWORD_MAX_LENGTH)
+    .optional(),
 });
 export type CreateAccountInput = z.input<typeof CreateAccountInput>;
 
-export async function createAccount(options: CreateAccountInput): Promise<{ userId: string; password: string; generated: boolean }> {
+export async function createAccount(
+  options: CreateAccountInput,
+): Promise<{ userId: string; password: string; generated: boolean }> {
   const input = CreateAccountInput.parse(options);
   if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
-    throw new AppError("conflict", `A user with the email ${input.email} already exists (use set-role to change their role).`);
+    throw new AppError(
+      "conflict",
+      `A user with the email ${input.email} already exists (use set-role to change their role).`,
+    );
   }
   // 144 random bits, URL-safe: easy to paste, impossible to guess.
   const password = input.password ?? randomBytes(18).toString("base64url");

@@ -18,7 +18,10 @@ export async function linkAnonymousUser(options: { fromUserId: string; toUserId:
   if (from === to) throw new Error("linkAnonymousUser: the guest and the account are the same user");
   return db.$transaction(async (tx) => {
     // One draft per (user, exercise): where both have one, the more recently edited wins.
-    const guestDrafts = await tx.draft.findMany({ where: { userId: from }, select: { id: true, exerciseId: true, updatedAt: true } });
+    const guestDrafts = await tx.draft.findMany({
+      where: { userId: from },
+      select: { id: true, exerciseId: true, updatedAt: true },
+    });
     const accountDrafts = await tx.draft.findMany({
       where: { userId: to, exerciseId: { in: guestDrafts.map((d) => d.exerciseId) } },
       select: { id: true, exerciseId: true, updatedAt: true },
@@ -37,7 +40,10 @@ export async function linkAnonymousUser(options: { fromUserId: string; toUserId:
     const quizAttempts = await tx.quizAttempt.updateMany({ where: { userId: from }, data: { userId: to } });
     const quizItemResults = await tx.quizItemResult.updateMany({ where: { userId: from }, data: { userId: to } });
 
-    const memberships = await tx.classMember.findMany({ where: { userId: from }, select: { classId: true, joinedAt: true } });
+    const memberships = await tx.classMember.findMany({
+      where: { userId: from },
+      select: { classId: true, joinedAt: true },
+    });
     const joined = await tx.classMember.createMany({
       data: memberships.map((m) => ({ classId: m.classId, userId: to, joinedAt: m.joinedAt })),
       skipDuplicates: true,

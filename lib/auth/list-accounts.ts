@@ -4,7 +4,14 @@ import { db } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { parseRole, type UserRole } from "./roles.ts";
 
-export type AccountListItem = { id: string; name: string; email: string; role: UserRole; emailVerified: boolean; createdAt: Date };
+export type AccountListItem = {
+  id: string;
+  name: string;
+  email: string;
+  role: UserRole;
+  emailVerified: boolean;
+  createdAt: Date;
+};
 
 export async function listAccounts(options: { search?: string; limit?: number } = {}): Promise<{
   accounts: AccountListItem[];
@@ -15,7 +22,12 @@ export async function listAccounts(options: { search?: string; limit?: number } 
   const where: Prisma.UserWhereInput = {
     isAnonymous: { not: true },
     ...(search
-      ? { OR: [{ email: { contains: search, mode: "insensitive" } }, { name: { contains: search, mode: "insensitive" } }] }
+      ? {
+          OR: [
+            { email: { contains: search, mode: "insensitive" } },
+            { name: { contains: search, mode: "insensitive" } },
+          ],
+        }
       : {}),
   };
   const [rows, total, guests] = await Promise.all([

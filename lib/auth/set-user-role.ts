@@ -15,8 +15,10 @@ export async function setUserRole(options: {
   const where = "id" in options.user ? { id: options.user.id } : { email: options.user.email.trim().toLowerCase() };
   const user = await db.user.findUnique({ where, select: { id: true, email: true, role: true, isAnonymous: true } });
   if (!user) throw new AppError("not_found", "There is no user with that id or email.");
-  if (user.isAnonymous) throw new AppError("bad_request", "Guests have no account; they must sign up before they can get a role.");
-  if (options.actorId === user.id) throw new AppError("conflict", "You cannot change your own role. Ask another admin.");
+  if (user.isAnonymous)
+    throw new AppError("bad_request", "Guests have no account; they must sign up before they can get a role.");
+  if (options.actorId === user.id)
+    throw new AppError("conflict", "You cannot change your own role. Ask another admin.");
   const previous = parseRole(user.role);
   if (previous !== role) await db.user.update({ where: { id: user.id }, data: { role } });
   return { id: user.id, email: user.email, previous, role };

@@ -17,7 +17,13 @@ export type ViewerLookup = { viewer: Viewer | null; setCookies: string[] };
  * Pass `refresh: false` where Set-Cookie cannot be sent (server components): otherwise the
  * database session would be extended while the browser's cookie keeps its old expiry.
  */
-export async function getViewer({ headers, refresh = true }: { headers: Headers; refresh?: boolean }): Promise<ViewerLookup> {
+export async function getViewer({
+  headers,
+  refresh = true,
+}: {
+  headers: Headers;
+  refresh?: boolean;
+}): Promise<ViewerLookup> {
   const { response, headers: responseHeaders } = await getAuth().api.getSession({
     headers,
     query: refresh ? {} : { disableRefresh: true },

@@ -20,8 +20,12 @@ export async function addAssignment(options: {
 
   let target: { kind: "exercise"; exerciseId: string } | { kind: "quiz"; quizId: string };
   if (input.kind === "exercise") {
-    const exercise = await db.exercise.findUnique({ where: { slug: input.exerciseId }, select: { id: true, archived: true } });
-    if (!exercise || exercise.archived) throw new AppError("bad_request", `There is no exercise "${input.exerciseId}".`);
+    const exercise = await db.exercise.findUnique({
+      where: { slug: input.exerciseId },
+      select: { id: true, archived: true },
+    });
+    if (!exercise || exercise.archived)
+      throw new AppError("bad_request", `There is no exercise "${input.exerciseId}".`);
     target = { kind: "exercise", exerciseId: exercise.id };
   } else {
     if (!getQuiz(input.quizId)) throw new AppError("bad_request", `There is no quiz "${input.quizId}".`);

@@ -7,9 +7,15 @@ const due = new Date("2026-03-05T00:00:00Z");
 describe("assignmentResult", () => {
   it("names the status from the work", () => {
     expect(assignmentResult({ kind: "exercise", dueAt: null, work: NO_WORK, now }).status).toBe("not_started");
-    expect(assignmentResult({ kind: "exercise", dueAt: null, work: { attempts: 2, best: 0.5, doneAt: null }, now }).status).toBe("attempted");
-    expect(assignmentResult({ kind: "exercise", dueAt: null, work: { attempts: 2, best: 1, doneAt: now }, now }).status).toBe("passed");
-    expect(assignmentResult({ kind: "quiz", dueAt: null, work: { attempts: 1, best: 0.4, doneAt: now }, now }).status).toBe("submitted");
+    expect(
+      assignmentResult({ kind: "exercise", dueAt: null, work: { attempts: 2, best: 0.5, doneAt: null }, now }).status,
+    ).toBe("attempted");
+    expect(
+      assignmentResult({ kind: "exercise", dueAt: null, work: { attempts: 2, best: 1, doneAt: now }, now }).status,
+    ).toBe("passed");
+    expect(
+      assignmentResult({ kind: "quiz", dueAt: null, work: { attempts: 1, best: 0.4, doneAt: now }, now }).status,
+    ).toBe("submitted");
   });
 
   it("is late when done after the due date, or not done once it passed", () => {

@@ -28,7 +28,8 @@ export function assignmentResult(options: {
   else if (kind === "quiz") status = "submitted";
   else status = work.doneAt ? "passed" : "attempted";
   // Late: done after the due date, or still not done once it has passed.
-  const late = dueAt !== null && (work.doneAt ? work.doneAt.getTime() > dueAt.getTime() : now.getTime() > dueAt.getTime());
+  const late =
+    dueAt !== null && (work.doneAt ? work.doneAt.getTime() > dueAt.getTime() : now.getTime() > dueAt.getTime());
   return { ...work, status, late };
 }
 

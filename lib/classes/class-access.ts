@@ -50,8 +50,17 @@ export async function requireMember({ classId, userId }: { classId: string; user
  * assignments": every teacher view of a student's exercise work (gradebook, member detail,
  * analytics, regrade) is limited to the exercises assigned to the class.
  */
-export async function isAssignedExercise({ classId, exerciseId }: { classId: string; exerciseId: string }): Promise<boolean> {
-  const found = await db.assignment.findFirst({ where: { classId, kind: "exercise", exerciseId }, select: { id: true } });
+export async function isAssignedExercise({
+  classId,
+  exerciseId,
+}: {
+  classId: string;
+  exerciseId: string;
+}): Promise<boolean> {
+  const found = await db.assignment.findFirst({
+    where: { classId, kind: "exercise", exerciseId },
+    select: { id: true },
+  });
   return found !== null;
 }
 

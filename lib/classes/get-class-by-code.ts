@@ -28,9 +28,18 @@ export async function getClassByCode(options: { code: string; viewer: Viewer | n
   if (viewer && !viewer.isAnonymous) {
     if (found.ownerId === viewer.id) viewerIs = "teacher";
     else {
-      const member = await db.classMember.findUnique({ where: { classId_userId: { classId: found.id, userId: viewer.id } } });
+      const member = await db.classMember.findUnique({
+        where: { classId_userId: { classId: found.id, userId: viewer.id } },
+      });
       viewerIs = member ? "member" : "outsider";
     }
   }
-  return { id: found.id, name: found.name, archived: found.archived, joinCode: found.joinCode, teacherName: found.owner.name, viewerIs };
+  return {
+    id: found.id,
+    name: found.name,
+    archived: found.archived,
+    joinCode: found.joinCode,
+    teacherName: found.owner.name,
+    viewerIs,
+  };
 }

@@ -30,7 +30,11 @@ export type Gradebook = {
   generatedAt: Date;
 };
 
-export async function getGradebook(options: { viewer: Viewer | null; classId: string; now?: Date }): Promise<Gradebook> {
+export async function getGradebook(options: {
+  viewer: Viewer | null;
+  classId: string;
+  now?: Date;
+}): Promise<Gradebook> {
   const found = await getTaughtClass({ viewer: options.viewer, classId: options.classId });
   const now = options.now ?? new Date();
   const [assignments, members] = await Promise.all([
@@ -50,7 +54,12 @@ export async function getGradebook(options: { viewer: Viewer | null; classId: st
   const rows = members.map(({ user, joinedAt }): GradebookRow => {
     const cells = assignments.map((a): GradebookCell => ({
       assignmentId: a.id,
-      ...assignmentResult({ kind: a.kind, dueAt: a.dueAt, work: work.get(workKey(user.id, a.workRef)) ?? NO_WORK, now }),
+      ...assignmentResult({
+        kind: a.kind,
+        dueAt: a.dueAt,
+        work: work.get(workKey(user.id, a.workRef)) ?? NO_WORK,
+        now,
+      }),
     }));
     return {
       userId: user.id,

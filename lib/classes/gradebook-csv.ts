@@ -13,13 +13,29 @@ export function csvField(value: string | number | boolean | null): string {
 export function gradebookCsv(gradebook: Gradebook): string {
   const header = ["student", "email", "joined_at", "total", "done"];
   for (const a of gradebook.assignments) {
-    header.push(`${a.ref} score`, `${a.ref} attempts`, `${a.ref} ${a.kind === "quiz" ? "submitted_at" : "passed_at"}`, `${a.ref} late`);
+    header.push(
+      `${a.ref} score`,
+      `${a.ref} attempts`,
+      `${a.ref} ${a.kind === "quiz" ? "submitted_at" : "passed_at"}`,
+      `${a.ref} late`,
+    );
   }
   const lines = [header.map(csvField).join(",")];
   for (const row of gradebook.rows) {
-    const fields: (string | number | boolean | null)[] = [row.name, row.email, row.joinedAt.toISOString(), round(row.total), row.done];
+    const fields: (string | number | boolean | null)[] = [
+      row.name,
+      row.email,
+      row.joinedAt.toISOString(),
+      round(row.total),
+      row.done,
+    ];
     for (const cell of row.cells) {
-      fields.push(cell.best === null ? null : round(cell.best), cell.attempts, cell.doneAt?.toISOString() ?? null, cell.late);
+      fields.push(
+        cell.best === null ? null : round(cell.best),
+        cell.attempts,
+        cell.doneAt?.toISOString() ?? null,
+        cell.late,
+      );
     }
     lines.push(fields.map(csvField).join(","));
   }

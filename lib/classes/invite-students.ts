@@ -21,13 +21,23 @@ export const InviteRequest = z.object({
       // Name every bad address at once, so the teacher can fix the list in one go.
       const bad = emails.filter((e) => !z.email().safeParse(e).success);
       if (bad.length > 0) {
-        ctx.addIssue({ code: "custom", message: `not email addresses: ${bad.slice(0, 5).map((e) => `"${e}"`).join(", ")}${bad.length > 5 ? ` and ${bad.length - 5} more` : ""}. Nothing was sent` });
+        ctx.addIssue({
+          code: "custom",
+          message: `not email addresses: ${bad
+            .slice(0, 5)
+            .map((e) => `"${e}"`)
+            .join(", ")}${bad.length > 5 ? ` and ${bad.length - 5} more` : ""}. Nothing was sent`,
+        });
       }
     }),
 });
 export type InviteRequest = z.infer<typeof InviteRequest>;
 
-export async function inviteStudents(options: { viewer: Viewer | null; classId: string; emails: string[] }): Promise<{ sent: number; failed: string[] }> {
+export async function inviteStudents(options: {
+  viewer: Viewer | null;
+  classId: string;
+  emails: string[];
+}): Promise<{ sent: number; failed: string[] }> {
   const found = await getTaughtClass({ viewer: options.viewer, classId: options.classId });
   if (found.archived) throw new AppError("conflict", "This class is archived: restore it before inviting students.");
   const { emails } = InviteRequest.parse({ emails: options.emails });

@@ -12,7 +12,9 @@ export async function listJoinedClasses(options: { viewer: Viewer | null }): Pro
     orderBy: { joinedAt: "desc" },
     select: {
       joinedAt: true,
-      class: { select: { id: true, name: true, owner: { select: { name: true } }, _count: { select: { assignments: true } } } },
+      class: {
+        select: { id: true, name: true, owner: { select: { name: true } }, _count: { select: { assignments: true } } },
+      },
     },
   });
   return rows.map(({ joinedAt, class: c }) => ({

@@ -27,7 +27,12 @@ export async function listMyAssignments(options: { viewer: Viewer | null; now?: 
   const mine = assignments.map((a) => ({
     ...a,
     className: classNames.get(a.classId) ?? "",
-    result: assignmentResult({ kind: a.kind, dueAt: a.dueAt, work: work.get(workKey(account.id, a.workRef)) ?? NO_WORK, now }),
+    result: assignmentResult({
+      kind: a.kind,
+      dueAt: a.dueAt,
+      work: work.get(workKey(account.id, a.workRef)) ?? NO_WORK,
+      now,
+    }),
   }));
   return mine.sort((a, b) => dueOrder(a.dueAt) - dueOrder(b.dueAt));
 }

@@ -10,7 +10,11 @@ export type RosterEntry = {
   progress: { done: number; attempted: number; late: number; total: number };
 };
 
-export async function listRoster(options: { viewer: Viewer | null; classId: string; now?: Date }): Promise<RosterEntry[]> {
+export async function listRoster(options: {
+  viewer: Viewer | null;
+  classId: string;
+  now?: Date;
+}): Promise<RosterEntry[]> {
   const gradebook = await getGradebook(options);
   return gradebook.rows.map((row) => ({
     userId: row.userId,

@@ -10,7 +10,11 @@ export const workKey = (userId: string, ref: string) => `${userId} ${ref}`;
 
 type ExerciseRow = { userId: string; ref: string; attempts: number; best: number | null; doneAt: Date | null };
 
-export async function loadWork(options: { userIds: string[]; exerciseIds: string[]; quizIds: string[] }): Promise<WorkIndex> {
+export async function loadWork(options: {
+  userIds: string[];
+  exerciseIds: string[];
+  quizIds: string[];
+}): Promise<WorkIndex> {
   const { userIds, exerciseIds, quizIds } = options;
   const index: WorkIndex = new Map();
   if (userIds.length === 0) return index;

@@ -33,7 +33,10 @@ export const JoinClassRequest = z.object({ code: JoinCode }).strict();
 export const DueAt = z
   .union([z.iso.datetime({ offset: true }), z.null()])
   .transform((value) => (value === null ? null : new Date(value)))
-  .refine((date) => date === null || (date.getUTCFullYear() >= 2000 && date.getUTCFullYear() <= 2100), "Pick a due date between 2000 and 2100.");
+  .refine(
+    (date) => date === null || (date.getUTCFullYear() >= 2000 && date.getUTCFullYear() <= 2100),
+    "Pick a due date between 2000 and 2100.",
+  );
 
 export const AddAssignmentRequest = z.discriminatedUnion("kind", [
   z

@@ -28,8 +28,17 @@ describe("reconcileDrafts", () => {
   });
 
   it("restores typing the server never got, with the server's copy one undo step back", () => {
-    const result = reconcileDrafts({ server: { code: "saved", updatedAt: T0 }, local: local({ code: "saved + typed" }) });
-    expect(result).toEqual({ winner: "local", code: "saved + typed", previous: "saved", notice: "restored", reason: "on-top-of-server" });
+    const result = reconcileDrafts({
+      server: { code: "saved", updatedAt: T0 },
+      local: local({ code: "saved + typed" }),
+    });
+    expect(result).toEqual({
+      winner: "local",
+      code: "saved + typed",
+      previous: "saved",
+      notice: "restored",
+      reason: "on-top-of-server",
+    });
   });
 
   it("restores typing on the starter when the server has no draft yet", () => {
@@ -37,7 +46,12 @@ describe("reconcileDrafts", () => {
       server: { code: "starter", updatedAt: null },
       local: local({ code: "starter + typed", baseUpdatedAt: null }),
     });
-    expect(result).toMatchObject({ winner: "local", code: "starter + typed", previous: "starter", reason: "no-server-draft" });
+    expect(result).toMatchObject({
+      winner: "local",
+      code: "starter + typed",
+      previous: "starter",
+      reason: "no-server-draft",
+    });
   });
 
   it("keeps the local copy when the newer server draft is an earlier save from this browser", () => {
@@ -68,7 +82,12 @@ describe("reconcileDrafts", () => {
       server: { code: "from the laptop", updatedAt: T1 },
       local: local({ code: "typed offline later", writtenAt: at(T1, 60_000) }),
     });
-    expect(result).toMatchObject({ winner: "local", previous: "from the laptop", notice: "restored", reason: "local-newer" });
+    expect(result).toMatchObject({
+      winner: "local",
+      previous: "from the laptop",
+      notice: "restored",
+      reason: "local-newer",
+    });
   });
 
   it("sets a confirmed local copy aside quietly when the server moved on", () => {
@@ -76,7 +95,12 @@ describe("reconcileDrafts", () => {
       server: { code: "newer elsewhere", updatedAt: T1 },
       local: local({ code: "confirmed here", saved: true }),
     });
-    expect(result).toMatchObject({ winner: "server", code: "newer elsewhere", previous: "confirmed here", notice: null });
+    expect(result).toMatchObject({
+      winner: "server",
+      code: "newer elsewhere",
+      previous: "confirmed here",
+      notice: null,
+    });
   });
 
   it("does not mistake another device's different code for this browser's save", () => {

@@ -9,7 +9,8 @@ export type Reconciled = {
   previous: string | null;
   /** What the student is told: local work restored, or local work set aside for a newer save. */
   notice: "restored" | "replaced" | null;
-  reason: "no-local" | "same" | "on-top-of-server" | "own-save-landed" | "no-server-draft" | "local-newer" | "server-newer";
+  reason:
+    "no-local" | "same" | "on-top-of-server" | "own-save-landed" | "no-server-draft" | "local-newer" | "server-newer";
 };
 
 function time(iso: string | null): number | null {
@@ -28,7 +29,8 @@ function time(iso: string | null): number | null {
  */
 export function reconcileDrafts({ server, local }: { server: ServerDraft; local: LocalDraft | null }): Reconciled {
   if (!local) return { winner: "server", code: server.code, previous: null, notice: null, reason: "no-local" };
-  if (local.code === server.code) return { winner: "server", code: server.code, previous: null, notice: null, reason: "same" };
+  if (local.code === server.code)
+    return { winner: "server", code: server.code, previous: null, notice: null, reason: "same" };
 
   const localWins = (reason: Reconciled["reason"]): Reconciled => ({
     winner: "local",

@@ -9,8 +9,12 @@ export async function saveDraft(options: {
   code: string;
 }): Promise<{ updatedAt: Date }> {
   const code = checkCode(options.code);
-  const exercise = await db.exercise.findUnique({ where: { slug: options.exerciseSlug }, select: { id: true, archived: true } });
-  if (!exercise || exercise.archived) throw new AppError("not_found", `There is no exercise "${options.exerciseSlug}".`);
+  const exercise = await db.exercise.findUnique({
+    where: { slug: options.exerciseSlug },
+    select: { id: true, archived: true },
+  });
+  if (!exercise || exercise.archived)
+    throw new AppError("not_found", `There is no exercise "${options.exerciseSlug}".`);
   return db.draft.upsert({
     where: { userId_exerciseId: { userId: options.userId, exerciseId: exercise.id } },
     create: { userId: options.userId, exerciseId: exercise.id, code },

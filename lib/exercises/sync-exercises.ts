@@ -18,14 +18,14 @@ export class ExerciseSyncError extends Error {
 
 export type SyncResult = { upserted: number; created: number; updated: number; archived: number };
 
-export async function syncExercises(
-  options: { root?: string; load?: typeof loadExercises } = {},
-): Promise<SyncResult> {
+export async function syncExercises(options: { root?: string; load?: typeof loadExercises } = {}): Promise<SyncResult> {
   const { exercises, problems } = await (options.load ?? loadExercises)({ root: options.root });
   if (problems.length > 0) throw new ExerciseSyncError(problems);
 
   return db.$transaction(async (tx) => {
-    const existing = await tx.exercise.findMany({ select: { id: true, slug: true, contentHash: true, archived: true } });
+    const existing = await tx.exercise.findMany({
+      select: { id: true, slug: true, contentHash: true, archived: true },
+    });
     const loadedIds = new Set(exercises.map((e) => e.uuid));
     const loadedSlugs = new Set(exercises.map((e) => e.id));
     const result: SyncResult = { upserted: exercises.length, created: 0, updated: 0, archived: 0 };

@@ -28,7 +28,11 @@ export async function claimGradingRun(options: {
         queueWorkerId: options.queueWorkerId ?? null,
         startedAt: new Date(),
       },
-      select: { attempts: true, createdAt: true, submission: { select: { id: true, code: true, exercise: { select: { slug: true } } } } },
+      select: {
+        attempts: true,
+        createdAt: true,
+        submission: { select: { id: true, code: true, exercise: { select: { slug: true } } } },
+      },
     });
     return {
       kind: "claimed",

@@ -14,7 +14,11 @@ export async function storeGradeResult(options: {
   // Validated again here: grader output is data crossing into the database.
   const result = GradeResult.parse(options.result);
   const stored = await db.gradingRun.updateMany({
-    where: { id: options.gradingRunId, state: { not: "done" }, ...(options.attempt === undefined ? {} : { attempts: options.attempt }) },
+    where: {
+      id: options.gradingRunId,
+      state: { not: "done" },
+      ...(options.attempt === undefined ? {} : { attempts: options.attempt }),
+    },
     data: {
       state: "done",
       result: z.json().parse(result) ?? {},

@@ -27,7 +27,13 @@ const BATCH = 200;
 
 export type SweepResult = { requeued: string[]; failed: string[]; rescheduled: string[] };
 
-type Run = { id: string; attempts: number; queueJobId: string | null; queueWorkerId: string | null; regradeId: string | null };
+type Run = {
+  id: string;
+  attempts: number;
+  queueJobId: string | null;
+  queueWorkerId: string | null;
+  regradeId: string | null;
+};
 
 export async function sweepStaleRuns(
   options: { staleAfterMs?: number; now?: Date; utils?: WorkerUtils } = {},
@@ -35,7 +41,12 @@ export async function sweepStaleRuns(
   const cutoff = new Date((options.now ?? new Date()).getTime() - (options.staleAfterMs ?? STALE_AFTER_MS));
   const select = { id: true, attempts: true, queueJobId: true, queueWorkerId: true, regradeId: true } as const;
   const [running, queued] = await Promise.all([
-    db.gradingRun.findMany({ where: { state: "running", startedAt: { lt: cutoff } }, select, orderBy: { createdAt: "asc" }, take: BATCH }),
+    db.gradingRun.findMany({
+      where: { state: "running", startedAt: { lt: cutoff } },
+      select,
+      orderBy: { createdAt: "asc" },
+      take: BATCH,
+    }),
     db.gradingRun.findMany({
       where: { state: "queued", createdAt: { lt: cutoff }, OR: [{ startedAt: null }, { startedAt: { lt: cutoff } }] },
       select,
@@ -45,7 +56,9 @@ export async function sweepStaleRuns(
   ]);
   const result: SweepResult = { requeued: [], failed: [], rescheduled: [] };
   if (running.length + queued.length === 0) return result;
-  const utils = options.utils ?? (await makeWorkerUtils({ connectionString: env.DATABASE_URL, logger: queueLogger({ quiet: true }) }));
+  const utils =
+    options.utils ??
+    (await makeWorkerUtils({ connectionString: env.DATABASE_URL, logger: queueLogger({ quiet: true }) }));
   try {
     for (const run of running) {
       if (run.attempts < GRADE_MAX_ATTEMPTS) {

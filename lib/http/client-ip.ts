@@ -14,14 +14,18 @@ const NO_PROXIES: TrustedProxies = { list: new BlockList(), entries: [] };
 
 /** Parses "10.0.0.5, 10.1.0.0/16, fd00::/8"; throws naming the first entry that is no IP or CIDR. */
 export function parseTrustedProxies(value: string | undefined): TrustedProxies {
-  const entries = (value ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+  const entries = (value ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   if (entries.length === 0) return NO_PROXIES;
   const list = new BlockList();
   for (const entry of entries) {
     const [address = "", prefix, ...rest] = entry.split("/");
     const ip = normalizeIp(address);
     const family = ip && isIPv4(ip) ? "ipv4" : "ipv6";
-    const bits = prefix === undefined ? (family === "ipv4" ? 32 : 128) : /^\d{1,3}$/.test(prefix) ? Number(prefix) : NaN;
+    const bits =
+      prefix === undefined ? (family === "ipv4" ? 32 : 128) : /^\d{1,3}$/.test(prefix) ? Number(prefix) : NaN;
     if (!ip || rest.length > 0 || !(bits >= 0 && bits <= (family === "ipv4" ? 32 : 128))) {
       throw new Error(`"${entry}" is not an IP address or CIDR range`);
     }
@@ -73,7 +77,10 @@ export function resolveClientIp(options: {
   const socket = options.remoteAddress ? normalizeIp(options.remoteAddress) : null;
   if (!socket || !isTrusted(socket, options.trusted)) return socket;
   const header = Array.isArray(options.forwardedFor) ? options.forwardedFor.join(",") : (options.forwardedFor ?? "");
-  const hops = header.split(",").map((hop) => hop.trim()).filter(Boolean);
+  const hops = header
+    .split(",")
+    .map((hop) => hop.trim())
+    .filter(Boolean);
   let client = socket;
   for (let i = hops.length - 1; i >= 0; i--) {
     const hop = normalizeIp(hops[i] ?? "");

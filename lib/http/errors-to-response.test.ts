@@ -11,7 +11,10 @@ describe("errorToResponse", () => {
   });
 
   it("sends Retry-After for a refusal that says when to come back", async () => {
-    const busy = errorToResponse(new AppError("unavailable", "The grader is busy.", { retryAfterSeconds: 29.2 }), "test");
+    const busy = errorToResponse(
+      new AppError("unavailable", "The grader is busy.", { retryAfterSeconds: 29.2 }),
+      "test",
+    );
     expect([busy.status, busy.headers.get("retry-after")]).toEqual([503, "30"]);
     expect(errorToResponse(new AppError("not_found", "No such thing."), "test").headers.get("retry-after")).toBeNull();
   });
@@ -34,7 +37,9 @@ describe("errorToResponse", () => {
       expect(errorToResponse(new DOMException("The operation was aborted.", "AbortError"), "test").status).toBe(400);
       expect(spy).not.toHaveBeenCalled();
       // A reset that is not an abort of the request is still ours.
-      expect(errorToResponse(Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }), "test").status).toBe(500);
+      expect(errorToResponse(Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }), "test").status).toBe(
+        500,
+      );
     } finally {
       spy.mockRestore();
     }

@@ -6,8 +6,14 @@ import { APP_ERROR_STATUS, type AppErrorCode, isAppError } from "@/lib/errors";
 export type ApiErrorBody = { error: { code: AppErrorCode; message: string } };
 
 export function jsonError(code: AppErrorCode, message: string, options: { retryAfterSeconds?: number } = {}): Response {
-  const headers = options.retryAfterSeconds === undefined ? undefined : { "Retry-After": String(Math.max(1, Math.ceil(options.retryAfterSeconds))) };
-  return Response.json({ error: { code, message } } satisfies ApiErrorBody, { status: APP_ERROR_STATUS[code], headers });
+  const headers =
+    options.retryAfterSeconds === undefined
+      ? undefined
+      : { "Retry-After": String(Math.max(1, Math.ceil(options.retryAfterSeconds))) };
+  return Response.json({ error: { code, message } } satisfies ApiErrorBody, {
+    status: APP_ERROR_STATUS[code],
+    headers,
+  });
 }
 
 export function errorToResponse(error: unknown, where: string): Response {

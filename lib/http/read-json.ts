@@ -16,7 +16,8 @@ export async function readJsonBody<T extends z.ZodType>(
   options: { maxBytes?: number } = {},
 ): Promise<z.infer<T>> {
   const maxBytes = options.maxBytes ?? MAX_JSON_BODY_BYTES;
-  const tooLarge = () => new AppError("too_large", `The request body is larger than ${Math.round(maxBytes / 1024)} KiB.`);
+  const tooLarge = () =>
+    new AppError("too_large", `The request body is larger than ${Math.round(maxBytes / 1024)} KiB.`);
 
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();

@@ -27,7 +27,9 @@ describe("assertSameOriginJson", () => {
   it("lets same-origin JSON writes through, by Origin or by Sec-Fetch-Site when Origin is absent", () => {
     expect(refusal("POST", { ...json, origin: "http://localhost:3000" })).toBeNull();
     expect(refusal("DELETE", { ...json, origin: "http://127.0.0.1:3000" })).toBeNull();
-    expect(refusal("PUT", { "content-type": "application/json; charset=UTF-8", "sec-fetch-site": "same-origin" })).toBeNull();
+    expect(
+      refusal("PUT", { "content-type": "application/json; charset=UTF-8", "sec-fetch-site": "same-origin" }),
+    ).toBeNull();
   });
 
   it("refuses writes from another site, with a null Origin, or saying nothing about where they came from", () => {
@@ -38,12 +40,19 @@ describe("assertSameOriginJson", () => {
     expect(refusal("POST", { ...json, "sec-fetch-site": "same-site" })).toBe("forbidden");
     expect(refusal("POST", { ...json, "sec-fetch-site": "cross-site" })).toBe("forbidden");
     // An Origin that is not ours is refused even when Sec-Fetch-Site claims otherwise.
-    expect(refusal("POST", { ...json, origin: "https://evil.example", "sec-fetch-site": "same-origin" })).toBe("forbidden");
+    expect(refusal("POST", { ...json, origin: "https://evil.example", "sec-fetch-site": "same-origin" })).toBe(
+      "forbidden",
+    );
   });
 
   it("refuses same-origin writes that are not JSON (what an HTML form sends) with 415", () => {
     const origin = "http://localhost:3000";
-    for (const type of ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/jsonx"]) {
+    for (const type of [
+      "text/plain",
+      "application/x-www-form-urlencoded",
+      "multipart/form-data; boundary=x",
+      "application/jsonx",
+    ]) {
       expect(refusal("POST", { origin, "content-type": type }), type).toBe("unsupported_media_type");
     }
     expect(refusal("DELETE", { origin })).toBe("unsupported_media_type");

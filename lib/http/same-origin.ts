@@ -32,7 +32,8 @@ export function assertSameOriginJson(request: Request, origins: readonly string[
   if (!isStateChanging(request.method)) return;
   const origin = request.headers.get("origin");
   if (origin !== null) {
-    if (!origins.includes(origin)) throw new AppError("forbidden", "This request came from another site and was refused.");
+    if (!origins.includes(origin))
+      throw new AppError("forbidden", "This request came from another site and was refused.");
   } else if (request.headers.get("sec-fetch-site") !== "same-origin") {
     throw new AppError("forbidden", "This request does not say where it came from (no Origin header) and was refused.");
   }

@@ -45,7 +45,10 @@ describe("edge schemas", () => {
   it("keep the code rules at the edge, with 413 for oversized code", () => {
     expect(Code.parse("fn main() {\r\n\tok();\n}\n")).toContain("\t");
     const nul = Code.safeParse("let a;\nlet b\u0000;");
-    expect(nul.success ? null : [zodErrorCode(nul.error), describeZodError(nul.error)]).toEqual(["bad_request", expect.stringMatching(/U\+0000 on line 2/)]);
+    expect(nul.success ? null : [zodErrorCode(nul.error), describeZodError(nul.error)]).toEqual([
+      "bad_request",
+      expect.stringMatching(/U\+0000 on line 2/),
+    ]);
     const big = Code.safeParse("é".repeat(40_000));
     expect(big.success ? null : zodErrorCode(big.error)).toBe("too_large");
   });

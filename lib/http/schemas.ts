@@ -55,7 +55,10 @@ export const ExerciseSlug = z
   .max(200, "at most 200 characters")
   .regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, "looks like ts/shared-counter");
 /** A quiz's content id, e.g. "async-rust". */
-export const QuizId = z.string().trim().regex(/^[a-z0-9-]{1,100}$/, "looks like async-rust");
+export const QuizId = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9-]{1,100}$/, "looks like async-rust");
 
 /**
  * Student code, by the same rules as lib/submissions/code-rules.ts. An oversized file keeps its

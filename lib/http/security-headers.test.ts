@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { contentSecurityPolicy, PERMISSIONS_POLICY } from "./security-headers.ts";
 
-const directives = (policy: string) => new Map(policy.split("; ").map((d) => [d.split(" ")[0], d.split(" ").slice(1)] as const));
+const directives = (policy: string) =>
+  new Map(policy.split("; ").map((d) => [d.split(" ")[0], d.split(" ").slice(1)] as const));
 
 describe("contentSecurityPolicy", () => {
   it("runs scripts by nonce only: no 'unsafe-inline' and, in production, no 'unsafe-eval'", () => {
@@ -19,7 +20,9 @@ describe("contentSecurityPolicy", () => {
   });
 
   it("allows eval and the HMR websocket in dev mode only", () => {
-    expect(contentSecurityPolicy({ nonce: "n", dev: true })).toMatch(/script-src [^;]*'unsafe-eval'.*connect-src 'self' ws: wss:/);
+    expect(contentSecurityPolicy({ nonce: "n", dev: true })).toMatch(
+      /script-src [^;]*'unsafe-eval'.*connect-src 'self' ws: wss:/,
+    );
   });
 });
 

@@ -14,7 +14,9 @@ import { PathSegment } from "./schemas";
 
 export type RouteOptions = { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType };
 
-type Parsed<O, K extends keyof RouteOptions> = O extends { [P in K]: infer S extends z.ZodType } ? z.output<S> : undefined;
+type Parsed<O, K extends keyof RouteOptions> = O extends { [P in K]: infer S extends z.ZodType }
+  ? z.output<S>
+  : undefined;
 type ParamsIn<O> = O extends { params: infer S extends z.ZodType } ? z.input<S> : Record<string, never>;
 
 export type HandlerInput<O extends RouteOptions, V> = {
@@ -31,11 +33,19 @@ export function withUser<const O extends RouteOptions>(
   options: O,
   handler: (input: HandlerInput<O, Viewer>) => Promise<Response>,
 ): RouteHandler<O> {
-  return wrap(options, async (request) => {
-    const found = await getViewer({ headers: request.headers });
-    if (!found.viewer) throw new AppError("unauthorized", "You are not signed in (or your session ended). Reload the page to start again.");
-    return { viewer: found.viewer, setCookies: found.setCookies };
-  }, handler);
+  return wrap(
+    options,
+    async (request) => {
+      const found = await getViewer({ headers: request.headers });
+      if (!found.viewer)
+        throw new AppError(
+          "unauthorized",
+          "You are not signed in (or your session ended). Reload the page to start again.",
+        );
+      return { viewer: found.viewer, setCookies: found.setCookies };
+    },
+    handler,
+  );
 }
 
 /** Reads, and class routes whose lib function decides (401 anonymous, 403 student, 404 …). */
@@ -63,7 +73,9 @@ function wrap<O extends RouteOptions, V>(
       const resolved = await resolve(request);
       setCookies = resolved.setCookies;
       const params = parseParams(options.params, await context.params);
-      const query = options.query ? parseOrThrow(options.query, Object.fromEntries(new URL(request.url).searchParams)) : undefined;
+      const query = options.query
+        ? parseOrThrow(options.query, Object.fromEntries(new URL(request.url).searchParams))
+        : undefined;
       const body = options.body ? await readJsonBody(request, options.body) : undefined;
       response = await handler({ request, viewer: resolved.viewer, params, query, body } as HandlerInput<O, V>);
     } catch (error) {
@@ -81,14 +93,18 @@ function parseParams(schema: z.ZodType | undefined, raw: unknown): unknown {
   for (const [name, value] of Object.entries(raw ?? {})) {
     for (const segment of Array.isArray(value) ? value : [value]) {
       const checked = PathSegment.safeParse(segment);
-      if (!checked.success) throw new AppError("bad_request", `Invalid ${name}: ${checked.error.issues[0]?.message ?? "malformed"}`);
+      if (!checked.success)
+        throw new AppError("bad_request", `Invalid ${name}: ${checked.error.issues[0]?.message ?? "malformed"}`);
     }
   }
   if (!schema) return undefined;
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  throw new AppError("not_found", `Nothing is found at this address (${issue ? `${issue.path.join(".")} ${issue.message}` : "malformed path"}).`);
+  throw new AppError(
+    "not_found",
+    `Nothing is found at this address (${issue ? `${issue.path.join(".")} ${issue.message}` : "malformed path"}).`,
+  );
 }
 
 function parseOrThrow(schema: z.ZodType, value: unknown): unknown {

@@ -16,9 +16,14 @@ export type JsonLogger = {
   child: (fields: LogFields) => JsonLogger;
 };
 
-export function jsonLogger(base: LogFields = {}, write: (line: string) => void = (line) => process.stderr.write(line)): JsonLogger {
-  const log = (level: string) => (msg: string, fields: LogFields = {}) =>
-    write(`${JSON.stringify({ time: new Date().toISOString(), level, msg, ...base, ...fields })}\n`);
+export function jsonLogger(
+  base: LogFields = {},
+  write: (line: string) => void = (line) => process.stderr.write(line),
+): JsonLogger {
+  const log =
+    (level: string) =>
+    (msg: string, fields: LogFields = {}) =>
+      write(`${JSON.stringify({ time: new Date().toISOString(), level, msg, ...base, ...fields })}\n`);
   return {
     info: log("info"),
     warn: log("warn"),

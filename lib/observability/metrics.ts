@@ -63,7 +63,11 @@ new client.Gauge({
   help: "Grading runs waiting (queued) or being graded (running) now, across all workers.",
   labelNames: ["state"] as const,
   async collect() {
-    const rows = await db.gradingRun.groupBy({ by: ["state"], where: { state: { in: ["queued", "running"] } }, _count: { _all: true } });
+    const rows = await db.gradingRun.groupBy({
+      by: ["state"],
+      where: { state: { in: ["queued", "running"] } },
+      _count: { _all: true },
+    });
     this.reset();
     for (const state of ["queued", "running"] as const) {
       this.set({ state }, rows.find((row) => row.state === state)?._count._all ?? 0);
@@ -75,7 +79,11 @@ new client.Gauge({
   name: "interleave_grading_oldest_queued_seconds",
   help: "Age of the oldest queued grading run (0 when none waits).",
   async collect() {
-    const oldest = await db.gradingRun.findFirst({ where: { state: "queued" }, orderBy: { createdAt: "asc" }, select: { createdAt: true } });
+    const oldest = await db.gradingRun.findFirst({
+      where: { state: "queued" },
+      orderBy: { createdAt: "asc" },
+      select: { createdAt: true },
+    });
     this.set(oldest ? Math.max(0, (Date.now() - oldest.createdAt.getTime()) / 1000) : 0);
   },
 });

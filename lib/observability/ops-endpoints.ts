@@ -40,7 +40,11 @@ function send(res: ServerResponse, status: number, body: string, type = "text/pl
 }
 
 /** Answers the three ops paths (true), or leaves the request to the app (false). */
-export async function handleOpsRequest(req: IncomingMessage, res: ServerResponse, options: { metricsToken?: string }): Promise<boolean> {
+export async function handleOpsRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: { metricsToken?: string },
+): Promise<boolean> {
   const path = (req.url ?? "").split("?")[0];
   if (req.method !== "GET" && req.method !== "HEAD") return false;
   if (path === "/healthz") {

@@ -8,7 +8,11 @@ export function queueLogger(options: { quiet?: boolean; json?: boolean; workerId
   return new Logger((scope) => (level: LogLevel, message: string) => {
     if (level === "debug" || (options.quiet && level === "info")) return;
     if (json) {
-      const fields = { scope: scope.label, jobId: scope.jobId === undefined ? undefined : String(scope.jobId), task: scope.taskIdentifier };
+      const fields = {
+        scope: scope.label,
+        jobId: scope.jobId === undefined ? undefined : String(scope.jobId),
+        task: scope.taskIdentifier,
+      };
       (level === "error" ? json.error : level === "warning" ? json.warn : json.info)(message, fields);
       return;
     }

@@ -3,7 +3,10 @@ import { type ItemAnswer, scoreItem } from "../../exercises/quizzes/score.ts";
 import type { ItemResult } from "./schemas.ts";
 
 /** Scores every position; a missing answer scores 0. */
-export function buildResults(items: QuizItem[], answers: (ItemAnswer | null)[]): { results: ItemResult[]; score: number } {
+export function buildResults(
+  items: QuizItem[],
+  answers: (ItemAnswer | null)[],
+): { results: ItemResult[]; score: number } {
   const results = items.map((item, position) => {
     const answer = answers[position] ?? null;
     const scored = scoreItem(item, answer ?? undefined);

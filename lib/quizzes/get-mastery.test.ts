@@ -14,13 +14,17 @@ describe("mastery", () => {
   });
 
   it("counts only the latest answers per concept, so fixed mistakes stop weighing", () => {
-    const newestFirst = [...Array(RECENT_WINDOW).fill({ concepts: ["atomics"], score: 1 }), ...Array(10).fill({ concepts: ["atomics"], score: 0 })];
+    const newestFirst = [
+      ...Array(RECENT_WINDOW).fill({ concepts: ["atomics"], score: 1 }),
+      ...Array(10).fill({ concepts: ["atomics"], score: 0 }),
+    ];
     const atomics = masteryFrom(newestFirst).find((m) => m.concept === "atomics");
     expect(atomics).toMatchObject({ answered: RECENT_WINDOW + 10, recent: 1, level: "solid" });
   });
 
   it("lists every concept, weakest first, with the exercises that train it", () => {
-    const three = (concept: string, score: number) => Array.from({ length: MIN_EVIDENCE }, () => ({ concepts: [concept], score }));
+    const three = (concept: string, score: number) =>
+      Array.from({ length: MIN_EVIDENCE }, () => ({ concepts: [concept], score }));
     const mastery = masteryFrom([...three("rayon", 0), ...three("channels", 1), { concepts: ["atomics"], score: 0 }]);
     expect(mastery[0]).toMatchObject({ concept: "rayon", level: "needs-practice" });
     expect(mastery.at(-1)).toMatchObject({ concept: "channels", level: "solid" });

@@ -42,11 +42,24 @@ export function masteryFrom(rows: { concepts: string[]; score: number }[]): Conc
   for (const row of rows) {
     for (const concept of row.concepts) scores.set(concept, [...(scores.get(concept) ?? []), row.score]);
   }
-  const order: Record<MasteryLevel, number> = { "needs-practice": 0, developing: 1, "too-early": 2, "not-started": 3, solid: 4 };
+  const order: Record<MasteryLevel, number> = {
+    "needs-practice": 0,
+    developing: 1,
+    "too-early": 2,
+    "not-started": 3,
+    solid: 4,
+  };
   return CONCEPT_IDS.map((concept) => {
     const all = scores.get(concept) ?? [];
     const window = all.slice(0, RECENT_WINDOW);
     const recent = window.length ? Math.round((window.reduce((a, b) => a + b, 0) / window.length) * 100) / 100 : null;
-    return { concept, label: CONCEPTS[concept].label, exercises: CONCEPTS[concept].exercises, answered: all.length, recent, level: masteryLevel(recent, all.length) };
+    return {
+      concept,
+      label: CONCEPTS[concept].label,
+      exercises: CONCEPTS[concept].exercises,
+      answered: all.length,
+      recent,
+      level: masteryLevel(recent, all.length),
+    };
   }).sort((a, b) => order[a.level] - order[b.level]);
 }

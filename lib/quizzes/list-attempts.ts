@@ -1,6 +1,13 @@
 import { db } from "../db.ts";
 
-export type AttemptSummary = { id: string; quizId: string; createdAt: Date; submittedAt: Date | null; score: number | null; maxScore: number };
+export type AttemptSummary = {
+  id: string;
+  quizId: string;
+  createdAt: Date;
+  submittedAt: Date | null;
+  score: number | null;
+  maxScore: number;
+};
 
 /** The viewer's attempts, newest first (open ones included, so the page can offer to resume). */
 export async function listAttempts(options: { userId: string; limit?: number }): Promise<AttemptSummary[]> {

@@ -9,13 +9,19 @@ import { DrawnItems, type SubmittedAttempt, type SubmitAnswersRequest } from "./
  * Scores the answers on the server against keys regenerated from the stored seeds, and stores the
  * attempt's answers and per-item results in one transaction. An attempt is submitted once.
  */
-export async function submitAttempt(options: { userId: string; attemptId: string; answers: SubmitAnswersRequest["answers"] }): Promise<SubmittedAttempt> {
+export async function submitAttempt(options: {
+  userId: string;
+  attemptId: string;
+  answers: SubmitAnswersRequest["answers"];
+}): Promise<SubmittedAttempt> {
   const { userId, attemptId } = options;
   const row = await db.quizAttempt.findFirst({ where: { id: attemptId, userId } });
   if (!row) throw new AppError("not_found", "Quiz attempt not found.");
-  if (row.submittedAt) throw new AppError("conflict", "This attempt was already submitted. Start a new attempt to try again.");
+  if (row.submittedAt)
+    throw new AppError("conflict", "This attempt was already submitted. Start a new attempt to try again.");
   const items = regenerateItems(DrawnItems.parse(row.items));
-  if (options.answers.length > items.length) throw new AppError("bad_request", `This attempt has ${items.length} questions.`);
+  if (options.answers.length > items.length)
+    throw new AppError("bad_request", `This attempt has ${items.length} questions.`);
   const { results, score } = buildResults(items, options.answers);
 
   await db.$transaction(async (tx) => {
@@ -24,7 +30,8 @@ export async function submitAttempt(options: { userId: string; attemptId: string
       where: { id: attemptId, userId, submittedAt: null },
       data: { answers: options.answers, score, submittedAt: new Date() },
     });
-    if (updated.count !== 1) throw new AppError("conflict", "This attempt was already submitted. Start a new attempt to try again.");
+    if (updated.count !== 1)
+      throw new AppError("conflict", "This attempt was already submitted. Start a new attempt to try again.");
     await tx.quizItemResult.createMany({
       data: results.map((r) => ({
         attemptId,

@@ -37,7 +37,8 @@ export async function startRegrade(options: {
     orderBy: { createdAt: "asc" },
     select: { id: true },
   });
-  if (submissions.length === 0) throw new AppError("bad_request", "No student in this class has submitted this exercise yet.");
+  if (submissions.length === 0)
+    throw new AppError("bad_request", "No student in this class has submitted this exercise yet.");
 
   const regrade = await db.regrade.create({
     data: {
@@ -64,9 +65,13 @@ export async function startRegrade(options: {
     // Keep the progress page honest: the total is what was actually queued.
     const queued = await db.gradingRun.count({ where: { regradeId: regrade.id } });
     await db.regrade.update({ where: { id: regrade.id }, data: { total: queued } });
-    throw new AppError("internal", `The regrade stopped after queueing ${queued} of ${submissions.length} submissions.`, {
-      cause: error,
-    });
+    throw new AppError(
+      "internal",
+      `The regrade stopped after queueing ${queued} of ${submissions.length} submissions.`,
+      {
+        cause: error,
+      },
+    );
   }
   return { regradeId: regrade.id, total: submissions.length };
 }

@@ -23,11 +23,17 @@ export function queueAdmission(): QueueAdmission {
 }
 
 /** Call inside the transaction that will enqueue the run, holding the per-user lock (lockUserSubmissions). */
-export async function admitToQueue(options: { tx: Prisma.TransactionClient; userId: string; admission?: QueueAdmission }): Promise<void> {
+export async function admitToQueue(options: {
+  tx: Prisma.TransactionClient;
+  userId: string;
+  admission?: QueueAdmission;
+}): Promise<void> {
   const { maxQueued, maxInFlightPerUser } = options.admission ?? queueAdmission();
   const unfinished = { state: { in: ["queued", "running"] }, regradeId: null } satisfies Prisma.GradingRunWhereInput;
   if (maxInFlightPerUser > 0) {
-    const mine = await options.tx.gradingRun.count({ where: { ...unfinished, submission: { userId: options.userId } } });
+    const mine = await options.tx.gradingRun.count({
+      where: { ...unfinished, submission: { userId: options.userId } },
+    });
     if (mine >= maxInFlightPerUser) {
       throw new AppError(
         "rate_limited",

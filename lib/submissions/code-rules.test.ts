@@ -13,7 +13,7 @@ function failure(code: string): [string, string] {
 
 describe("checkCode", () => {
   it("accepts ordinary source with tabs, CRLF and non-ASCII text", () => {
-    const code = "export function f() {\r\n\treturn \"héllo ✓\";\r\n}\n";
+    const code = 'export function f() {\r\n\treturn "héllo ✓";\r\n}\n';
     expect(checkCode(code)).toBe(code);
     expect(checkCode("a".repeat(MAX_CODE_BYTES))).toHaveLength(MAX_CODE_BYTES);
   });
@@ -21,9 +21,15 @@ describe("checkCode", () => {
   it("rejects empty, oversized, broken and binary input with a reason", () => {
     expect(failure(" \n\t")).toEqual(["bad_request", "The code is empty."]);
     expect(failure("a".repeat(MAX_CODE_BYTES + 1))[0]).toBe("too_large");
-    expect(failure("€".repeat(22_000))).toEqual(["too_large", "The code is 66000 bytes; the limit is 65536 bytes (64 KiB)."]);
+    expect(failure("€".repeat(22_000))).toEqual([
+      "too_large",
+      "The code is 66000 bytes; the limit is 65536 bytes (64 KiB).",
+    ]);
     expect(failure("ok\n\uDC00")[0]).toBe("bad_request");
-    expect(failure("a\nb\nc\u001b[31m")).toEqual(["bad_request", "The code must be plain text: control character U+001b on line 3."]);
+    expect(failure("a\nb\nc\u001b[31m")).toEqual([
+      "bad_request",
+      "The code must be plain text: control character U+001b on line 3.",
+    ]);
     expect(failure("x\u007f")[0]).toBe("bad_request");
   });
 });

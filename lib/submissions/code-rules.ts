@@ -16,7 +16,8 @@ export function codeProblem(code: string): CodeProblem | null {
   if (bytes > MAX_CODE_BYTES) {
     return { code: "too_large", message: `The code is ${bytes} bytes; the limit is ${MAX_CODE_BYTES} bytes (64 KiB).` };
   }
-  if (!code.isWellFormed()) return { code: "bad_request", message: "The code is not valid text (it contains a broken Unicode character)." };
+  if (!code.isWellFormed())
+    return { code: "bad_request", message: "The code is not valid text (it contains a broken Unicode character)." };
   const control = CONTROL.exec(code);
   if (control) {
     const line = code.slice(0, control.index).split("\n").length;

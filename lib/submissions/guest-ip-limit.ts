@@ -38,7 +38,10 @@ export async function enforceGuestIpLimit(options: {
   });
   const oldest = recent[max - 1];
   if (!oldest) return;
-  const retryInSeconds = Math.max(1, Math.ceil((oldest.createdAt.getTime() + WINDOW_SECONDS * 1000 - now.getTime()) / 1000));
+  const retryInSeconds = Math.max(
+    1,
+    Math.ceil((oldest.createdAt.getTime() + WINDOW_SECONDS * 1000 - now.getTime()) / 1000),
+  );
   throw new AppError(
     "rate_limited",
     `Guests on your network have submitted ${max} times in the last minute. Try again in ${formatSeconds(retryInSeconds)}, ` +

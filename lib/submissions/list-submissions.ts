@@ -15,7 +15,11 @@ export async function listSubmissions(options: {
     select: {
       id: true,
       createdAt: true,
-      gradingRuns: { orderBy: { createdAt: "desc" }, take: 1, select: { state: true, status: true, reason: true, score: true } },
+      gradingRuns: {
+        orderBy: { createdAt: "desc" },
+        take: 1,
+        select: { state: true, status: true, reason: true, score: true },
+      },
     },
   });
   return rows.map((row) => {

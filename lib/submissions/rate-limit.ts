@@ -42,7 +42,10 @@ export async function enforceSubmissionRateLimit(options: {
   const oldest = recent[max - 1];
   if (!oldest) return;
   // A slot frees up when the oldest of the last `max` submissions leaves the window.
-  const retryInSeconds = Math.max(1, Math.ceil((oldest.createdAt.getTime() + windowSeconds * 1000 - now.getTime()) / 1000));
+  const retryInSeconds = Math.max(
+    1,
+    Math.ceil((oldest.createdAt.getTime() + windowSeconds * 1000 - now.getTime()) / 1000),
+  );
   throw new AppError(
     "rate_limited",
     `You have submitted ${max} times in the last ${formatSeconds(windowSeconds)}. ` +

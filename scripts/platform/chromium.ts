@@ -23,7 +23,10 @@ export function ensureChromium(): void {
   }
   process.stderr.write("[interleave] installing Debian's chromium for the browser tests…\n");
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-  for (const args of [["update", "-qq"], ["install", "-y", "-qq", "chromium"]]) {
+  for (const args of [
+    ["update", "-qq"],
+    ["install", "-y", "-qq", "chromium"],
+  ]) {
     const result = spawnSync("apt-get", args, { stdio: ["ignore", "inherit", "inherit"], env });
     if (result.status !== 0) throw new Error(`apt-get ${args.join(" ")} failed`);
   }

@@ -9,7 +9,11 @@ type Handle = (req: http.IncomingMessage, res: http.ServerResponse) => unknown;
 export function stampClientIp(req: http.IncomingMessage, trusted: TrustedProxies): void {
   // Node joins repeated headers into req.headers; deleting the key removes every copy the app can read.
   delete req.headers[CLIENT_IP_HEADER];
-  const ip = resolveClientIp({ remoteAddress: req.socket.remoteAddress, forwardedFor: req.headers["x-forwarded-for"], trusted });
+  const ip = resolveClientIp({
+    remoteAddress: req.socket.remoteAddress,
+    forwardedFor: req.headers["x-forwarded-for"],
+    trusted,
+  });
   if (ip) req.headers[CLIENT_IP_HEADER] = ip;
 }
 

@@ -46,7 +46,14 @@ export function startGradingWorkers(options: {
     const child = startChild({
       name,
       command: process.execPath,
-      args: ["--no-node-snapshot", "--disable-warning=ExperimentalWarning", "--import", "tsx", path.join(options.root, "scripts/cli.ts"), "worker"],
+      args: [
+        "--no-node-snapshot",
+        "--disable-warning=ExperimentalWarning",
+        "--import",
+        "tsx",
+        path.join(options.root, "scripts/cli.ts"),
+        "worker",
+      ],
       cwd: options.root,
       env,
       log: options.quiet ? () => {} : undefined,

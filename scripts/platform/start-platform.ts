@@ -88,7 +88,12 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     const web = startChild({
       name: "web",
       command: node,
-      args: ["--disable-warning=ExperimentalWarning", "--import", "tsx", path.join(options.root, "scripts/web-server.ts")],
+      args: [
+        "--disable-warning=ExperimentalWarning",
+        "--import",
+        "tsx",
+        path.join(options.root, "scripts/web-server.ts"),
+      ],
       cwd: options.root,
       env: { ...env, NODE_ENV: "production" },
       log: quiet,
@@ -97,7 +102,14 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     const { env: appEnv } = await import("../../lib/env.ts");
     const count = options.workers ?? appEnv.GRADING_WORKERS ?? defaultWorkerCount();
     log(`grading workers: ${count}`);
-    fleet = startGradingWorkers({ root: options.root, count, env, metricsBasePort: options.workerMetricsBasePort, log, quiet: options.quietChildren });
+    fleet = startGradingWorkers({
+      root: options.root,
+      count,
+      env,
+      metricsBasePort: options.workerMetricsBasePort,
+      log,
+      quiet: options.quietChildren,
+    });
     const workers = fleet;
     await waitForHttp(url, 120_000, web);
     return { url, databaseUrl: postgres.url, web, workers, stop };

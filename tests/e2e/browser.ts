@@ -50,7 +50,11 @@ export function useBrowser(): { readonly current: Browser } {
 }
 
 /** A fresh student at 1280 px, allowed to paste into the editor. */
-export async function newStudentContext(browser: Browser, baseURL: string, colorScheme: "light" | "dark" = "light"): Promise<BrowserContext> {
+export async function newStudentContext(
+  browser: Browser,
+  baseURL: string,
+  colorScheme: "light" | "dark" = "light",
+): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme });
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
   return context;

@@ -74,7 +74,9 @@ describe("drafts survive leaving the page", () => {
     await expect(page.reload()).rejects.toThrow(/ERR_INTERNET_DISCONNECTED/);
     // Chromium's offline emulation does not hold back the keepalive save sent from pagehide
     // (it reached the server in every run so far), so either copy may be the one restored.
-    console.log(`after the offline reload the server has the typing: ${(await serverDraft(page))?.includes(marker) ?? false}`);
+    console.log(
+      `after the offline reload the server has the typing: ${(await serverDraft(page))?.includes(marker) ?? false}`,
+    );
     await context.setOffline(false);
     await openExercise(page, baseURL, EXERCISE);
     await expectMarker(page, marker);
@@ -88,7 +90,9 @@ describe("drafts survive leaving the page", () => {
     await openExercise(page, baseURL, EXERCISE);
     const starterFirstLine = (await editorLines(page))[0];
     // The server is unreachable for saves until the tab has crashed: only this browser's copy has the typing.
-    await page.route("**/api/drafts", (route) => (route.request().method() === "PUT" ? route.abort("connectionrefused") : route.continue()));
+    await page.route("**/api/drafts", (route) =>
+      route.request().method() === "PUT" ? route.abort("connectionrefused") : route.continue(),
+    );
     const marker = await typeMarker(page, "crash");
     const cdp = await context.newCDPSession(page);
     const crashed = page.waitForEvent("crash");

@@ -28,7 +28,14 @@ function distinctiveLines(text: string, publicText: string): string[] {
  * backslashes and entities finds it in every form.
  */
 function normalise(text: string): string {
-  const entities: Record<string, string> = { "&quot;": '"', "&#x27;": "'", "&#39;": "'", "&lt;": "<", "&gt;": ">", "&amp;": "&" };
+  const entities: Record<string, string> = {
+    "&quot;": '"',
+    "&#x27;": "'",
+    "&#39;": "'",
+    "&lt;": "<",
+    "&gt;": ">",
+    "&amp;": "&",
+  };
   return text.replace(/&(quot|#x27|#39|lt|gt|amp);/g, (m) => entities[m] ?? m).replaceAll("\\", "");
 }
 
@@ -55,8 +62,12 @@ describe("hidden exercise content", () => {
       ];
       const received = await pageWithScripts(`${baseURL}/exercises/${exercise.id}`);
       // The check can see: the starter's own distinctive lines are in the page.
-      const starterLine = exercise.starter.split("\n").map((l) => l.trim()).find((l) => l.length >= 28);
-      if (starterLine) expect(received.includes(normalise(starterLine)), `${exercise.id}: the starter is not in the page`).toBe(true);
+      const starterLine = exercise.starter
+        .split("\n")
+        .map((l) => l.trim())
+        .find((l) => l.length >= 28);
+      if (starterLine)
+        expect(received.includes(normalise(starterLine)), `${exercise.id}: the starter is not in the page`).toBe(true);
       for (const file of hiddenFiles) {
         const lines = distinctiveLines(readFileSync(path.join(exercise.dir, file), "utf8"), publicText);
         const leaked = lines.filter((line) => received.includes(normalise(line)));

@@ -13,11 +13,14 @@ const password = "a long enough passphrase";
 async function createTeacher(email: string): Promise<void> {
   process.env.DATABASE_URL = inject("e2eDatabaseUrl");
   const output: string[] = [];
-  const code = await usersCommand(["create", "--email", email, "--name", "Teacher", "--role", "teacher", "--password-stdin"], {
-    stdout: (text) => output.push(text),
-    stderr: (text) => output.push(text),
-    readStdin: async () => `${password}\n`,
-  });
+  const code = await usersCommand(
+    ["create", "--email", email, "--name", "Teacher", "--role", "teacher", "--password-stdin"],
+    {
+      stdout: (text) => output.push(text),
+      stderr: (text) => output.push(text),
+      readStdin: async () => `${password}\n`,
+    },
+  );
   expect(code, output.join("")).toBe(0);
 }
 
@@ -29,7 +32,10 @@ async function session(path: "sign-in" | "sign-up", email: string): Promise<stri
     body: JSON.stringify({ email, password, name: "Someone" }),
   });
   expect(response.status).toBe(200);
-  return response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
 }
 
 async function get(url: string, cookie?: string): Promise<{ status: number; body: string }> {
@@ -55,9 +61,16 @@ describe("teacher pages, as everyone who may not see them", () => {
     const classId = body.id ?? body.class?.id;
     expect(classId).toBeTruthy();
 
-    const pages = ["", "/gradebook", "/assignments", "/settings", "/analytics", "/analytics/ts/promise-all", "/students/nobody", `/regrades/${randomUUID()}`].map(
-      (p) => `/teach/classes/${classId}${p}`,
-    );
+    const pages = [
+      "",
+      "/gradebook",
+      "/assignments",
+      "/settings",
+      "/analytics",
+      "/analytics/ts/promise-all",
+      "/students/nobody",
+      `/regrades/${randomUUID()}`,
+    ].map((p) => `/teach/classes/${classId}${p}`);
     const owned = await get(pages[0] ?? "", ownerCookie);
     expect(owned.status).toBe(200);
     expect(owned.body).toContain(className);

@@ -19,7 +19,9 @@ async function keyedItems(attemptId: string): Promise<QuizItem[]> {
   const client = new pg.Client({ connectionString: inject("e2eDatabaseUrl") });
   await client.connect();
   try {
-    const { rows } = await client.query<{ items: unknown }>("SELECT items FROM quiz_attempts WHERE id = $1", [attemptId]);
+    const { rows } = await client.query<{ items: unknown }>("SELECT items FROM quiz_attempts WHERE id = $1", [
+      attemptId,
+    ]);
     return DrawnItems.parse(rows[0]?.items).map((d) => {
       const definition = ITEM_DEFINITIONS.get(d.itemId);
       if (!definition) throw new Error(`unknown item ${d.itemId}`);
@@ -101,12 +103,19 @@ describe("taking a quiz with the keyboard", () => {
 
     // The key is not in what the browser receives before submission: the page's own HTML with
     // its RSC payload (fetched fresh with this browser's cookies) and the attempt API.
-    const html = (await page.request.get(page.url()).then((r) => r.text())) + (await page.request.get(`${baseURL}/api/quizzes/attempts/${attemptId}`).then((r) => r.text()));
+    const html =
+      (await page.request.get(page.url()).then((r) => r.text())) +
+      (await page.request.get(`${baseURL}/api/quizzes/attempts/${attemptId}`).then((r) => r.text()));
     expect(html).toContain(items[0]?.prompt.slice(0, 20) ?? "-");
     const leak = /explanation|misconception|\\?"correct\\?"/i.exec(html);
     expect(leak ? html.slice(Math.max(0, leak.index - 200), leak.index + 100) : null).toBeNull();
     for (const item of items) {
-      const texts = item.type === "numeric" ? [item.numeric.explanation] : item.type === "order" || item.type === "dag-order" ? item.lines.map((l) => l.explanation) : item.options.map((o) => o.explanation);
+      const texts =
+        item.type === "numeric"
+          ? [item.numeric.explanation]
+          : item.type === "order" || item.type === "dag-order"
+            ? item.lines.map((l) => l.explanation)
+            : item.options.map((o) => o.explanation);
       for (const text of texts) expect(html).not.toContain(text.slice(0, 30));
     }
     // Answer all but the last question correctly; leave the last one unanswered.
@@ -139,7 +148,8 @@ describe("taking a quiz with the keyboard", () => {
     // Every option of every choice item carries its explanation; the skipped one is marked.
     const first = items[0];
     if (first && first.type !== "numeric" && first.type !== "order" && first.type !== "dag-order") {
-      for (const option of first.options) await expect.poll(() => page.getByText(option.explanation, { exact: true }).count()).toBeGreaterThan(0);
+      for (const option of first.options)
+        await expect.poll(() => page.getByText(option.explanation, { exact: true }).count()).toBeGreaterThan(0);
     }
     expect(await page.getByText("Correct", { exact: true }).count()).toBe(total - 1);
     expect(await page.getByText("Skipped", { exact: true }).count()).toBe(1);

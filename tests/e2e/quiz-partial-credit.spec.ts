@@ -69,7 +69,13 @@ function plannedAnswer(item: QuizItem): ItemAnswer {
 }
 
 /** Gives `answer` with the mouse: clicks options, types numbers, moves lines with their buttons. */
-async function answerWithMouse(page: Page, section: Locator, position: number, item: QuizItem, answer: ItemAnswer): Promise<void> {
+async function answerWithMouse(
+  page: Page,
+  section: Locator,
+  position: number,
+  item: QuizItem,
+  answer: ItemAnswer,
+): Promise<void> {
   if (answer.kind === "numeric") {
     await section.locator(`input#q${position}`).fill(String(answer.value));
     return;
@@ -80,13 +86,16 @@ async function answerWithMouse(page: Page, section: Locator, position: number, i
     const target = answer.lineIds.map((id) => text.get(id) ?? "");
     for (let i = 0; i < target.length; i += 1) {
       const from = (await section.locator("ol li code").allTextContents()).indexOf(target[i] ?? "");
-      for (let k = 0; k < from - i; k += 1) await section.getByRole("button", { name: `Move "${target[i]}" up`, exact: true }).click();
+      for (let k = 0; k < from - i; k += 1)
+        await section.getByRole("button", { name: `Move "${target[i]}" up`, exact: true }).click();
     }
     expect(await section.locator("ol li code").allTextContents()).toEqual(target);
     return;
   }
   for (const id of answer.optionIds) await section.locator(`input[name="q${position}"][value="${id}"]`).check();
-  const checked = await section.locator(`input[name="q${position}"]:checked`).evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+  const checked = await section
+    .locator(`input[name="q${position}"]:checked`)
+    .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
   expect(checked.sort()).toEqual([...answer.optionIds].sort());
 }
 
@@ -103,11 +112,14 @@ async function createAdmin(): Promise<void> {
   // The CLI talks to the platform's database directly, as an operator would.
   process.env.DATABASE_URL = inject("e2eDatabaseUrl");
   const output: string[] = [];
-  const code = await usersCommand(["create", "--email", admin.email, "--name", admin.name, "--role", "admin", "--password-stdin"], {
-    stdout: (text) => output.push(text),
-    stderr: (text) => output.push(text),
-    readStdin: async () => `${admin.password}\n`,
-  });
+  const code = await usersCommand(
+    ["create", "--email", admin.email, "--name", admin.name, "--role", "admin", "--password-stdin"],
+    {
+      stdout: (text) => output.push(text),
+      stderr: (text) => output.push(text),
+      readStdin: async () => `${admin.password}\n`,
+    },
+  );
   expect(code, output.join("")).toBe(0);
 }
 
@@ -131,10 +143,14 @@ describe("partial credit on the items about what can happen", () => {
 
     // The quiz draws every one of its items, in order: the new types are all in this attempt.
     items = await keyedItems(attemptId);
-    expect(items.map((i) => i.itemId)).toEqual(expect.arrayContaining(["possible-final-value", "possible-outputs", "happens-before-order"]));
+    expect(items.map((i) => i.itemId)).toEqual(
+      expect.arrayContaining(["possible-final-value", "possible-outputs", "happens-before-order"]),
+    );
     const answers = items.map(plannedAnswer);
     const scores = items.map((item, i) => scoreItem(item, answers[i]));
-    const partial = items.flatMap((item, position) => (item.type === "possible" || item.type === "dag-order" ? [{ item, position, scored: scores[position]! }] : []));
+    const partial = items.flatMap((item, position) =>
+      item.type === "possible" || item.type === "dag-order" ? [{ item, position, scored: scores[position]! }] : [],
+    );
     expect(partial.map((p) => p.item.type)).toEqual(["possible", "possible", "dag-order"]);
     // possible-outputs always has 2–3 possible outcomes and the dag item always an arrow to break.
     for (const { item, scored } of partial) {
@@ -154,7 +170,13 @@ describe("partial credit on the items about what can happen", () => {
     // The answer areas as given (the code above them is long).
     await showTop(page, page.locator('[data-testid="quiz-item"]').nth(possibleOutputs).getByRole("group"));
     await screenshot(page, "quiz-possible-item-light");
-    await showTop(page, page.locator('[data-testid="quiz-item"]').nth(dag?.position ?? 0).locator("ol"));
+    await showTop(
+      page,
+      page
+        .locator('[data-testid="quiz-item"]')
+        .nth(dag?.position ?? 0)
+        .locator("ol"),
+    );
     await screenshot(page, "quiz-dag-order-item-light");
     expect(await page.getByText(`${items.length} of ${items.length} answered`).count()).toBe(1);
 
@@ -162,10 +184,15 @@ describe("partial credit on the items about what can happen", () => {
     const score = page.getByTestId("quiz-score");
     await score.waitFor({ timeout: 30_000 });
     const total = Math.round(scores.reduce((sum, s) => sum + s.score, 0) * 1000) / 1000;
-    expect(await score.getByRole("heading").textContent()).toMatch(new RegExp(`^${total.toLocaleString("en", { maximumFractionDigits: 1 }).replace(".", "\\.")} / ${items.length}`));
+    expect(await score.getByRole("heading").textContent()).toMatch(
+      new RegExp(`^${total.toLocaleString("en", { maximumFractionDigits: 1 }).replace(".", "\\.")} / ${items.length}`),
+    );
 
     // What the server stored is what scoreItem gives for these answers.
-    const stored = await query<{ position: number; score: number }>("SELECT position, score FROM quiz_item_results WHERE attempt_id = $1 ORDER BY position", [attemptId]);
+    const stored = await query<{ position: number; score: number }>(
+      "SELECT position, score FROM quiz_item_results WHERE attempt_id = $1 ORDER BY position",
+      [attemptId],
+    );
     expect(stored.map((r) => r.score)).toEqual(scores.map((s) => s.score));
 
     for (const { item, position, scored } of partial) {
@@ -178,11 +205,20 @@ describe("partial credit on the items about what can happen", () => {
         expect(await note.isVisible()).toBe(true);
         const text = (await note.textContent()) ?? "";
         if (item.type === "dag-order") expect(text).toContain(`keeps ${scored.kept} of the ${scored.pairs} orderings`);
-        else expect(text).toContain(`${scored.hits} right pick${scored.hits === 1 ? "" : "s"} − ${scored.falsePicks} wrong pick`);
+        else
+          expect(text).toContain(
+            `${scored.hits} right pick${scored.hits === 1 ? "" : "s"} − ${scored.falsePicks} wrong pick`,
+          );
       } else {
         // Only one possible outcome (one both-locked variant): the wrong pick cancels the right one.
         expect(await section.getByText("Not quite", { exact: true }).isVisible()).toBe(true);
-        expect(await section.getByText("No credit: 1 right pick − 1 wrong pick, out of 1 possible outcome (never below 0).", { exact: true }).isVisible()).toBe(true);
+        expect(
+          await section
+            .getByText("No credit: 1 right pick − 1 wrong pick, out of 1 possible outcome (never below 0).", {
+              exact: true,
+            })
+            .isVisible(),
+        ).toBe(true);
       }
       if (item.type === "dag-order") {
         // The arrows the program fixes, each line's reason, and the student's order with the break marked.
@@ -192,7 +228,10 @@ describe("partial credit on the items about what can happen", () => {
         const given = answers[position];
         const rank = new Map(given?.kind === "order" ? given.lineIds.map((id, i) => [id, i]) : []);
         const arrows = await section.locator("h3:text-is('What must come before what') + ul li").allTextContents();
-        const expected = item.edges.map(([a, b]) => `${text.get(a)} → ${text.get(b)}${(rank.get(a) ?? 0) > (rank.get(b) ?? 0) ? " your order breaks this" : ""}`);
+        const expected = item.edges.map(
+          ([a, b]) =>
+            `${text.get(a)} → ${text.get(b)}${(rank.get(a) ?? 0) > (rank.get(b) ?? 0) ? " your order breaks this" : ""}`,
+        );
         expect(expected.filter((e) => e.endsWith("breaks this"))).toHaveLength(1);
         expect(arrows.map((a) => a.replace(/\s+/g, " ").trim())).toEqual(expected);
         for (const line of item.lines) {
@@ -208,15 +247,23 @@ describe("partial credit on the items about what can happen", () => {
           expect(await li.getByText(option.explanation, { exact: true }).isVisible(), option.text).toBe(true);
         }
         const given = answers[position];
-        expect(await section.getByText("Your answer", { exact: true }).count()).toBe(given?.kind === "choice" ? given.optionIds.length : -1);
+        expect(await section.getByText("Your answer", { exact: true }).count()).toBe(
+          given?.kind === "choice" ? given.optionIds.length : -1,
+        );
         // A possible outcome left out is pointed out, not just shown as right.
-        const missed = item.options.filter((o) => o.correct && !(given?.kind === "choice" && given.optionIds.includes(o.id))).length;
+        const missed = item.options.filter(
+          (o) => o.correct && !(given?.kind === "choice" && given.optionIds.includes(o.id)),
+        ).length;
         expect(await section.getByText("Not picked", { exact: true }).count()).toBe(missed);
       }
     }
 
     // The feedback of each, from the credit note down (the code above it is long).
-    const note = (position: number) => page.locator('[data-testid="quiz-item"]').nth(position).getByText(/^(Partial credit \d+%|No credit):/);
+    const note = (position: number) =>
+      page
+        .locator('[data-testid="quiz-item"]')
+        .nth(position)
+        .getByText(/^(Partial credit \d+%|No credit):/);
     await showTop(page, note(possibleOutputs));
     await screenshot(page, "quiz-partial-possible-light");
     await showTop(page, note(dag?.position ?? 0));
@@ -253,15 +300,25 @@ describe("partial credit on the items about what can happen", () => {
     const report = page.locator("section", { has: heading });
     // Every answered item has a row; with fewer than MIN_ATTEMPTS answers it is still collecting.
     const counts = new Map(
-      (await query<{ item_id: string; n: number }>("SELECT item_id, count(*)::int AS n FROM quiz_item_results GROUP BY item_id", [])).map((r) => [r.item_id, r.n]),
+      (
+        await query<{ item_id: string; n: number }>(
+          "SELECT item_id, count(*)::int AS n FROM quiz_item_results GROUP BY item_id",
+          [],
+        )
+      ).map((r) => [r.item_id, r.n]),
     );
     for (const item of items) {
-      const row = report.getByRole("row").filter({ has: page.getByRole("rowheader", { name: item.itemId, exact: true }) });
+      const row = report
+        .getByRole("row")
+        .filter({ has: page.getByRole("rowheader", { name: item.itemId, exact: true }) });
       const answers = counts.get(item.itemId) ?? 0;
       expect(answers).toBeGreaterThanOrEqual(1);
       expect(answers).toBeLessThan(MIN_ATTEMPTS);
       expect(await row.count(), item.itemId).toBe(1);
-      expect(await row.getByText(`collecting (${answers}/${MIN_ATTEMPTS})`, { exact: true }).isVisible(), item.itemId).toBe(true);
+      expect(
+        await row.getByText(`collecting (${answers}/${MIN_ATTEMPTS})`, { exact: true }).isVisible(),
+        item.itemId,
+      ).toBe(true);
       expect(await row.textContent()).toContain(item.variantId);
     }
     await showTop(page, heading);

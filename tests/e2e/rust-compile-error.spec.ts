@@ -11,7 +11,9 @@ import { openExercise, pasteIntoEditor, submitAndWait } from "./exercise-page.ts
 
 const exerciseDir = path.resolve(import.meta.dirname, "../../exercises/rust/rc-to-arc");
 const goodDir = path.join(exerciseDir, "solutions/good");
-const [referenceFile] = readdirSync(goodDir).filter((f) => f.endsWith(".rs")).sort();
+const [referenceFile] = readdirSync(goodDir)
+  .filter((f) => f.endsWith(".rs"))
+  .sort();
 if (!referenceFile) throw new Error(`no good solution in ${goodDir}`);
 const reference = readFileSync(path.join(goodDir, referenceFile), "utf8");
 
@@ -25,7 +27,9 @@ async function squiggleAndToken(page: Page): Promise<{ squiggle: Box | null; tok
   return page.evaluate(() => {
     const box = (r: DOMRect) => ({ left: r.left, right: r.right, top: r.top, bottom: r.bottom });
     const squiggle = document.querySelector('[data-testid="editor"] .squiggly-error');
-    const line = [...document.querySelectorAll('[data-testid="editor"] .view-line')].find((l) => l.textContent?.includes("thread::spawn(move"));
+    const line = [...document.querySelectorAll('[data-testid="editor"] .view-line')].find((l) =>
+      l.textContent?.includes("thread::spawn(move"),
+    );
     let token: Box | null = null;
     if (line) {
       const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);

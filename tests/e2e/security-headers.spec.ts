@@ -10,10 +10,13 @@ import { openExercise, pasteIntoEditor } from "./exercise-page.ts";
 const browser = useBrowser();
 const baseURL = inject("baseURL");
 
-
 async function page(pathname: string): Promise<{ csp: string; headers: Headers; html: string }> {
   const response = await fetch(`${baseURL}${pathname}`, { redirect: "manual" });
-  return { csp: response.headers.get("content-security-policy") ?? "", headers: response.headers, html: await response.text() };
+  return {
+    csp: response.headers.get("content-security-policy") ?? "",
+    headers: response.headers,
+    html: await response.text(),
+  };
 }
 
 describe("security headers", () => {
@@ -32,7 +35,9 @@ describe("security headers", () => {
         expect(headers.get("permissions-policy")).toContain(feature);
       }
       // Every script Next rendered carries this response's nonce (inert JSON data blocks need none).
-      const scripts = (html.match(/<script\b[^>]*>/g) ?? []).filter((tag) => !/type="application\/(ld\+)?json"/.test(tag));
+      const scripts = (html.match(/<script\b[^>]*>/g) ?? []).filter(
+        (tag) => !/type="application\/(ld\+)?json"/.test(tag),
+      );
       expect(scripts.length, pathname).toBeGreaterThan(0);
       for (const tag of scripts) expect(tag, pathname).toContain(`nonce="${nonce}"`);
       nonces.add(nonce ?? "");
@@ -50,7 +55,9 @@ describe("security headers", () => {
       const r = globalThis as unknown as { violations: string[] };
       r.violations = [];
       document.addEventListener("securitypolicyviolation", (e) =>
-        r.violations.push(`${e.violatedDirective} ${e.blockedURI}${e.sourceFile ? ` at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}` : ""}`),
+        r.violations.push(
+          `${e.violatedDirective} ${e.blockedURI}${e.sourceFile ? ` at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}` : ""}`,
+        ),
       );
     });
     const tab = await context.newPage();
@@ -84,10 +91,12 @@ describe("security headers", () => {
       return { handlerRan: (globalThis as unknown as { injected?: boolean }).injected === true, evalRan };
     });
     expect(outcome).toEqual({ handlerRan: false, evalRan: false });
-    await expect.poll(() => tab.evaluate(() => (globalThis as unknown as { violations: string[] }).violations)).toEqual([
-      expect.stringMatching(/^script-src-attr inline( at |$)/),
-      expect.stringMatching(/^script-src eval( at |$)/),
-    ]);
+    await expect
+      .poll(() => tab.evaluate(() => (globalThis as unknown as { violations: string[] }).violations))
+      .toEqual([
+        expect.stringMatching(/^script-src-attr inline( at |$)/),
+        expect.stringMatching(/^script-src eval( at |$)/),
+      ]);
     await context.close();
   });
 });

@@ -47,7 +47,10 @@ describe("solving ts/shared-counter in the browser", () => {
 
     // The statement links the one page that documents the student-facing API.
     await page.getByRole("link", { name: "interleave module" }).click();
-    await page.getByRole("heading", { name: /interleave\W*module/i }).first().waitFor();
+    await page
+      .getByRole("heading", { name: /interleave\W*module/i })
+      .first()
+      .waitFor();
     await screenshot(page, "docs-ts");
     await context.close();
   });

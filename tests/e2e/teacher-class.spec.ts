@@ -12,7 +12,10 @@ import { pasteIntoEditor, submitAndWait } from "./exercise-page.ts";
 
 const baseURL = inject("baseURL");
 const browser = useBrowser();
-const solution = readFileSync(path.resolve(import.meta.dirname, "../../exercises/ts/promise-all/solutions/good/promise-all.ts"), "utf8");
+const solution = readFileSync(
+  path.resolve(import.meta.dirname, "../../exercises/ts/promise-all/solutions/good/promise-all.ts"),
+  "utf8",
+);
 
 const run = randomUUID().slice(0, 8);
 const teacher = { email: `teacher-${run}@example.test`, name: "Tess Teacher", password: "a long teacher passphrase" };
@@ -22,11 +25,14 @@ async function createTeacher(): Promise<void> {
   // The CLI talks to the platform's database directly, as an operator would.
   process.env.DATABASE_URL = inject("e2eDatabaseUrl");
   const output: string[] = [];
-  const code = await usersCommand(["create", "--email", teacher.email, "--name", teacher.name, "--role", "teacher", "--password-stdin"], {
-    stdout: (text) => output.push(text),
-    stderr: (text) => output.push(text),
-    readStdin: async () => `${teacher.password}\n`,
-  });
+  const code = await usersCommand(
+    ["create", "--email", teacher.email, "--name", teacher.name, "--role", "teacher", "--password-stdin"],
+    {
+      stdout: (text) => output.push(text),
+      stderr: (text) => output.push(text),
+      readStdin: async () => `${teacher.password}\n`,
+    },
+  );
   expect(code, output.join("")).toBe(0);
 }
 
@@ -107,8 +113,12 @@ describe("a teacher's class, from join code to gradebook", () => {
     const csv = await teacherContext.request.get(`${classUrl}/gradebook.csv`);
     expect(csv.status()).toBe(200);
     const lines = (await csv.text()).split("\r\n");
-    expect(lines[0]).toContain("ts/promise-all score,ts/promise-all attempts,ts/promise-all passed_at,ts/promise-all late");
-    expect(lines[1]).toMatch(new RegExp(`^${student.name},${student.email},[^,]+,1,1,1,1,\\d{4}-\\d\\d-\\d\\dT[^,]+,false$`));
+    expect(lines[0]).toContain(
+      "ts/promise-all score,ts/promise-all attempts,ts/promise-all passed_at,ts/promise-all late",
+    );
+    expect(lines[1]).toMatch(
+      new RegExp(`^${student.name},${student.email},[^,]+,1,1,1,1,\\d{4}-\\d\\d-\\d\\dT[^,]+,false$`),
+    );
 
     // The student cannot open the teacher's pages or the export.
     const refused = await studentContext.request.get(`${classUrl}/gradebook.csv`);

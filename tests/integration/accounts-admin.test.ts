@@ -18,7 +18,9 @@ afterAll(() => disconnectDb());
 
 const PASSWORD = "correct horse battery";
 
-async function account(role: "student" | "teacher" | "admin"): Promise<{ browser: AuthSession; id: string; email: string }> {
+async function account(
+  role: "student" | "teacher" | "admin",
+): Promise<{ browser: AuthSession; id: string; email: string }> {
   const browser = new AuthSession();
   const email = `${role}-${randomUUID().slice(0, 8)}@example.test`;
   await browser.auth("sign-up/email", { name: `A ${role}`, email, password: PASSWORD });
@@ -62,7 +64,10 @@ describe("admin API", () => {
       [teacher.browser, 403],
     ];
     for (const [browser, status] of cases) {
-      for (const [handler, path] of [[getUsers, "/api/admin/users"], [getMail, "/api/admin/mail"]] as const) {
+      for (const [handler, path] of [
+        [getUsers, "/api/admin/users"],
+        [getMail, "/api/admin/mail"],
+      ] as const) {
         const response = await browser.route(handler, path);
         expect(response.status).toBe(status);
         expect(Object.keys(response.json as object)).toEqual(["error"]);
@@ -87,14 +92,29 @@ describe("admin API", () => {
     expect(promote).toEqual({ status: 200, json: { user: { id: student.id, role: "teacher", previous: "student" } } });
     expect((await db.user.findUniqueOrThrow({ where: { id: student.id } })).role).toBe("teacher");
     // Server-side checks see the new role on the student's very next request, cookie cache or not.
-    expect((await getViewer({ headers: student.browser.headers() })).viewer).toMatchObject({ id: student.id, role: "teacher" });
+    expect((await getViewer({ headers: student.browser.headers() })).viewer).toMatchObject({
+      id: student.id,
+      role: "teacher",
+    });
 
-    const self = await admin.browser.route(putRole, `/api/admin/users/${admin.id}/role`, { method: "PUT", body: { role: "student" }, params: { userId: admin.id } });
+    const self = await admin.browser.route(putRole, `/api/admin/users/${admin.id}/role`, {
+      method: "PUT",
+      body: { role: "student" },
+      params: { userId: admin.id },
+    });
     expect(self.status).toBe(409);
     const guestId = (await sessionUser(guest))?.id ?? "";
-    const toGuest = await admin.browser.route(putRole, `/api/admin/users/${guestId}/role`, { method: "PUT", body: { role: "teacher" }, params: { userId: guestId } });
+    const toGuest = await admin.browser.route(putRole, `/api/admin/users/${guestId}/role`, {
+      method: "PUT",
+      body: { role: "teacher" },
+      params: { userId: guestId },
+    });
     expect(toGuest.status).toBe(400);
-    const bogus = await admin.browser.route(putRole, `/api/admin/users/${student.id}/role`, { method: "PUT", body: { role: "root" }, params: { userId: student.id } });
+    const bogus = await admin.browser.route(putRole, `/api/admin/users/${student.id}/role`, {
+      method: "PUT",
+      body: { role: "root" },
+      params: { userId: student.id },
+    });
     expect(bogus.status).toBe(400);
     expect((await db.user.findUniqueOrThrow({ where: { id: admin.id } })).role).toBe("admin");
   });
@@ -104,6 +124,8 @@ describe("admin API", () => {
     expect((await other.browser.route(getUsers, "/api/admin/users")).status).toBe(200);
     await db.user.update({ where: { id: other.id }, data: { role: "teacher" } });
     expect((await other.browser.route(getUsers, "/api/admin/users")).status).toBe(403);
-    await expect(requireAdmin({ viewer: { id: other.id, isAnonymous: false, role: "admin" } })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(requireAdmin({ viewer: { id: other.id, isAnonymous: false, role: "admin" } })).rejects.toMatchObject({
+      code: "forbidden",
+    });
   });
 });

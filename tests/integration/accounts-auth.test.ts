@@ -26,7 +26,9 @@ describe("sign up", () => {
     const user = await sessionUser(browser);
     expect(user).toMatchObject({ email: address, role: "student", isAnonymous: false });
 
-    const account = await db.account.findFirstOrThrow({ where: { user: { email: address }, providerId: "credential" } });
+    const account = await db.account.findFirstOrThrow({
+      where: { user: { email: address }, providerId: "credential" },
+    });
     expect(account.password).toBeTruthy();
     expect(account.password).not.toContain(PASSWORD);
     expect(account.password?.length).toBeGreaterThan(60);
@@ -34,9 +36,15 @@ describe("sign up", () => {
 
   it("refuses a taken email, a short password and a bad address with the codes the forms map", async () => {
     const address = email();
-    expect((await new AuthSession().auth("sign-up/email", { name: "A", email: address, password: PASSWORD })).status).toBe(200);
+    expect(
+      (await new AuthSession().auth("sign-up/email", { name: "A", email: address, password: PASSWORD })).status,
+    ).toBe(200);
 
-    const taken = await new AuthSession().auth("sign-up/email", { name: "B", email: address.toUpperCase(), password: PASSWORD });
+    const taken = await new AuthSession().auth("sign-up/email", {
+      name: "B",
+      email: address.toUpperCase(),
+      password: PASSWORD,
+    });
     expect([taken.status, codeOf(taken.json)]).toEqual([422, "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL"]);
 
     const short = await new AuthSession().auth("sign-up/email", { name: "C", email: email(), password: "short" });
@@ -49,10 +57,17 @@ describe("sign up", () => {
 
   it("never lets a sign-up choose its own role", async () => {
     const address = email();
-    const response = await new AuthSession().auth("sign-up/email", { name: "Eve", email: address, password: PASSWORD, role: "admin" });
+    const response = await new AuthSession().auth("sign-up/email", {
+      name: "Eve",
+      email: address,
+      password: PASSWORD,
+      role: "admin",
+    });
     // better-auth drops fields declared `input: false` and creates an ordinary student.
     expect(response.status).toBe(200);
-    expect(await db.user.findUniqueOrThrow({ where: { email: address }, select: { role: true } })).toEqual({ role: "student" });
+    expect(await db.user.findUniqueOrThrow({ where: { email: address }, select: { role: true } })).toEqual({
+      role: "student",
+    });
   });
 });
 
@@ -83,15 +98,26 @@ describe("password reset", () => {
     const address = email();
     await new AuthSession().auth("sign-up/email", { name: "Linus", email: address, password: PASSWORD });
 
-    const asked = await new AuthSession().auth("request-password-reset", { email: address, redirectTo: "/reset-password" });
+    const asked = await new AuthSession().auth("request-password-reset", {
+      email: address,
+      redirectTo: "/reset-password",
+    });
     expect(asked.status).toBe(200);
     const mail = await db.mailMessage.findFirstOrThrow({ where: { to: address, kind: "reset_password" } });
-    expect(mail).toMatchObject({ transport: "outbox", sentAt: null, error: null, subject: "Reset your Interleave password" });
+    expect(mail).toMatchObject({
+      transport: "outbox",
+      sentAt: null,
+      error: null,
+      subject: "Reset your Interleave password",
+    });
     const token = /\/reset-password\?token=([A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
     expect(token).toBeTruthy();
 
     // An unknown address answers the same, and sends nothing.
-    const unknown = await new AuthSession().auth("request-password-reset", { email: email(), redirectTo: "/reset-password" });
+    const unknown = await new AuthSession().auth("request-password-reset", {
+      email: email(),
+      redirectTo: "/reset-password",
+    });
     expect(unknown.status).toBe(200);
 
     const reset = await new AuthSession().auth("reset-password", { token, newPassword: "a brand new passphrase" });
@@ -100,6 +126,8 @@ describe("password reset", () => {
     expect([again.status, codeOf(again.json)]).toEqual([400, "INVALID_TOKEN"]);
 
     expect((await new AuthSession().auth("sign-in/email", { email: address, password: PASSWORD })).status).toBe(401);
-    expect((await new AuthSession().auth("sign-in/email", { email: address, password: "a brand new passphrase" })).status).toBe(200);
+    expect(
+      (await new AuthSession().auth("sign-in/email", { email: address, password: "a brand new passphrase" })).status,
+    ).toBe(200);
   });
 });

@@ -33,7 +33,10 @@ describe("users create", () => {
     const password = /password: (\S+)/.exec(io.out())?.[1] ?? "";
     expect(password.length).toBeGreaterThanOrEqual(20);
 
-    const user = await db.user.findUniqueOrThrow({ where: { email: address }, include: { accounts: true, sessions: true } });
+    const user = await db.user.findUniqueOrThrow({
+      where: { email: address },
+      include: { accounts: true, sessions: true },
+    });
     expect(user).toMatchObject({ role: "admin", emailVerified: true, isAnonymous: false, name: "Root Admin" });
     expect(user.sessions).toEqual([]);
     expect(user.accounts.map((a) => a.providerId)).toEqual(["credential"]);
@@ -47,9 +50,13 @@ describe("users create", () => {
   it("takes the password from stdin and prints none", async () => {
     const address = email("teacher");
     const io = capture("a teacher's passphrase\n");
-    expect(await usersCommand(["create", "--email", address, "--name", "T", "--role", "teacher", "--password-stdin"], io)).toBe(0);
+    expect(
+      await usersCommand(["create", "--email", address, "--name", "T", "--role", "teacher", "--password-stdin"], io),
+    ).toBe(0);
     expect(io.out()).not.toContain("password:");
-    expect((await new AuthSession().auth("sign-in/email", { email: address, password: "a teacher's passphrase" })).status).toBe(200);
+    expect(
+      (await new AuthSession().auth("sign-in/email", { email: address, password: "a teacher's passphrase" })).status,
+    ).toBe(200);
   });
 
   it("refuses a taken email, a short password and bad usage", async () => {
@@ -59,7 +66,12 @@ describe("users create", () => {
     expect(await usersCommand(["create", "--email", address, "--name", "D", "--role", "teacher"], again)).toBe(1);
     expect(again.err()).toMatch(/already exists/);
     const short = capture("short\n");
-    expect(await usersCommand(["create", "--email", email("s"), "--name", "S", "--role", "teacher", "--password-stdin"], short)).toBe(2);
+    expect(
+      await usersCommand(
+        ["create", "--email", email("s"), "--name", "S", "--role", "teacher", "--password-stdin"],
+        short,
+      ),
+    ).toBe(2);
     expect(short.err()).toMatch(/at least 8 characters/);
     expect(await usersCommand(["create", "--email", email("x"), "--role", "teacher"], capture())).toBe(2);
     expect(await usersCommand(["create", "--email", email("x"), "--name", "X", "--role", "root"], capture())).toBe(2);

@@ -25,7 +25,9 @@ async function signInAsGuest(): Promise<{ browser: AuthSession; guestId: string 
 
 async function createClass(): Promise<string> {
   const ownerId = await createUser("teacher");
-  const created = await db.class.create({ data: { name: "Concurrency 101", ownerId, joinCode: randomUUID().slice(0, 8) } });
+  const created = await db.class.create({
+    data: { name: "Concurrency 101", ownerId, joinCode: randomUUID().slice(0, 8) },
+  });
   return created.id;
 }
 
@@ -77,7 +79,11 @@ describe("linking a guest's work on sign-up", () => {
     const attemptId = await createQuizAttempt(guestId);
     await db.classMember.create({ data: { classId, userId: guestId } });
 
-    const signUp = await browser.auth("sign-up/email", { name: "Ada", email: `ada-${randomUUID().slice(0, 8)}@example.test`, password: PASSWORD });
+    const signUp = await browser.auth("sign-up/email", {
+      name: "Ada",
+      email: `ada-${randomUUID().slice(0, 8)}@example.test`,
+      password: PASSWORD,
+    });
     expect(signUp.status).toBe(200);
     const account = await sessionUser(browser);
     if (!account) throw new Error("expected a session after sign-up");
@@ -85,7 +91,9 @@ describe("linking a guest's work on sign-up", () => {
     expect(account.isAnonymous).toBe(false);
 
     const moved = await ownedBy(account.id);
-    expect(moved.drafts).toEqual([{ exerciseId: first.id, code: "export const guest = 1;\n", updatedAt: draftBefore.updatedAt }]);
+    expect(moved.drafts).toEqual([
+      { exerciseId: first.id, code: "export const guest = 1;\n", updatedAt: draftBefore.updatedAt },
+    ]);
     expect(moved.submissions.map((s) => s.id).sort()).toEqual(submissions.map((s) => s.submissionId).sort());
     expect(moved.attempts).toEqual([{ id: attemptId }]);
     expect(moved.results).toBe(2);
@@ -119,7 +127,13 @@ describe("linking a guest's work on sign-in to an existing account", () => {
     await draft(accountId, b.id, "account b (new)", now - hour);
     await draft(guestId, b.id, "guest b (old)", now - 2 * hour);
     await draft(guestId, c.id, "guest c", now - 3 * hour);
-    await db.classMember.createMany({ data: [{ classId: sharedClass, userId: accountId }, { classId: sharedClass, userId: guestId }, { classId: guestClass, userId: guestId }] });
+    await db.classMember.createMany({
+      data: [
+        { classId: sharedClass, userId: accountId },
+        { classId: sharedClass, userId: guestId },
+        { classId: guestClass, userId: guestId },
+      ],
+    });
     await createSubmission({ userId: accountId, exerciseSlug: a.slug, code: "mine\n" });
     await createSubmission({ userId: guestId, exerciseSlug: a.slug, code: "guest\n" });
 
@@ -159,9 +173,15 @@ describe("a move that fails", () => {
     // Break the last step of the move (item results), for this guest only.
     await db.$executeRawUnsafe(`CREATE FUNCTION accounts_test_fail_link() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF OLD.user_id = '${guestId}' THEN RAISE EXCEPTION 'link is broken'; END IF; RETURN NEW; END $$`);
-    await db.$executeRawUnsafe(`CREATE TRIGGER fail_link BEFORE UPDATE ON quiz_item_results FOR EACH ROW EXECUTE FUNCTION accounts_test_fail_link()`);
+    await db.$executeRawUnsafe(
+      `CREATE TRIGGER fail_link BEFORE UPDATE ON quiz_item_results FOR EACH ROW EXECUTE FUNCTION accounts_test_fail_link()`,
+    );
     try {
-      const response = await browser.auth("sign-up/email", { name: "Ken", email: `ken-${randomUUID().slice(0, 8)}@example.test`, password: PASSWORD });
+      const response = await browser.auth("sign-up/email", {
+        name: "Ken",
+        email: `ken-${randomUUID().slice(0, 8)}@example.test`,
+        password: PASSWORD,
+      });
       expect(response.status).toBeGreaterThanOrEqual(500);
     } finally {
       await db.$executeRawUnsafe(`DROP TRIGGER fail_link ON quiz_item_results`);

@@ -24,7 +24,10 @@ describe("email verification", () => {
     const refused = await browser.auth("sign-in/email", { email, password });
     expect(refused).toMatchObject({ status: 403, json: { code: "EMAIL_NOT_VERIFIED" } });
 
-    const mail = await db.mailMessage.findFirstOrThrow({ where: { to: email, kind: "verification" }, orderBy: { createdAt: "asc" } });
+    const mail = await db.mailMessage.findFirstOrThrow({
+      where: { to: email, kind: "verification" },
+      orderBy: { createdAt: "asc" },
+    });
     expect(mail).toMatchObject({ transport: "outbox", subject: "Confirm your email for Interleave" });
     const link = /https?:\/\/\S+\/api\/auth\/(verify-email\?\S+)/.exec(mail.text)?.[1];
     expect(link).toBeTruthy();

@@ -29,7 +29,17 @@ function compileError(code: string): GradeResult {
     message: "The code does not compile.",
     score: 0,
     tests: [],
-    diagnostics: [{ severity: "error", code, message: "`Rc<Vec<u64>>` cannot be sent between threads safely", line: 3, column: 5, endLine: 3, endColumn: 9 }],
+    diagnostics: [
+      {
+        severity: "error",
+        code,
+        message: "`Rc<Vec<u64>>` cannot be sent between threads safely",
+        line: 3,
+        column: 5,
+        endLine: 3,
+        endColumn: 9,
+      },
+    ],
   };
 }
 
@@ -43,13 +53,26 @@ async function submit(userId: string, exerciseId: string, code: string, result: 
       code,
       createdAt: at,
       gradingRuns: {
-        create: { state: "done", status: result.status, reason: result.reason ?? null, score: result.score, result: z.json().parse(result) ?? {}, createdAt: at },
+        create: {
+          state: "done",
+          status: result.status,
+          reason: result.reason ?? null,
+          score: result.score,
+          result: z.json().parse(result) ?? {},
+          createdAt: at,
+        },
       },
     },
   });
 }
 
-let teacherId: string, otherTeacherId: string, adminId: string, aliceId: string, bobId: string, carolId: string, outsiderId: string;
+let teacherId: string,
+  otherTeacherId: string,
+  adminId: string,
+  aliceId: string,
+  bobId: string,
+  carolId: string,
+  outsiderId: string;
 let classId: string;
 let exercise: { id: string; slug: string };
 let second: { id: string; slug: string };
@@ -62,7 +85,9 @@ beforeAll(async () => {
   bobId = await createUser("Bob");
   carolId = await createUser("Carol");
   outsiderId = await createUser("Outsider");
-  classId = (await db.class.create({ data: { name: "Rights", ownerId: teacherId, joinCode: randomUUID().slice(0, 8) } })).id;
+  classId = (
+    await db.class.create({ data: { name: "Rights", ownerId: teacherId, joinCode: randomUUID().slice(0, 8) } })
+  ).id;
   await db.classMember.createMany({ data: [aliceId, bobId, carolId].map((userId) => ({ classId, userId })) });
   [exercise, second] = await Promise.all([createExercise(), createExercise()]);
   await db.assignment.createMany({
@@ -85,7 +110,10 @@ beforeAll(async () => {
 });
 
 async function denial(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
   // The message must not carry the class's data.
   expect(error.message).not.toMatch(/Alice|Bob|SECRET|fn a/);
@@ -94,14 +122,25 @@ async function denial(promise: Promise<unknown>): Promise<{ code: string; messag
 
 describe("analytics numbers", () => {
   it("buckets each submission's latest run, splits compile errors by code, and counts members only", async () => {
-    const data = await getExerciseAnalytics({ viewer: viewer(teacherId, "teacher"), classId, exerciseSlug: exercise.slug });
+    const data = await getExerciseAnalytics({
+      viewer: viewer(teacherId, "teacher"),
+      classId,
+      exerciseSlug: exercise.slug,
+    });
     expect(data?.outcome.buckets.map((b) => [b.key, b.submissions, b.students.map((s) => s.userId)])).toEqual([
       ["pass", 1, [aliceId]],
       ["lost_updates", 1, [aliceId]],
       // Bob hit it twice, Alice once: most affected first.
       ["compile_error E0277", 3, [bobId, aliceId]],
     ]);
-    expect(data?.outcome).toMatchObject({ students: 3, attempted: 2, passed: 1, stuck: 1, notStarted: 1, medianAttemptsToPass: 3 });
+    expect(data?.outcome).toMatchObject({
+      students: 3,
+      attempted: 2,
+      passed: 1,
+      stuck: 1,
+      notStarted: 1,
+      medianAttemptsToPass: 3,
+    });
   });
 
   it("computes mean best score and discrimination per assignment", async () => {
@@ -129,7 +168,9 @@ describe("who may look", () => {
       const v = as();
       expect((await denial(getClassAnalytics({ viewer: v, classId }))).code).toBe(code);
       expect((await denial(getExerciseAnalytics({ viewer: v, classId, exerciseSlug: exercise.slug }))).code).toBe(code);
-      expect((await denial(listStudentAttempts({ viewer: v, classId, userId: aliceId, exerciseSlug: exercise.slug }))).code).toBe(code);
+      expect(
+        (await denial(listStudentAttempts({ viewer: v, classId, userId: aliceId, exerciseSlug: exercise.slug }))).code,
+      ).toBe(code);
       expect((await denial(listStudentExercises({ viewer: v, classId, userId: aliceId }))).code).toBe(code);
       expect((await denial(getRegradeProgress({ viewer: v, classId, regradeId: randomUUID() }))).code).toBe(code);
       expect((await denial(startRegrade({ viewer: v, classId, exerciseSlug: exercise.slug }))).code).toBe(code);
@@ -138,10 +179,16 @@ describe("who may look", () => {
 
   it("hides a non-member's work even from the class's teacher", async () => {
     const teacher = viewer(teacherId, "teacher");
-    const refused = await denial(listStudentAttempts({ viewer: teacher, classId, userId: outsiderId, exerciseSlug: exercise.slug }));
+    const refused = await denial(
+      listStudentAttempts({ viewer: teacher, classId, userId: outsiderId, exerciseSlug: exercise.slug }),
+    );
     expect(refused.code).toBe("not_found");
-    expect((await denial(listStudentExercises({ viewer: teacher, classId, userId: outsiderId }))).code).toBe("not_found");
-    const unknown = await denial(listStudentAttempts({ viewer: teacher, classId, userId: "no-such-user", exerciseSlug: exercise.slug }));
+    expect((await denial(listStudentExercises({ viewer: teacher, classId, userId: outsiderId }))).code).toBe(
+      "not_found",
+    );
+    const unknown = await denial(
+      listStudentAttempts({ viewer: teacher, classId, userId: "no-such-user", exerciseSlug: exercise.slug }),
+    );
     expect(unknown.code).toBe("not_found");
     expect((await denial(getClassAnalytics({ viewer: teacher, classId: "not-a-uuid" }))).code).toBe("not_found");
   });

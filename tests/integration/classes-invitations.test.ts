@@ -16,16 +16,27 @@ let classId: string, joinCode: string;
 const CLASS_NAME = "Invited Seminar 91c2";
 
 beforeAll(async () => {
-  [teacher, otherTeacher, student] = await Promise.all([createPerson("teacher"), createPerson("teacher"), createPerson("student")]);
+  [teacher, otherTeacher, student] = await Promise.all([
+    createPerson("teacher"),
+    createPerson("teacher"),
+    createPerson("student"),
+  ]);
   const created = await createClass({ viewer: teacher.viewer, name: CLASS_NAME });
   classId = created.id;
   joinCode = created.joinCode;
 });
 
 const invite = (as: Person | null, body: unknown) =>
-  callRoute(invitationsRoute.POST, { method: "POST", path: `/api/classes/${classId}/invitations`, as, params: { classId }, body });
+  callRoute(invitationsRoute.POST, {
+    method: "POST",
+    path: `/api/classes/${classId}/invitations`,
+    as,
+    params: { classId },
+    body,
+  });
 
-const mailsTo = (emails: string[]) => db.mailMessage.findMany({ where: { to: { in: emails } }, orderBy: { to: "asc" } });
+const mailsTo = (emails: string[]) =>
+  db.mailMessage.findMany({ where: { to: { in: emails } }, orderBy: { to: "asc" } });
 
 describe("invitations by email", () => {
   it("sends each address (deduplicated, case-folded) the class's join link", async () => {
@@ -43,7 +54,11 @@ describe("invitations by email", () => {
 
   it("refuses anyone but the class's teacher, sending nothing and showing nothing", async () => {
     const email = `nobody.${classId.slice(0, 6)}@school.example`;
-    for (const [as, status] of [[null, 401], [student, 403], [otherTeacher, 404]] as const) {
+    for (const [as, status] of [
+      [null, 401],
+      [student, 403],
+      [otherTeacher, 404],
+    ] as const) {
       const response = await invite(as, { emails: [email] });
       expect(response.status).toBe(status);
       expect(response.text).not.toContain(CLASS_NAME);

@@ -29,7 +29,11 @@ beforeAll(async () => {
   // Before joining, Alice works on both exercises.
   await createSubmission({ userId: alice.id, exerciseSlug: unassigned.slug, code: "PRIVATE ATTEMPT\n" });
   await createSubmission({ userId: alice.id, exerciseSlug: assigned.slug, code: "class work\n" });
-  classId = (await db.class.create({ data: { name: "Privacy", ownerId: teacher.id, joinCode: randomUUID().slice(0, 8).toUpperCase() } })).id;
+  classId = (
+    await db.class.create({
+      data: { name: "Privacy", ownerId: teacher.id, joinCode: randomUUID().slice(0, 8).toUpperCase() },
+    })
+  ).id;
   await db.assignment.create({ data: { classId, kind: "exercise", exerciseId: assigned.id } });
   await db.classMember.create({ data: { classId, userId: alice.id } });
 });
@@ -38,26 +42,45 @@ describe("a teacher's views of a member", () => {
   it("list only the class's assigned exercises", async () => {
     const overview = await listStudentExercises({ viewer: teacher.viewer, classId, userId: alice.id });
     expect(overview?.exercises.map((e) => e.slug)).toEqual([assigned.slug]);
-    expect(await listStudentAttempts({ viewer: teacher.viewer, classId, userId: alice.id, exerciseSlug: unassigned.slug })).toBeNull();
-    expect((await listStudentAttempts({ viewer: teacher.viewer, classId, userId: alice.id, exerciseSlug: assigned.slug }))?.attempts).toHaveLength(1);
+    expect(
+      await listStudentAttempts({ viewer: teacher.viewer, classId, userId: alice.id, exerciseSlug: unassigned.slug }),
+    ).toBeNull();
+    expect(
+      (await listStudentAttempts({ viewer: teacher.viewer, classId, userId: alice.id, exerciseSlug: assigned.slug }))
+        ?.attempts,
+    ).toHaveLength(1);
   });
 
   it("give no analytics, gradebook column or regrade for an unassigned exercise", async () => {
     expect(await getExerciseAnalytics({ viewer: teacher.viewer, classId, exerciseSlug: unassigned.slug })).toBeNull();
     const gradebook = await getGradebook({ viewer: teacher.viewer, classId });
     expect(gradebook.assignments.map((a) => a.workRef)).toEqual([assigned.id]);
-    const csv = await callRoute(getCsv, { method: "GET", path: `/teach/classes/${classId}/gradebook.csv`, as: teacher, params: { classId } });
+    const csv = await callRoute(getCsv, {
+      method: "GET",
+      path: `/teach/classes/${classId}/gradebook.csv`,
+      as: teacher,
+      params: { classId },
+    });
     expect(csv.status).toBe(200);
     expect(csv.text).not.toContain(unassigned.slug);
-    const refused = await startRegrade({ viewer: teacher.viewer, classId, exerciseSlug: unassigned.slug }).catch((e: unknown) => e);
+    const refused = await startRegrade({ viewer: teacher.viewer, classId, exerciseSlug: unassigned.slug }).catch(
+      (e: unknown) => e,
+    );
     expect(refused instanceof AppError && refused.code).toBe("not_found");
     expect(await db.regrade.count({ where: { classId } })).toBe(0);
   });
 
   it("show the work once the exercise is assigned: it is then the class's assignment", async () => {
-    const assignment = await db.assignment.create({ data: { classId, kind: "exercise", exerciseId: unassigned.id, position: 1 } });
+    const assignment = await db.assignment.create({
+      data: { classId, kind: "exercise", exerciseId: unassigned.id, position: 1 },
+    });
     try {
-      const work = await listStudentAttempts({ viewer: teacher.viewer, classId, userId: alice.id, exerciseSlug: unassigned.slug });
+      const work = await listStudentAttempts({
+        viewer: teacher.viewer,
+        classId,
+        userId: alice.id,
+        exerciseSlug: unassigned.slug,
+      });
       expect(work?.attempts.map((a) => a.code)).toEqual(["PRIVATE ATTEMPT\n"]);
     } finally {
       await db.assignment.delete({ where: { id: assignment.id } });

@@ -65,14 +65,90 @@ const teacherOnlyCells: Cell[] = [
 
 type Endpoint = { name: string; call: (as: Person | null) => ReturnType<typeof callRoute> };
 const endpoints: Endpoint[] = [
-  { name: "PATCH class (rename)", call: (as) => callRoute(classRoute.PATCH, { method: "PATCH", path: `/api/classes/${classId}`, as, params: { classId }, body: { name: "Hijacked" } }) },
-  { name: "PATCH class (archive)", call: (as) => callRoute(classRoute.PATCH, { method: "PATCH", path: `/api/classes/${classId}`, as, params: { classId }, body: { archived: true } }) },
-  { name: "DELETE student", call: (as) => callRoute(studentRoute.DELETE, { method: "DELETE", path: `/api/classes/${classId}/students/${studentA.id}`, as, params: { classId, userId: studentA.id } }) },
-  { name: "GET assignments", call: (as) => callRoute(assignmentsRoute.GET, { method: "GET", path: `/api/classes/${classId}/assignments`, as, params: { classId } }) },
-  { name: "POST assignment", call: (as) => callRoute(assignmentsRoute.POST, { method: "POST", path: `/api/classes/${classId}/assignments`, as, params: { classId }, body: { kind: "quiz", quizId: "foundations" } }) },
-  { name: "PATCH assignment due date", call: (as) => callRoute(assignmentRoute.PATCH, { method: "PATCH", path: `/api/classes/${classId}/assignments/${assignmentId}`, as, params: { classId, assignmentId }, body: { dueAt: "2030-01-01T00:00:00Z" } }) },
-  { name: "DELETE assignment", call: (as) => callRoute(assignmentRoute.DELETE, { method: "DELETE", path: `/api/classes/${classId}/assignments/${assignmentId}`, as, params: { classId, assignmentId } }) },
-  { name: "GET gradebook.csv", call: (as) => callRoute(csvRoute.GET, { method: "GET", path: `/teach/classes/${classId}/gradebook.csv`, as, params: { classId } }) },
+  {
+    name: "PATCH class (rename)",
+    call: (as) =>
+      callRoute(classRoute.PATCH, {
+        method: "PATCH",
+        path: `/api/classes/${classId}`,
+        as,
+        params: { classId },
+        body: { name: "Hijacked" },
+      }),
+  },
+  {
+    name: "PATCH class (archive)",
+    call: (as) =>
+      callRoute(classRoute.PATCH, {
+        method: "PATCH",
+        path: `/api/classes/${classId}`,
+        as,
+        params: { classId },
+        body: { archived: true },
+      }),
+  },
+  {
+    name: "DELETE student",
+    call: (as) =>
+      callRoute(studentRoute.DELETE, {
+        method: "DELETE",
+        path: `/api/classes/${classId}/students/${studentA.id}`,
+        as,
+        params: { classId, userId: studentA.id },
+      }),
+  },
+  {
+    name: "GET assignments",
+    call: (as) =>
+      callRoute(assignmentsRoute.GET, {
+        method: "GET",
+        path: `/api/classes/${classId}/assignments`,
+        as,
+        params: { classId },
+      }),
+  },
+  {
+    name: "POST assignment",
+    call: (as) =>
+      callRoute(assignmentsRoute.POST, {
+        method: "POST",
+        path: `/api/classes/${classId}/assignments`,
+        as,
+        params: { classId },
+        body: { kind: "quiz", quizId: "foundations" },
+      }),
+  },
+  {
+    name: "PATCH assignment due date",
+    call: (as) =>
+      callRoute(assignmentRoute.PATCH, {
+        method: "PATCH",
+        path: `/api/classes/${classId}/assignments/${assignmentId}`,
+        as,
+        params: { classId, assignmentId },
+        body: { dueAt: "2030-01-01T00:00:00Z" },
+      }),
+  },
+  {
+    name: "DELETE assignment",
+    call: (as) =>
+      callRoute(assignmentRoute.DELETE, {
+        method: "DELETE",
+        path: `/api/classes/${classId}/assignments/${assignmentId}`,
+        as,
+        params: { classId, assignmentId },
+      }),
+  },
+  {
+    name: "GET gradebook.csv",
+    call: (as) =>
+      callRoute(csvRoute.GET, {
+        method: "GET",
+        path: `/teach/classes/${classId}/gradebook.csv`,
+        as,
+        params: { classId },
+      }),
+  },
 ];
 
 describe("teacher routes refuse everyone but the class's teacher", () => {
@@ -88,7 +164,10 @@ describe("teacher routes refuse everyone but the class's teacher", () => {
   }
 
   it("left the class exactly as it was", async () => {
-    const found = await db.class.findUniqueOrThrow({ where: { id: classId }, include: { members: true, assignments: true } });
+    const found = await db.class.findUniqueOrThrow({
+      where: { id: classId },
+      include: { members: true, assignments: true },
+    });
     expect(found).toMatchObject({ name: CLASS_NAME, archived: false });
     expect(found.members.map((m) => m.userId)).toEqual([studentA.id]);
     expect(found.assignments.map((a) => [a.id, a.dueAt])).toEqual([[assignmentId, null]]);
@@ -96,7 +175,12 @@ describe("teacher routes refuse everyone but the class's teacher", () => {
 
   it("answers a made-up or malformed class id like another teacher's class", async () => {
     for (const id of ["00000000-0000-4000-8000-000000000000", "not-a-uuid"]) {
-      const response = await callRoute(csvRoute.GET, { method: "GET", path: `/teach/classes/${id}/gradebook.csv`, as: teacher, params: { classId: id } });
+      const response = await callRoute(csvRoute.GET, {
+        method: "GET",
+        path: `/teach/classes/${id}/gradebook.csv`,
+        as: teacher,
+        params: { classId: id },
+      });
       expect(response.status).toBe(404);
     }
   });
@@ -121,8 +205,18 @@ describe("teacher routes refuse everyone but the class's teacher", () => {
 describe("creating and listing classes", () => {
   it("refuses anonymous visitors (401) and students (403) without creating anything", async () => {
     const before = await db.class.count();
-    for (const [as, status] of [[null, 401], [guest, 401], [studentA, 403]] as const) {
-      const response = await callRoute(classesRoute.POST, { method: "POST", path: "/api/classes", as, params: {}, body: { name: "Sneaky" } });
+    for (const [as, status] of [
+      [null, 401],
+      [guest, 401],
+      [studentA, 403],
+    ] as const) {
+      const response = await callRoute(classesRoute.POST, {
+        method: "POST",
+        path: "/api/classes",
+        as,
+        params: {},
+        body: { name: "Sneaky" },
+      });
       expect(response.status).toBe(status);
       const listing = await callRoute(classesRoute.GET, { method: "GET", path: "/api/classes", as, params: {} });
       expect(listing.status).toBe(status);
@@ -132,7 +226,13 @@ describe("creating and listing classes", () => {
   });
 
   it("gives a teacher a class with an 8-character unambiguous code, listed only for them", async () => {
-    const response = await callRoute(classesRoute.POST, { method: "POST", path: "/api/classes", as: otherTeacher, params: {}, body: { name: "  Rust in spring " } });
+    const response = await callRoute(classesRoute.POST, {
+      method: "POST",
+      path: "/api/classes",
+      as: otherTeacher,
+      params: {},
+      body: { name: "  Rust in spring " },
+    });
     expect(response.status).toBe(201);
     const body = JSON.parse(response.text) as { class: { id: string; name: string; joinCode: string } };
     expect(body.class.name).toBe("Rust in spring");
@@ -143,13 +243,20 @@ describe("creating and listing classes", () => {
   });
 
   it("rejects an empty name with 400", async () => {
-    const response = await callRoute(classesRoute.POST, { method: "POST", path: "/api/classes", as: teacher, params: {}, body: { name: "   " } });
+    const response = await callRoute(classesRoute.POST, {
+      method: "POST",
+      path: "/api/classes",
+      as: teacher,
+      params: {},
+      body: { name: "   " },
+    });
     expect(response.status).toBe(400);
   });
 });
 
 describe("joining", () => {
-  const join = (as: Person | null, code: string) => callRoute(joinRoute.POST, { method: "POST", path: "/api/classes/join", as, params: {}, body: { code } });
+  const join = (as: Person | null, code: string) =>
+    callRoute(joinRoute.POST, { method: "POST", path: "/api/classes/join", as, params: {}, body: { code } });
 
   it("refuses visitors without an account, and says nothing about the class", async () => {
     for (const as of [null, guest]) {
@@ -196,7 +303,10 @@ describe("a student sees only their own classes and work", () => {
   it("refuses the teacher-only lib functions to students and other teachers", async () => {
     for (const viewer of [studentA.viewer, otherTeacher.viewer, guest.viewer, null]) {
       for (const call of [() => getGradebook({ viewer, classId }), () => listRoster({ viewer, classId })]) {
-        const error = await call().then(() => null, (e: unknown) => e);
+        const error = await call().then(
+          () => null,
+          (e: unknown) => e,
+        );
         expect(error).toBeInstanceOf(AppError);
         expect(["unauthorized", "forbidden", "not_found"]).toContain((error as AppError).code);
       }
@@ -207,7 +317,14 @@ describe("a student sees only their own classes and work", () => {
 describe("the join page's lookup", () => {
   it("shows only the class name and teacher, and how the viewer stands to it", async () => {
     const asGuest = await getClassByCode({ code: joinCode.toLowerCase(), viewer: null });
-    expect(asGuest).toEqual({ id: classId, name: CLASS_NAME, teacherName: "Ada Teacher", archived: false, joinCode, viewerIs: "guest" });
+    expect(asGuest).toEqual({
+      id: classId,
+      name: CLASS_NAME,
+      teacherName: "Ada Teacher",
+      archived: false,
+      joinCode,
+      viewerIs: "guest",
+    });
     expect((await getClassByCode({ code: joinCode, viewer: guest.viewer }))?.viewerIs).toBe("guest");
     expect((await getClassByCode({ code: joinCode, viewer: teacher.viewer }))?.viewerIs).toBe("teacher");
     expect((await getClassByCode({ code: joinCode, viewer: studentA.viewer }))?.viewerIs).toBe("member");
@@ -222,7 +339,13 @@ describe("the owner renames and archives", () => {
     const own = await createClass({ viewer: teacher.viewer, name: "Term two" });
     await joinClass({ viewer: studentB.viewer, code: own.joinCode });
     const patch = (body: unknown) =>
-      callRoute(classRoute.PATCH, { method: "PATCH", path: `/api/classes/${own.id}`, as: teacher, params: { classId: own.id }, body });
+      callRoute(classRoute.PATCH, {
+        method: "PATCH",
+        path: `/api/classes/${own.id}`,
+        as: teacher,
+        params: { classId: own.id },
+        body,
+      });
     expect((await patch({ name: "Term two (B)" })).status).toBe(200);
     expect((await patch({})).status).toBe(400);
     expect((await listJoinedClasses({ viewer: studentB.viewer })).map((c) => c.name)).toEqual(["Term two (B)"]);

@@ -44,7 +44,12 @@ function post(base: string, path: string, body: unknown, headers: Record<string,
 async function signIns(base: string, count: number, headers: () => Record<string, string>): Promise<number[]> {
   const statuses: number[] = [];
   for (let i = 0; i < count; i++) {
-    const response = await post(base, "sign-in/email", { email: "nobody@example.test", password: "wrong password!" }, headers());
+    const response = await post(
+      base,
+      "sign-in/email",
+      { email: "nobody@example.test", password: "wrong password!" },
+      headers(),
+    );
     await response.arrayBuffer();
     statuses.push(response.status);
   }
@@ -54,11 +59,16 @@ async function signIns(base: string, count: number, headers: () => Record<string
 describe("client IP for better-auth's limits", () => {
   it("does not let a rotating X-Forwarded-For defeat the sign-in limit (30 a minute per IP)", async () => {
     const base = await serve("");
-    const statuses = await signIns(base, 32, () => ({ "x-forwarded-for": rotating(), "x-interleave-client-ip": rotating() }));
+    const statuses = await signIns(base, 32, () => ({
+      "x-forwarded-for": rotating(),
+      "x-interleave-client-ip": rotating(),
+    }));
     expect(statuses.slice(0, 30).every((status) => status === 401)).toBe(true);
     expect(statuses.slice(30)).toEqual([429, 429]);
     // One counter in Postgres, keyed by the socket's address, none by anything the client sent.
-    expect(await db.rateLimit.findUnique({ where: { key: "127.0.0.1|/sign-in/email" }, select: { count: true } })).toEqual({ count: 30 });
+    expect(
+      await db.rateLimit.findUnique({ where: { key: "127.0.0.1|/sign-in/email" }, select: { count: true } }),
+    ).toEqual({ count: 30 });
     expect(await db.rateLimit.count({ where: { key: { startsWith: "203.0.113." } } })).toBe(0);
   });
 
@@ -96,7 +106,11 @@ describe("client IP for better-auth's limits", () => {
     expect(statuses[30]).toBe(429);
     // …and a different client behind the same proxy has its own bucket.
     expect(await signIns(base, 1, () => ({ "x-forwarded-for": "198.51.100.21" }))).toEqual([401]);
-    const keys = await db.rateLimit.findMany({ where: { key: { startsWith: "198.51.100." } }, select: { key: true, count: true }, orderBy: { key: "asc" } });
+    const keys = await db.rateLimit.findMany({
+      where: { key: { startsWith: "198.51.100." } },
+      select: { key: true, count: true },
+      orderBy: { key: "asc" },
+    });
     expect(keys).toEqual([
       { key: "198.51.100.20|/sign-in/email", count: 30 },
       { key: "198.51.100.21|/sign-in/email", count: 1 },

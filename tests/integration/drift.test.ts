@@ -66,7 +66,10 @@ describe("schema drift", () => {
     const runtime = Object.fromEntries(
       Object.entries(metadata._runtimeDataModel.models).map(([model, m]) => [
         m.dbName ?? model,
-        m.fields.filter((f) => f.kind !== "object").map((f) => f.dbName ?? f.name).sort(),
+        m.fields
+          .filter((f) => f.kind !== "object")
+          .map((f) => f.dbName ?? f.name)
+          .sort(),
       ]),
     );
     const fromDmmf = Object.fromEntries(

@@ -10,7 +10,12 @@ import { useTestDatabase } from "./support/fixtures.ts";
 useTestDatabase();
 afterAll(() => disconnectDb());
 
-const message = { kind: "reset_password" as const, to: "ada@example.test", subject: "Reset your password", text: "Open https://x.test/reset-password?token=abc" };
+const message = {
+  kind: "reset_password" as const,
+  to: "ada@example.test",
+  subject: "Reset your password",
+  text: "Open https://x.test/reset-password?token=abc",
+};
 
 describe("sendMail", () => {
   it("records the message in the outbox when no SMTP_URL is set", async () => {
@@ -22,7 +27,12 @@ describe("sendMail", () => {
     expect(log.mock.calls.flat().join(" ")).not.toContain("token=abc");
     log.mockRestore();
     expect(sent).toMatchObject({ transport: "outbox", sentAt: null, error: null });
-    expect(await db.mailMessage.findUniqueOrThrow({ where: { id: sent.id } })).toMatchObject({ ...message, transport: "outbox", sentAt: null, error: null });
+    expect(await db.mailMessage.findUniqueOrThrow({ where: { id: sent.id } })).toMatchObject({
+      ...message,
+      transport: "outbox",
+      sentAt: null,
+      error: null,
+    });
   });
 
   it("selects nodemailer's SMTP transport from SMTP_URL without connecting", async () => {
@@ -42,9 +52,15 @@ describe("sendMail", () => {
     const transporter = nodemailer.createTransport({ jsonTransport: true });
     const send = vi.spyOn(transporter, "sendMail");
     const sent = await sendMail({ ...message, transport: { kind: "smtp", transporter } });
-    expect(send).toHaveBeenCalledWith(expect.objectContaining({ to: message.to, subject: message.subject, text: message.text }));
+    expect(send).toHaveBeenCalledWith(
+      expect.objectContaining({ to: message.to, subject: message.subject, text: message.text }),
+    );
     expect(sent.sentAt).toBeInstanceOf(Date);
-    expect(await db.mailMessage.findUniqueOrThrow({ where: { id: sent.id } })).toMatchObject({ transport: "smtp", error: null, sentAt: sent.sentAt });
+    expect(await db.mailMessage.findUniqueOrThrow({ where: { id: sent.id } })).toMatchObject({
+      transport: "smtp",
+      error: null,
+      sentAt: sent.sentAt,
+    });
   });
 
   it("records a failed delivery on the row instead of throwing", async () => {
@@ -54,7 +70,10 @@ describe("sendMail", () => {
     const sent = await sendMail({ ...message, transport: { kind: "smtp", transporter } });
     log.mockRestore();
     expect(sent).toMatchObject({ transport: "smtp", sentAt: null, error: "535 authentication failed" });
-    expect(await db.mailMessage.findUniqueOrThrow({ where: { id: sent.id } })).toMatchObject({ sentAt: null, error: "535 authentication failed" });
+    expect(await db.mailMessage.findUniqueOrThrow({ where: { id: sent.id } })).toMatchObject({
+      sentAt: null,
+      error: "535 authentication failed",
+    });
   });
 
   it("refuses a malformed message before recording anything", async () => {

@@ -77,9 +77,12 @@ describe("migrate", () => {
     expect(rows[0]?.id).toMatch(/^[0-9a-f-]{36}$/);
 
     // Column for column the table prisma-engines creates.
-    const columns = await query(url, `
+    const columns = await query(
+      url,
+      `
       SELECT column_name, data_type, character_maximum_length, is_nullable, column_default
-        FROM information_schema.columns WHERE table_name = '_prisma_migrations' ORDER BY ordinal_position`);
+        FROM information_schema.columns WHERE table_name = '_prisma_migrations' ORDER BY ordinal_position`,
+    );
     expect(columns.map((c) => [c.column_name, c.data_type, c.character_maximum_length, c.is_nullable])).toEqual([
       ["id", "character varying", 36, "NO"],
       ["checksum", "character varying", 64, "NO"],
@@ -132,11 +135,19 @@ describe("migrate", () => {
     const dir = await copyMigrations();
     const bad = path.join(dir, "20991231000000_bad");
     await fs.mkdir(bad);
-    await fs.writeFile(path.join(bad, "migration.sql"), `CREATE TABLE "half" ("id" INTEGER);\nSELECT no_such_function();\n`);
+    await fs.writeFile(
+      path.join(bad, "migration.sql"),
+      `CREATE TABLE "half" ("id" INTEGER);\nSELECT no_such_function();\n`,
+    );
 
-    await expect(migrate({ databaseUrl: url, migrationsDir: dir })).rejects.toThrow(/20991231000000_bad failed and was rolled back/);
+    await expect(migrate({ databaseUrl: url, migrationsDir: dir })).rejects.toThrow(
+      /20991231000000_bad failed and was rolled back/,
+    );
     expect(await query(url, `SELECT to_regclass('half') AS t`)).toEqual([{ t: null }]);
-    const [failed] = await query(url, `SELECT finished_at, logs FROM "_prisma_migrations" WHERE migration_name = '20991231000000_bad'`);
+    const [failed] = await query(
+      url,
+      `SELECT finished_at, logs FROM "_prisma_migrations" WHERE migration_name = '20991231000000_bad'`,
+    );
     expect(failed?.finished_at).toBeNull();
     expect(failed?.logs).toMatch(/no_such_function/);
 
@@ -165,7 +176,11 @@ describe("migrate", () => {
 
   it("serialises concurrent runs: the migration is applied once", async () => {
     const url = await scratch("race");
-    const results = await Promise.all([migrate({ databaseUrl: url }), migrate({ databaseUrl: url }), migrate({ databaseUrl: url })]);
+    const results = await Promise.all([
+      migrate({ databaseUrl: url }),
+      migrate({ databaseUrl: url }),
+      migrate({ databaseUrl: url }),
+    ]);
     expect(results.flatMap((r) => r.applied)).toEqual(ALL);
     expect(await query(url, `SELECT 1 FROM "_prisma_migrations"`)).toHaveLength(ALL.length);
   });

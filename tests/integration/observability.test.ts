@@ -49,17 +49,26 @@ describe("ops endpoints", () => {
     expect(text).toContain("# TYPE interleave_grading_duration_seconds histogram");
     const proxied = { "x-forwarded-for": "203.0.113.9" };
     expect((await fetch(`${base}/metrics`, { headers: proxied })).status).toBe(403);
-    expect((await fetch(`${base}/metrics`, { headers: { ...proxied, authorization: "Bearer wrong-token-wrong-token-0" } })).status).toBe(403);
-    expect((await fetch(`${base}/metrics`, { headers: { ...proxied, authorization: `Bearer ${TOKEN}` } })).status).toBe(200);
+    expect(
+      (await fetch(`${base}/metrics`, { headers: { ...proxied, authorization: "Bearer wrong-token-wrong-token-0" } }))
+        .status,
+    ).toBe(403);
+    expect((await fetch(`${base}/metrics`, { headers: { ...proxied, authorization: `Bearer ${TOKEN}` } })).status).toBe(
+      200,
+    );
   });
 
   it("says not ready (503) when the database does not answer", async () => {
     const script = `const m = await import(${JSON.stringify(path.join(root, "lib/observability/ops-endpoints.ts"))}); console.log(await m.databaseReady()); process.exit(0);`;
-    const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: `postgresql://nobody:x@127.0.0.1:${await freePort()}/none` },
-      timeout: 60_000,
-    });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ["--import", "tsx", "--input-type=module", "-e", script],
+      {
+        cwd: root,
+        env: { ...process.env, DATABASE_URL: `postgresql://nobody:x@127.0.0.1:${await freePort()}/none` },
+        timeout: 60_000,
+      },
+    );
     expect(stdout.trim()).toBe("false");
   });
 
@@ -70,8 +79,15 @@ describe("ops endpoints", () => {
     const worker = spawnWorker({ databaseUrl, grader: "pass", env: { WORKER_METRICS_PORT: String(port) } });
     try {
       const [userId, exercise] = await Promise.all([createUser(), createExercise()]);
-      const { gradingRunId } = await createSubmission({ userId, exerciseSlug: exercise.slug, code: "export const n = 1;\n" });
-      await waitFor(async () => (await db.gradingRun.findUniqueOrThrow({ where: { id: gradingRunId } })).state === "done", 90_000);
+      const { gradingRunId } = await createSubmission({
+        userId,
+        exerciseSlug: exercise.slug,
+        code: "export const n = 1;\n",
+      });
+      await waitFor(
+        async () => (await db.gradingRun.findUniqueOrThrow({ where: { id: gradingRunId } })).state === "done",
+        90_000,
+      );
       const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
       expect(text).toMatch(/^interleave_grading_verdicts_total\{status="pass",reason=""\} 1$/m);
       expect(text).toContain(`interleave_grading_duration_seconds_count{exercise="${exercise.slug}"} 1`);

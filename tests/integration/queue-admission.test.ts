@@ -30,7 +30,9 @@ describe("per-user submissions in flight", () => {
     await submit(userId, exercise.slug, admission);
     const error = await submit(userId, exercise.slug, admission).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "rate_limited", status: 429, retryAfterSeconds: 10 });
-    expect((error as AppError).message).toBe("You already have 2 submissions waiting to be graded. Submit again once one of them has its verdict. Your code stays in the editor.");
+    expect((error as AppError).message).toBe(
+      "You already have 2 submissions waiting to be graded. Submit again once one of them has its verdict. Your code stays in the editor.",
+    );
     expect(await db.submission.count({ where: { userId } })).toBe(2);
     await expect(submit(other, exercise.slug, admission)).resolves.toBeTruthy();
 
@@ -40,7 +42,9 @@ describe("per-user submissions in flight", () => {
 
   it("lets exactly `max` of one user's simultaneous submissions in", async () => {
     const [userId, exercise] = await Promise.all([createUser(), createExercise()]);
-    const results = await Promise.allSettled(Array.from({ length: 6 }, () => submit(userId, exercise.slug, { maxQueued: 0, maxInFlightPerUser: 2 })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 6 }, () => submit(userId, exercise.slug, { maxQueued: 0, maxInFlightPerUser: 2 })),
+    );
     expect(codes(results)).toEqual(["ok", "ok", "rate_limited", "rate_limited", "rate_limited", "rate_limited"]);
   });
 });
@@ -55,12 +59,16 @@ describe("global queue ceiling", () => {
     const regrade = await db.regrade.create({ data: { exerciseId: exercise.id, requestedById: teacher, total: 5 } });
     const old = await submit(teacher, exercise.slug, { maxQueued: 0, maxInFlightPerUser: 0 });
     await db.gradingRun.update({ where: { id: old.gradingRunId }, data: { state: "done" } });
-    await db.gradingRun.createMany({ data: Array.from({ length: 5 }, () => ({ submissionId: old.submissionId, regradeId: regrade.id })) });
+    await db.gradingRun.createMany({
+      data: Array.from({ length: 5 }, () => ({ submissionId: old.submissionId, regradeId: regrade.id })),
+    });
 
     for (const userId of users.slice(0, 3)) await submit(userId, exercise.slug, admission);
     const error = await submit(users[3] ?? "", exercise.slug, admission).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "unavailable", status: 503, retryAfterSeconds: 30 });
-    expect((error as AppError).message).toMatch(/^The grader is busy: \d+ submissions are waiting for a verdict\. Try again in 30 seconds\./);
+    expect((error as AppError).message).toMatch(
+      /^The grader is busy: \d+ submissions are waiting for a verdict\. Try again in 30 seconds\./,
+    );
     expect(await db.submission.count({ where: { userId: users[3] } })).toBe(0);
   });
 
@@ -84,7 +92,12 @@ describe("global queue ceiling", () => {
     expect((await alice.routeWithHeaders(postSubmission, "/api/submissions", body("1\n"))).status).toBe(202);
     const again = await alice.routeWithHeaders(postSubmission, "/api/submissions", body("2\n"));
     expect([again.status, again.headers.get("retry-after")]).toEqual([429, "10"]);
-    expect(again.json).toEqual({ error: { code: "rate_limited", message: expect.stringMatching(/^You already have 1 submission waiting to be graded/) } });
+    expect(again.json).toEqual({
+      error: {
+        code: "rate_limited",
+        message: expect.stringMatching(/^You already have 1 submission waiting to be graded/),
+      },
+    });
 
     const bob = new AuthSession();
     await bob.auth("sign-in/anonymous", {});
@@ -93,6 +106,8 @@ describe("global queue ceiling", () => {
     await carol.auth("sign-in/anonymous", {});
     const busy = await carol.routeWithHeaders(postSubmission, "/api/submissions", body("4\n"));
     expect([busy.status, busy.headers.get("retry-after")]).toEqual([503, "30"]);
-    expect(busy.json).toEqual({ error: { code: "unavailable", message: expect.stringMatching(/^The grader is busy/) } });
+    expect(busy.json).toEqual({
+      error: { code: "unavailable", message: expect.stringMatching(/^The grader is busy/) },
+    });
   });
 });

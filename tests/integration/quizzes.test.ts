@@ -36,7 +36,10 @@ function itemCount(quizId: string): number {
 }
 
 async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
   return error;
 }
@@ -46,7 +49,13 @@ describe("quiz attempts", () => {
     const userId = await createUser();
     const { attemptId } = await startAttempt({ userId, quizId: "async-rust" });
     const row = await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } });
-    expect(row).toMatchObject({ userId, quizId: "async-rust", submittedAt: null, score: null, maxScore: itemCount("async-rust") });
+    expect(row).toMatchObject({
+      userId,
+      quizId: "async-rust",
+      submittedAt: null,
+      score: null,
+      maxScore: itemCount("async-rust"),
+    });
 
     const view = await getAttempt({ userId, attemptId });
     if (view?.state !== "open") throw new Error("expected an open attempt");
@@ -65,7 +74,8 @@ describe("quiz attempts", () => {
     expect(result.results.every((r) => r.correct)).toBe(true);
     for (const r of result.results) {
       if (r.item.type === "numeric") expect(r.item.numeric.explanation.length).toBeGreaterThan(10);
-      else if (r.item.type === "order" || r.item.type === "dag-order") expect(r.item.lines.every((l) => l.explanation.length > 10)).toBe(true);
+      else if (r.item.type === "order" || r.item.type === "dag-order")
+        expect(r.item.lines.every((l) => l.explanation.length > 10)).toBe(true);
       else expect(r.item.options.every((o) => o.explanation.length > 10)).toBe(true);
     }
     const stored = await db.quizItemResult.findMany({ where: { attemptId }, orderBy: { position: "asc" } });
@@ -89,10 +99,15 @@ describe("quiz attempts", () => {
     const userId = await createUser();
     const { attemptId } = await startAttempt({ userId, quizId: "choosing" });
     const answers = await keyAnswers(attemptId);
-    const outcomes = await Promise.allSettled([submitAttempt({ userId, attemptId, answers }), submitAttempt({ userId, attemptId, answers })]);
+    const outcomes = await Promise.allSettled([
+      submitAttempt({ userId, attemptId, answers }),
+      submitAttempt({ userId, attemptId, answers }),
+    ]);
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
     const failure = outcomes.find((o) => o.status === "rejected");
-    expect(failure?.status === "rejected" && failure.reason instanceof AppError && failure.reason.code).toBe("conflict");
+    expect(failure?.status === "rejected" && failure.reason instanceof AppError && failure.reason.code).toBe(
+      "conflict",
+    );
     expect(await db.quizItemResult.count({ where: { attemptId } })).toBe(itemCount("choosing"));
   });
 
@@ -108,14 +123,18 @@ describe("quiz attempts", () => {
     const userId = await createUser();
     const first = await startAttempt({ userId, quizId: "async-rust" });
     const second = await startAttempt({ userId, quizId: "async-rust" });
-    const [a, b] = await Promise.all([first, second].map((s) => db.quizAttempt.findUniqueOrThrow({ where: { id: s.attemptId } })));
+    const [a, b] = await Promise.all(
+      [first, second].map((s) => db.quizAttempt.findUniqueOrThrow({ where: { id: s.attemptId } })),
+    );
     expect(a?.seed).not.toBe(b?.seed);
     const prompts = async (attemptId: string) => {
       const view = await getAttempt({ userId, attemptId });
       return view?.state === "open" ? JSON.stringify(view.items) : "";
     };
     expect(await prompts(first.attemptId)).not.toBe(await prompts(second.attemptId));
-    expect((await listAttempts({ userId })).map((x) => x.id).sort()).toEqual([first.attemptId, second.attemptId].sort());
+    expect((await listAttempts({ userId })).map((x) => x.id).sort()).toEqual(
+      [first.attemptId, second.attemptId].sort(),
+    );
   });
 
   it("builds per-concept mastery from submitted answers", async () => {

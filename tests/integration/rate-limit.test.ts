@@ -34,12 +34,21 @@ async function jobCount(userId: string): Promise<number> {
 describe("submission rate limit", () => {
   it("refuses the submission over the limit with when to retry, storing nothing", async () => {
     const [userId, exercise] = await Promise.all([createUser(), createExercise()]);
-    for (let i = 0; i < 3; i++) await createSubmission({ userId, exerciseSlug: exercise.slug, code: `${i}\n`, rateLimit: limit, ...only });
-    const error = await createSubmission({ userId, exerciseSlug: exercise.slug, code: "x\n", rateLimit: limit, ...only }).catch((e: unknown) => e);
+    for (let i = 0; i < 3; i++)
+      await createSubmission({ userId, exerciseSlug: exercise.slug, code: `${i}\n`, rateLimit: limit, ...only });
+    const error = await createSubmission({
+      userId,
+      exerciseSlug: exercise.slug,
+      code: "x\n",
+      rateLimit: limit,
+      ...only,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe("rate_limited");
     expect((error as AppError).status).toBe(429);
-    expect((error as AppError).message).toMatch(/You have submitted 3 times in the last 60 seconds\. Try again in (60|59|58) seconds/);
+    expect((error as AppError).message).toMatch(
+      /You have submitted 3 times in the last 60 seconds\. Try again in (60|59|58) seconds/,
+    );
     expect(await db.submission.count({ where: { userId } })).toBe(3);
     expect(await db.gradingRun.count({ where: { submission: { userId } } })).toBe(3);
     expect(await jobCount(userId)).toBe(3);
@@ -47,28 +56,46 @@ describe("submission rate limit", () => {
 
   it("counts per user and frees a slot once the oldest submission leaves the window", async () => {
     const [userId, other, exercise] = await Promise.all([createUser(), createUser(), createExercise()]);
-    for (let i = 0; i < 3; i++) await createSubmission({ userId, exerciseSlug: exercise.slug, code: `${i}\n`, rateLimit: limit, ...only });
-    await expect(createSubmission({ userId: other, exerciseSlug: exercise.slug, code: "o\n", rateLimit: limit, ...only })).resolves.toBeTruthy();
+    for (let i = 0; i < 3; i++)
+      await createSubmission({ userId, exerciseSlug: exercise.slug, code: `${i}\n`, rateLimit: limit, ...only });
+    await expect(
+      createSubmission({ userId: other, exerciseSlug: exercise.slug, code: "o\n", rateLimit: limit, ...only }),
+    ).resolves.toBeTruthy();
 
     const oldest = await db.submission.findFirstOrThrow({ where: { userId }, orderBy: { createdAt: "asc" } });
     await db.submission.update({ where: { id: oldest.id }, data: { createdAt: new Date(Date.now() - 61_000) } });
-    await expect(createSubmission({ userId, exerciseSlug: exercise.slug, code: "again\n", rateLimit: limit, ...only })).resolves.toBeTruthy();
-    await expect(createSubmission({ userId, exerciseSlug: exercise.slug, code: "more\n", rateLimit: limit, ...only })).rejects.toMatchObject({ code: "rate_limited" });
+    await expect(
+      createSubmission({ userId, exerciseSlug: exercise.slug, code: "again\n", rateLimit: limit, ...only }),
+    ).resolves.toBeTruthy();
+    await expect(
+      createSubmission({ userId, exerciseSlug: exercise.slug, code: "more\n", rateLimit: limit, ...only }),
+    ).rejects.toMatchObject({ code: "rate_limited" });
   });
 
   it("lets exactly `max` of many simultaneous submissions through", async () => {
     const [userId, exercise] = await Promise.all([createUser(), createExercise()]);
     const results = await Promise.allSettled(
-      Array.from({ length: 8 }, (_, i) => createSubmission({ userId, exerciseSlug: exercise.slug, code: `${i}\n`, rateLimit: limit, ...only })),
+      Array.from({ length: 8 }, (_, i) =>
+        createSubmission({ userId, exerciseSlug: exercise.slug, code: `${i}\n`, rateLimit: limit, ...only }),
+      ),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(3);
-    expect(results.filter((r) => r.status === "rejected").map((r) => (r.reason as AppError).code)).toEqual(Array(5).fill("rate_limited"));
+    expect(results.filter((r) => r.status === "rejected").map((r) => (r.reason as AppError).code)).toEqual(
+      Array(5).fill("rate_limited"),
+    );
     expect(await db.submission.count({ where: { userId } })).toBe(3);
   });
 
   it("is off when the limit is 0", async () => {
     const [userId, exercise] = await Promise.all([createUser(), createExercise()]);
-    for (let i = 0; i < 5; i++) await createSubmission({ userId, exerciseSlug: exercise.slug, code: `${i}\n`, rateLimit: { max: 0, windowSeconds: 60 }, ...only });
+    for (let i = 0; i < 5; i++)
+      await createSubmission({
+        userId,
+        exerciseSlug: exercise.slug,
+        code: `${i}\n`,
+        rateLimit: { max: 0, windowSeconds: 60 },
+        ...only,
+      });
     expect(await db.submission.count({ where: { userId } })).toBe(5);
   });
 
@@ -76,12 +103,21 @@ describe("submission rate limit", () => {
     const exercise = await createExercise();
     const browser = new AuthSession();
     await browser.auth("sign-in/anonymous", {});
-    const submit = () => browser.routeWithHeaders(postSubmission, "/api/submissions", { method: "POST", body: { exerciseId: exercise.slug, code: `// ${randomUUID()}\n` } });
+    const submit = () =>
+      browser.routeWithHeaders(postSubmission, "/api/submissions", {
+        method: "POST",
+        body: { exerciseId: exercise.slug, code: `// ${randomUUID()}\n` },
+      });
     expect((await submit()).status).toBe(202);
     expect((await submit()).status).toBe(202);
     const refused = await submit();
     expect(refused.status).toBe(429);
-    expect(refused.json).toEqual({ error: { code: "rate_limited", message: expect.stringMatching(/^You have submitted 2 times in the last 60 seconds\. Try again in \d+ seconds/) } });
+    expect(refused.json).toEqual({
+      error: {
+        code: "rate_limited",
+        message: expect.stringMatching(/^You have submitted 2 times in the last 60 seconds\. Try again in \d+ seconds/),
+      },
+    });
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(58);
   });
 });
@@ -89,7 +125,15 @@ describe("submission rate limit", () => {
 describe("guests' submissions per client IP", () => {
   const off = { max: 0, windowSeconds: 60 };
   const submitAs = (userId: string, slug: string, clientIp: string | null, max = 3) =>
-    createSubmission({ userId, exerciseSlug: slug, code: `// ${randomUUID()}\n`, clientIp, rateLimit: off, admission: only.admission, guestSubmissionsPerIpPerMinute: max });
+    createSubmission({
+      userId,
+      exerciseSlug: slug,
+      code: `// ${randomUUID()}\n`,
+      clientIp,
+      rateLimit: off,
+      admission: only.admission,
+      guestSubmissionsPerIpPerMinute: max,
+    });
 
   it("counts every guest on one address together, and each address apart", async () => {
     const [a, b, c, exercise] = await Promise.all([createGuest(), createGuest(), createGuest(), createExercise()]);
@@ -99,7 +143,9 @@ describe("guests' submissions per client IP", () => {
     await submitAs(a, exercise.slug, ip);
     const error = await submitAs(c, exercise.slug, ip).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "rate_limited", status: 429 });
-    expect((error as AppError).message).toMatch(/^Guests on your network have submitted 3 times in the last minute\. Try again in (60|59|58) seconds, or sign in/);
+    expect((error as AppError).message).toMatch(
+      /^Guests on your network have submitted 3 times in the last minute\. Try again in (60|59|58) seconds, or sign in/,
+    );
     expect((error as AppError).retryAfterSeconds).toBeGreaterThanOrEqual(58);
     expect(await db.submission.count({ where: { userId: c } })).toBe(0);
     await expect(submitAs(c, exercise.slug, testClientIp())).resolves.toBeTruthy();
@@ -110,9 +156,13 @@ describe("guests' submissions per client IP", () => {
     const prefix = `2001:db8:${(0x1000 + Math.floor(Math.random() * 0xe000)).toString(16)}:1`;
     for (const host of ["::1", "::2", ":aaaa::3"]) await submitAs(guest, exercise.slug, `${prefix}${host}`);
     await expect(submitAs(guest, exercise.slug, `${prefix}:ffff::9`)).rejects.toMatchObject({ code: "rate_limited" });
-    expect(await db.submission.findFirst({ where: { userId: guest }, select: { guestIpKey: true } })).toEqual({ guestIpKey: `${prefix}::/64` });
+    expect(await db.submission.findFirst({ where: { userId: guest }, select: { guestIpKey: true } })).toEqual({
+      guestIpKey: `${prefix}::/64`,
+    });
 
-    const before = await db.submission.count({ where: { guestIpKey: "unknown", createdAt: { gt: new Date(Date.now() - 55_000) } } });
+    const before = await db.submission.count({
+      where: { guestIpKey: "unknown", createdAt: { gt: new Date(Date.now() - 55_000) } },
+    });
     const [x, y] = await Promise.all([createGuest(), createGuest()]);
     await submitAs(x, exercise.slug, null, before + 1);
     await expect(submitAs(y, exercise.slug, null, before + 1)).rejects.toMatchObject({ code: "rate_limited" });
@@ -133,7 +183,9 @@ describe("guests' submissions per client IP", () => {
     const guests = await Promise.all(Array.from({ length: 8 }, () => createGuest()));
     const results = await Promise.allSettled(guests.map((id) => submitAs(id, exercise.slug, ip)));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(3);
-    expect(results.filter((r) => r.status === "rejected").map((r) => (r.reason as AppError).code)).toEqual(Array(5).fill("rate_limited"));
+    expect(results.filter((r) => r.status === "rejected").map((r) => (r.reason as AppError).code)).toEqual(
+      Array(5).fill("rate_limited"),
+    );
   });
 
   it("answers 429 with Retry-After from POST /api/submissions, counting the address our web server resolved", async () => {
@@ -145,11 +197,16 @@ describe("guests' submissions per client IP", () => {
       // A new guest each time, all on one address (the limit from GUEST_SUBMISSIONS_PER_IP_PER_MINUTE=3).
       const browser = new AuthSession(ip);
       await browser.auth("sign-in/anonymous", {});
-      last = await browser.routeWithHeaders(postSubmission, "/api/submissions", { method: "POST", body: { exerciseId: exercise.slug, code: `// ${i}\n` } });
+      last = await browser.routeWithHeaders(postSubmission, "/api/submissions", {
+        method: "POST",
+        body: { exerciseId: exercise.slug, code: `// ${i}\n` },
+      });
       statuses.push(last.status);
     }
     expect(statuses).toEqual([202, 202, 202, 429]);
-    expect(last?.json).toEqual({ error: { code: "rate_limited", message: expect.stringMatching(/^Guests on your network have submitted 3 times/) } });
+    expect(last?.json).toEqual({
+      error: { code: "rate_limited", message: expect.stringMatching(/^Guests on your network have submitted 3 times/) },
+    });
     expect(Number(last?.headers.get("retry-after"))).toBeGreaterThanOrEqual(58);
   });
 });

@@ -76,7 +76,13 @@ describe("regrade", () => {
       [otherTeacher, 404],
     ];
     for (const [as, status] of cases) {
-      const res = await callRoute(POST, { method: "POST", path: path(), as, params: { classId }, body: { exerciseId: exercise.slug } });
+      const res = await callRoute(POST, {
+        method: "POST",
+        path: path(),
+        as,
+        params: { classId },
+        body: { exerciseId: exercise.slug },
+      });
       expect(res.status, `as ${as?.name ?? "nobody"}`).toBe(status);
       expect(Object.keys(JSON.parse(res.text))).toEqual(["error"]);
       expect(res.text).not.toContain(exercise.slug);
@@ -86,7 +92,13 @@ describe("regrade", () => {
   });
 
   it("adds one new run and one job per class submission, keeping the old runs", async () => {
-    const res = await callRoute(POST, { method: "POST", path: path(), as: teacher, params: { classId }, body: { exerciseId: exercise.slug } });
+    const res = await callRoute(POST, {
+      method: "POST",
+      path: path(),
+      as: teacher,
+      params: { classId },
+      body: { exerciseId: exercise.slug },
+    });
     expect(res.status).toBe(201);
     const { regradeId, total } = JSON.parse(res.text) as { regradeId: string; total: number };
     expect(total).toBe(3);
@@ -116,20 +128,41 @@ describe("regrade", () => {
     expect(pending?.outcome.buckets.map((b) => [b.key, b.submissions])).toEqual([["pending", 3]]);
 
     // A second click while it runs is refused.
-    const again = await callRoute(POST, { method: "POST", path: path(), as: teacher, params: { classId }, body: { exerciseId: exercise.slug } });
+    const again = await callRoute(POST, {
+      method: "POST",
+      path: path(),
+      as: teacher,
+      params: { classId },
+      body: { exerciseId: exercise.slug },
+    });
     expect(again.status).toBe(409);
 
     // Progress: 0/3, then the runs finish (one passes) and the latest run is what counts.
     const progressPath = `${path()}/${regradeId}`;
-    const before = await callRoute(GET, { method: "GET", path: progressPath, as: teacher, params: { classId, regradeId } });
+    const before = await callRoute(GET, {
+      method: "GET",
+      path: progressPath,
+      as: teacher,
+      params: { classId, regradeId },
+    });
     expect(JSON.parse(before.text)).toMatchObject({ total: 3, queued: 3, done: 0, finished: false });
 
     const bobRun = newRuns.find((r) => r.submissionId === originals[2]?.submissionId);
     for (const run of newRuns) {
       await storeGradeResult({ gradingRunId: run.id, result: run.id === bobRun?.id ? passResult() : failResult() });
     }
-    const after = await callRoute(GET, { method: "GET", path: progressPath, as: teacher, params: { classId, regradeId } });
-    expect(JSON.parse(after.text)).toMatchObject({ total: 3, done: 3, statuses: { pass: 1, fail: 2, error: 0 }, finished: true });
+    const after = await callRoute(GET, {
+      method: "GET",
+      path: progressPath,
+      as: teacher,
+      params: { classId, regradeId },
+    });
+    expect(JSON.parse(after.text)).toMatchObject({
+      total: 3,
+      done: 3,
+      statuses: { pass: 1, fail: 2, error: 0 },
+      finished: true,
+    });
 
     const analytics = await getExerciseAnalytics({ viewer: teacher.viewer, classId, exerciseSlug: exercise.slug });
     expect(analytics?.outcome.buckets.map((b) => [b.key, b.submissions])).toEqual([
@@ -138,11 +171,23 @@ describe("regrade", () => {
     ]);
     expect(analytics?.outcome).toMatchObject({ passed: 1, stuck: 1, medianAttemptsToPass: 1 });
 
-    const work = await listStudentAttempts({ viewer: teacher.viewer, classId, userId: bob.id, exerciseSlug: exercise.slug });
-    expect(work?.attempts[0]).toMatchObject({ runCount: 2, run: { id: bobRun?.id, regraded: true, result: { status: "pass" } } });
+    const work = await listStudentAttempts({
+      viewer: teacher.viewer,
+      classId,
+      userId: bob.id,
+      exerciseSlug: exercise.slug,
+    });
+    expect(work?.attempts[0]).toMatchObject({
+      runCount: 2,
+      run: { id: bobRun?.id, regraded: true, result: { status: "pass" } },
+    });
 
     // Watching the progress is the teacher's only.
-    for (const [as, status] of [[null, 401], [alice, 403], [otherTeacher, 404]] as const) {
+    for (const [as, status] of [
+      [null, 401],
+      [alice, 403],
+      [otherTeacher, 404],
+    ] as const) {
       const denied = await callRoute(GET, { method: "GET", path: progressPath, as, params: { classId, regradeId } });
       expect(denied.status).toBe(status);
       expect(Object.keys(JSON.parse(denied.text))).toEqual(["error"]);
@@ -151,7 +196,12 @@ describe("regrade", () => {
 
   it("hides another class's regrade behind 404 and writes batches of any size", async () => {
     const otherClass = await makeClass(otherTeacher, [bob]);
-    const { regradeId, total } = await startRegrade({ viewer: otherTeacher.viewer, classId: otherClass, exerciseSlug: exercise.slug, batchSize: 1 });
+    const { regradeId, total } = await startRegrade({
+      viewer: otherTeacher.viewer,
+      classId: otherClass,
+      exerciseSlug: exercise.slug,
+      batchSize: 1,
+    });
     expect(total).toBe(1);
     expect(await db.gradingRun.count({ where: { regradeId } })).toBe(1);
     // The regrade exists, but not in the first teacher's class.
@@ -175,7 +225,12 @@ describe("regrade", () => {
     await db.$executeRawUnsafe(`CREATE TRIGGER regrade_fail BEFORE INSERT ON graphile_worker._private_jobs
       FOR EACH ROW WHEN (NEW.priority = 10) EXECUTE FUNCTION regrade_fail_second()`);
     try {
-      const error = await startRegrade({ viewer: third.viewer, classId: thirdClass, exerciseSlug: exercise.slug, batchSize: 1 }).then(
+      const error = await startRegrade({
+        viewer: third.viewer,
+        classId: thirdClass,
+        exerciseSlug: exercise.slug,
+        batchSize: 1,
+      }).then(
         () => null,
         (e: unknown) => e,
       );
@@ -194,15 +249,33 @@ describe("regrade", () => {
 
   it("refuses to regrade an exercise the class did not assign: that work is not the teacher's to see", async () => {
     const unassigned = await makeClass(otherTeacher, [alice, bob], false);
-    const res = await callRoute(POST, { method: "POST", path: path(), as: otherTeacher, params: { classId: unassigned }, body: { exerciseId: exercise.slug } });
+    const res = await callRoute(POST, {
+      method: "POST",
+      path: path(),
+      as: otherTeacher,
+      params: { classId: unassigned },
+      body: { exerciseId: exercise.slug },
+    });
     expect(res.status).toBe(404);
     expect(await db.regrade.count({ where: { classId: unassigned } })).toBe(0);
   });
 
   it("answers 400 for a bad body and 404 for an unknown exercise", async () => {
-    const bad = await callRoute(POST, { method: "POST", path: path(), as: teacher, params: { classId }, body: { nope: 1 } });
+    const bad = await callRoute(POST, {
+      method: "POST",
+      path: path(),
+      as: teacher,
+      params: { classId },
+      body: { nope: 1 },
+    });
     expect(bad.status).toBe(400);
-    const unknown = await callRoute(POST, { method: "POST", path: path(), as: teacher, params: { classId }, body: { exerciseId: "ts/nope" } });
+    const unknown = await callRoute(POST, {
+      method: "POST",
+      path: path(),
+      as: teacher,
+      params: { classId },
+      body: { exerciseId: "ts/nope" },
+    });
     expect(unknown.status).toBe(404);
   });
 });

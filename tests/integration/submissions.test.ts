@@ -23,7 +23,10 @@ async function jobsFor(gradingRunId: string): Promise<JobRow[]> {
 }
 
 async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
   return error;
 }
@@ -31,12 +34,23 @@ async function rejection(promise: Promise<unknown>): Promise<AppError> {
 describe("createSubmission", () => {
   it("creates the submission, its queued first run and one grade job together", async () => {
     const [userId, exercise] = await Promise.all([createUser(), createExercise()]);
-    const { submissionId, gradingRunId } = await createSubmission({ userId, exerciseSlug: exercise.slug, code: "export const x = 1;\n" });
+    const { submissionId, gradingRunId } = await createSubmission({
+      userId,
+      exerciseSlug: exercise.slug,
+      code: "export const x = 1;\n",
+    });
 
     const run = await db.gradingRun.findUniqueOrThrow({ where: { id: gradingRunId }, include: { submission: true } });
     expect(run).toMatchObject({ submissionId, state: "queued", attempts: 0, result: null });
-    expect(run.submission).toMatchObject({ userId, exerciseId: exercise.id, language: "typescript", code: "export const x = 1;\n" });
-    expect(await jobsFor(gradingRunId)).toEqual([{ task_identifier: "grade", payload: { gradingRunId }, max_attempts: 3 }]);
+    expect(run.submission).toMatchObject({
+      userId,
+      exerciseId: exercise.id,
+      language: "typescript",
+      code: "export const x = 1;\n",
+    });
+    expect(await jobsFor(gradingRunId)).toEqual([
+      { task_identifier: "grade", payload: { gradingRunId }, max_attempts: 3 },
+    ]);
   });
 
   it("leaves no submission and no run when the job insert fails", async () => {
@@ -47,7 +61,9 @@ describe("createSubmission", () => {
     await db.$executeRawUnsafe(`CREATE TRIGGER fail_job BEFORE INSERT ON graphile_worker._private_jobs
       FOR EACH ROW EXECUTE FUNCTION pg_temp_fail_job()`);
     try {
-      await expect(createSubmission({ userId, exerciseSlug: exercise.slug, code: "export {};\n" })).rejects.toThrow(/queue is broken/);
+      await expect(createSubmission({ userId, exerciseSlug: exercise.slug, code: "export {};\n" })).rejects.toThrow(
+        /queue is broken/,
+      );
     } finally {
       await db.$executeRawUnsafe(`DROP TRIGGER fail_job ON graphile_worker._private_jobs`);
       await db.$executeRawUnsafe(`DROP FUNCTION pg_temp_fail_job()`);
@@ -61,13 +77,21 @@ describe("createSubmission", () => {
     const archived = await createExercise({ archived: true });
     const live = await createExercise();
     expect((await rejection(createSubmission({ userId, exerciseSlug: "ts/nope", code: "x" }))).code).toBe("not_found");
-    expect((await rejection(createSubmission({ userId, exerciseSlug: archived.slug, code: "x" }))).code).toBe("not_found");
-    expect((await rejection(createSubmission({ userId, exerciseSlug: live.slug, code: "  \n" }))).message).toMatch(/empty/);
+    expect((await rejection(createSubmission({ userId, exerciseSlug: archived.slug, code: "x" }))).code).toBe(
+      "not_found",
+    );
+    expect((await rejection(createSubmission({ userId, exerciseSlug: live.slug, code: "  \n" }))).message).toMatch(
+      /empty/,
+    );
     const big = await rejection(createSubmission({ userId, exerciseSlug: live.slug, code: "é".repeat(40_000) }));
     expect([big.code, big.message]).toEqual(["too_large", expect.stringMatching(/80000 bytes; the limit is 65536/)]);
-    const nul = await rejection(createSubmission({ userId, exerciseSlug: live.slug, code: "let a = 1;\nlet b\u0000;" }));
+    const nul = await rejection(
+      createSubmission({ userId, exerciseSlug: live.slug, code: "let a = 1;\nlet b\u0000;" }),
+    );
     expect([nul.code, nul.message]).toEqual(["bad_request", expect.stringMatching(/U\+0000 on line 2/)]);
-    expect((await rejection(createSubmission({ userId, exerciseSlug: live.slug, code: "x\uD800" }))).code).toBe("bad_request");
+    expect((await rejection(createSubmission({ userId, exerciseSlug: live.slug, code: "x\uD800" }))).code).toBe(
+      "bad_request",
+    );
     expect(await db.submission.count({ where: { userId } })).toBe(0);
   });
 });
@@ -75,15 +99,28 @@ describe("createSubmission", () => {
 describe("getSubmission / listSubmissions", () => {
   it("shows a submission and its re-parsed result to its owner only", async () => {
     const [owner, other, exercise] = await Promise.all([createUser(), createUser(), createExercise()]);
-    const { submissionId, gradingRunId } = await createSubmission({ userId: owner, exerciseSlug: exercise.slug, code: "a\n" });
+    const { submissionId, gradingRunId } = await createSubmission({
+      userId: owner,
+      exerciseSlug: exercise.slug,
+      code: "a\n",
+    });
 
     const queued = await getSubmission({ userId: owner, submissionId });
-    expect(queued).toMatchObject({ id: submissionId, exerciseSlug: exercise.slug, code: "a\n", run: { id: gradingRunId, state: "queued", result: null } });
+    expect(queued).toMatchObject({
+      id: submissionId,
+      exerciseSlug: exercise.slug,
+      code: "a\n",
+      run: { id: gradingRunId, state: "queued", result: null },
+    });
     expect(await getSubmission({ userId: other, submissionId })).toBeNull();
     expect(await getSubmission({ userId: owner, submissionId: "not-a-uuid" })).toBeNull();
 
     await storeGradeResult({ gradingRunId, result: failResult() });
-    expect((await getSubmission({ userId: owner, submissionId }))?.run).toEqual({ id: gradingRunId, state: "done", result: failResult() });
+    expect((await getSubmission({ userId: owner, submissionId }))?.run).toEqual({
+      id: gradingRunId,
+      state: "done",
+      result: failResult(),
+    });
 
     // A stored result that no longer fits the contract is reported, not shown.
     await db.gradingRun.update({ where: { id: gradingRunId }, data: { result: { version: 2 } } });
@@ -115,7 +152,10 @@ describe("drafts", () => {
     await new Promise((resolve) => setTimeout(resolve, 5));
     const replaced = await saveDraft({ userId, exerciseSlug: exercise.slug, code: "v2\n" });
     expect(replaced.updatedAt.getTime()).toBeGreaterThan(saved.updatedAt.getTime());
-    expect(await getDraft({ userId, exerciseSlug: exercise.slug })).toEqual({ code: "v2\n", updatedAt: replaced.updatedAt });
+    expect(await getDraft({ userId, exerciseSlug: exercise.slug })).toEqual({
+      code: "v2\n",
+      updatedAt: replaced.updatedAt,
+    });
     expect(await getDraft({ userId: other, exerciseSlug: exercise.slug })).toBeNull();
     expect((await rejection(saveDraft({ userId, exerciseSlug: exercise.slug, code: "" }))).code).toBe("bad_request");
     expect((await rejection(saveDraft({ userId, exerciseSlug: "ts/nope", code: "x" }))).code).toBe("not_found");

@@ -18,17 +18,28 @@ beforeEach(async () => {
 // The tests look into graphile-worker's table to see what the sweeper did; the sweeper does not.
 type JobRow = { attempts: number; max_attempts: number; locked_by: string | null; key: string | null };
 const jobsOf = (runId: string) =>
-  db.$queryRaw<JobRow[]>`SELECT attempts, max_attempts, locked_by, key FROM graphile_worker._private_jobs WHERE payload->>'gradingRunId' = ${runId} ORDER BY id`;
+  db.$queryRaw<
+    JobRow[]
+  >`SELECT attempts, max_attempts, locked_by, key FROM graphile_worker._private_jobs WHERE payload->>'gradingRunId' = ${runId} ORDER BY id`;
 
 /** A submission whose worker claimed it `attempts` times and then died holding the job. */
 async function crashedRun(attempts: number): Promise<string> {
   const [userId, exercise] = await Promise.all([createUser(), createExercise()]);
-  const { gradingRunId } = await createSubmission({ userId, exerciseSlug: exercise.slug, code: "export const n = 1;\n" });
+  const { gradingRunId } = await createSubmission({
+    userId,
+    exerciseSlug: exercise.slug,
+    code: "export const n = 1;\n",
+  });
   const [job] = await db.$queryRaw<{ id: bigint }[]>`UPDATE graphile_worker._private_jobs
     SET locked_at = now(), locked_by = 'dead-worker', attempts = ${attempts}
     WHERE payload->>'gradingRunId' = ${gradingRunId} RETURNING id`;
   for (let i = 0; i < attempts; i++) {
-    await claimGradingRun({ gradingRunId, workerId: "dead-host/1", queueJobId: String(job?.id), queueWorkerId: "dead-worker" });
+    await claimGradingRun({
+      gradingRunId,
+      workerId: "dead-host/1",
+      queueJobId: String(job?.id),
+      queueWorkerId: "dead-worker",
+    });
   }
   return gradingRunId;
 }
@@ -48,9 +59,15 @@ describe("sweepStaleRuns", () => {
     const runId = await crashedRun(1);
     const swept = await sweepStaleRuns({ now: later() });
     expect(swept.requeued).toContain(runId);
-    expect(await db.gradingRun.findUniqueOrThrow({ where: { id: runId } })).toMatchObject({ state: "queued", workerId: null, attempts: 1 });
+    expect(await db.gradingRun.findUniqueOrThrow({ where: { id: runId } })).toMatchObject({
+      state: "queued",
+      workerId: null,
+      attempts: 1,
+    });
     // The dead worker's job itself, unlocked and reset for the remaining attempts, under the run's key.
-    expect(await jobsOf(runId)).toEqual([{ attempts: 0, max_attempts: GRADE_MAX_ATTEMPTS - 1, locked_by: null, key: `grade:${runId}` }]);
+    expect(await jobsOf(runId)).toEqual([
+      { attempts: 0, max_attempts: GRADE_MAX_ATTEMPTS - 1, locked_by: null, key: `grade:${runId}` },
+    ]);
     // A second sweep leaves it alone: the run is queued again, and recently.
     const again = await sweepStaleRuns({ now: later() });
     expect(again.requeued).not.toContain(runId);
@@ -85,15 +102,29 @@ describe("sweepStaleRuns", () => {
     await sweepStaleRuns({ now: later() });
     const claim = await claimGradingRun({ gradingRunId: runId, workerId: "new-host/2" });
     expect(claim).toMatchObject({ kind: "claimed", attempts: 2 });
-    expect(await storeGradeResult({ gradingRunId: runId, result: passResult("late, attempt 1"), attempt: 1 })).toEqual({ stored: false });
-    expect(await storeGradeResult({ gradingRunId: runId, result: passResult("attempt 2"), attempt: 2 })).toEqual({ stored: true });
-    expect(await storeGradeResult({ gradingRunId: runId, result: passResult("again"), attempt: 2 })).toEqual({ stored: false });
-    expect(await db.gradingRun.findUniqueOrThrow({ where: { id: runId } })).toMatchObject({ state: "done", attempts: 2, result: passResult("attempt 2") });
+    expect(await storeGradeResult({ gradingRunId: runId, result: passResult("late, attempt 1"), attempt: 1 })).toEqual({
+      stored: false,
+    });
+    expect(await storeGradeResult({ gradingRunId: runId, result: passResult("attempt 2"), attempt: 2 })).toEqual({
+      stored: true,
+    });
+    expect(await storeGradeResult({ gradingRunId: runId, result: passResult("again"), attempt: 2 })).toEqual({
+      stored: false,
+    });
+    expect(await db.gradingRun.findUniqueOrThrow({ where: { id: runId } })).toMatchObject({
+      state: "done",
+      attempts: 2,
+      result: passResult("attempt 2"),
+    });
   });
 
   it("gives a queued run whose job vanished a job again", async () => {
     const [userId, exercise] = await Promise.all([createUser(), createExercise()]);
-    const { gradingRunId } = await createSubmission({ userId, exerciseSlug: exercise.slug, code: "export const n = 2;\n" });
+    const { gradingRunId } = await createSubmission({
+      userId,
+      exerciseSlug: exercise.slug,
+      code: "export const n = 2;\n",
+    });
     await db.$executeRawUnsafe(`DELETE FROM graphile_worker._private_jobs`);
     expect((await sweepStaleRuns({ now: later() })).rescheduled).toContain(gradingRunId);
     expect(await jobsOf(gradingRunId)).toMatchObject([{ attempts: 0, locked_by: null, key: `grade:${gradingRunId}` }]);

@@ -43,7 +43,8 @@ function exercise(slug: string, overrides: Partial<LoadedExercise> = {}): Loaded
   };
 }
 
-const loader = (exercises: LoadedExercise[], problems: { file: string; message: string }[] = []): typeof loadExercises =>
+const loader =
+  (exercises: LoadedExercise[], problems: { file: string; message: string }[] = []): typeof loadExercises =>
   async () => ({ exercises, problems });
 
 describe("syncExercises", () => {
@@ -84,7 +85,10 @@ describe("syncExercises", () => {
       exercise: { slug: "ts/shared-counter" },
     });
     expect(await getExercise({ slug: "ts/gone" })).toBeNull();
-    expect(await db.exercise.findUnique({ where: { id: gone.uuid } })).toMatchObject({ archived: true, slug: "ts/gone" });
+    expect(await db.exercise.findUnique({ where: { id: gone.uuid } })).toMatchObject({
+      archived: true,
+      slug: "ts/gone",
+    });
     expect((await listExercises()).map((e) => e.id)).toEqual(["ts/shared-counter"]);
 
     // The folder comes back: the same row is current again.
@@ -96,14 +100,22 @@ describe("syncExercises", () => {
     const a = exercise("a");
     const b = exercise("b");
     await syncExercises({ load: loader([a, b]) });
-    await syncExercises({ load: loader([{ ...a, id: "ts/b", slug: "b" }, { ...b, id: "ts/a", slug: "a" }]) });
+    await syncExercises({
+      load: loader([
+        { ...a, id: "ts/b", slug: "b" },
+        { ...b, id: "ts/a", slug: "a" },
+      ]),
+    });
     expect((await getExercise({ slug: "ts/a" }))?.uuid).toBe(b.uuid);
     expect((await getExercise({ slug: "ts/b" }))?.uuid).toBe(a.uuid);
 
     const newcomer = exercise("a");
     await syncExercises({ load: loader([newcomer, { ...a, id: "ts/b", slug: "b" }]) });
     expect((await getExercise({ slug: "ts/a" }))?.uuid).toBe(newcomer.uuid);
-    expect(await db.exercise.findUnique({ where: { id: b.uuid } })).toMatchObject({ archived: true, slug: `ts/a~${b.uuid.slice(0, 8)}` });
+    expect(await db.exercise.findUnique({ where: { id: b.uuid } })).toMatchObject({
+      archived: true,
+      slug: `ts/a~${b.uuid.slice(0, 8)}`,
+    });
   });
 
   it("refuses to sync anything while the loader reports problems, and lists them", async () => {
@@ -114,7 +126,9 @@ describe("syncExercises", () => {
     const error = await syncExercises({ load: loader([exercise("fine")], problems) }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ExerciseSyncError);
     expect(error).toMatchObject({ problems });
-    expect(String(error)).toMatch(/2 problem\(s\)[\s\S]*broken\/exercise.json: difficulty[\s\S]*other\/statement.md: missing/);
+    expect(String(error)).toMatch(
+      /2 problem\(s\)[\s\S]*broken\/exercise.json: difficulty[\s\S]*other\/statement.md: missing/,
+    );
     expect(await db.exercise.count()).toBe(0);
   });
 

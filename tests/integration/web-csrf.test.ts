@@ -52,13 +52,26 @@ describe("state-changing routes", () => {
       // what the next one is attacked with.
       const world = await createWorld();
       const valid = validRequests(world)[target.key];
-      if (!valid) throw new Error(`no valid request for ${target.key}: add one to tests/integration/support/route-catalog.ts`);
+      if (!valid)
+        throw new Error(`no valid request for ${target.key}: add one to tests/integration/support/route-catalog.ts`);
       const json = JSON.stringify(valid.body ?? {});
       const before = await databaseSnapshot();
       const attacks: Array<[string, Record<string, string>, number[]]> = [
-        ["cross-site form post (text/plain)", { origin: EVIL, "content-type": "text/plain", "sec-fetch-site": "cross-site" }, [403, 415]],
-        ["cross-site form post (urlencoded)", { origin: EVIL, "content-type": "application/x-www-form-urlencoded" }, [403, 415]],
-        ["cross-origin JSON fetch", { origin: EVIL, "content-type": "application/json", "sec-fetch-site": "cross-site" }, [403]],
+        [
+          "cross-site form post (text/plain)",
+          { origin: EVIL, "content-type": "text/plain", "sec-fetch-site": "cross-site" },
+          [403, 415],
+        ],
+        [
+          "cross-site form post (urlencoded)",
+          { origin: EVIL, "content-type": "application/x-www-form-urlencoded" },
+          [403, 415],
+        ],
+        [
+          "cross-origin JSON fetch",
+          { origin: EVIL, "content-type": "application/json", "sec-fetch-site": "cross-site" },
+          [403],
+        ],
         ["sibling site, no Origin", { "content-type": "application/json", "sec-fetch-site": "same-site" }, [403]],
         ["no Origin, no Sec-Fetch-Site", { "content-type": "application/json" }, [403]],
         ["Origin null (sandboxed frame)", { origin: "null", "content-type": "application/json" }, [403]],
@@ -66,14 +79,25 @@ describe("state-changing routes", () => {
       ];
       for (const [name, headers, statuses] of attacks) {
         const response = await send(target, valid, headers, json);
-        expect(statuses, `${target.key}: ${name} answered ${response.status} ${response.text}`).toContain(response.status);
-        expect(JSON.parse(response.text)).toMatchObject({ error: { code: response.status === 403 ? "forbidden" : "unsupported_media_type" } });
+        expect(statuses, `${target.key}: ${name} answered ${response.status} ${response.text}`).toContain(
+          response.status,
+        );
+        expect(JSON.parse(response.text)).toMatchObject({
+          error: { code: response.status === 403 ? "forbidden" : "unsupported_media_type" },
+        });
       }
       expect(await databaseSnapshot(), `${target.key} stored something for a refused request`).toEqual(before);
 
-      const ours = await send(target, valid, { origin: OUR_ORIGIN, "content-type": "application/json", "sec-fetch-site": "same-origin" });
+      const ours = await send(target, valid, {
+        origin: OUR_ORIGIN,
+        "content-type": "application/json",
+        "sec-fetch-site": "same-origin",
+      });
       expect(ours.status, `${target.key} from our own page: ${ours.text}`).toBeLessThan(300);
-      const noOrigin = await send({ ...target }, valid, { "content-type": "application/json; charset=utf-8", "sec-fetch-site": "same-origin" });
+      const noOrigin = await send({ ...target }, valid, {
+        "content-type": "application/json; charset=utf-8",
+        "sec-fetch-site": "same-origin",
+      });
       expect(noOrigin.status, `${target.key} with Sec-Fetch-Site only`).not.toBe(403);
     }
   });

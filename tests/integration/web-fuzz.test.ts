@@ -46,7 +46,13 @@ const wrongType = fc.oneof(
 function badFor(valid: unknown): fc.Arbitrary<unknown> {
   if (Array.isArray(valid)) {
     const overLong = fc.constant(Array.from({ length: 1000 }, () => valid[0] ?? null));
-    return fc.oneof(badText, fc.integer(), fc.constant(null), fc.dictionary(fc.string(), fc.string(), { maxKeys: 2 }), overLong);
+    return fc.oneof(
+      badText,
+      fc.integer(),
+      fc.constant(null),
+      fc.dictionary(fc.string(), fc.string(), { maxKeys: 2 }),
+      overLong,
+    );
   }
   // null stays out for strings: a due date may be null.
   return fc.oneof(badText, wrongType);
@@ -54,12 +60,29 @@ function badFor(valid: unknown): fc.Arbitrary<unknown> {
 
 /** Whole bodies no route accepts: not JSON, not an object, not UTF-8, or over the size cap. */
 const badBody: fc.Arbitrary<BodyInit> = fc.oneof(
-  fc.constantFrom("", "{", "nul", "null", "42", '"text"', "[]", "[1,2]", "true", `{"a":1,}`, "[".repeat(100_000) + "]".repeat(100_000)),
+  fc.constantFrom(
+    "",
+    "{",
+    "nul",
+    "null",
+    "42",
+    '"text"',
+    "[]",
+    "[1,2]",
+    "true",
+    `{"a":1,}`,
+    "[".repeat(100_000) + "]".repeat(100_000),
+  ),
   fc.constant(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])),
   fc.constant(JSON.stringify({ pad: "x".repeat(600 * 1024) })),
   fc.string({ maxLength: 40 }).filter((s) => !s.trim().startsWith("{")),
 );
-const badSegment = fc.oneof(badText, fc.string({ maxLength: 30 }), fc.uuid(), fc.constantFrom("", "%", "%00", "..", "x".repeat(10_000)));
+const badSegment = fc.oneof(
+  badText,
+  fc.string({ maxLength: 30 }),
+  fc.uuid(),
+  fc.constantFrom("", "%", "%00", "..", "x".repeat(10_000)),
+);
 const junkQueryValue = fc.oneof(badText, fc.fullUnicodeString({ maxLength: 30 }));
 
 type Corruption =
@@ -70,9 +93,12 @@ type Corruption =
 
 /** Corruptions that certainly make the request bad: a path segment, a body field, the whole body. */
 function certainCorruptions(route: string, valid: ValidRequest): fc.Arbitrary<Corruption>[] {
-  const options: fc.Arbitrary<Corruption>[] = paramNames(route).map((name) => badSegment.map((value): Corruption => ({ kind: "param", name, value })));
+  const options: fc.Arbitrary<Corruption>[] = paramNames(route).map((name) =>
+    badSegment.map((value): Corruption => ({ kind: "param", name, value })),
+  );
   if (valid.body !== undefined && typeof valid.body === "object" && valid.body !== null) {
-    for (const [key, value] of Object.entries(valid.body)) options.push(badFor(value).map((bad): Corruption => ({ kind: "field", key, value: bad })));
+    for (const [key, value] of Object.entries(valid.body))
+      options.push(badFor(value).map((bad): Corruption => ({ kind: "field", key, value: bad })));
     options.push(badBody.map((value): Corruption => ({ kind: "body", value })));
   }
   return options;
@@ -81,7 +107,9 @@ function certainCorruptions(route: string, valid: ValidRequest): fc.Arbitrary<Co
 /** Query strings: the route's own keys and junk ones. Not certainly bad (a search term may be anything). */
 function queryCorruption(valid: ValidRequest): fc.Arbitrary<Corruption> {
   const keys = [...Object.keys(valid.query ?? {}), "q", "exerciseId", "\u0000", "x".repeat(300)];
-  return fc.tuple(fc.constantFrom(...keys), junkQueryValue).map(([key, value]): Corruption => ({ kind: "query", key, value }));
+  return fc
+    .tuple(fc.constantFrom(...keys), junkQueryValue)
+    .map(([key, value]): Corruption => ({ kind: "query", key, value }));
 }
 
 /** Writes always get at least one certain corruption (a valid write would rightly store something). */
@@ -91,13 +119,17 @@ function badRequest(target: RouteHandler, valid: ValidRequest): fc.Arbitrary<Cor
   if (certain.length === 0) return fc.array(queryCorruption(valid), { minLength: 1, maxLength: 3 });
   const bad = fc.array(fc.oneof(...certain), { minLength: 1, maxLength: 3 });
   if (target.method !== "GET") return fc.tuple(bad, query).map(([a, b]) => [...a, ...b]);
-  return fc.oneof(fc.tuple(bad, query).map(([a, b]) => [...a, ...b]), fc.array(queryCorruption(valid), { minLength: 1, maxLength: 3 }));
+  return fc.oneof(
+    fc.tuple(bad, query).map(([a, b]) => [...a, ...b]),
+    fc.array(queryCorruption(valid), { minLength: 1, maxLength: 3 }),
+  );
 }
 
 async function send(target: RouteHandler, valid: ValidRequest, applied: Corruption[], anonymous: boolean) {
   const params = { ...valid.params };
   const query: Record<string, string> = { ...valid.query };
-  const body: Record<string, unknown> | undefined = valid.body === undefined ? undefined : { ...(valid.body as Record<string, unknown>) };
+  const body: Record<string, unknown> | undefined =
+    valid.body === undefined ? undefined : { ...(valid.body as Record<string, unknown>) };
   let raw: BodyInit | undefined;
   for (const c of applied) {
     if (c.kind === "param") params[c.name] = c.value;
@@ -138,7 +170,10 @@ describe("fuzzing every route handler", () => {
       const valid = table[target.key];
       if (!valid) throw new Error(`no valid request for ${target.key}`);
       // One request in five without the session cookie.
-      const arbitrary = fc.record({ applied: badRequest(target, valid), anonymous: fc.integer({ min: 0, max: 4 }).map((n) => n === 0) });
+      const arbitrary = fc.record({
+        applied: badRequest(target, valid),
+        anonymous: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
+      });
       const before = await databaseSnapshot();
       await fc.assert(
         fc.asyncProperty(arbitrary, async ({ applied, anonymous }) => {
@@ -149,7 +184,9 @@ describe("fuzzing every route handler", () => {
           const certainlyBad = applied.some((c) => c.kind !== "query");
           if (certainlyBad) {
             expect(response.status, label).toBeGreaterThanOrEqual(400);
-            expect(JSON.parse(response.text), label).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
+            expect(JSON.parse(response.text), label).toMatchObject({
+              error: { code: expect.any(String), message: expect.any(String) },
+            });
           }
           if (certainlyBad || target.method === "GET") expect(await rowCounts(), label).toEqual(counts);
         }),

@@ -65,10 +65,15 @@ describe("writes need a session", () => {
     const nobody = new AuthSession();
     const writes = [
       await saveDraft(nobody),
-      await nobody.route(postSubmission, "/api/submissions", { method: "POST", body: { exerciseId: exercise.slug, code: "x\n" } }),
+      await nobody.route(postSubmission, "/api/submissions", {
+        method: "POST",
+        body: { exerciseId: exercise.slug, code: "x\n" },
+      }),
       await nobody.route(postAttempt, "/api/quizzes/attempts", { method: "POST", body: { quizId: "foundations" } }),
     ];
-    expect(writes.map((w) => [w.status, (w.json as { error?: { code?: string } }).error?.code])).toEqual(Array(3).fill([401, "unauthorized"]));
+    expect(writes.map((w) => [w.status, (w.json as { error?: { code?: string } }).error?.code])).toEqual(
+      Array(3).fill([401, "unauthorized"]),
+    );
     expect(await db.user.count()).toBe(users);
   });
 
@@ -100,7 +105,11 @@ describe("ending a session counts on the next request", () => {
   it("password change, even when the client asks to keep the other sessions", async () => {
     const { browser: laptop, email } = await signUp();
     const phone = await signIn(email);
-    const changed = await laptop.auth("change-password", { currentPassword: PASSWORD, newPassword: "a brand new passphrase", revokeOtherSessions: false });
+    const changed = await laptop.auth("change-password", {
+      currentPassword: PASSWORD,
+      newPassword: "a brand new passphrase",
+      revokeOtherSessions: false,
+    });
     expect(changed.status).toBe(200);
     await expectEnded(phone);
     // The browser that changed it got a fresh session.
@@ -113,16 +122,22 @@ describe("ending a session counts on the next request", () => {
     await new AuthSession().auth("request-password-reset", { email, redirectTo: "/reset-password" });
     const mail = await db.mailMessage.findFirstOrThrow({ where: { to: email, kind: "reset_password" } });
     const token = /\/reset-password\?token=([A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
-    expect((await new AuthSession().auth("reset-password", { token, newPassword: "a brand new passphrase" })).status).toBe(200);
+    expect(
+      (await new AuthSession().auth("reset-password", { token, newPassword: "a brand new passphrase" })).status,
+    ).toBe(200);
     await expectEnded(stale);
   });
 
   it("a role change: a demoted teacher's next class write is refused", async () => {
     const { browser, id } = await signUp();
     await db.user.update({ where: { id }, data: { role: "teacher" } });
-    expect((await browser.route(postClass, "/api/classes", { method: "POST", body: { name: "Mine" } })).status).toBe(201);
+    expect((await browser.route(postClass, "/api/classes", { method: "POST", body: { name: "Mine" } })).status).toBe(
+      201,
+    );
     await db.user.update({ where: { id }, data: { role: "student" } });
-    expect((await browser.route(postClass, "/api/classes", { method: "POST", body: { name: "Still mine?" } })).status).toBe(403);
+    expect(
+      (await browser.route(postClass, "/api/classes", { method: "POST", body: { name: "Still mine?" } })).status,
+    ).toBe(403);
     expect((await browser.route(getClasses, "/api/classes")).status).toBe(403);
     expect(await db.class.count({ where: { ownerId: id } })).toBe(1);
   });
@@ -134,7 +149,9 @@ describe("the cookie of a deleted user", () => {
     expect((await saveDraft(browser)).status).toBe(200);
     await db.user.delete({ where: { id } });
     await expectEnded(browser);
-    expect((await browser.route(postClass, "/api/classes", { method: "POST", body: { name: "Ghost" } })).status).toBe(401);
+    expect((await browser.route(postClass, "/api/classes", { method: "POST", body: { name: "Ghost" } })).status).toBe(
+      401,
+    );
   });
 
   it("is 401 for a guest deleted after linking to an account", async () => {
@@ -143,7 +160,15 @@ describe("the cookie of a deleted user", () => {
     const guestId = (await sessionUser(guest))?.id ?? "";
     expect((await saveDraft(guest)).status).toBe(200);
     const guestCookie = guest.clone();
-    expect((await guest.auth("sign-up/email", { name: "Ada", email: `a-${randomUUID().slice(0, 8)}@example.test`, password: PASSWORD })).status).toBe(200);
+    expect(
+      (
+        await guest.auth("sign-up/email", {
+          name: "Ada",
+          email: `a-${randomUUID().slice(0, 8)}@example.test`,
+          password: PASSWORD,
+        })
+      ).status,
+    ).toBe(200);
     expect(await db.user.findUnique({ where: { id: guestId } })).toBeNull();
     await expectEnded(guestCookie);
     // The draft moved to the account, which still reads it.
@@ -162,7 +187,11 @@ describe("better-auth's user fields", () => {
     expect((await browser.auth("update-user", { image: "https://x.example/\u0007" })).status).toBe(400);
     expect((await db.user.findUniqueOrThrow({ where: { id } })).name).toBe("Sam");
     expect((await browser.auth("update-user", { name: "Samantha" })).status).toBe(200);
-    const signUpNul = await new AuthSession().auth("sign-up/email", { name: "Eve\u0000", email: `e-${randomUUID().slice(0, 8)}@example.test`, password: PASSWORD });
+    const signUpNul = await new AuthSession().auth("sign-up/email", {
+      name: "Eve\u0000",
+      email: `e-${randomUUID().slice(0, 8)}@example.test`,
+      password: PASSWORD,
+    });
     expect(signUpNul.status).toBe(400);
   });
 });

@@ -40,7 +40,11 @@ afterEach(async () => {
 
 async function submit() {
   const [userId, exercise] = await Promise.all([createUser(), createExercise()]);
-  const { gradingRunId, submissionId } = await createSubmission({ userId, exerciseSlug: exercise.slug, code: "export const n = 1;\n" });
+  const { gradingRunId, submissionId } = await createSubmission({
+    userId,
+    exerciseSlug: exercise.slug,
+    code: "export const n = 1;\n",
+  });
   return { userId, gradingRunId, submissionId };
 }
 const runOf = (id: string) => db.gradingRun.findUniqueOrThrow({ where: { id } });
@@ -55,7 +59,13 @@ const doneRun = (id: string, timeoutMs = START_MS) =>
     return run.state === "done" ? run : null;
   }, timeoutMs);
 const jobsFor = async (id: string) =>
-  Number((await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM graphile_worker._private_jobs WHERE payload->>'gradingRunId' = ${id}`)[0]?.n);
+  Number(
+    (
+      await db.$queryRaw<
+        { n: bigint }[]
+      >`SELECT count(*) AS n FROM graphile_worker._private_jobs WHERE payload->>'gradingRunId' = ${id}`
+    )[0]?.n,
+  );
 
 describe("grading worker faults", () => {
   it("kill -9 mid-job: the run is graded again by another worker and stores exactly one verdict", async () => {
@@ -74,7 +84,13 @@ describe("grading worker faults", () => {
     await waitFor(async () => (await jobsFor(gradingRunId)) === 0);
     // Structured log: the verdict line carries the run's and the submission's ids.
     const stored = await waitFor(async () => survivor.logLines().find((line) => line.msg === "verdict stored"));
-    expect(stored).toMatchObject({ gradingRunId, submissionId, attempt: 2, status: "pass", workerId: survivor.workerId(host) });
+    expect(stored).toMatchObject({
+      gradingRunId,
+      submissionId,
+      attempt: 2,
+      status: "pass",
+      workerId: survivor.workerId(host),
+    });
   });
 
   it("a run whose grading keeps killing its worker ends as an internal verdict the student sees", async () => {
@@ -82,14 +98,26 @@ describe("grading worker faults", () => {
     for (let attempt = 1; attempt <= GRADE_MAX_ATTEMPTS; attempt++) {
       const w = worker("crash");
       expect((await w.exited).signal).toBe("SIGKILL");
-      expect(await runOf(gradingRunId)).toMatchObject({ state: "running", attempts: attempt, workerId: w.workerId(host) });
+      expect(await runOf(gradingRunId)).toMatchObject({
+        state: "running",
+        attempts: attempt,
+        workerId: w.workerId(host),
+      });
       const swept = await sweepStaleRuns({ staleAfterMs: 0 });
       expect(attempt < GRADE_MAX_ATTEMPTS ? swept.requeued : swept.failed).toEqual([gradingRunId]);
     }
-    expect(await runOf(gradingRunId)).toMatchObject({ state: "done", status: "error", reason: "internal", attempts: GRADE_MAX_ATTEMPTS });
+    expect(await runOf(gradingRunId)).toMatchObject({
+      state: "done",
+      status: "error",
+      reason: "internal",
+      attempts: GRADE_MAX_ATTEMPTS,
+    });
     expect(await jobsFor(gradingRunId)).toBe(0);
     const seen = await getSubmission({ userId, submissionId });
-    expect(seen?.run).toMatchObject({ state: "done", result: { status: "error", reason: "internal", message: expect.stringMatching(/regrade/) } });
+    expect(seen?.run).toMatchObject({
+      state: "done",
+      result: { status: "error", reason: "internal", message: expect.stringMatching(/regrade/) },
+    });
   });
 
   it("SIGTERM drains: the running grade finishes and is stored, then the worker exits 0", async () => {
@@ -98,7 +126,12 @@ describe("grading worker faults", () => {
     await runningBy(gradingRunId, w);
     w.child.kill("SIGTERM");
     expect(await w.exited).toEqual({ code: 0, signal: null });
-    expect(await runOf(gradingRunId)).toMatchObject({ state: "done", status: "pass", attempts: 1, workerId: w.workerId(host) });
+    expect(await runOf(gradingRunId)).toMatchObject({
+      state: "done",
+      status: "pass",
+      attempts: 1,
+      workerId: w.workerId(host),
+    });
     expect(w.logLines().map((line) => line.msg)).toContain("SIGTERM: finishing the running job, then exiting");
   });
 

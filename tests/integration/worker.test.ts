@@ -56,7 +56,14 @@ describe("grade worker", () => {
         const r = await runOf(gradingRunId);
         return r.state === "done" ? r : null;
       });
-      expect(run).toMatchObject({ status: "pass", reason: null, score: 1, attempts: 1, workerId: "test-worker", result: passResult() });
+      expect(run).toMatchObject({
+        status: "pass",
+        reason: null,
+        score: 1,
+        attempts: 1,
+        workerId: "test-worker",
+        result: passResult(),
+      });
       expect(run.startedAt?.getTime()).toBeLessThanOrEqual(run.finishedAt?.getTime() ?? 0);
       expect(calls).toEqual([`${exercise.slug}:export const n = 1;\n`]);
       await queueEmpty();
@@ -95,7 +102,12 @@ describe("grade worker", () => {
     expect(calls).toHaveLength(3);
     const run = await runOf(gradingRunId);
     expect(run).toMatchObject({ state: "done", status: "error", reason: "internal", score: 0, attempts: 3 });
-    expect(run.result).toMatchObject({ version: 1, status: "error", reason: "internal", message: expect.stringMatching(/grader crashed \(3\)/) });
+    expect(run.result).toMatchObject({
+      version: 1,
+      status: "error",
+      reason: "internal",
+      message: expect.stringMatching(/grader crashed \(3\)/),
+    });
     await queueEmpty();
   });
 
@@ -128,7 +140,14 @@ describe("./interleave worker (separate process)", () => {
   function spawnWorker() {
     const child = spawn(
       process.execPath,
-      ["--no-node-snapshot", "--disable-warning=ExperimentalWarning", "--import", "tsx", path.join(root, "scripts/cli.ts"), "worker"],
+      [
+        "--no-node-snapshot",
+        "--disable-warning=ExperimentalWarning",
+        "--import",
+        "tsx",
+        path.join(root, "scripts/cli.ts"),
+        "worker",
+      ],
       { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ["ignore", "ignore", "pipe"] },
     );
     let stderr = "";

@@ -8,11 +8,18 @@ import { ResetPasswordForm } from "./reset-password-form";
 export const metadata: Metadata = { title: "Choose a new password" };
 
 /** Reached from the emailed link (?token=…) or better-auth's redirect (?error=INVALID_TOKEN). */
-export default async function ResetPasswordPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ResetPasswordPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const token = typeof params.token === "string" && /^[A-Za-z0-9_-]{8,200}$/.test(params.token) ? params.token : null;
   return (
-    <AuthCard title="Choose a new password" description={token ? "Pick a password you do not use anywhere else." : undefined}>
+    <AuthCard
+      title="Choose a new password"
+      description={token ? "Pick a password you do not use anywhere else." : undefined}
+    >
       {token && params.error === undefined ? (
         <ResetPasswordForm token={token} />
       ) : (

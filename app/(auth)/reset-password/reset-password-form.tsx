@@ -24,7 +24,8 @@ export function ResetPasswordForm({ token }: { token: string }) {
     const form = new FormData(event.currentTarget);
     const password = String(form.get("password") ?? "");
     const confirm = String(form.get("confirm") ?? "");
-    if (password.length < PASSWORD_MIN_LENGTH) return fail({ field: "password", message: `Use at least ${PASSWORD_MIN_LENGTH} characters.` });
+    if (password.length < PASSWORD_MIN_LENGTH)
+      return fail({ field: "password", message: `Use at least ${PASSWORD_MIN_LENGTH} characters.` });
     if (password !== confirm) return fail({ field: "confirm", message: "The two passwords are not the same." });
     setPending(true);
     setProblem(null);
@@ -46,7 +47,9 @@ export function ResetPasswordForm({ token }: { token: string }) {
   if (done) {
     return (
       <div className="flex flex-col gap-4">
-        <FormAlert tone="success">Your password is changed. For safety, every device that was signed in has been signed out.</FormAlert>
+        <FormAlert tone="success">
+          Your password is changed. For safety, every device that was signed in has been signed out.
+        </FormAlert>
         <Button asChild variant="primary" className="h-10">
           <Link href="/sign-in">Sign in with the new password</Link>
         </Button>

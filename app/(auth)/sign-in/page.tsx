@@ -9,7 +9,11 @@ import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const next = safeNext((await searchParams).next);
   const { viewer } = await getViewer({ headers: await headers(), refresh: false });
   if (viewer && !viewer.isAnonymous) redirect(next === "/" ? "/account" : next);
@@ -20,7 +24,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       footer={
         <>
           New here?{" "}
-          <Link href={`/sign-up${next === "/" ? "" : `?next=${encodeURIComponent(next)}`}`} className="font-medium text-primary underline-offset-2 hover:underline">
+          <Link
+            href={`/sign-up${next === "/" ? "" : `?next=${encodeURIComponent(next)}`}`}
+            className="font-medium text-primary underline-offset-2 hover:underline"
+          >
             Create an account
           </Link>
         </>

@@ -9,7 +9,11 @@ import { SignUpForm } from "./sign-up-form";
 
 export const metadata: Metadata = { title: "Create an account" };
 
-export default async function SignUpPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignUpPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const next = safeNext((await searchParams).next);
   const { viewer } = await getViewer({ headers: await headers(), refresh: false });
   if (viewer && !viewer.isAnonymous) redirect(next === "/" ? "/account" : next);
@@ -20,7 +24,10 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
       footer={
         <>
           Already have an account?{" "}
-          <Link href={`/sign-in${next === "/" ? "" : `?next=${encodeURIComponent(next)}`}`} className="font-medium text-primary underline-offset-2 hover:underline">
+          <Link
+            href={`/sign-in${next === "/" ? "" : `?next=${encodeURIComponent(next)}`}`}
+            className="font-medium text-primary underline-offset-2 hover:underline"
+          >
             Sign in
           </Link>
         </>

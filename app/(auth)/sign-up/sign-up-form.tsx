@@ -15,7 +15,11 @@ export function SignUpForm({ next, guest }: { next: string; guest: boolean }) {
   const [pending, setPending] = useState(false);
   const [problem, setProblem] = useState<AuthProblem | null>(null);
   const [checkInbox, setCheckInbox] = useState<string | null>(null);
-  const refs = { name: useRef<HTMLInputElement>(null), email: useRef<HTMLInputElement>(null), password: useRef<HTMLInputElement>(null) };
+  const refs = {
+    name: useRef<HTMLInputElement>(null),
+    email: useRef<HTMLInputElement>(null),
+    password: useRef<HTMLInputElement>(null),
+  };
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -56,7 +60,8 @@ export function SignUpForm({ next, guest }: { next: string; guest: boolean }) {
   if (checkInbox) {
     return (
       <FormAlert tone="success">
-        Almost there: we sent a confirmation link to <strong>{checkInbox}</strong>. Open it to finish creating your account.
+        Almost there: we sent a confirmation link to <strong>{checkInbox}</strong>. Open it to finish creating your
+        account.
       </FormAlert>
     );
   }
@@ -70,7 +75,15 @@ export function SignUpForm({ next, guest }: { next: string; guest: boolean }) {
           Everything you did as a guest — drafts, submissions, quiz answers — moves into your new account.
         </p>
       ) : null}
-      <TextField ref={refs.name} name="name" label="Name" autoComplete="name" autoFocus maxLength={100} error={fieldError("name")} />
+      <TextField
+        ref={refs.name}
+        name="name"
+        label="Name"
+        autoComplete="name"
+        autoFocus
+        maxLength={100}
+        error={fieldError("name")}
+      />
       <TextField
         ref={refs.email}
         name="email"

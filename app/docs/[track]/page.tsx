@@ -16,7 +16,10 @@ async function readGuide(track: string): Promise<string | null> {
 
 export async function generateMetadata({ params }: { params: Promise<{ track: string }> }): Promise<Metadata> {
   const { track } = await params;
-  const titles: Record<string, string> = { ts: "The interleave module — TypeScript API", rust: "How Rust submissions are built and graded" };
+  const titles: Record<string, string> = {
+    ts: "The interleave module — TypeScript API",
+    rust: "How Rust submissions are built and graded",
+  };
   return { title: titles[track] ?? `${track} runner guide` };
 }
 

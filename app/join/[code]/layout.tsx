@@ -8,7 +8,13 @@ import { JoinCode } from "@/lib/classes/schemas";
  * A malformed or unknown join code is a real 404: checked here, outside the page's loading
  * boundary (inside it the 200 is already sent when the page calls notFound()).
  */
-export default async function JoinLayout({ children, params }: { children: ReactNode; params: Promise<{ code: string }> }) {
+export default async function JoinLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ code: string }>;
+}) {
   const code = pageParam(JoinCode, (await params).code);
   if (!(await getClassByCode({ code, viewer: null }))) notFound();
   return children;

@@ -25,10 +25,19 @@ export default async function JoinPage({ params }: { params: Promise<{ code: str
   let body: ReactNode;
   let actions: ReactNode;
   if (found.archived && !member) {
-    body = <p>This class is archived and no longer takes new students. Ask your teacher for the code of the current class.</p>;
+    body = (
+      <p>
+        This class is archived and no longer takes new students. Ask your teacher for the code of the current class.
+      </p>
+    );
     actions = <DashboardButton />;
   } else if (found.viewerIs === "guest") {
-    body = <p>Create an account (or sign in) to join. Your teacher will see your name, email and your work on the class&apos;s assignments.</p>;
+    body = (
+      <p>
+        Create an account (or sign in) to join. Your teacher will see your name, email and your work on the class&apos;s
+        assignments.
+      </p>
+    );
     actions = (
       <>
         <Button asChild variant="primary">

@@ -39,8 +39,8 @@ export default async function TeachPage() {
           <GraduationCap className="size-10 text-muted" aria-hidden />
           <h2 className="mt-4 text-lg font-semibold">No classes yet</h2>
           <p className="mt-2 max-w-md text-sm text-muted">
-            Name your first class above. You will get a join code and a link to share with your students; they join
-            with their own accounts.
+            Name your first class above. You will get a join code and a link to share with your students; they join with
+            their own accounts.
           </p>
         </div>
       ) : (

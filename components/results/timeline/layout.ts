@@ -74,7 +74,10 @@ export function summarize(spans: readonly Span[]): Summary {
   const timed = spans.filter((s) => s.kind === "wait" && !JOIN.test(s.task) && s.end > s.start);
   const waits = new Set(timed.map((s) => s.task)).size >= 2 ? timed : [];
   const stalls = spans.filter((s) => s.kind === "blocked");
-  const longestStall = stalls.reduce<Span | undefined>((a, b) => (!a || b.end - b.start > a.end - a.start ? b : a), undefined);
+  const longestStall = stalls.reduce<Span | undefined>(
+    (a, b) => (!a || b.end - b.start > a.end - a.start ? b : a),
+    undefined,
+  );
   const runs = spans.filter((s) => s.kind === "run" && s.thread !== "main");
   const runThreads = new Set(runs.map((s) => s.thread)).size;
   const locks = spans.filter((s) => s.kind === "lock");
@@ -104,7 +107,13 @@ export function toChromeTrace(spans: readonly Span[], testName: string): string 
   const tid = new Map(lanes.map((lane, i) => [lane.thread, i + 1]));
   const events = [
     { name: "process_name", ph: "M", pid: 1, tid: 0, args: { name: testName } },
-    ...lanes.map((lane) => ({ name: "thread_name", ph: "M", pid: 1, tid: tid.get(lane.thread), args: { name: lane.thread } })),
+    ...lanes.map((lane) => ({
+      name: "thread_name",
+      ph: "M",
+      pid: 1,
+      tid: tid.get(lane.thread),
+      args: { name: lane.thread },
+    })),
     ...spans.map((s) => ({
       name: s.task,
       cat: s.kind,

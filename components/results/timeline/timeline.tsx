@@ -43,13 +43,23 @@ export function Timeline({ spans, clock, testName, defaultOpen = false }: Timeli
         <Headline summary={summary} clockWord={clockWord} />
         <svg width="0" height="0" className="absolute" aria-hidden>
           <defs>
-            <pattern id={`hatch-${uid}`} patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
+            <pattern
+              id={`hatch-${uid}`}
+              patternUnits="userSpaceOnUse"
+              width="6"
+              height="6"
+              patternTransform="rotate(45)"
+            >
               <rect width="6" height="6" fill="var(--info)" fillOpacity="0.12" />
               <line x1="0" y1="0" x2="0" y2="6" stroke="var(--info)" strokeWidth="2.5" strokeOpacity="0.7" />
             </pattern>
           </defs>
         </svg>
-        <div className="mt-2 grid grid-cols-[max-content_1fr] items-start gap-x-3 gap-y-1.5" role="list" aria-label="Threads">
+        <div
+          className="mt-2 grid grid-cols-[max-content_1fr] items-start gap-x-3 gap-y-1.5"
+          role="list"
+          aria-label="Threads"
+        >
           {lanes.map((lane) => (
             <LaneRow key={lane.thread} lane={lane} total={total} hatch={`url(#hatch-${uid})`} onActive={setActive} />
           ))}
@@ -105,15 +115,30 @@ function Headline({ summary, clockWord }: { summary: ReturnType<typeof summarize
   }
   const locks = summary.locks;
   if (locks) {
-    parts.push(`${locks.threads === 1 ? "One thread" : `${locks.threads} threads`} slept in Atomics.wait ${locks.waits} time${locks.waits === 1 ? "" : "s"}, ≈${formatMs(locks.ms)} in all (waiting for a lock or a signal).`);
+    parts.push(
+      `${locks.threads === 1 ? "One thread" : `${locks.threads} threads`} slept in Atomics.wait ${locks.waits} time${locks.waits === 1 ? "" : "s"}, ≈${formatMs(locks.ms)} in all (waiting for a lock or a signal).`,
+    );
   }
   const stall = summary.longestStall;
-  if (stall) parts.push(`Longest stall: ${formatMs(stall.end - stall.start)} in ${stall.task} — nothing else could run meanwhile.`);
+  if (stall)
+    parts.push(
+      `Longest stall: ${formatMs(stall.end - stall.start)} in ${stall.task} — nothing else could run meanwhile.`,
+    );
   if (parts.length === 0) return null;
   return <p className="text-[13px] leading-relaxed">{parts.join(" ")}</p>;
 }
 
-function LaneRow({ lane, total, hatch, onActive }: { lane: ReturnType<typeof layoutLanes>[number]; total: number; hatch: string; onActive: (s: PlacedSpan | null) => void }) {
+function LaneRow({
+  lane,
+  total,
+  hatch,
+  onActive,
+}: {
+  lane: ReturnType<typeof layoutLanes>[number];
+  total: number;
+  hatch: string;
+  onActive: (s: PlacedSpan | null) => void;
+}) {
   const pct = (ms: number) => `${((ms / total) * 100).toFixed(3)}%`;
   const height = lane.rows * ROW + (lane.rows - 1) * GAP;
   return (
@@ -121,7 +146,14 @@ function LaneRow({ lane, total, hatch, onActive }: { lane: ReturnType<typeof lay
       <span className="max-w-44 truncate pt-0.5 font-mono text-[11.5px] text-muted" title={lane.thread}>
         {lane.thread}
       </span>
-      <svg width="100%" height={height} role="listitem" aria-label={`${lane.thread}: ${lane.spans.length} spans`} data-testid="timeline-lane" className="overflow-visible">
+      <svg
+        width="100%"
+        height={height}
+        role="listitem"
+        aria-label={`${lane.thread}: ${lane.spans.length} spans`}
+        data-testid="timeline-lane"
+        className="overflow-visible"
+      >
         <rect width="100%" height={height} rx="3" fill="var(--surface-muted)" />
         {lane.spans.map((span, i) => {
           const width = Math.max(total * 0.004, span.end - span.start);
@@ -141,11 +173,31 @@ function LaneRow({ lane, total, hatch, onActive }: { lane: ReturnType<typeof lay
               onFocus={() => onActive(span)}
               onBlur={() => onActive(null)}
             >
-              <rect x={pct(span.start)} y={y + 1} width={pct(width)} height={ROW - 2} rx="2.5" strokeWidth="1.5" {...barPaint(span.kind, hatch)} />
+              <rect
+                x={pct(span.start)}
+                y={y + 1}
+                width={pct(width)}
+                height={ROW - 2}
+                rx="2.5"
+                strokeWidth="1.5"
+                {...barPaint(span.kind, hatch)}
+              />
               {wide ? (
                 // A nested svg clips the label to its bar, so neighbouring labels never overprint.
-                <svg x={pct(span.start)} y={y} width={pct(width)} height={ROW} style={{ overflow: "hidden" }} className="pointer-events-none">
-                  <text x="5" y={ROW / 2 + 4} className="font-mono text-[10.5px]" fill={span.kind === "wait" ? "var(--foreground)" : "var(--primary-foreground)"}>
+                <svg
+                  x={pct(span.start)}
+                  y={y}
+                  width={pct(width)}
+                  height={ROW}
+                  style={{ overflow: "hidden" }}
+                  className="pointer-events-none"
+                >
+                  <text
+                    x="5"
+                    y={ROW / 2 + 4}
+                    className="font-mono text-[10.5px]"
+                    fill={span.kind === "wait" ? "var(--foreground)" : "var(--primary-foreground)"}
+                  >
                     {label}
                   </text>
                 </svg>
@@ -186,7 +238,12 @@ function downloadTrace(spans: readonly Span[], testName: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;
-  a.download = `${testName.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "").slice(0, 60) || "trace"}.trace.json`;
+  a.download = `${
+    testName
+      .replace(/[^a-z0-9]+/gi, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 60) || "trace"
+  }.trace.json`;
   a.click();
   URL.revokeObjectURL(url);
 }

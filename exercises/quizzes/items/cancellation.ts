@@ -43,13 +43,23 @@ export const cancelAtAwait = defineItem({
                 println!("after select");
             }`),
           lines: [
-            { text: `${job} started`, explanation: `select! polls both branches at once; ${job}'s body runs up to its first .await (the ${work} ms sleep) and prints this at 0 ms.` },
+            {
+              text: `${job} started`,
+              explanation: `select! polls both branches at once; ${job}'s body runs up to its first .await (the ${work} ms sleep) and prints this at 0 ms.`,
+            },
             {
               text: `${job} dropped`,
               explanation: `The ${limit} ms timer wins. select! then drops the losing future on the spot, before it runs the winner's handler: dropping a suspended future drops the locals it holds (here the guard), and the code after its .await — "${job} finished" — never runs. It is not paused to continue later; it is gone.`,
             },
-            { text: "timed out", explanation: "The winning branch's handler runs once the other branch has been dropped." },
-            { text: "after select", explanation: "select! is an expression: when the handler finishes, main simply carries on. Nothing of the cancelled job is still running." },
+            {
+              text: "timed out",
+              explanation: "The winning branch's handler runs once the other branch has been dropped.",
+            },
+            {
+              text: "after select",
+              explanation:
+                "select! is an expression: when the handler finishes, main simply carries on. Nothing of the cancelled job is still running.",
+            },
           ],
         };
       },
@@ -123,11 +133,31 @@ export const cancelAtAwait = defineItem({
                 transfer(&alice, &bob, ${amount}),
             ).await;`),
           options: [
-            opt(`alice has already been debited ${amount}.`, true, "Everything before the .await ran when the future was first polled. Cancelling stops a future; it does not undo what it already did."),
-            opt("bob's deposit never happens.", true, `The future was dropped while suspended in audit_log, so the line after that .await never runs: ${amount} left alice and reached nobody. Code like this is not cancel-safe; do the await before the in-memory updates, or make both updates one step after it.`),
-            opt("timeout rolls the withdrawal back, like an aborted database transaction.", false, "Tempting if you think of a timeout as an abort with rollback. Rust futures have no transactions: memory already changed stays changed."),
-            opt("transfer keeps running in the background and deposits later.", false, "That is how a JavaScript promise behaves after Promise.race gives up on it. A Rust future only runs while someone polls it, and timeout has dropped it."),
-            opt("transfer is paused and resumes where it stopped if the caller awaits it again.", false, "Futures do pause at .await, which makes this tempting, but a paused future someone still owns is not the same as a dropped one. The dropped one is gone; calling transfer again starts from the top and withdraws a second time."),
+            opt(
+              `alice has already been debited ${amount}.`,
+              true,
+              "Everything before the .await ran when the future was first polled. Cancelling stops a future; it does not undo what it already did.",
+            ),
+            opt(
+              "bob's deposit never happens.",
+              true,
+              `The future was dropped while suspended in audit_log, so the line after that .await never runs: ${amount} left alice and reached nobody. Code like this is not cancel-safe; do the await before the in-memory updates, or make both updates one step after it.`,
+            ),
+            opt(
+              "timeout rolls the withdrawal back, like an aborted database transaction.",
+              false,
+              "Tempting if you think of a timeout as an abort with rollback. Rust futures have no transactions: memory already changed stays changed.",
+            ),
+            opt(
+              "transfer keeps running in the background and deposits later.",
+              false,
+              "That is how a JavaScript promise behaves after Promise.race gives up on it. A Rust future only runs while someone polls it, and timeout has dropped it.",
+            ),
+            opt(
+              "transfer is paused and resumes where it stopped if the caller awaits it again.",
+              false,
+              "Futures do pause at .await, which makes this tempting, but a paused future someone still owns is not the same as a dropped one. The dropped one is gone; calling transfer again starts from the top and withdraws a second time.",
+            ),
           ],
         };
       },
@@ -172,8 +202,15 @@ export const selectFirstWins = defineItem({
             unit: "ms",
             explanation: `select! returns as soon as the first branch completes, after ${min} ms, and drops the other two lookups unfinished. Nothing waits for them.`,
             misconceptions: [
-              { value: max, explanation: `${max} ms is what join! would take: it waits for every branch. select! waits only for the first, then cancels the rest.` },
-              { value: a + b + c, explanation: "The three lookups are polled together, not one after another; and select! does not even wait for the slower ones." },
+              {
+                value: max,
+                explanation: `${max} ms is what join! would take: it waits for every branch. select! waits only for the first, then cancels the rest.`,
+              },
+              {
+                value: a + b + c,
+                explanation:
+                  "The three lookups are polled together, not one after another; and select! does not even wait for the slower ones.",
+              },
             ],
           },
         };
@@ -215,7 +252,12 @@ export const selectFirstWins = defineItem({
             tolerance: 0.5,
             unit: "",
             explanation: `Each round calls fetch() anew. The ${tick} ms tick always beats the ${fetch} ms fetch, so select! drops that round's fetch and the next round starts a fresh one from the top: ${rounds} starts, and "fetched" never prints although ${rounds} × ${tick} = ${rounds * tick} ms passes in total. To keep one fetch going across rounds, create it once before the loop, pin it and select on &mut it.`,
-            misconceptions: [{ value: 1, explanation: `1 assumes the losing fetch is paused and resumes next round, finishing after ${fetch} ms. A losing branch is cancelled, not paused: each round's fetch() is a brand-new future.` }],
+            misconceptions: [
+              {
+                value: 1,
+                explanation: `1 assumes the losing fetch is paused and resumes next round, finishing after ${fetch} ms. A losing branch is cancelled, not paused: each round's fetch() is a brand-new future.`,
+              },
+            ],
           },
         };
       },
@@ -256,8 +298,16 @@ export const selectFirstWins = defineItem({
             unit: "",
             explanation: `The fetch is created once and selected by &mut, so when a tick wins, select! drops only the borrow, not the fetch: it keeps its progress and completes at ${fetch} ms. A new ${tick} ms sleep is made each round, so ticks fire at ${Array.from({ length: ticks }, (_, i) => (i + 1) * tick).join(", ")} ms: ${ticks}.`,
             misconceptions: [
-              { value: 1, explanation: "1 assumes the sleep is one timer made once. Every round evaluates sleep(…) again and gets a fresh timer." },
-              { value: 0, explanation: "0 assumes select! waits for every branch like join!. The first ready branch wins each round." },
+              {
+                value: 1,
+                explanation:
+                  "1 assumes the sleep is one timer made once. Every round evaluates sleep(…) again and gets a fresh timer.",
+              },
+              {
+                value: 0,
+                explanation:
+                  "0 assumes select! waits for every branch like join!. The first ready branch wins each round.",
+              },
             ],
           },
         };
@@ -287,9 +337,21 @@ export const selectFirstWins = defineItem({
               true,
               `Random order keeps one busy branch from starving the others. If ${stop} must always win, write \`biased;\` as the first line of select! to poll the branches top to bottom.`,
             ),
-            opt(`Always ${work}, because it is written first.`, false, "Tempting because match arms are tried top to bottom. select! is not a match: only with `biased;` does the written order decide."),
-            opt("Both: the first handler runs, then the second.", false, "Exactly one handler runs per select!. The other branch's future is dropped; its message stays in the channel for the next recv."),
-            opt(`${work} wins, and the ${stop} branch is paused and runs at the start of the next select!.`, false, "A losing branch is not queued or paused: its future is dropped. The next iteration polls fresh recv() futures, again in random order."),
+            opt(
+              `Always ${work}, because it is written first.`,
+              false,
+              "Tempting because match arms are tried top to bottom. select! is not a match: only with `biased;` does the written order decide.",
+            ),
+            opt(
+              "Both: the first handler runs, then the second.",
+              false,
+              "Exactly one handler runs per select!. The other branch's future is dropped; its message stays in the channel for the next recv.",
+            ),
+            opt(
+              `${work} wins, and the ${stop} branch is paused and runs at the start of the next select!.`,
+              false,
+              "A losing branch is not queued or paused: its future is dropped. The next iteration polls fresh recv() futures, again in random order.",
+            ),
           ],
         };
       },
@@ -326,8 +388,16 @@ export const taskHandleDrop = defineItem({
                 println!("main done");
             }`),
           lines: [
-            { text: "handle dropped", explanation: "On a current-thread runtime the spawned task waits for main to yield; main reaches this line first." },
-            { text: `${job} started`, explanation: "main's sleep yields the thread, and the runtime polls the spawned task. Dropping the handle did not stop it from starting." },
+            {
+              text: "handle dropped",
+              explanation:
+                "On a current-thread runtime the spawned task waits for main to yield; main reaches this line first.",
+            },
+            {
+              text: `${job} started`,
+              explanation:
+                "main's sleep yields the thread, and the runtime polls the spawned task. Dropping the handle did not stop it from starting.",
+            },
             {
               text: `${job} finished`,
               explanation: `Dropping a JoinHandle detaches the task; it does not cancel it (unlike dropping a plain future). The task finishes at ${work} ms, before main's ${work * 2} ms sleep ends. To stop it, call handle.abort().`,
@@ -366,9 +436,19 @@ export const taskHandleDrop = defineItem({
             }`),
           lines: [
             { text: `${job} started`, explanation: "The task runs as soon as main's first sleep yields the thread." },
-            { text: "abort requested", explanation: `At ${wait} ms the task is suspended in its ${work} ms sleep. abort() asks the runtime to cancel it at that .await; the call itself returns at once.` },
-            { text: "cancelled: true", explanation: "Awaiting an aborted task's handle gives Err(JoinError) whose is_cancelled() is true: the task was dropped at its .await." },
-            { text: "main done", explanation: `main sleeps long past the task's ${work} ms, yet "${job} finished" never appears: an aborted task does not resume.` },
+            {
+              text: "abort requested",
+              explanation: `At ${wait} ms the task is suspended in its ${work} ms sleep. abort() asks the runtime to cancel it at that .await; the call itself returns at once.`,
+            },
+            {
+              text: "cancelled: true",
+              explanation:
+                "Awaiting an aborted task's handle gives Err(JoinError) whose is_cancelled() is true: the task was dropped at its .await.",
+            },
+            {
+              text: "main done",
+              explanation: `main sleeps long past the task's ${work} ms, yet "${job} finished" never appears: an aborted task does not resume.`,
+            },
           ],
         };
       },
@@ -397,8 +477,15 @@ export const taskHandleDrop = defineItem({
                 println!("main done");
             }`),
           lines: [
-            { text: "spawned", explanation: "tokio::spawn only queues the task; with one runtime thread it cannot run until main yields." },
-            { text: `${job} started`, explanation: "main's sleep yields, so the runtime polls the task up to its own sleep." },
+            {
+              text: "spawned",
+              explanation:
+                "tokio::spawn only queues the task; with one runtime thread it cannot run until main yields.",
+            },
+            {
+              text: `${job} started`,
+              explanation: "main's sleep yields, so the runtime polls the task up to its own sleep.",
+            },
             {
               text: "main done",
               explanation: `main wakes at ${wait} ms and returns. Returning from #[tokio::main] shuts the runtime down, which drops every unfinished task at its .await: "${job} finished" (due at ${work} ms) never prints. Keep the JoinHandle and await it if the work must finish.`,

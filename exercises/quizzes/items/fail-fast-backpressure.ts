@@ -42,10 +42,16 @@ export const promiseAllFailFast = defineItem({
               console.log(\`caught: \${(e as Error).message}\`);
             }`),
           lines: [
-            ...STEPS.map((s) => ({ text: `${s} start`, explanation: `Each call runs synchronously up to its first await while the array is built, so ${s} starts at once.` })),
+            ...STEPS.map((s) => ({
+              text: `${s} start`,
+              explanation: `Each call runs synchronously up to its first await while the array is built, so ${s} starts at once.`,
+            })),
             ...events.map((e) =>
               e.fails
-                ? { text: `caught: ${e.name} failed`, explanation: `Promise.all rejects as soon as any promise rejects — at ${e.ms} ms — without waiting for the rest. "all done" never logs.` }
+                ? {
+                    text: `caught: ${e.name} failed`,
+                    explanation: `Promise.all rejects as soon as any promise rejects — at ${e.ms} ms — without waiting for the rest. "all done" never logs.`,
+                  }
                 : e.ms < failAt
                   ? { text: `${e.name} end`, explanation: `${e.name} finishes at ${e.ms} ms, before the failure.` }
                   : {
@@ -80,10 +86,16 @@ export const promiseAllFailFast = defineItem({
             const results = await Promise.allSettled([${STEPS.map((s, i) => `step("${s}", ${ms[i]}, ${i === failing})`).join(", ")}]);
             console.log(results.map((r) => r.status).join(" "));`),
           lines: [
-            ...STEPS.map((s) => ({ text: `${s} start`, explanation: `${s}'s body runs up to its first await as soon as it is called.` })),
+            ...STEPS.map((s) => ({
+              text: `${s} start`,
+              explanation: `${s}'s body runs up to its first await as soon as it is called.`,
+            })),
             ...events
               .filter((e) => !e.fails)
-              .map((e) => ({ text: `${e.name} end`, explanation: `${e.name} ends at ${e.ms} ms; ${STEPS[failing]}'s failure does not disturb it.` })),
+              .map((e) => ({
+                text: `${e.name} end`,
+                explanation: `${e.name} ends at ${e.ms} ms; ${STEPS[failing]}'s failure does not disturb it.`,
+              })),
             {
               text: statuses,
               explanation: `allSettled never rejects early: it waits for every promise and reports each outcome in input order, so this comes after the slowest step (${Math.max(...ms)} ms). ${STEPS[failing]} threw before its "end" line.`,
@@ -126,10 +138,16 @@ export const promiseAllFailFast = defineItem({
                 println!("main done");
             }`),
           lines: [
-            ...STEPS.map((s) => ({ text: `${s} start`, explanation: `try_join! polls its futures in the order written; ${s} runs to its first .await.` })),
+            ...STEPS.map((s) => ({
+              text: `${s} start`,
+              explanation: `try_join! polls its futures in the order written; ${s} runs to its first .await.`,
+            })),
             ...events
               .filter((e) => e.ms < failAt)
-              .map((e) => ({ text: `${e.name} end`, explanation: `${e.name} finishes at ${e.ms} ms, before ${failName} fails.` })),
+              .map((e) => ({
+                text: `${e.name} end`,
+                explanation: `${e.name} finishes at ${e.ms} ms, before ${failName} fails.`,
+              })),
             {
               text: `error: ${failName} failed`,
               explanation: `At ${failAt} ms ${failName} returns Err; try_join! returns that error at once and drops the unfinished ${cancelled.join(" and ")}.`,
@@ -184,8 +202,14 @@ export const boundedBackpressure = defineItem({
             unit: "ms",
             explanation: `The first ${cap} send${cap === 1 ? "" : "s"} fill the buffer at once. From then on each send waits until the consumer takes a message, one every ${d} ms: (${n} − ${cap}) × ${d} = ${answer} ms. That wait is back-pressure — the producer is slowed to the consumer's pace instead of piling messages up in memory.`,
             misconceptions: [
-              { value: 0, explanation: `0 ms is what an unbounded channel gives: sending never waits, and the backlog grows in memory instead. mpsc::channel(${cap}) holds at most ${cap}.` },
-              { value: n * d, explanation: `${n * d} ms assumes every send waits for its own message to be received. Only when the buffer is full does a send wait; ${cap} can sit there.` },
+              {
+                value: 0,
+                explanation: `0 ms is what an unbounded channel gives: sending never waits, and the backlog grows in memory instead. mpsc::channel(${cap}) holds at most ${cap}.`,
+              },
+              {
+                value: n * d,
+                explanation: `${n * d} ms assumes every send waits for its own message to be received. Only when the buffer is full does a send wait; ${cap} can sit there.`,
+              },
             ],
           },
         };
@@ -207,8 +231,15 @@ export const boundedBackpressure = defineItem({
             unit: "messages",
             explanation: `The backlog grows by ${produce} − ${consume} = ${produce - consume} messages every second: ${answer} after ${seconds} s, and it keeps growing until memory runs out. An unbounded channel never pushes back; a bounded one (mpsc::channel(n)) makes the producer wait instead.`,
             misconceptions: [
-              { value: 0, explanation: "0 assumes the producer is slowed down to the consumer's pace. Only a bounded channel does that; unbounded_channel's send never waits." },
-              { value: produce * seconds, explanation: "That forgets the consumer: it does drain messages, just not as fast as they arrive." },
+              {
+                value: 0,
+                explanation:
+                  "0 assumes the producer is slowed down to the consumer's pace. Only a bounded channel does that; unbounded_channel's send never waits.",
+              },
+              {
+                value: produce * seconds,
+                explanation: "That forgets the consumer: it does drain messages, just not as fast as they arrive.",
+              },
             ],
           },
         };
@@ -227,9 +258,21 @@ export const boundedBackpressure = defineItem({
               true,
               "That is the point of a bounded channel: a fast producer is held to the consumer's pace, and memory stays bounded. (tokio's bounded send().await waits the same way, but yields the task instead of blocking the thread.) It returns Err only if the receiver has been dropped.",
             ),
-            opt("It returns an error at once because the channel is full.", false, "That is try_send, which returns Err(TrySendError::Full) instead of waiting. send waits."),
-            opt("It grows the buffer to make room.", false, "Tempting if you know Vec, but that is what the unbounded mpsc::channel() effectively does. A sync_channel's capacity is fixed."),
-            opt("It drops the oldest message to make room.", false, "A lossy ring buffer (like tokio's broadcast channel, where slow receivers lag) does that. An mpsc channel never discards messages."),
+            opt(
+              "It returns an error at once because the channel is full.",
+              false,
+              "That is try_send, which returns Err(TrySendError::Full) instead of waiting. send waits.",
+            ),
+            opt(
+              "It grows the buffer to make room.",
+              false,
+              "Tempting if you know Vec, but that is what the unbounded mpsc::channel() effectively does. A sync_channel's capacity is fixed.",
+            ),
+            opt(
+              "It drops the oldest message to make room.",
+              false,
+              "A lossy ring buffer (like tokio's broadcast channel, where slow receivers lag) does that. An mpsc channel never discards messages.",
+            ),
           ],
         };
       },

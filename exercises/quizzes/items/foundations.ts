@@ -12,10 +12,26 @@ export const cvpDefinition = defineItem({
         type: "single",
         prompt: "Which sentence describes **concurrency** (as opposed to parallelism)?",
         options: [
-          opt("Several tasks are in progress during the same period; they may take turns on a single core.", true, "Concurrency is about structure: task lifetimes overlap. Whether any two instructions run at the same instant is a separate question."),
-          opt("Several things execute at exactly the same instant.", false, "That is parallelism. A single core can run concurrent tasks by switching between them, so nothing happens at the same instant there."),
-          opt("It requires more than one CPU core.", false, "One core is enough for concurrency: an async runtime on one thread interleaves thousands of tasks."),
-          opt("It means the program uses async/await.", false, "async/await is one way to write concurrent code; threads are another. The concept is independent of the syntax."),
+          opt(
+            "Several tasks are in progress during the same period; they may take turns on a single core.",
+            true,
+            "Concurrency is about structure: task lifetimes overlap. Whether any two instructions run at the same instant is a separate question.",
+          ),
+          opt(
+            "Several things execute at exactly the same instant.",
+            false,
+            "That is parallelism. A single core can run concurrent tasks by switching between them, so nothing happens at the same instant there.",
+          ),
+          opt(
+            "It requires more than one CPU core.",
+            false,
+            "One core is enough for concurrency: an async runtime on one thread interleaves thousands of tasks.",
+          ),
+          opt(
+            "It means the program uses async/await.",
+            false,
+            "async/await is one way to write concurrent code; threads are another. The concept is independent of the syntax.",
+          ),
         ],
       }),
     },
@@ -27,10 +43,26 @@ export const cvpDefinition = defineItem({
           type: "single",
           prompt: `A server runs on a machine with **one core**. It keeps ${n} client connections open and serves each a little at a time whenever that client's data arrives. What is it doing?`,
           options: [
-            opt("Concurrency without parallelism.", true, `The ${n} connections are all in progress at once, but one core means only one of them executes at any instant.`),
-            opt("Parallelism: the connections are handled simultaneously.", false, "With one core nothing runs simultaneously; the connections only overlap in time by taking turns."),
-            opt("Both concurrency and parallelism.", false, "Parallelism needs at least two things executing at the same instant, which one core cannot do."),
-            opt("Neither: it is sequential because there is one core.", false, "Sequential would mean finishing one connection before starting the next. Interleaving them is exactly concurrency."),
+            opt(
+              "Concurrency without parallelism.",
+              true,
+              `The ${n} connections are all in progress at once, but one core means only one of them executes at any instant.`,
+            ),
+            opt(
+              "Parallelism: the connections are handled simultaneously.",
+              false,
+              "With one core nothing runs simultaneously; the connections only overlap in time by taking turns.",
+            ),
+            opt(
+              "Both concurrency and parallelism.",
+              false,
+              "Parallelism needs at least two things executing at the same instant, which one core cannot do.",
+            ),
+            opt(
+              "Neither: it is sequential because there is one core.",
+              false,
+              "Sequential would mean finishing one connection before starting the next. Interleaving them is exactly concurrency.",
+            ),
           ],
         };
       },
@@ -43,10 +75,26 @@ export const cvpDefinition = defineItem({
           type: "single",
           prompt: `A program splits a large array into ${k} chunks and sums each chunk on its own thread, on an idle machine with ${k} cores. The threads never wait for anything. What is this?`,
           options: [
-            opt("Parallelism (and, since the threads overlap in time, also concurrency).", true, `${k} busy threads on ${k} free cores really execute at the same instant; every parallel program is also concurrent.`),
-            opt("Concurrency only: threads always take turns.", false, "The OS puts each runnable thread on its own core when cores are free, so they run at the same time."),
-            opt("Neither, because the threads never communicate.", false, "Independence does not matter; overlapping execution does. Independent chunks are the easiest parallel work there is."),
-            opt("Parallelism only: concurrency would need async tasks.", false, "Concurrency is not tied to async; overlapping threads are concurrent too."),
+            opt(
+              "Parallelism (and, since the threads overlap in time, also concurrency).",
+              true,
+              `${k} busy threads on ${k} free cores really execute at the same instant; every parallel program is also concurrent.`,
+            ),
+            opt(
+              "Concurrency only: threads always take turns.",
+              false,
+              "The OS puts each runnable thread on its own core when cores are free, so they run at the same time.",
+            ),
+            opt(
+              "Neither, because the threads never communicate.",
+              false,
+              "Independence does not matter; overlapping execution does. Independent chunks are the easiest parallel work there is.",
+            ),
+            opt(
+              "Parallelism only: concurrency would need async tasks.",
+              false,
+              "Concurrency is not tied to async; overlapping threads are concurrent too.",
+            ),
           ],
         };
       },
@@ -72,7 +120,12 @@ export const cvpTiming = defineItem({
             tolerance: Math.round((a + b) * 0.1),
             unit: "ms",
             explanation: `One core executes one thread at a time, so the OS interleaves them and the total CPU time ${a} + ${b} = ${a + b} ms is spent one slice after another. Two threads give concurrency here, not parallelism.`,
-            misconceptions: [{ value: b, explanation: `${b} ms would need both threads to run at the same instant, which takes two cores.` }],
+            misconceptions: [
+              {
+                value: b,
+                explanation: `${b} ms would need both threads to run at the same instant, which takes two cores.`,
+              },
+            ],
           },
         };
       },
@@ -90,7 +143,12 @@ export const cvpTiming = defineItem({
             tolerance: Math.round(b * 0.1),
             unit: "ms",
             explanation: `Each thread gets its own core, so they run in parallel and the longer one decides: max(${a}, ${b}) = ${b} ms.`,
-            misconceptions: [{ value: a + b, explanation: `${a + b} ms is what one core would take; with two free cores the work does not queue.` }],
+            misconceptions: [
+              {
+                value: a + b,
+                explanation: `${a + b} ms is what one core would take; with two free cores the work does not queue.`,
+              },
+            ],
           },
         };
       },
@@ -108,7 +166,12 @@ export const cvpTiming = defineItem({
             tolerance: Math.round(b * 0.1),
             unit: "ms",
             explanation: `Waiting needs no CPU. Both timers run at once while the single thread is idle, so the total is the longer wait, ${b} ms: concurrency without any parallelism.`,
-            misconceptions: [{ value: a + b, explanation: `${a + b} ms assumes one thread can only wait for one thing at a time. An awaited timer frees the thread for the other task.` }],
+            misconceptions: [
+              {
+                value: a + b,
+                explanation: `${a + b} ms assumes one thread can only wait for one thing at a time. An awaited timer frees the thread for the other task.`,
+              },
+            ],
           },
         };
       },
@@ -129,10 +192,26 @@ export const hardwareThreads = defineItem({
           type: "single",
           prompt: `A CPU's spec sheet says "${c} cores / ${2 * c} threads". What does the "${2 * c} threads" mean for a Rust program?`,
           options: [
-            opt(`The chip can run ${2 * c} hardware threads at once (two per core, SMT); the program can still create far more OS threads.`, true, `Hardware threads are execution slots on the chip. OS threads are software objects; the scheduler multiplexes any number of them onto the ${2 * c} slots.`),
-            opt(`A program can create at most ${2 * c} threads.`, false, "The spec does not limit OS threads: programs routinely have hundreds; the OS time-slices them onto the hardware."),
-            opt("Every core always runs two of the program's threads at the same time.", false, "SMT lets one core keep two hardware threads and issue instructions from both in the same cycle, sharing its execution units, so it rarely doubles the speed; and which OS threads sit in those slots is the scheduler's choice, often threads of other programs."),
-            opt(`Creating more than ${2 * c} threads makes the program crash.`, false, "Extra threads simply wait their turn for a hardware slot; they cost a little memory and switching time, not a crash."),
+            opt(
+              `The chip can run ${2 * c} hardware threads at once (two per core, SMT); the program can still create far more OS threads.`,
+              true,
+              `Hardware threads are execution slots on the chip. OS threads are software objects; the scheduler multiplexes any number of them onto the ${2 * c} slots.`,
+            ),
+            opt(
+              `A program can create at most ${2 * c} threads.`,
+              false,
+              "The spec does not limit OS threads: programs routinely have hundreds; the OS time-slices them onto the hardware.",
+            ),
+            opt(
+              "Every core always runs two of the program's threads at the same time.",
+              false,
+              "SMT lets one core keep two hardware threads and issue instructions from both in the same cycle, sharing its execution units, so it rarely doubles the speed; and which OS threads sit in those slots is the scheduler's choice, often threads of other programs.",
+            ),
+            opt(
+              `Creating more than ${2 * c} threads makes the program crash.`,
+              false,
+              "Extra threads simply wait their turn for a hardware slot; they cost a little memory and switching time, not a crash.",
+            ),
           ],
         };
       },
@@ -146,10 +225,26 @@ export const hardwareThreads = defineItem({
           type: "single",
           prompt: `A program calls \`std::thread::spawn\` ${n} times on a CPU with ${c} cores and ${2 * c} hardware threads. Each thread mostly sleeps. What happens?`,
           options: [
-            opt(`All ${n} OS threads are created; the OS scheduler runs whichever are ready on the ${2 * c} hardware threads.`, true, "OS threads are not tied to hardware threads one-to-one. Sleeping threads need no hardware slot at all."),
-            opt(`Only ${2 * c} threads start; the rest wait until those finish.`, false, "spawn creates the thread immediately; nothing queues behind the hardware thread count."),
-            opt(`spawn panics after ${2 * c} threads.`, false, "The limit on threads comes from the OS (memory, pid limits), far above the hardware thread count."),
-            opt(`They run in ${Math.ceil(n / (2 * c))} batches of ${2 * c}.`, false, "There are no batches: the scheduler switches between runnable threads continually, and sleeping ones are not runnable."),
+            opt(
+              `All ${n} OS threads are created; the OS scheduler runs whichever are ready on the ${2 * c} hardware threads.`,
+              true,
+              "OS threads are not tied to hardware threads one-to-one. Sleeping threads need no hardware slot at all.",
+            ),
+            opt(
+              `Only ${2 * c} threads start; the rest wait until those finish.`,
+              false,
+              "spawn creates the thread immediately; nothing queues behind the hardware thread count.",
+            ),
+            opt(
+              `spawn panics after ${2 * c} threads.`,
+              false,
+              "The limit on threads comes from the OS (memory, pid limits), far above the hardware thread count.",
+            ),
+            opt(
+              `They run in ${Math.ceil(n / (2 * c))} batches of ${2 * c}.`,
+              false,
+              "There are no batches: the scheduler switches between runnable threads continually, and sleeping ones are not runnable.",
+            ),
           ],
         };
       },
@@ -178,7 +273,10 @@ export const coresSpeedup = defineItem({
             unit: "ms",
             explanation: `Only ${c} threads can execute at once, so ${k} × ${m} ms = ${k * m} ms of CPU work spread over ${c} cores takes about ${k * m} / ${c} = ${answer} ms.`,
             misconceptions: [
-              { value: m, explanation: `${m} ms would need ${k} cores; the extra threads take turns on the ${c} that exist.` },
+              {
+                value: m,
+                explanation: `${m} ms would need ${k} cores; the extra threads take turns on the ${c} that exist.`,
+              },
               { value: k * m, explanation: `${k * m} ms is the time on a single core; ${c} cores share the work.` },
             ],
           },
@@ -200,8 +298,18 @@ export const coresSpeedup = defineItem({
             unit: "ms",
             explanation: `A sleeping thread needs no core. All ${k} sleeps overlap, so the program ends after about ${m} ms whatever the core count.`,
             misconceptions: [
-              { value: Math.ceil(k / c) * m, explanation: "That would be true for CPU work; sleeps do not occupy a core, so they do not queue." },
-              ...(c > 1 ? [{ value: k * m, explanation: `${k * m} ms treats the sleeps as running one after another; they overlap.` }] : []),
+              {
+                value: Math.ceil(k / c) * m,
+                explanation: "That would be true for CPU work; sleeps do not occupy a core, so they do not queue.",
+              },
+              ...(c > 1
+                ? [
+                    {
+                      value: k * m,
+                      explanation: `${k * m} ms treats the sleeps as running one after another; they overlap.`,
+                    },
+                  ]
+                : []),
             ],
           },
         };

@@ -31,8 +31,14 @@ export const joinOutputOrder = defineItem({
           prompt: "Put the printed lines in order.",
           code: block,
           lines: [
-            ...LETTERS.map((l) => ({ text: `${l} start`, explanation: `join! polls its futures in the order written; each runs until its first .await, so ${l} starts at about 0 ms.` })),
-            ...ends.map(({ l, w }) => ({ text: `${l} end`, explanation: `${l}'s timer fires after ${w} ms; ends come in order of the sleeps, because the three waits overlap.` })),
+            ...LETTERS.map((l) => ({
+              text: `${l} start`,
+              explanation: `join! polls its futures in the order written; each runs until its first .await, so ${l} starts at about 0 ms.`,
+            })),
+            ...ends.map(({ l, w }) => ({
+              text: `${l} end`,
+              explanation: `${l}'s timer fires after ${w} ms; ends come in order of the sleeps, because the three waits overlap.`,
+            })),
           ],
         };
       },
@@ -58,8 +64,14 @@ export const joinOutputOrder = defineItem({
           prompt: "Put the logged lines in order.",
           code: block,
           lines: [
-            ...LETTERS.map((l) => ({ text: `${l} start`, explanation: `Calling an async function runs it synchronously up to its first await, so ${l} logs its start while the array is being built.` })),
-            ...ends.map(({ l, w }) => ({ text: `${l} end`, explanation: `${l}'s timer fires at about ${w} ms; the waits overlap, so ends follow the durations.` })),
+            ...LETTERS.map((l) => ({
+              text: `${l} start`,
+              explanation: `Calling an async function runs it synchronously up to its first await, so ${l} logs its start while the array is being built.`,
+            })),
+            ...ends.map(({ l, w }) => ({
+              text: `${l} end`,
+              explanation: `${l}'s timer fires at about ${w} ms; the waits overlap, so ends follow the durations.`,
+            })),
             { text: "all done", explanation: "Promise.all resolves when the slowest promise has." },
           ],
         };
@@ -89,8 +101,17 @@ export const joinOutputOrder = defineItem({
           prompt: "Put the printed lines in order.",
           code: block,
           lines: LETTERS.flatMap((l, i) => [
-            { text: `${l} start`, explanation: i === 0 ? "A is awaited first, so it starts first." : `${l} is not even created until the previous step's .await has finished.` },
-            { text: `${l} end`, explanation: `.await waits for ${l} to complete before the next line runs: one task, one step at a time, whatever the durations.` },
+            {
+              text: `${l} start`,
+              explanation:
+                i === 0
+                  ? "A is awaited first, so it starts first."
+                  : `${l} is not even created until the previous step's .await has finished.`,
+            },
+            {
+              text: `${l} end`,
+              explanation: `.await waits for ${l} to complete before the next line runs: one task, one step at a time, whatever the durations.`,
+            },
           ]),
         };
       },
@@ -127,7 +148,12 @@ export const joinDuration = defineItem({
             tolerance: Math.round(max * 0.1),
             unit: "ms",
             explanation: `join! polls all three futures inside one task; their timers run at the same time, so the total is the longest, ${max} ms — even on one thread.`,
-            misconceptions: [{ value: sum, explanation: `${sum} ms is the sum: it assumes one thread can only wait for one timer at a time.` }],
+            misconceptions: [
+              {
+                value: sum,
+                explanation: `${sum} ms is the sum: it assumes one thread can only wait for one timer at a time.`,
+              },
+            ],
           },
         };
       },
@@ -162,7 +188,12 @@ export const joinDuration = defineItem({
             tolerance: Math.round(sum * 0.1),
             unit: "ms",
             explanation: `Calling an async fn only builds a future: pause's body, and the sleep inside it, has not begun. Each .await then runs one pause to the end before the next one starts, so ${w.join(" + ")} = ${sum} ms. (Careful: tokio's sleep(d) itself fixes its deadline when it is called, so three bare sleep(…) values created up front and awaited in turn would take only the longest, ${max} ms. The async fn around it is what keeps the clock from starting.)`,
-            misconceptions: [{ value: max, explanation: `${max} ms would need the pauses to run together (join!, join_all or spawn). Creating a future is not starting it.` }],
+            misconceptions: [
+              {
+                value: max,
+                explanation: `${max} ms would need the pauses to run together (join!, join_all or spawn). Creating a future is not starting it.`,
+              },
+            ],
           },
         };
       },
@@ -194,8 +225,20 @@ export const joinDuration = defineItem({
             unit: "ms",
             explanation: `Inside two_steps the sleeps are sequential (${a} + ${b} = ${a + b} ms); join! overlaps that with the ${c} ms sleep, so the total is max(${a + b}, ${c}) = ${answer} ms.`,
             misconceptions: [
-              { value: a + b + c, explanation: "join! runs its two branches at the same time; only the steps inside two_steps are sequential." },
-              ...(Math.max(a, b, c) !== answer ? [{ value: Math.max(a, b, c), explanation: "The two sleeps inside two_steps are awaited one after the other, so that branch takes their sum." }] : []),
+              {
+                value: a + b + c,
+                explanation:
+                  "join! runs its two branches at the same time; only the steps inside two_steps are sequential.",
+              },
+              ...(Math.max(a, b, c) !== answer
+                ? [
+                    {
+                      value: Math.max(a, b, c),
+                      explanation:
+                        "The two sleeps inside two_steps are awaited one after the other, so that branch takes their sum.",
+                    },
+                  ]
+                : []),
             ],
           },
         };
@@ -228,10 +271,26 @@ export const futuresLazy = defineItem({
                 println!("main done");
             }`),
           options: [
-            opt('Only "main done".', true, `Calling an async fn only builds a future. Nobody polls _pending, so ${name}'s body never runs. Binding it to _pending also silences the compiler's \"futures do nothing unless you .await or poll them\" warning, which a bare ${name}(); statement would get.`),
-            opt(`"${name} running", then "main done".`, false, "That would be true in JavaScript, where an async function starts at once. A Rust future is inert until polled."),
-            opt(`"main done", then "${name} running" when main ends.`, false, "Dropping an unpolled future just frees it; it never runs."),
-            opt(`"${name} running" appears during the sleep, because the runtime polls every future.`, false, "The runtime polls tasks (spawned futures) and what they await. A future stored in a variable is neither."),
+            opt(
+              'Only "main done".',
+              true,
+              `Calling an async fn only builds a future. Nobody polls _pending, so ${name}'s body never runs. Binding it to _pending also silences the compiler's \"futures do nothing unless you .await or poll them\" warning, which a bare ${name}(); statement would get.`,
+            ),
+            opt(
+              `"${name} running", then "main done".`,
+              false,
+              "That would be true in JavaScript, where an async function starts at once. A Rust future is inert until polled.",
+            ),
+            opt(
+              `"main done", then "${name} running" when main ends.`,
+              false,
+              "Dropping an unpolled future just frees it; it never runs.",
+            ),
+            opt(
+              `"${name} running" appears during the sleep, because the runtime polls every future.`,
+              false,
+              "The runtime polls tasks (spawned futures) and what they await. A future stored in a variable is neither.",
+            ),
           ],
         };
       },
@@ -258,7 +317,10 @@ export const futuresLazy = defineItem({
             }`),
           lines: [
             { text: "future created", explanation: `${name}() only builds the future; none of its body has run yet.` },
-            { text: `${name} starts`, explanation: "The body runs when the future is first polled, i.e. at fut.await." },
+            {
+              text: `${name} starts`,
+              explanation: "The body runs when the future is first polled, i.e. at fut.await.",
+            },
             { text: "got 7", explanation: "The await completes with the value the async fn returned." },
           ],
         };
@@ -283,9 +345,19 @@ export const futuresLazy = defineItem({
             await p;
             console.log("done");`),
           lines: [
-            { text: `${name} starts`, explanation: "A JS async function runs synchronously up to its first await as soon as it is called — unlike a Rust future, which waits to be polled." },
-            { text: "promise created", explanation: "At the await the function returns a pending promise and the caller continues." },
-            { text: `${name} resumes`, explanation: "The rest of the function runs as a microtask once the caller yields (await p)." },
+            {
+              text: `${name} starts`,
+              explanation:
+                "A JS async function runs synchronously up to its first await as soon as it is called — unlike a Rust future, which waits to be polled.",
+            },
+            {
+              text: "promise created",
+              explanation: "At the await the function returns a pending promise and the caller continues.",
+            },
+            {
+              text: `${name} resumes`,
+              explanation: "The rest of the function runs as a microtask once the caller yields (await p).",
+            },
             { text: "done", explanation: "await p finishes after the function body has completed." },
           ],
         };

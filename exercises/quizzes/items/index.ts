@@ -18,7 +18,24 @@ import * as threads from "./threads.ts";
 import * as waiting from "./waiting.ts";
 
 // Only the item definitions are exported from these modules (helpers stay module-private).
-const modules: Record<string, ItemDefinition>[] = [foundations, threads, futures, spawnJoinAll, blocking, sendSync, sharedMemory, channels, choosing, more, possible, cancellation, failFastBackpressure, misconceptions, races, waiting];
+const modules: Record<string, ItemDefinition>[] = [
+  foundations,
+  threads,
+  futures,
+  spawnJoinAll,
+  blocking,
+  sendSync,
+  sharedMemory,
+  channels,
+  choosing,
+  more,
+  possible,
+  cancellation,
+  failFastBackpressure,
+  misconceptions,
+  races,
+  waiting,
+];
 
 export const ITEM_DEFINITIONS: ReadonlyMap<string, ItemDefinition> = new Map(
   modules.flatMap((m) => Object.values(m)).map((definition) => [definition.id, definition]),

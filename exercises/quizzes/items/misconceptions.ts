@@ -7,18 +7,30 @@ const COUNTERS = ["hits", "visits", "errors", "retries", "misses"];
 /** Does-it-compile options for a Mutex shared with threads; `why` explains the claim's option. */
 function mutexChoices(name: string, claim: CompileOutcome, why: string) {
   const choices = {
-    compiles: { text: "It compiles.", explanation: "It would compile if every thread could be sure the Mutex outlives it: a static, a scope that joins the threads, or an Arc each thread owns a share of." },
+    compiles: {
+      text: "It compiles.",
+      explanation:
+        "It would compile if every thread could be sure the Mutex outlives it: a static, a scope that joins the threads, or an Arc each thread owns a share of.",
+    },
     E0373: {
       text: `error[E0373]: closure may outlive the current function, but it borrows \`${name}\``,
-      explanation: "E0373 is thread::spawn refusing a closure that borrows a local: the thread may run after the function that owns the local has returned.",
+      explanation:
+        "E0373 is thread::spawn refusing a closure that borrows a local: the thread may run after the function that owns the local has returned.",
     },
-    E0382: { text: `error[E0382]: \`${name}\` used after it was moved`, explanation: `E0382 appears when ${name} is moved into one closure and then used again, for example by the next loop iteration.` },
+    E0382: {
+      text: `error[E0382]: \`${name}\` used after it was moved`,
+      explanation: `E0382 appears when ${name} is moved into one closure and then used again, for example by the next loop iteration.`,
+    },
     E0277: {
       text: "error[E0277]: `Mutex<u32>` cannot be shared between threads safely",
-      explanation: "Tempting, because tutorials pair Mutex with Arc, but Mutex<T> is Sync whenever T is Send: sharing it is exactly what it is for. Arc solves ownership (who keeps it alive), not thread safety.",
+      explanation:
+        "Tempting, because tutorials pair Mutex with Arc, but Mutex<T> is Sync whenever T is Send: sharing it is exactly what it is for. Arc solves ownership (who keeps it alive), not thread safety.",
     },
   };
-  return compileOptions(claim, { ...choices, [claim]: { ...choices[claim as keyof typeof choices], explanation: why } });
+  return compileOptions(claim, {
+    ...choices,
+    [claim]: { ...choices[claim as keyof typeof choices], explanation: why },
+  });
 }
 
 export const mutexWithoutArc = defineItem({
@@ -180,9 +192,21 @@ export const parIterOverhead = defineItem({
               true,
               `The whole job is ${n} multiplications and additions — a few nanoseconds. par_iter must hand work to rayon's pool, wake worker threads, split, and join the pieces back, which costs microseconds: hundreds of times more than the work it distributes. Parallelism pays only when each piece of work dwarfs that fixed cost.`,
             ),
-            opt(`(2), about ${cores} times faster, since it uses all ${cores} cores.`, false, "The intuition \"parallel = faster\" ignores the fixed cost of coordinating threads. Speed-up is at best the number of cores times the work, minus the overhead; here the overhead is almost everything."),
-            opt("They take the same time: rayon notices small inputs and runs them sequentially.", false, "rayon splits adaptively, but a par_iter call from outside the pool still injects a job into the pool and blocks until a worker completes it; that round trip is never free."),
-            opt("(2) fails to compile: par_iter needs at least as many items as cores.", false, "par_iter works on any length, even zero. The problem is speed, not correctness."),
+            opt(
+              `(2), about ${cores} times faster, since it uses all ${cores} cores.`,
+              false,
+              'The intuition "parallel = faster" ignores the fixed cost of coordinating threads. Speed-up is at best the number of cores times the work, minus the overhead; here the overhead is almost everything.',
+            ),
+            opt(
+              "They take the same time: rayon notices small inputs and runs them sequentially.",
+              false,
+              "rayon splits adaptively, but a par_iter call from outside the pool still injects a job into the pool and blocks until a worker completes it; that round trip is never free.",
+            ),
+            opt(
+              "(2) fails to compile: par_iter needs at least as many items as cores.",
+              false,
+              "par_iter works on any length, even zero. The problem is speed, not correctness.",
+            ),
           ],
         };
       },
@@ -192,15 +216,45 @@ export const parIterOverhead = defineItem({
       generate: (rng) => {
         const cores = rng.pick([4, 8]);
         const pool: OptionInput[] = [
-          opt("Squaring and summing 50 million u64s.", true, "Tens of milliseconds of CPU split into big chunks: the microseconds of coordination vanish next to it."),
-          opt("Resizing 400 photos, each about 30 ms of CPU.", true, "Each item is far larger than rayon's per-job cost, and there are many more items than cores."),
-          opt(`Hashing ${cores} large files already in memory, each about 2 s of CPU.`, true, `Few items, but each is huge: ${cores} cores can work on them at once.`),
-          opt("Summing 10 integers.", false, "Nanoseconds of work against microseconds of waking threads and joining results: the plain loop wins."),
-          opt("Upper-casing 16 short strings.", false, "Again tiny work per item; splitting it across threads costs more than doing it."),
-          opt("Adding 100,000 numbers into one shared Mutex<u64>, locking it once per number.", false, "Tempting because there is a lot of work, but every item needs the same lock, so the threads take turns and fight over it: often slower than the plain loop. Give each thread its own partial sum (.sum() or .reduce()) and combine at the end."),
+          opt(
+            "Squaring and summing 50 million u64s.",
+            true,
+            "Tens of milliseconds of CPU split into big chunks: the microseconds of coordination vanish next to it.",
+          ),
+          opt(
+            "Resizing 400 photos, each about 30 ms of CPU.",
+            true,
+            "Each item is far larger than rayon's per-job cost, and there are many more items than cores.",
+          ),
+          opt(
+            `Hashing ${cores} large files already in memory, each about 2 s of CPU.`,
+            true,
+            `Few items, but each is huge: ${cores} cores can work on them at once.`,
+          ),
+          opt(
+            "Summing 10 integers.",
+            false,
+            "Nanoseconds of work against microseconds of waking threads and joining results: the plain loop wins.",
+          ),
+          opt(
+            "Upper-casing 16 short strings.",
+            false,
+            "Again tiny work per item; splitting it across threads costs more than doing it.",
+          ),
+          opt(
+            "Adding 100,000 numbers into one shared Mutex<u64>, locking it once per number.",
+            false,
+            "Tempting because there is a lot of work, but every item needs the same lock, so the threads take turns and fight over it: often slower than the plain loop. Give each thread its own partial sum (.sum() or .reduce()) and combine at the end.",
+          ),
         ];
-        const yes = rng.sample(pool.filter((o) => o.correct), 2);
-        const no = rng.sample(pool.filter((o) => !o.correct), 2);
+        const yes = rng.sample(
+          pool.filter((o) => o.correct),
+          2,
+        );
+        const no = rng.sample(
+          pool.filter((o) => !o.correct),
+          2,
+        );
         return {
           type: "multi",
           prompt: `On an idle ${cores}-core machine, which of these get clearly faster when a sequential \`iter()\` is replaced by rayon's \`par_iter()\`? Select all that apply.`,
@@ -223,9 +277,21 @@ export const parIterOverhead = defineItem({
               true,
               `That fixed cost is paid whatever the input size, so it dominates tiny inputs. Use par_iter when each call has milliseconds of work, or make the pieces bigger (with_min_len, chunks) so the overhead is spread over more work.`,
             ),
-            opt("par_iter copies the Vec into every thread first.", false, "rayon borrows the slice and gives each worker a sub-range; nothing is copied. The cost is coordination, not copying."),
-            opt("The threads race on the sum, and retrying lost updates is slow.", false, "Each piece keeps its own partial sum and rayon combines them; there is no shared accumulator to race on."),
-            opt("The benchmark must be wrong: parallel code cannot be slower than sequential code.", false, "It can, and here it is expected. More threads add coordination work; they only help when there is enough real work to split."),
+            opt(
+              "par_iter copies the Vec into every thread first.",
+              false,
+              "rayon borrows the slice and gives each worker a sub-range; nothing is copied. The cost is coordination, not copying.",
+            ),
+            opt(
+              "The threads race on the sum, and retrying lost updates is slow.",
+              false,
+              "Each piece keeps its own partial sum and rayon combines them; there is no shared accumulator to race on.",
+            ),
+            opt(
+              "The benchmark must be wrong: parallel code cannot be slower than sequential code.",
+              false,
+              "It can, and here it is expected. More threads add coordination work; they only help when there is enough real work to split.",
+            ),
           ],
         };
       },

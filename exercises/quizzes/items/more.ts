@@ -19,7 +19,13 @@ export const joinVsSpawnCpu = defineItem({
             tolerance: Math.round((a + b) * 0.1),
             unit: "ms",
             explanation: `join! polls both futures inside one task, and a task runs on one thread at a time: ${a} + ${b} = ${a + b} ms. Extra workers cannot help a single task.`,
-            misconceptions: [{ value: b, explanation: "Parallel execution needs separate tasks (tokio::spawn) or threads; join! only interleaves at .await points, and there are none." }],
+            misconceptions: [
+              {
+                value: b,
+                explanation:
+                  "Parallel execution needs separate tasks (tokio::spawn) or threads; join! only interleaves at .await points, and there are none.",
+              },
+            ],
           },
         };
       },
@@ -37,7 +43,12 @@ export const joinVsSpawnCpu = defineItem({
             tolerance: Math.round(b * 0.1),
             unit: "ms",
             explanation: `Two spawned tasks can be polled by two workers at the same time: max(${a}, ${b}) = ${b} ms. (They still block those two workers meanwhile; for long CPU work prefer spawn_blocking or rayon.)`,
-            misconceptions: [{ value: a + b, explanation: "Spawned tasks on a multi-thread runtime can run in parallel on different workers." }],
+            misconceptions: [
+              {
+                value: a + b,
+                explanation: "Spawned tasks on a multi-thread runtime can run in parallel on different workers.",
+              },
+            ],
           },
         };
       },
@@ -63,7 +74,13 @@ export const spawnBlockingEffect = defineItem({
             tolerance: Math.max(3, Math.round(tick * 0.3)),
             unit: "ms",
             explanation: `The ${work} ms of CPU runs on spawn_blocking's own thread; the awaiting task just yields, so the runtime thread keeps waking the heartbeat every ${tick} ms.`,
-            misconceptions: [{ value: work, explanation: "That is what running the loop directly in the task would do. spawn_blocking moves it off the runtime thread." }],
+            misconceptions: [
+              {
+                value: work,
+                explanation:
+                  "That is what running the loop directly in the task would do. spawn_blocking moves it off the runtime thread.",
+              },
+            ],
           },
         };
       },
@@ -86,8 +103,14 @@ export const spawnBlockingEffect = defineItem({
                 println!("main done");
             }`),
           lines: [
-            { text: "spawned", explanation: "spawn_blocking returns a handle at once; the closure starts on another thread." },
-            { text: "tick", explanation: `The runtime thread is free, so the ${Math.round(work / 3)} ms sleep ends on time, before the ${work} ms crunch.` },
+            {
+              text: "spawned",
+              explanation: "spawn_blocking returns a handle at once; the closure starts on another thread.",
+            },
+            {
+              text: "tick",
+              explanation: `The runtime thread is free, so the ${Math.round(work / 3)} ms sleep ends on time, before the ${work} ms crunch.`,
+            },
             { text: "crunch done", explanation: `The blocking thread finishes after about ${work} ms.` },
             { text: "main done", explanation: "Awaiting the handle waits for the closure; main continues afterwards." },
           ],
@@ -110,9 +133,21 @@ export const lockOrder = defineItem({
           type: "single",
           prompt: `Thread 1 locks \`${a}\` then \`${b}\`; thread 2 locks \`${b}\` then \`${a}\`. Both hold the first lock while taking the second. What can happen?`,
           options: [
-            opt("A deadlock: each thread holds one lock and waits for the other's, forever.", true, `Fix it by always taking the locks in one global order (e.g. ${a} before ${b}) or by taking them under one lock.`),
-            opt("Nothing: Rust's type system prevents deadlocks.", false, "Rust prevents data races, not deadlocks; lock order is up to the program."),
-            opt("A data race on the protected values.", false, "Every access is under a lock, so there is no race; the risk is waiting forever."),
+            opt(
+              "A deadlock: each thread holds one lock and waits for the other's, forever.",
+              true,
+              `Fix it by always taking the locks in one global order (e.g. ${a} before ${b}) or by taking them under one lock.`,
+            ),
+            opt(
+              "Nothing: Rust's type system prevents deadlocks.",
+              false,
+              "Rust prevents data races, not deadlocks; lock order is up to the program.",
+            ),
+            opt(
+              "A data race on the protected values.",
+              false,
+              "Every access is under a lock, so there is no race; the risk is waiting forever.",
+            ),
             opt("The second lock call returns Err immediately.", false, "lock() waits; only try_lock returns at once."),
           ],
         };
@@ -122,10 +157,19 @@ export const lockOrder = defineItem({
       id: "poisoned",
       generate: () => ({
         type: "single",
-        prompt: "A thread panics while holding a `std::sync::Mutex` guard. What does the next `lock()` on that mutex return?",
+        prompt:
+          "A thread panics while holding a `std::sync::Mutex` guard. What does the next `lock()` on that mutex return?",
         options: [
-          opt("Err(PoisonError): the data may be half-updated; into_inner() on the error still gives access.", true, "Poisoning flags that an invariant may be broken; .unwrap() on lock() turns it into a panic in the next thread too."),
-          opt("It blocks forever because the guard was never dropped.", false, "Unwinding drops the guard, releasing the lock (and marking it poisoned)."),
+          opt(
+            "Err(PoisonError): the data may be half-updated; into_inner() on the error still gives access.",
+            true,
+            "Poisoning flags that an invariant may be broken; .unwrap() on lock() turns it into a panic in the next thread too.",
+          ),
+          opt(
+            "It blocks forever because the guard was never dropped.",
+            false,
+            "Unwinding drops the guard, releasing the lock (and marking it poisoned).",
+          ),
           opt("Ok, as if nothing happened.", false, "std marks the mutex poisoned so later users notice."),
           opt("The whole process aborts.", false, "Only the panicking thread unwinds."),
         ],
@@ -157,7 +201,13 @@ export const jsParallelism = defineItem({
             tolerance: Math.round(n * ms * 0.1),
             unit: "ms",
             explanation: `All ${n} calls run on the one JavaScript thread, one after another: ${n} × ${ms} = ${n * ms} ms. Promise.all overlaps waiting, not computing; for parallel CPU work use workers.`,
-            misconceptions: [{ value: ms, explanation: "That would need the hashes to run in parallel, which only Workers (separate threads) can do." }],
+            misconceptions: [
+              {
+                value: ms,
+                explanation:
+                  "That would need the hashes to run in parallel, which only Workers (separate threads) can do.",
+              },
+            ],
           },
         };
       },
@@ -168,10 +218,26 @@ export const jsParallelism = defineItem({
         type: "single",
         prompt: "Which of these lets JavaScript code run CPU work in parallel on several cores?",
         options: [
-          opt("Starting several Workers (worker_threads in Node), each with its own event loop.", true, "Each Worker is a separate thread with its own heap; they exchange data by message or share a SharedArrayBuffer."),
-          opt("Promise.all over several async functions.", false, "Promise.all only overlaps waits; the code itself still runs on one thread."),
-          opt("setTimeout(fn, 0) for each chunk.", false, "That spreads work over time on the same thread (keeping the UI responsive), not over cores."),
-          opt("Marking the function async.", false, "async changes how a function returns and awaits, not where it runs."),
+          opt(
+            "Starting several Workers (worker_threads in Node), each with its own event loop.",
+            true,
+            "Each Worker is a separate thread with its own heap; they exchange data by message or share a SharedArrayBuffer.",
+          ),
+          opt(
+            "Promise.all over several async functions.",
+            false,
+            "Promise.all only overlaps waits; the code itself still runs on one thread.",
+          ),
+          opt(
+            "setTimeout(fn, 0) for each chunk.",
+            false,
+            "That spreads work over time on the same thread (keeping the UI responsive), not over cores.",
+          ),
+          opt(
+            "Marking the function async.",
+            false,
+            "async changes how a function returns and awaits, not where it runs.",
+          ),
         ],
       }),
     },

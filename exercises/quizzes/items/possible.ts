@@ -4,7 +4,15 @@
 // runs the program once in every schedule to prove the model right.
 import { defineItem, type OptionInput, rust } from "../define.ts";
 import type { Rng } from "../rng.ts";
-import { enumerate, happensBefore, type Outcome, possibleOutputs, type Program, renderRust, type Step } from "../schedules.ts";
+import {
+  enumerate,
+  happensBefore,
+  type Outcome,
+  possibleOutputs,
+  type Program,
+  renderRust,
+  type Step,
+} from "../schedules.ts";
 
 const load = (shared: string, reg: string): Step => ({ op: "load", shared, reg });
 const store = (shared: string, reg: string, plus: number): Step => ({ op: "store", shared, reg, plus });
@@ -49,13 +57,20 @@ function valueOptions(rng: Rng, program: Program, impossible: { value: number; w
   const outcomes = enumerate(program);
   const seen = new Map<number, Outcome>();
   for (const o of outcomes) if (!seen.has(finalOf(o))) seen.set(finalOf(o), o);
-  const possible = [...seen.entries()].map(([value, o]): OptionInput => ({ text: `x = ${value}`, correct: true, explanation: `Possible: ${story(program, o.schedule)}.` }));
-  const wrong = impossible.filter((i) => !seen.has(i.value)).map((i): OptionInput => ({ text: `x = ${i.value}`, correct: false, explanation: i.why }));
+  const possible = [...seen.entries()].map(([value, o]): OptionInput => ({
+    text: `x = ${value}`,
+    correct: true,
+    explanation: `Possible: ${story(program, o.schedule)}.`,
+  }));
+  const wrong = impossible
+    .filter((i) => !seen.has(i.value))
+    .map((i): OptionInput => ({ text: `x = ${i.value}`, correct: false, explanation: i.why }));
   const unique = new Map([...possible, ...wrong].map((o) => [o.text, o]));
   return rng.shuffle([...unique.values()]).slice(0, 8);
 }
 
-const PROMPT_VALUE = "Two or more threads update `x`, then `main` prints it. Across all the ways the threads' steps can interleave, which lines can this program print? Select every one that some run can produce.";
+const PROMPT_VALUE =
+  "Two or more threads update `x`, then `main` prints it. Across all the ways the threads' steps can interleave, which lines can this program print? Select every one that some run can produce.";
 
 export const possibleFinalValue = defineItem({
   id: "possible-final-value",
@@ -75,8 +90,14 @@ export const possibleFinalValue = defineItem({
           after: ["x"],
         };
         const options = valueOptions(rng, program, [
-          { value: 0, why: "Impossible: both threads write after they read, and every write adds to what was read, so x never ends at 0." },
-          { value: p + q + 1, why: `Impossible: the only numbers ever written are ${p}, ${q} and ${p + q}; nothing adds an extra 1.` },
+          {
+            value: 0,
+            why: "Impossible: both threads write after they read, and every write adds to what was read, so x never ends at 0.",
+          },
+          {
+            value: p + q + 1,
+            why: `Impossible: the only numbers ever written are ${p}, ${q} and ${p + q}; nothing adds an extra 1.`,
+          },
           { value: p * q, why: "Impossible: nothing multiplies; each thread writes what it read plus its own amount." },
         ]);
         return {
@@ -101,7 +122,10 @@ export const possibleFinalValue = defineItem({
           after: ["x"],
         };
         const options = valueOptions(rng, program, [
-          { value: p, why: `Impossible, though tempting: it would need b's write to vanish. b always writes after it reads, so its ${q} is in every result; only a's add can be lost.` },
+          {
+            value: p,
+            why: `Impossible, though tempting: it would need b's write to vanish. b always writes after it reads, so its ${q} is in every result; only a's add can be lost.`,
+          },
           { value: 0, why: "Impossible: both threads add something and b's write is never undone." },
           { value: p + q + p, why: "Impossible: a adds once." },
         ]);
@@ -119,10 +143,23 @@ export const possibleFinalValue = defineItem({
       generate(rng) {
         const [p, q] = rng.shuffle([2, 3, 4, 6]).slice(0, 2) as [number, number];
         const locked = (plus: number): Step[] => [lock("m"), load("x", "v"), store("x", "v", plus), unlock("m")];
-        const program: Program = { shared: { x: 0 }, threads: [{ name: "a", steps: locked(p) }, { name: "b", steps: locked(q) }], after: ["x"] };
+        const program: Program = {
+          shared: { x: 0 },
+          threads: [
+            { name: "a", steps: locked(p) },
+            { name: "b", steps: locked(q) },
+          ],
+          after: ["x"],
+        };
         const options = valueOptions(rng, program, [
-          { value: p, why: "Impossible: the lock makes each read-then-write one step for the other thread, so neither write can be overwritten by a stale one." },
-          { value: q, why: "Impossible: with both updates under the same lock, the second one always reads the first one's result." },
+          {
+            value: p,
+            why: "Impossible: the lock makes each read-then-write one step for the other thread, so neither write can be overwritten by a stale one.",
+          },
+          {
+            value: q,
+            why: "Impossible: with both updates under the same lock, the second one always reads the first one's result.",
+          },
           { value: 0, why: "Impossible: both threads add and nothing undoes it." },
         ]);
         return {
@@ -138,7 +175,11 @@ export const possibleFinalValue = defineItem({
       id: "three-increments",
       generate(rng) {
         const names = ["a", "b", "c"];
-        const program: Program = { shared: { x: 0 }, threads: names.map((name) => ({ name, steps: [load("x", "v"), store("x", "v", 1)] })), after: ["x"] };
+        const program: Program = {
+          shared: { x: 0 },
+          threads: names.map((name) => ({ name, steps: [load("x", "v"), store("x", "v", 1)] })),
+          after: ["x"],
+        };
         const options = valueOptions(rng, program, [
           { value: 0, why: "Impossible: every thread writes at least 0 + 1." },
           { value: 4, why: "Impossible: three threads add 1 each; lost updates make the total smaller, never larger." },
@@ -160,7 +201,9 @@ const joined = (lines: readonly string[]) => lines.join(", ");
 
 function permutations<T>(items: readonly T[]): T[][] {
   if (items.length <= 1) return [[...items]];
-  return items.flatMap((x, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [x, ...rest]));
+  return items.flatMap((x, i) =>
+    permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [x, ...rest]),
+  );
 }
 
 /** 2–3 possible and 2–3 impossible full outputs, the impossible ones the most tempting: closest to a possible one. */
@@ -180,11 +223,25 @@ function outputOptions(rng: Rng, program: Program, whyImpossible: (lines: string
     impossible.filter((lines) => brokenThreadOrder(program, lines) === null),
     want,
   );
-  const pickedImpossible = [...tempting, ...rng.sample(impossible.filter((lines) => brokenThreadOrder(program, lines) !== null), want - tempting.length)];
+  const pickedImpossible = [
+    ...tempting,
+    ...rng.sample(
+      impossible.filter((lines) => brokenThreadOrder(program, lines) !== null),
+      want - tempting.length,
+    ),
+  ];
   const scheduleOf = (lines: string[]) => outcomes.find((o) => joined(o.lines) === joined(lines))!.schedule;
   return rng.shuffle([
-    ...pickedPossible.map((lines): OptionInput => ({ text: joined(lines), correct: true, explanation: `Possible: ${story(program, scheduleOf(lines))}.` })),
-    ...pickedImpossible.map((lines): OptionInput => ({ text: joined(lines), correct: false, explanation: whyImpossible(lines) })),
+    ...pickedPossible.map((lines): OptionInput => ({
+      text: joined(lines),
+      correct: true,
+      explanation: `Possible: ${story(program, scheduleOf(lines))}.`,
+    })),
+    ...pickedImpossible.map((lines): OptionInput => ({
+      text: joined(lines),
+      correct: false,
+      explanation: whyImpossible(lines),
+    })),
   ]);
 }
 
@@ -193,7 +250,8 @@ function brokenThreadOrder(program: Program, lines: string[]): string | null {
   for (const th of program.threads) {
     const own = th.steps.flatMap((s) => (s.op === "print" ? [s.text] : []));
     for (let i = 1; i < own.length; i++) {
-      if (lines.indexOf(own[i]!) < lines.indexOf(own[i - 1]!)) return `Impossible: it shows "${own[i]}" before "${own[i - 1]}", but thread ${th.name} prints "${own[i - 1]}" first, and a thread's own steps never swap.`;
+      if (lines.indexOf(own[i]!) < lines.indexOf(own[i - 1]!))
+        return `Impossible: it shows "${own[i]}" before "${own[i - 1]}", but thread ${th.name} prints "${own[i - 1]}" first, and a thread's own steps never swap.`;
     }
   }
   return null;
@@ -218,7 +276,8 @@ export const possibleOutputsItem = defineItem({
         const options = outputOptions(rng, program, (lines) => brokenThreadOrder(program, lines) ?? "Impossible.");
         return {
           type: "possible",
-          prompt: "Two threads print two lines each. Which of these complete outputs can a run of this program print? Select every one that is possible.",
+          prompt:
+            "Two threads print two lines each. Which of these complete outputs can a run of this program print? Select every one that is possible.",
           code: rust(renderRust(program)),
           options,
           program,
@@ -239,11 +298,14 @@ export const possibleOutputsItem = defineItem({
         const options = outputOptions(
           rng,
           program,
-          (lines) => brokenThreadOrder(program, lines) ?? "Impossible: each thread prints both its lines while it holds the lock, so the other thread's lines cannot come between them.",
+          (lines) =>
+            brokenThreadOrder(program, lines) ??
+            "Impossible: each thread prints both its lines while it holds the lock, so the other thread's lines cannot come between them.",
         );
         return {
           type: "possible",
-          prompt: "Two threads each print two lines while holding the same Mutex. Which of these complete outputs can a run print? Select every one that is possible.",
+          prompt:
+            "Two threads each print two lines while holding the same Mutex. Which of these complete outputs can a run print? Select every one that is possible.",
           code: rust(renderRust(program)),
           options,
           program,
@@ -264,7 +326,8 @@ export const possibleOutputsItem = defineItem({
         const options = outputOptions(rng, program, (lines) => brokenThreadOrder(program, lines) ?? "Impossible.");
         return {
           type: "possible",
-          prompt: "Three threads print four lines in all. Which of these outputs can a run print? Select every one that is possible (threads are spawned in the order a, b, c, but that does not decide who runs first).",
+          prompt:
+            "Three threads print four lines in all. Which of these outputs can a run print? Select every one that is possible (threads are spawned in the order a, b, c, but that does not decide who runs first).",
           code: rust(renderRust(program)),
           options,
           program,
@@ -278,7 +341,10 @@ export const possibleOutputsItem = defineItem({
 function arrowReason(program: Program, a: string, b: string): string {
   const before = program.before ?? [];
   if (before.includes(a)) return `main prints "${a}" before it spawns the threads`;
-  const threadOf = (text: string) => program.threads.find((th) => th.steps.some((s) => (s.op === "print" && s.text === text) || (s.op === "recv" && text.startsWith("got "))));
+  const threadOf = (text: string) =>
+    program.threads.find((th) =>
+      th.steps.some((s) => (s.op === "print" && s.text === text) || (s.op === "recv" && text.startsWith("got "))),
+    );
   const ta = threadOf(a);
   const tb = threadOf(b);
   if (ta && ta === tb) return `thread ${ta.name} prints "${a}" before "${b}"`;
@@ -286,12 +352,23 @@ function arrowReason(program: Program, a: string, b: string): string {
   return `"${a}" must happen first`;
 }
 
-function lineExplanations(program: Program, lines: string[], edges: [string, string][]): { text: string; explanation: string }[] {
+function lineExplanations(
+  program: Program,
+  lines: string[],
+  edges: [string, string][],
+): { text: string; explanation: string }[] {
   return lines.map((text) => {
     const after = edges.filter(([, b]) => b === text).map(([a]) => arrowReason(program, a, text));
     const before = edges.filter(([a]) => a === text).map(([, b]) => `before "${b}"`);
-    const parts = [...(after.length > 0 ? [`After: ${after.join("; ")}.`] : []), ...(before.length > 0 ? [`It comes ${before.join(" and ")}.`] : [])];
-    return { text, explanation: parts.length > 0 ? parts.join(" ") : "Nothing orders this line against the others: it can come anywhere." };
+    const parts = [
+      ...(after.length > 0 ? [`After: ${after.join("; ")}.`] : []),
+      ...(before.length > 0 ? [`It comes ${before.join(" and ")}.`] : []),
+    ];
+    return {
+      text,
+      explanation:
+        parts.length > 0 ? parts.join(" ") : "Nothing orders this line against the others: it can come anywhere.",
+    };
   });
 }
 
@@ -309,7 +386,8 @@ function dagBody(program: Program, prompt: string) {
   };
 }
 
-const PROMPT_ORDER = "Put the lines in an order this program can print. More than one order is right: any order some run can produce earns full credit.";
+const PROMPT_ORDER =
+  "Put the lines in an order this program can print. More than one order is right: any order some run can produce earns full credit.";
 
 export const happensBeforeOrder = defineItem({
   id: "happens-before-order",
@@ -356,7 +434,10 @@ export const happensBeforeOrder = defineItem({
         const names = rng.shuffle(["red", "green", "blue"]);
         const program: Program = {
           shared: {},
-          threads: names.map((name, i) => ({ name: name!, steps: i === 0 ? [print(`${name} 1`), print(`${name} 2`)] : [print(`${name} 1`)] })),
+          threads: names.map((name, i) => ({
+            name: name!,
+            steps: i === 0 ? [print(`${name} 1`), print(`${name} 2`)] : [print(`${name} 1`)],
+          })),
           before: ["start"],
         };
         return dagBody(program, PROMPT_ORDER);

@@ -5,9 +5,19 @@ const NAMES = ["config", "names", "scores", "cache", "labels"];
 
 const rcChoices = (name: string) => ({
   compiles: { text: "It compiles.", explanation: "Compiling needs every value moved into the thread to be Send." },
-  E0277: { text: `error[E0277]: a value cannot be sent or shared between threads safely`, explanation: "E0277 is the trait-bound error: spawn requires the closure to be Send, and Rc (non-atomic count) or RefCell (non-Sync) break that." },
-  E0373: { text: "error[E0373]: the closure may outlive a value it borrows", explanation: `E0373 is about borrowing locals in a spawned closure; here ${name} is moved in, so borrowing is not the issue.` },
-  E0382: { text: `error[E0382]: use of moved value \`${name}\``, explanation: "A use-after-move error would need the value used again after moving it into the closure." },
+  E0277: {
+    text: `error[E0277]: a value cannot be sent or shared between threads safely`,
+    explanation:
+      "E0277 is the trait-bound error: spawn requires the closure to be Send, and Rc (non-atomic count) or RefCell (non-Sync) break that.",
+  },
+  E0373: {
+    text: "error[E0373]: the closure may outlive a value it borrows",
+    explanation: `E0373 is about borrowing locals in a spawned closure; here ${name} is moved in, so borrowing is not the issue.`,
+  },
+  E0382: {
+    text: `error[E0382]: use of moved value \`${name}\``,
+    explanation: "A use-after-move error would need the value used again after moving it into the closure.",
+  },
 });
 
 export const rcArcCompiles = defineItem({
@@ -57,7 +67,10 @@ export const rcArcCompiles = defineItem({
           claim: "compiles",
           options: compileOptions("compiles", {
             ...rcChoices(name),
-            compiles: { text: "It compiles.", explanation: `Arc's count is atomic, so Arc<Vec<i32>> is Send; the clone moves into the thread and ${name} stays usable in main.` },
+            compiles: {
+              text: "It compiles.",
+              explanation: `Arc's count is atomic, so Arc<Vec<i32>> is Send; the clone moves into the thread and ${name} stays usable in main.`,
+            },
           }),
         };
       },
@@ -84,7 +97,11 @@ export const rcArcCompiles = defineItem({
           claim: "compiles",
           options: compileOptions("compiles", {
             ...rcChoices(name),
-            compiles: { text: "It compiles.", explanation: "The Rc is created and dropped inside one thread; only a usize crosses threads. Rc is fine as long as it never moves between threads." },
+            compiles: {
+              text: "It compiles.",
+              explanation:
+                "The Rc is created and dropped inside one thread; only a usize crosses threads. Rc is fine as long as it never moves between threads.",
+            },
           }),
         };
       },
@@ -110,7 +127,11 @@ export const rcArcCompiles = defineItem({
           claim: "E0277",
           options: compileOptions("E0277", {
             ...rcChoices(name),
-            E0277: { text: "error[E0277]: a value cannot be sent or shared between threads safely", explanation: "Arc<T> is Send only if T is Sync, and RefCell is not Sync: its borrow flag is not thread-safe. Use Mutex (or an atomic) instead." },
+            E0277: {
+              text: "error[E0277]: a value cannot be sent or shared between threads safely",
+              explanation:
+                "Arc<T> is Send only if T is Sync, and RefCell is not Sync: its borrow flag is not thread-safe. Use Mutex (or an atomic) instead.",
+            },
           }),
         };
       },
@@ -141,7 +162,10 @@ export const moveClosureCompiles = defineItem({
           claim: "E0373",
           options: compileOptions("E0373", {
             ...rcChoices(name),
-            E0373: { text: "error[E0373]: the closure may outlive a value it borrows", explanation: `thread::spawn needs a 'static closure: the thread might outlive main's ${name}. Add move, or use thread::scope.` },
+            E0373: {
+              text: "error[E0373]: the closure may outlive a value it borrows",
+              explanation: `thread::spawn needs a 'static closure: the thread might outlive main's ${name}. Add move, or use thread::scope.`,
+            },
           }),
         };
       },
@@ -164,7 +188,10 @@ export const moveClosureCompiles = defineItem({
           claim: "compiles",
           options: compileOptions("compiles", {
             ...rcChoices(name),
-            compiles: { text: "It compiles.", explanation: `move transfers ${name} into the closure, so the thread owns it: nothing is borrowed and Vec<i32> is Send.` },
+            compiles: {
+              text: "It compiles.",
+              explanation: `move transfers ${name} into the closure, so the thread owns it: nothing is borrowed and Vec<i32> is Send.`,
+            },
           }),
         };
       },
@@ -190,7 +217,11 @@ export const moveClosureCompiles = defineItem({
           claim: "compiles",
           options: compileOptions("compiles", {
             ...rcChoices(name),
-            compiles: { text: "It compiles.", explanation: "Scoped threads are joined before thread::scope returns, so they may borrow locals; shared borrows of a Vec from two threads are fine (Vec<i32> is Sync)." },
+            compiles: {
+              text: "It compiles.",
+              explanation:
+                "Scoped threads are joined before thread::scope returns, so they may borrow locals; shared borrows of a Vec from two threads are fine (Vec<i32> is Sync).",
+            },
           }),
         };
       },
@@ -214,7 +245,10 @@ export const moveClosureCompiles = defineItem({
           claim: "E0382",
           options: compileOptions("E0382", {
             ...rcChoices(name),
-            E0382: { text: `error[E0382]: borrow of moved value \`${name}\``, explanation: `move gave ${name} to the thread; main cannot use it afterwards. Share it with Arc, clone it, or use thread::scope.` },
+            E0382: {
+              text: `error[E0382]: borrow of moved value \`${name}\``,
+              explanation: `move gave ${name} to the thread; main cannot use it afterwards. Share it with Arc, clone it, or use thread::scope.`,
+            },
           }),
         };
       },
@@ -225,15 +259,45 @@ export const moveClosureCompiles = defineItem({
 type TypeFacts = { ty: string; send: boolean; sync: boolean; why: string };
 
 const TYPES: TypeFacts[] = [
-  { ty: "Arc<Mutex<Vec<u8>>>", send: true, sync: true, why: "Arc of a Sync+Send value: the usual way to share mutable state." },
-  { ty: "Rc<u32>", send: false, sync: false, why: "Rc's count is not atomic, so it may neither move to nor be shared with another thread." },
+  {
+    ty: "Arc<Mutex<Vec<u8>>>",
+    send: true,
+    sync: true,
+    why: "Arc of a Sync+Send value: the usual way to share mutable state.",
+  },
+  {
+    ty: "Rc<u32>",
+    send: false,
+    sync: false,
+    why: "Rc's count is not atomic, so it may neither move to nor be shared with another thread.",
+  },
   { ty: "u64", send: true, sync: true, why: "Plain data with no shared interior state." },
   { ty: "Vec<String>", send: true, sync: true, why: "Owned data whose parts are Send and Sync." },
-  { ty: "Cell<i32>", send: true, sync: false, why: "Cell may move to another thread, but &Cell allows unsynchronised writes, so it is not Sync." },
-  { ty: "RefCell<Vec<u8>>", send: true, sync: false, why: "Movable to another thread, but its borrow flag is not thread-safe, so sharing it is refused." },
-  { ty: "MutexGuard<'_, i32>", send: false, sync: true, why: "A guard must be unlocked on the thread that locked it, so it is not Send (sharing &guard is fine)." },
+  {
+    ty: "Cell<i32>",
+    send: true,
+    sync: false,
+    why: "Cell may move to another thread, but &Cell allows unsynchronised writes, so it is not Sync.",
+  },
+  {
+    ty: "RefCell<Vec<u8>>",
+    send: true,
+    sync: false,
+    why: "Movable to another thread, but its borrow flag is not thread-safe, so sharing it is refused.",
+  },
+  {
+    ty: "MutexGuard<'_, i32>",
+    send: false,
+    sync: true,
+    why: "A guard must be unlocked on the thread that locked it, so it is not Send (sharing &guard is fine).",
+  },
   { ty: "AtomicUsize", send: true, sync: true, why: "Atomics exist to be shared: every operation is thread-safe." },
-  { ty: "Arc<RefCell<i32>>", send: false, sync: false, why: "Arc<T> is Send/Sync only when T is Send + Sync, and RefCell is not Sync." },
+  {
+    ty: "Arc<RefCell<i32>>",
+    send: false,
+    sync: false,
+    why: "Arc<T> is Send/Sync only when T is Send + Sync, and RefCell is not Sync.",
+  },
 ];
 
 export const sendSyncWhich = defineItem({
@@ -245,7 +309,10 @@ export const sendSyncWhich = defineItem({
     generate: (rng) => {
       const picked = rng.sample(TYPES, 5);
       if (!picked.some((t) => t[trait])) picked[0] = TYPES[0] as TypeFacts;
-      const word = trait === "send" ? "Send (may be moved to another thread)" : "Sync (a shared &T may be used from several threads)";
+      const word =
+        trait === "send"
+          ? "Send (may be moved to another thread)"
+          : "Sync (a shared &T may be used from several threads)";
       return {
         type: "multi" as const,
         prompt: `Which of these types are **${word}**? Select all that apply.`,
@@ -272,10 +339,26 @@ export const arcClone = defineItem({
           type: "single",
           prompt: `\`data\` is an \`Arc<Vec<u8>>\` holding ${mb} MB. What does \`Arc::clone(&data)\` do?`,
           options: [
-            opt("Atomically increments the reference count and returns another pointer to the same Vec.", true, "No bytes are copied. Writing Arc::clone(&data) rather than data.clone() makes that visible to readers."),
-            opt(`Copies the ${mb} MB Vec so each thread has its own.`, false, "That would be (*data).clone(). Cloning an Arc only clones the pointer."),
-            opt("Moves the Vec and leaves data empty.", false, "data still points to the same Vec; both Arcs own it together."),
-            opt("Locks the Vec so only one thread can read it.", false, "Arc gives shared read-only access with no locking; mutation needs a Mutex or atomics inside."),
+            opt(
+              "Atomically increments the reference count and returns another pointer to the same Vec.",
+              true,
+              "No bytes are copied. Writing Arc::clone(&data) rather than data.clone() makes that visible to readers.",
+            ),
+            opt(
+              `Copies the ${mb} MB Vec so each thread has its own.`,
+              false,
+              "That would be (*data).clone(). Cloning an Arc only clones the pointer.",
+            ),
+            opt(
+              "Moves the Vec and leaves data empty.",
+              false,
+              "data still points to the same Vec; both Arcs own it together.",
+            ),
+            opt(
+              "Locks the Vec so only one thread can read it.",
+              false,
+              "Arc gives shared read-only access with no locking; mutation needs a Mutex or atomics inside.",
+            ),
           ],
         };
       },

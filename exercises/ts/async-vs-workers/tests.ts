@@ -12,7 +12,14 @@
 // still judges main's CPU share and the threads' CPU on top of that. Wall-clock
 // speedup against a one-worker run of the student's own code is reported as information only
 // (DESIGN.md: it reads 1.0x when another process holds the other core).
-import { defineTests, describeValue, parallelCheck, safeStringify, type TestContext, type TestVerdict } from "../../../grader/runners/ts/harness-api.ts";
+import {
+  defineTests,
+  describeValue,
+  parallelCheck,
+  safeStringify,
+  type TestContext,
+  type TestVerdict,
+} from "../../../grader/runners/ts/harness-api.ts";
 import { fetchesOf, unfetched } from "../../../grader/runners/ts/observed.ts";
 import { divisionsFor, noted } from "../../../grader/runners/ts/prime-work.ts";
 import type { CallStats } from "../../../grader/runners/ts/run-call.ts";
@@ -67,7 +74,8 @@ async function prices(t: TestContext) {
   const fetches = fetchesOf(result.stats);
   const missing = unfetched(fetches, ids.map(urlOf));
   if (missing.length > 0) {
-    const made = fetches.calls === 0 ? "made no fetchData call at all" : `looked up ${ids.length - missing.length} of them`;
+    const made =
+      fetches.calls === 0 ? "made no fetchData call at all" : `looked up ${ids.length - missing.length} of them`;
     const verdict = t.fail(
       "wrong_result",
       `fetchPrices got ${ids.length} ids but ${made}: the price server never saw ${missing[0] ?? ""}${missing.length > 1 ? ` or ${missing.length - 1} more` : ""}. ` +
@@ -79,10 +87,16 @@ async function prices(t: TestContext) {
   const expected = ids.map((id) => catalogue.prices.get(id));
   if (safeStringify(result.value) !== safeStringify(expected)) {
     const got = Array.isArray(result.value) ? `${result.value.length} prices` : describeValue(result.value);
-    const verdict = t.fail("wrong_result", `fetchPrices should resolve to all ${ids.length} prices in the order of the ids, but it gave ${got}`, {
-      expected: `${ids.length} prices, starting ${JSON.stringify(expected.slice(0, 3))}`,
-      actual: Array.isArray(result.value) ? `${result.value.length} values, starting ${describeValue(result.value.slice(0, 3))}` : result.value,
-    });
+    const verdict = t.fail(
+      "wrong_result",
+      `fetchPrices should resolve to all ${ids.length} prices in the order of the ids, but it gave ${got}`,
+      {
+        expected: `${ids.length} prices, starting ${JSON.stringify(expected.slice(0, 3))}`,
+        actual: Array.isArray(result.value)
+          ? `${result.value.length} values, starting ${describeValue(result.value.slice(0, 3))}`
+          : result.value,
+      },
+    );
     return { verdict, result, catalogue };
   }
   return { verdict: null, result, catalogue };
@@ -108,7 +122,12 @@ function costsBelow(limit: number): Uint32Array {
  * call, on a worker. Twice is wrong_result (work done again); never, with the count right, means
  * the count (or part of it) was made without the workers' isPrime calls: not_parallel.
  */
-function judgeWork(t: TestContext, stats: CallStats, limit: number, call: string): { verdict: TestVerdict | null; work: Work[] } {
+function judgeWork(
+  t: TestContext,
+  stats: CallStats,
+  limit: number,
+  call: string,
+): { verdict: TestVerdict | null; work: Work[] } {
   const costs = costsBelow(limit);
   const work: Work[] = stats.workerMemory.map((m) => ({ worker: m.worker, decided: 0, divisions: 0 }));
   const notes = stats.workerMemory.map((m) => m.primes);
@@ -135,33 +154,54 @@ function judgeWork(t: TestContext, stats: CallStats, limit: number, call: string
         ? `${twice} number${twice === 1 ? " was" : "s were"} decided by more than one worker (the first: isPrime(${firstTwice}))`
         : `${stats.workerMemory[repeater]!.worker} called isPrime ${repeats[repeater]} time${repeats[repeater] === 1 ? "" : "s"} on a number it had already decided`;
     return {
-      verdict: t.fail("wrong_result", `${call}: ${what}. Each number below the limit is decided by one isPrime call: work done twice is not divided.`, {
-        expected: "each number decided once",
-        actual: what,
-      }),
+      verdict: t.fail(
+        "wrong_result",
+        `${call}: ${what}. Each number below the limit is decided by one isPrime call: work done twice is not divided.`,
+        {
+          expected: "each number decided once",
+          actual: what,
+        },
+      ),
       work,
     };
   }
   if (missing > 0) {
     const none = missing === limit - 2;
-    const where = stats.workerMemory.length === 0 ? "no worker was started" : none ? "no worker decided any number with isPrime" : `${missing} of the ${limit - 2} numbers from 2 to ${limit - 1} were never decided by isPrime on a worker (the first: ${firstMissing})`;
+    const where =
+      stats.workerMemory.length === 0
+        ? "no worker was started"
+        : none
+          ? "no worker decided any number with isPrime"
+          : `${missing} of the ${limit - 2} numbers from 2 to ${limit - 1} were never decided by isPrime on a worker (the first: ${firstMissing})`;
     return {
-      verdict: t.fail("not_parallel", `the count from ${call} is right, but ${where}: the count was made elsewhere (the main isolate, or code other than isPrime), not by the workers' isPrime calls.`, {
-        expected: `every number from 2 to ${limit - 1} decided by isPrime on a worker`,
-        actual: where,
-      }),
+      verdict: t.fail(
+        "not_parallel",
+        `the count from ${call} is right, but ${where}: the count was made elsewhere (the main isolate, or code other than isPrime), not by the workers' isPrime calls.`,
+        {
+          expected: `every number from 2 to ${limit - 1} decided by isPrime on a worker`,
+          actual: where,
+        },
+      ),
       work,
     };
   }
   return { verdict: null, work };
 }
 
-async function primes(t: TestContext, limit: number, workers: number, expected: number): Promise<{ verdict: TestVerdict | null; stats: CallStats; work: Work[] }> {
+async function primes(
+  t: TestContext,
+  limit: number,
+  workers: number,
+  expected: number,
+): Promise<{ verdict: TestVerdict | null; stats: CallStats; work: Work[] }> {
   const { value, stats } = await t.call("countPrimes", [limit, workers]);
   const call = `countPrimes(${limit}, ${workers})`;
   if (value !== expected) {
     return {
-      verdict: t.fail("wrong_result", `${call} should be ${expected}, but it gave ${describeValue(value)}`, { expected, actual: value }),
+      verdict: t.fail("wrong_result", `${call} should be ${expected}, but it gave ${describeValue(value)}`, {
+        expected,
+        actual: value,
+      }),
       stats,
       work: [],
     };
@@ -173,7 +213,10 @@ async function primes(t: TestContext, limit: number, workers: number, expected: 
 /** Workers' trial divisions ÷ the busiest worker's: ≈1 when one worker decided nearly everything. */
 function divisionSpread(work: readonly Work[]): { spread: number; busiest: Work | undefined; total: number } {
   const total = work.reduce((sum, w) => sum + w.divisions, 0);
-  const busiest = work.reduce<Work | undefined>((a, b) => (a === undefined || b.divisions > a.divisions ? b : a), undefined);
+  const busiest = work.reduce<Work | undefined>(
+    (a, b) => (a === undefined || b.divisions > a.divisions ? b : a),
+    undefined,
+  );
   const spread = busiest && busiest.divisions > 0 ? Math.round((total / busiest.divisions) * 100) / 100 : 0;
   return { spread, busiest, total };
 }
@@ -209,14 +252,19 @@ export default defineTests({
           );
         }
         const inFlight = fetchesOf(result.stats).maxInFlight;
-        return t.pass(`${ids.length} lookups in ${took} ms of virtual time, up to ${inFlight} in flight at once, on ${result.stats.threadsUsed} thread(s)`);
+        return t.pass(
+          `${ids.length} lookups in ${took} ms of virtual time, up to ${inFlight} in flight at once, on ${result.stats.threadsUsed} thread(s)`,
+        );
       },
     },
     {
       name: "countPrimes(limit, workers) counts right",
       async run(t) {
         const { limit, workers, expected } = drawPrimeJob(t.rng);
-        return (await primes(t, limit, workers, expected)).verdict ?? t.pass(`countPrimes(${limit}, ${workers}) = ${expected}`);
+        return (
+          (await primes(t, limit, workers, expected)).verdict ??
+          t.pass(`countPrimes(${limit}, ${workers}) = ${expected}`)
+        );
       },
     },
     {
@@ -229,7 +277,13 @@ export default defineTests({
         if (verdict) return verdict;
         const speedup = Math.round((baseline.stats.wallMs / Math.max(stats.wallMs, 1)) * 100) / 100;
         const { spread, busiest, total } = divisionSpread(work);
-        const timing = { wallMs: stats.wallMs, cpuMs: stats.cpuMs, workSpread: spread, threadsUsed: stats.threadsUsed, speedup };
+        const timing = {
+          wallMs: stats.wallMs,
+          cpuMs: stats.cpuMs,
+          workSpread: spread,
+          threadsUsed: stats.threadsUsed,
+          speedup,
+        };
         const minSpread = t.thresholds.minWorkSpread ?? 1.5;
         if (spread < minSpread && busiest) {
           const share = Math.round((busiest.divisions / Math.max(total, 1)) * 100);
@@ -237,12 +291,20 @@ export default defineTests({
             "not_parallel",
             `the count is right, but the numbers were not divided among the workers: ${busiest.worker} decided ${busiest.decided} of the ${limit - 2} numbers, ${share}% of the trial divisions ` +
               `(work spread ${spread.toFixed(2)}, at least ${minSpread} needed). Workers that only spin or wait decide nothing.`,
-            { expected: `work spread >= ${minSpread}`, actual: work.map((w) => `${w.worker}: ${w.decided} numbers`).join(", "), timing },
+            {
+              expected: `work spread >= ${minSpread}`,
+              actual: work.map((w) => `${w.worker}: ${w.decided} numbers`).join(", "),
+              timing,
+            },
           );
         }
         // Overlap and main's share among the workers that decided numbers: a decoy's run is not work.
         const deciding = new Set(work.filter((w) => w.decided > 0).map((w) => w.worker));
-        const parallel = parallelCheck(t, { ...stats, workers: stats.workers.filter((w) => deciding.has(w.name)) }, { prefix: "the count is right, but " });
+        const parallel = parallelCheck(
+          t,
+          { ...stats, workers: stats.workers.filter((w) => deciding.has(w.name)) },
+          { prefix: "the count is right, but " },
+        );
         if (parallel.fail) return { ...parallel.fail, timing };
         return t.pass(
           `${deciding.size} workers decided the ${limit - 2} numbers, work spread ${spread.toFixed(2)} in trial divisions; ${parallel.summary}; wall-clock speedup ${speedup}x against countPrimes(${limit}, 1) (information only: it depends on how many cores are free)`,

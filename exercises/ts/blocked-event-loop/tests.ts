@@ -6,13 +6,31 @@
 // slices take ~2 ms; 50 ms sits far from both, so load cannot flip the verdict.
 // Passwords and salts are drawn per grade from t.rng and their digests computed here, on the
 // host: all ROUNDS rounds depend on each other, so only doing the work gives the digest.
-import { defineTests, describeValue, type TestContext, type TestVerdict } from "../../../grader/runners/ts/harness-api.ts";
+import {
+  defineTests,
+  describeValue,
+  type TestContext,
+  type TestVerdict,
+} from "../../../grader/runners/ts/harness-api.ts";
 import type { Rng } from "../../../exercises/quizzes/rng.ts";
 
 const HEARTBEAT_MS = 10;
 
 const ROUNDS = 5_000_000;
-const WORDS = ["correct", "horse", "battery", "staple", "hunter", "dragon", "sunshine", "monkey", "letmein", "shadow", "falcon", "orbit"];
+const WORDS = [
+  "correct",
+  "horse",
+  "battery",
+  "staple",
+  "hunter",
+  "dragon",
+  "sunshine",
+  "monkey",
+  "letmein",
+  "shadow",
+  "falcon",
+  "orbit",
+];
 
 /** A password of 1–4 words and a number, and a salt of 8 hex digits. */
 function drawLogin(rng: Rng): { password: string; salt: string } {

@@ -20,11 +20,14 @@ export async function gather(producers: number, perProducer: number): Promise<nu
     );
   }
 
-  const consumer = spawn(async ({ rx }) => {
-    const received: number[] = [];
-    // TODO: receive until the channel is closed (recv() resolves to undefined then).
-    return received;
-  }, { rx });
+  const consumer = spawn(
+    async ({ rx }) => {
+      const received: number[] = [];
+      // TODO: receive until the channel is closed (recv() resolves to undefined then).
+      return received;
+    },
+    { rx },
+  );
 
   for (const sender of senders) await sender.join();
   return consumer.join();

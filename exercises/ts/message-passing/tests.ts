@@ -8,7 +8,12 @@
 // - a consumer that drops an item or stops early is caught by exact counting;
 // - a channel whose last Sender stays open ends in a deadlock the runner detects (nothing
 //   running, nothing pending) instead of a timeout.
-import { defineTests, describeValue, type TestContext, type TestVerdict } from "../../../grader/runners/ts/harness-api.ts";
+import {
+  defineTests,
+  describeValue,
+  type TestContext,
+  type TestVerdict,
+} from "../../../grader/runners/ts/harness-api.ts";
 import { messagesOf } from "../../../grader/runners/ts/observed.ts";
 import type { CallStats } from "../../../grader/runners/ts/run-call.ts";
 
@@ -21,10 +26,19 @@ function expectedItems(producers: number, perProducer: number): number[] {
   return Array.from({ length: producers * perProducer }, (_, i) => i);
 }
 
-function exactlyOnce(t: TestContext, value: unknown, producers: number, perProducer: number, channel: { sent: number; discarded: number }): TestVerdict | null {
+function exactlyOnce(
+  t: TestContext,
+  value: unknown,
+  producers: number,
+  perProducer: number,
+  channel: { sent: number; discarded: number },
+): TestVerdict | null {
   const expected = expectedItems(producers, perProducer);
   if (!Array.isArray(value) || !value.every((v) => typeof v === "number")) {
-    return t.fail("wrong_result", `gather(${producers}, ${perProducer}) should resolve to an array of numbers, but it gave ${describeValue(value)}`);
+    return t.fail(
+      "wrong_result",
+      `gather(${producers}, ${perProducer}) should resolve to an array of numbers, but it gave ${describeValue(value)}`,
+    );
   }
   const seen = new Map<number, number>();
   for (const v of value) seen.set(v, (seen.get(v) ?? 0) + 1);
@@ -34,19 +48,30 @@ function exactlyOnce(t: TestContext, value: unknown, producers: number, perProdu
   if (missing.length === 0 && duplicated.length === 0 && strangers.length === 0) return null;
   const parts = [
     missing.length > 0 ? `${missing.length} missing (for example ${missing.slice(0, 3).join(", ")})` : "",
-    duplicated.length > 0 ? `${duplicated.length} received more than once (for example ${duplicated.slice(0, 3).join(", ")})` : "",
-    strangers.length > 0 ? `${strangers.length} that no producer sends (for example ${strangers.slice(0, 3).join(", ")})` : "",
+    duplicated.length > 0
+      ? `${duplicated.length} received more than once (for example ${duplicated.slice(0, 3).join(", ")})`
+      : "",
+    strangers.length > 0
+      ? `${strangers.length} that no producer sends (for example ${strangers.slice(0, 3).join(", ")})`
+      : "",
   ].filter(Boolean);
   const { sent, discarded } = channel;
-  const late = discarded > 0 ? ` ${discarded === 1 ? "1 item was" : `${discarded} items were`} sent after the consumer had stopped receiving, and ${discarded === 1 ? "was" : "were"} lost.` : "";
+  const late =
+    discarded > 0
+      ? ` ${discarded === 1 ? "1 item was" : `${discarded} items were`} sent after the consumer had stopped receiving, and ${discarded === 1 ? "was" : "were"} lost.`
+      : "";
   const empty =
     value.length === 0 && sent === 0
       ? " Nothing arrived at all: if you read shared memory, nothing guarantees the workers had written it yet — they start only when your code first awaits."
       : "";
-  return t.fail("wrong_result", `gather(${producers}, ${perProducer}) should deliver each of the ${expected.length} numbers exactly once, but got ${value.length}: ${parts.join("; ")}.${late}${empty}`, {
-    expected: `${expected.length} distinct numbers 0…${expected.length - 1}`,
-    actual: `${value.length} numbers`,
-  });
+  return t.fail(
+    "wrong_result",
+    `gather(${producers}, ${perProducer}) should deliver each of the ${expected.length} numbers exactly once, but got ${value.length}: ${parts.join("; ")}.${late}${empty}`,
+    {
+      expected: `${expected.length} distinct numbers 0…${expected.length - 1}`,
+      actual: `${value.length} numbers`,
+    },
+  );
 }
 
 /** A channel keeps each sender's messages in the order they were sent. */
@@ -56,10 +81,14 @@ function inOrderPerProducer(t: TestContext, value: number[], perProducer: number
     const producer = Math.floor(v / perProducer);
     const before = last.get(producer);
     if (before !== undefined && v < before) {
-      return t.fail("wrong_result", `producer ${producer} sent ${before} before ${v}, but the consumer returned ${v} after ${before}`, {
-        expected: "each producer's numbers in increasing order",
-        actual: `${before} before ${v}`,
-      });
+      return t.fail(
+        "wrong_result",
+        `producer ${producer} sent ${before} before ${v}, but the consumer returned ${v} after ${before}`,
+        {
+          expected: "each producer's numbers in increasing order",
+          actual: `${before} before ${v}`,
+        },
+      );
     }
     last.set(producer, v);
   }
@@ -71,7 +100,13 @@ function inOrderPerProducer(t: TestContext, value: number[], perProducer: number
  * workers (at least `producers` of them) and received by a worker, the consumer — not
  * produced or collected by gather() itself.
  */
-function passedAsMessages(t: TestContext, stats: CallStats, value: number[], producers: number, perProducer: number): TestVerdict | null {
+function passedAsMessages(
+  t: TestContext,
+  stats: CallStats,
+  value: number[],
+  producers: number,
+  perProducer: number,
+): TestVerdict | null {
   const total = producers * perProducer;
   const m = messagesOf(stats);
   const byWorkers = (counts: Map<"main" | number, number>) => [...counts].filter(([h]) => h !== "main");
@@ -128,14 +163,19 @@ async function gather(t: TestContext, producers: number, perProducer: number): P
     inOrderPerProducer(t, value as number[], perProducer) ??
     passedAsMessages(t, stats, value as number[], producers, perProducer);
   if (wrong) return wrong;
-  return t.pass(`${producers * perProducer} numbers arrived exactly once (${sent} messages through ${stats.channels.length} channel(s), ${stats.threadsUsed - 1} workers)`);
+  return t.pass(
+    `${producers * perProducer} numbers arrived exactly once (${sent} messages through ${stats.channels.length} channel(s), ${stats.threadsUsed - 1} workers)`,
+  );
 }
 
 export default defineTests({
   exports: { gather: "function" },
   tests: [
     // At most 7 producers: with the consumer that is the exercise's 8 workers.
-    { name: "a few producers, hundreds of numbers each: every number arrives exactly once", run: (t) => gather(t, t.rng.int(2, 4), t.rng.int(150, 450)) },
+    {
+      name: "a few producers, hundreds of numbers each: every number arrives exactly once",
+      run: (t) => gather(t, t.rng.int(2, 4), t.rng.int(150, 450)),
+    },
     { name: "one producer: all of its numbers, in the order sent", run: (t) => gather(t, 1, t.rng.int(300, 700)) },
     { name: "many producers, fewer numbers each", run: (t) => gather(t, t.rng.int(5, 7), t.rng.int(50, 150)) },
   ],

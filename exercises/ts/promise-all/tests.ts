@@ -2,13 +2,31 @@
 // answers after its latency in virtual time, so "100 ms, not 300" is exact and costs no real
 // waiting. Urls, answers and latencies are drawn per grade from t.rng, and the fake server
 // below is the only place the answers exist: the host counts which urls were really fetched.
-import { defineTests, describeValue, safeStringify, type CallResult, type TestContext, type TestVerdict } from "../../../grader/runners/ts/harness-api.ts";
+import {
+  defineTests,
+  describeValue,
+  safeStringify,
+  type CallResult,
+  type TestContext,
+  type TestVerdict,
+} from "../../../grader/runners/ts/harness-api.ts";
 import { fetchesOf, unfetched } from "../../../grader/runners/ts/observed.ts";
 import type { Rng } from "../../../exercises/quizzes/rng.ts";
 
 type Route = { url: string; latencyMs: number; answer: string };
 
-const PEOPLE = ["Ada Lovelace", "Alan Turing", "Grace Hopper", "Edsger Dijkstra", "Barbara Liskov", "Tony Hoare", "Leslie Lamport", "Frances Allen", "John Backus", "Radia Perlman"];
+const PEOPLE = [
+  "Ada Lovelace",
+  "Alan Turing",
+  "Grace Hopper",
+  "Edsger Dijkstra",
+  "Barbara Liskov",
+  "Tony Hoare",
+  "Leslie Lamport",
+  "Frances Allen",
+  "John Backus",
+  "Radia Perlman",
+];
 const CITIES = ["Oslo", "Lima", "Kyiv", "Pune", "Nuuk", "Quito", "Perth", "Accra", "Hanoi", "Tunis", "Cork", "Fargo"];
 const SKIES = ["snow", "mist", "rain", "sun", "wind", "hail", "fog", "clear"];
 
@@ -28,7 +46,10 @@ function drawProfiles(rng: Rng): Route[] {
  */
 function drawForecasts(rng: Rng): Route[] {
   for (;;) {
-    const latencies = rng.sample(Array.from({ length: 24 }, (_, i) => 10 * (i + 1)), 5);
+    const latencies = rng.sample(
+      Array.from({ length: 24 }, (_, i) => 10 * (i + 1)),
+      5,
+    );
     const sorted = latencies.every((l, i) => i === 0 || (latencies[i - 1] ?? 0) < l);
     const serial = latencies.reduce((a, b) => a + b, 0);
     if (sorted || serial < 2 * Math.max(...latencies)) continue;
@@ -44,7 +65,9 @@ function serverFor(routes: Route[]) {
   const byUrl = new Map(routes.map((r) => [r.url, r]));
   return (url: string) => {
     const route = byUrl.get(url);
-    return route ? { latencyMs: route.latencyMs, value: route.answer } : { latencyMs: 5, error: `404: no such url ${url}` };
+    return route
+      ? { latencyMs: route.latencyMs, value: route.answer }
+      : { latencyMs: 5, error: `404: no such url ${url}` };
   };
 }
 
@@ -59,14 +82,21 @@ async function fetchAllOf(t: TestContext, routes: Route[]): Promise<Run> {
 /** Every url must have reached the server: the answers exist nowhere else, and change every grade. */
 function checkFetched(t: TestContext, { result, routes }: Run): TestVerdict | null {
   const fetches = fetchesOf(result.stats);
-  const missing = unfetched(fetches, routes.map((r) => r.url));
+  const missing = unfetched(
+    fetches,
+    routes.map((r) => r.url),
+  );
   if (missing.length === 0) return null;
-  const made = fetches.calls === 0 ? "made no fetchData call at all" : `fetched ${routes.length - missing.length} of them`;
+  const made =
+    fetches.calls === 0 ? "made no fetchData call at all" : `fetched ${routes.length - missing.length} of them`;
   return t.fail(
     "wrong_result",
     `fetchAll got ${routes.length} urls but ${made}: the server never saw a request for ${missing.slice(0, 2).join(", ")}${missing.length > 2 ? ` or ${missing.length - 2} more` : ""}. ` +
       "The answers come only from the server and change with every grade.",
-    { expected: `a fetchData call for each of the ${routes.length} urls`, actual: `${fetches.calls} fetchData call(s)` },
+    {
+      expected: `a fetchData call for each of the ${routes.length} urls`,
+      actual: `${fetches.calls} fetchData call(s)`,
+    },
   );
 }
 
@@ -81,10 +111,14 @@ function checkAnswers(t: TestContext, { result, routes }: Run): TestVerdict | nu
         "they were started but never awaited (forEach, for one, ignores the promise an async callback returns)."
       : "";
   const got = Array.isArray(value) ? `${value.length} answer${value.length === 1 ? "" : "s"}` : describeValue(value);
-  return t.fail("wrong_result", `fetchAll should resolve to all ${expected.length} answers in the order of the urls, but it gave ${got}.${inFlight}`, {
-    expected,
-    actual: value,
-  });
+  return t.fail(
+    "wrong_result",
+    `fetchAll should resolve to all ${expected.length} answers in the order of the urls, but it gave ${got}.${inFlight}`,
+    {
+      expected,
+      actual: value,
+    },
+  );
 }
 
 function checkOverlap(t: TestContext, run: Run): TestVerdict {
@@ -101,7 +135,9 @@ function checkOverlap(t: TestContext, run: Run): TestVerdict {
     );
   }
   const inFlight = fetchesOf(run.result.stats).maxInFlight;
-  return t.pass(`${count} requests in ${took} ms of virtual time, up to ${inFlight} in flight at once (one after another: ${run.serial} ms)`);
+  return t.pass(
+    `${count} requests in ${took} ms of virtual time, up to ${inFlight} in flight at once (one after another: ${run.serial} ms)`,
+  );
 }
 
 export default defineTests({
@@ -112,7 +148,11 @@ export default defineTests({
       clock: "virtual",
       async run(t) {
         const run = await fetchAllOf(t, drawProfiles(t.rng));
-        return checkFetched(t, run) ?? checkAnswers(t, run) ?? t.pass(`${run.routes.length} answers in order, each fetched from the server`);
+        return (
+          checkFetched(t, run) ??
+          checkAnswers(t, run) ??
+          t.pass(`${run.routes.length} answers in order, each fetched from the server`)
+        );
       },
     },
     {

@@ -8,7 +8,13 @@
 // if the workers' own shared memory holds it, put there while a worker ran (what it held when
 // the worker started does not count), and each worker's scores must be in the list when it
 // ends (it inserted them itself).
-import { defineTests, describeValue, parallelCheck, type TestContext, type TestVerdict } from "../../../grader/runners/ts/harness-api.ts";
+import {
+  defineTests,
+  describeValue,
+  parallelCheck,
+  type TestContext,
+  type TestVerdict,
+} from "../../../grader/runners/ts/harness-api.ts";
 import { replayScores, replayVisits, scoreCalls } from "../../../grader/runners/ts/counter-work.ts";
 import { workersWriting } from "../../../grader/runners/ts/observed.ts";
 import { indexOfRun } from "../../../grader/runners/ts/shared-memory.ts";
@@ -41,28 +47,53 @@ const drawBoard = (rng: Rng) => ({ workers: rng.int(3, 4), perWorker: rng.int(90
  * see the main isolate's own memory — so the workers did not do it: not_parallel. A wrong one
  * is wrong_result. `what` names the result for the message.
  */
-function notFromWorkers(t: TestContext, stats: CallStats, right: boolean, what: string, expected: unknown, actual: unknown): TestVerdict {
+function notFromWorkers(
+  t: TestContext,
+  stats: CallStats,
+  right: boolean,
+  what: string,
+  expected: unknown,
+  actual: unknown,
+): TestVerdict {
   const started = stats.workerMemory.length;
   const why =
     started === 0
       ? "no worker was started"
       : `none of the ${started} workers that did the work (made the visits, drew the scores) put it into the shared memory passed to it through spawn() (the grader reads that memory when each worker starts and when it ends; what was already there when a worker started is not its work, and a worker that did none of the work does not count)`;
   if (right) {
-    return t.fail("not_parallel", `${what} is right, but ${why}${started === 0 ? "" : ": the result did not come out of the shared memory the workers wrote (a sum handed back through join() and added up by the main function does not count)"}.`, {
-      expected: `${what} in the workers' shared memory`,
-      actual: why,
-    });
+    return t.fail(
+      "not_parallel",
+      `${what} is right, but ${why}${started === 0 ? "" : ": the result did not come out of the shared memory the workers wrote (a sum handed back through join() and added up by the main function does not count)"}.`,
+      {
+        expected: `${what} in the workers' shared memory`,
+        actual: why,
+      },
+    );
   }
-  return t.fail("wrong_result", `${what} should be ${describeValue(expected)}, but it is ${describeValue(actual)}, and ${why}: it was not computed by the workers.`, { expected, actual });
+  return t.fail(
+    "wrong_result",
+    `${what} should be ${describeValue(expected)}, but it is ${describeValue(actual)}, and ${why}: it was not computed by the workers.`,
+    { expected, actual },
+  );
 }
 
 type WorkerVisits = { worker: string; calls: number; sum: number };
 
 /** What visit() handed out in one call: per worker, and on the main isolate. */
-function visitsOf(stats: CallStats): { workers: WorkerVisits[]; main: { calls: number; sum: number }; calls: number; sum: number } {
+function visitsOf(stats: CallStats): {
+  workers: WorkerVisits[];
+  main: { calls: number; sum: number };
+  calls: number;
+  sum: number;
+} {
   const workers = stats.workerMemory.map((m) => ({ worker: m.worker, ...replayVisits(m.counter) }));
   const main = replayVisits(stats.mainCounter);
-  return { workers, main, calls: main.calls + workers.reduce((a, w) => a + w.calls, 0), sum: main.sum + workers.reduce((a, w) => a + w.sum, 0) };
+  return {
+    workers,
+    main,
+    calls: main.calls + workers.reduce((a, w) => a + w.calls, 0),
+    sum: main.sum + workers.reduce((a, w) => a + w.sum, 0),
+  };
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -70,7 +101,12 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 /** Workers that had not ended when the function returned, or never started (their joins were not awaited). */
 const unjoinedWorkers = (stats: CallStats) => stats.unfinishedAtEnd;
 
-async function countTrial(t: TestContext, workers: number, perWorker: number, trial: string): Promise<{ verdict: TestVerdict | null; stats: CallStats; visits: WorkerVisits[] }> {
+async function countTrial(
+  t: TestContext,
+  workers: number,
+  perWorker: number,
+  trial: string,
+): Promise<{ verdict: TestVerdict | null; stats: CallStats; visits: WorkerVisits[] }> {
   const { value, stats } = await t.call("count", [workers, perWorker]);
   const visits = visitsOf(stats);
   const done = (verdict: TestVerdict | null) => ({ verdict, stats, visits: visits.workers });
@@ -79,7 +115,9 @@ async function countTrial(t: TestContext, workers: number, perWorker: number, tr
   const wantCalls = workers * perWorker;
   const call = `count(${workers}, ${perWorker})`;
   if (typeof value !== "number" || !Number.isInteger(value)) {
-    return done(t.fail("wrong_result", `${call} should resolve to a whole number, but it gave ${describeValue(value)}`));
+    return done(
+      t.fail("wrong_result", `${call} should resolve to a whole number, but it gave ${describeValue(value)}`),
+    );
   }
   const unjoined = unjoinedWorkers(stats);
   if (value === 0 && (expected > 0 || unjoined > 0) && stats.workerMemory.length > 0) {
@@ -102,10 +140,14 @@ async function countTrial(t: TestContext, workers: number, perWorker: number, tr
   if (visits.calls !== wantCalls) {
     const made = visits.calls === 0 ? "visit() was never called" : `visit() was called ${plural(visits.calls, "time")}`;
     return done(
-      t.fail("wrong_result", `${call} should make ${wantCalls} visits (${perWorker} in each of the ${workers} workers), but ${made}: the count is the sum of what the visits return.`, {
-        expected: `${wantCalls} visits`,
-        actual: `${visits.calls} visits`,
-      }),
+      t.fail(
+        "wrong_result",
+        `${call} should make ${wantCalls} visits (${perWorker} in each of the ${workers} workers), but ${made}: the count is the sum of what the visits return.`,
+        {
+          expected: `${wantCalls} visits`,
+          actual: `${visits.calls} visits`,
+        },
+      ),
     );
   }
   if (visits.main.calls > 0 && value === expected) {
@@ -122,13 +164,22 @@ async function countTrial(t: TestContext, workers: number, perWorker: number, tr
     // The workers' memory, as the last of them left it, holds a smaller count (at least a tenth
     // of the total: racing workers lose about half, a flag or an index is far smaller): they
     // lost updates, and the right number was written after they had ended.
-    const left = Math.max(0, ...stats.workerMemory.flatMap((m) => m.views.flatMap((v) => v.head.filter((c) => c >= expected / 10 && c < expected))));
+    const left = Math.max(
+      0,
+      ...stats.workerMemory.flatMap((m) =>
+        m.views.flatMap((v) => v.head.filter((c) => c >= expected / 10 && c < expected)),
+      ),
+    );
     if (value === expected && left > 0) {
       return done(
-        t.fail("lost_updates", `${call} returned ${value}, but when the workers had ended their shared counter held ${left}: ${expected - left} of the visits' ${expected} visitors were lost${trial}, and the returned number was not the workers' count.`, {
-          expected,
-          actual: left,
-        }),
+        t.fail(
+          "lost_updates",
+          `${call} returned ${value}, but when the workers had ended their shared counter held ${left}: ${expected - left} of the visits' ${expected} visitors were lost${trial}, and the returned number was not the workers' count.`,
+          {
+            expected,
+            actual: left,
+          },
+        ),
       );
     }
     return done(notFromWorkers(t, stats, value === expected, `the count from ${call}`, expected, value));
@@ -144,7 +195,14 @@ async function countTrial(t: TestContext, workers: number, perWorker: number, tr
       ),
     );
   }
-  if (value !== expected) return done(t.fail("wrong_result", `the ${wantCalls} visits brought ${expected} visitors, but the counter read ${value}${trial}`, { expected, actual: value }));
+  if (value !== expected)
+    return done(
+      t.fail(
+        "wrong_result",
+        `the ${wantCalls} visits brought ${expected} visitors, but the counter read ${value}${trial}`,
+        { expected, actual: value },
+      ),
+    );
   return done(null);
 }
 
@@ -176,8 +234,14 @@ function boardDamage(list: readonly number[], expected: readonly number[]) {
  * Scores kept aside for someone to sort later are in neither, and a worker that never ended
  * inserted nothing.
  */
-function scoresNotInsertedBy(stats: CallStats, drawn: readonly (readonly number[])[], list: readonly number[]): string | null {
-  const scoring = stats.workerMemory.map((memory, w) => ({ memory, own: drawn[w] ?? [] })).filter(({ own }) => own.length > 0);
+function scoresNotInsertedBy(
+  stats: CallStats,
+  drawn: readonly (readonly number[])[],
+  list: readonly number[],
+): string | null {
+  const scoring = stats.workerMemory
+    .map((memory, w) => ({ memory, own: drawn[w] ?? [] }))
+    .filter(({ own }) => own.length > 0);
   scoring.sort((a, b) => (a.memory.endOrder ?? Infinity) - (b.memory.endOrder ?? Infinity));
   const want = new Map<number, number>();
   let size = 0;
@@ -187,7 +251,10 @@ function scoresNotInsertedBy(stats: CallStats, drawn: readonly (readonly number[
     size += own.length;
     const holds = memory.views.some((view, j) => {
       const at = indexOfRun(memory.live[j] ?? [], list);
-      return (at >= 0 && stretchHolds(view.cells, at, at + list.length, want, size)) || sortedStretchHolds(view.cells, want, size);
+      return (
+        (at >= 0 && stretchHolds(view.cells, at, at + list.length, want, size)) ||
+        sortedStretchHolds(view.cells, want, size)
+      );
     });
     if (!holds) return memory.worker;
   }
@@ -195,7 +262,13 @@ function scoresNotInsertedBy(stats: CallStats, drawn: readonly (readonly number[
 }
 
 /** Whether cells[from, to) hold every value of `want` (a multiset of `size` values). */
-function stretchHolds(cells: ArrayLike<number>, from: number, to: number, want: ReadonlyMap<number, number>, size: number): boolean {
+function stretchHolds(
+  cells: ArrayLike<number>,
+  from: number,
+  to: number,
+  want: ReadonlyMap<number, number>,
+  size: number,
+): boolean {
   if (to > cells.length || to - from < size) return false;
   const left = new Map(want);
   let missing = size;
@@ -230,7 +303,9 @@ export default defineTests({
           const { verdict } = await countTrial(t, workers, perWorker, ` (trial ${trial} of ${TRIALS})`);
           if (verdict) return verdict;
         }
-        return t.pass(`${TRIALS} trials, ${workers} workers x ${perWorker} visits each, no visitor lost, all in the workers' shared counter`);
+        return t.pass(
+          `${TRIALS} trials, ${workers} workers x ${perWorker} visits each, no visitor lost, all in the workers' shared counter`,
+        );
       },
     },
     {
@@ -241,20 +316,35 @@ export default defineTests({
         if (verdict) return verdict;
         // Division in the host's own units: visits per worker, whatever CPU decoys burn.
         const total = visits.reduce((sum, v) => sum + v.calls, 0);
-        const busiest = visits.reduce<WorkerVisits | undefined>((a, b) => (a === undefined || b.calls > a.calls ? b : a), undefined);
+        const busiest = visits.reduce<WorkerVisits | undefined>(
+          (a, b) => (a === undefined || b.calls > a.calls ? b : a),
+          undefined,
+        );
         const spread = busiest && busiest.calls > 0 ? Math.round((total / busiest.calls) * 100) / 100 : 0;
         const minSpread = t.thresholds.minWorkSpread ?? 1.5;
         if (spread < minSpread && busiest) {
           return t.fail(
             "not_parallel",
             `the count is right, but the visits were not divided among the workers: ${busiest.worker} made ${busiest.calls} of the ${total} (work spread ${spread.toFixed(2)} in visits, at least ${minSpread} needed). Workers that only spin or wait make no visits.`,
-            { expected: `work spread >= ${minSpread}`, actual: visits.map((v) => `${v.worker}: ${v.calls} visits`).join(", ") },
+            {
+              expected: `work spread >= ${minSpread}`,
+              actual: visits.map((v) => `${v.worker}: ${v.calls} visits`).join(", "),
+            },
           );
         }
         // Overlap and main's share among the workers that made visits: a decoy's run is not work.
         const visiting = new Set(visits.filter((v) => v.calls > 0).map((v) => v.worker));
-        const parallel = parallelCheck(t, { ...stats, workers: stats.workers.filter((w) => visiting.has(w.name)) }, { prefix: "the count is right, but " });
-        return parallel.fail ?? t.pass(`${visiting.size} workers made the ${total} visits, work spread ${spread.toFixed(2)} in visits; ${parallel.summary}`);
+        const parallel = parallelCheck(
+          t,
+          { ...stats, workers: stats.workers.filter((w) => visiting.has(w.name)) },
+          { prefix: "the count is right, but " },
+        );
+        return (
+          parallel.fail ??
+          t.pass(
+            `${visiting.size} workers made the ${total} visits, work spread ${spread.toFixed(2)} in visits; ${parallel.summary}`,
+          )
+        );
       },
     },
     {
@@ -266,7 +356,10 @@ export default defineTests({
         for (let trial = 1; trial <= BOARD_TRIALS; trial++) {
           const { value, stats } = await t.call("leaderboard", [workers, perWorker]);
           if (!Array.isArray(value) || !value.every((v) => typeof v === "number")) {
-            return t.fail("wrong_result", `${call} should resolve to an array of numbers, but it gave ${describeValue(value)}`);
+            return t.fail(
+              "wrong_result",
+              `${call} should resolve to an array of numbers, but it gave ${describeValue(value)}`,
+            );
           }
           const unjoined = unjoinedWorkers(stats);
           if (value.length < n && unjoined > 0) {
@@ -281,10 +374,14 @@ export default defineTests({
           const calls = onMain + stats.workerMemory.reduce((sum, m) => sum + scoreCalls(m.counter), 0);
           if (calls !== n) {
             const made = calls === 0 ? "score() was never called" : `score() was called ${plural(calls, "time")}`;
-            return t.fail("wrong_result", `${call} should insert ${n} scores (${perWorker} drawn with score() in each of the ${workers} workers), but ${made}.`, {
-              expected: `${n} scores drawn`,
-              actual: `${calls} scores drawn`,
-            });
+            return t.fail(
+              "wrong_result",
+              `${call} should insert ${n} scores (${perWorker} drawn with score() in each of the ${workers} workers), but ${made}.`,
+              {
+                expected: `${n} scores drawn`,
+                actual: `${calls} scores drawn`,
+              },
+            );
           }
           if (onMain > 0) {
             return t.fail(
@@ -298,9 +395,18 @@ export default defineTests({
           const intact = value.length === n && damage.missing + damage.extra + damage.unsorted === 0;
           // The whole list as a worker that drew scores left it, wherever in the shared memory
           // passed to it (any layout: length in front, apart, or not kept at all).
-          const scoring = new Set(stats.workerMemory.filter((_, w) => (drawn[w]?.length ?? 0) > 0).map((m) => m.worker));
+          const scoring = new Set(
+            stats.workerMemory.filter((_, w) => (drawn[w]?.length ?? 0) > 0).map((m) => m.worker),
+          );
           if (value.length > 0 && workersWriting(stats, value, scoring).length === 0) {
-            return notFromWorkers(t, stats, intact, `the list from ${call}`, `${n} scores in order`, `${value.length} scores`);
+            return notFromWorkers(
+              t,
+              stats,
+              intact,
+              `the list from ${call}`,
+              `${n} scores in order`,
+              `${value.length} scores`,
+            );
           }
           if (!intact) {
             return t.fail(
@@ -317,7 +423,10 @@ export default defineTests({
             return t.fail(
               "not_parallel",
               `the list from ${call} is right, but when ${late} ended, the scores it drew (with those of the workers that had ended before it) were not all in the list in the shared memory it was given: somebody inserted them after it had finished, or it never finished. Each worker inserts the scores it draws into the shared list, under the lock, before it ends.`,
-              { expected: "each worker's scores in the sorted list when it ends", actual: `${late} ended before its scores were in the list` },
+              {
+                expected: "each worker's scores in the sorted list when it ends",
+                actual: `${late} ended before its scores were in the list`,
+              },
             );
           }
         }

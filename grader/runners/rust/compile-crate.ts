@@ -33,13 +33,23 @@ const COMPILE_LIMITS: SandboxLimits = {
 /** Bytes of compiled submissions kept on disk (about 1 MB each, stripped; a big static can make one far larger). */
 const BUILD_CACHE_BYTES = 1024 * 2 ** 20;
 
-const Failure = z.object({ kind: z.enum(["compile_error", "missing_api", "timeout", "resource_limit"]), message: z.string(), diagnostics: z.array(Diagnostic) });
+const Failure = z.object({
+  kind: z.enum(["compile_error", "missing_api", "timeout", "resource_limit"]),
+  message: z.string(),
+  diagnostics: z.array(Diagnostic),
+});
 export type CompileFailure = z.infer<typeof Failure>;
-export type CompileOutcome = { ok: true; binary: string; warnings: Diagnostic[]; cached: boolean; ms: number } | ({ ok: false; cached: boolean; ms: number } & CompileFailure);
+export type CompileOutcome =
+  | { ok: true; binary: string; warnings: Diagnostic[]; cached: boolean; ms: number }
+  | ({ ok: false; cached: boolean; ms: number } & CompileFailure);
 
 export async function compileCrate(options: { code: string; dir: string; state: RustState }): Promise<CompileOutcome> {
   const started = performance.now();
-  const { hidden, student, hash } = await crateSources({ code: options.code, dir: options.dir, toolchainKey: options.state.key });
+  const { hidden, student, hash } = await crateSources({
+    code: options.code,
+    dir: options.dir,
+    toolchainKey: options.state.key,
+  });
   const cacheDir = path.join(RUST_CACHE, "builds", hash);
   const ms = () => performance.now() - started;
   const cached = await fromCache(cacheDir);
@@ -53,7 +63,8 @@ export async function compileCrate(options: { code: string; dir: string; state: 
     const out = path.join(work, "out");
     for (const dir of [src, hiddenSrc, out]) await mkdir(dir, { mode: 0o755 });
     await writeFile(path.join(src, path.basename(STUDENT_PATH)), student, { mode: 0o644 });
-    for (const [name, text] of Object.entries(hidden)) await writeFile(path.join(hiddenSrc, name), text, { mode: 0o644 });
+    for (const [name, text] of Object.entries(hidden))
+      await writeFile(path.join(hiddenSrc, name), text, { mode: 0o644 });
     // A folder name new for every compile: the student's include_str!("/src/../exercise.rs")
     // or any other guess cannot reach the hidden tests, and nothing lists folders at compile time.
     const hiddenDir = `/crate-${randomBytes(16).toString("hex")}`;
@@ -74,9 +85,31 @@ export async function compileCrate(options: { code: string; dir: string; state: 
       env: { LD_LIBRARY_PATH: "/opt/rust/lib" },
       beforeRun: (uid) => chown(out, uid, uid),
       argv: [
-        "/opt/rust/bin/rustc", "--sysroot", "/opt/rust", "--edition", "2021", "--crate-name", "submission", "--crate-type", "bin",
-        "-C", "opt-level=1", "-C", "debuginfo=0", "-C", "strip=symbols", "-C", `linker=${state.tools.gcc}`, "-L", "dependency=/opt/deps", ...externs,
-        "--error-format=json", "--json=diagnostic-short", "-o", "/out/prog", `${hiddenDir}/main.rs`,
+        "/opt/rust/bin/rustc",
+        "--sysroot",
+        "/opt/rust",
+        "--edition",
+        "2021",
+        "--crate-name",
+        "submission",
+        "--crate-type",
+        "bin",
+        "-C",
+        "opt-level=1",
+        "-C",
+        "debuginfo=0",
+        "-C",
+        "strip=symbols",
+        "-C",
+        `linker=${state.tools.gcc}`,
+        "-L",
+        "dependency=/opt/deps",
+        ...externs,
+        "--error-format=json",
+        "--json=diagnostic-short",
+        "-o",
+        "/out/prog",
+        `${hiddenDir}/main.rs`,
       ],
     });
     const report = parseRustcOutput(result.stderr, STUDENT_PATH);
@@ -105,32 +138,77 @@ export async function compileCrate(options: { code: string; dir: string; state: 
 function failureOf(result: SandboxOutcome, report: ReturnType<typeof parseRustcOutput>): CompileFailure {
   const diagnostics = report.diagnostics;
   if (result.job && result.job.oomKills > 0) {
-    return { kind: "resource_limit", message: `the compiler ran out of memory on your code (the limit is ${COMPILE_LIMITS.memoryMb} MB): a huge array or static?`, diagnostics };
+    return {
+      kind: "resource_limit",
+      message: `the compiler ran out of memory on your code (the limit is ${COMPILE_LIMITS.memoryMb} MB): a huge array or static?`,
+      diagnostics,
+    };
   }
   if (result.timedOut || result.signal === "SIGXCPU" || result.job?.cpuLimitHit) {
-    return { kind: "timeout", message: "compiling your code took too long and was stopped (endless const evaluation or macro expansion?)", diagnostics };
+    return {
+      kind: "timeout",
+      message: "compiling your code took too long and was stopped (endless const evaluation or macro expansion?)",
+      diagnostics,
+    };
   }
   const firstError = diagnostics.find((d) => d.severity === "error");
   if (firstError) {
     const head = firstError.message.split("\n")[0] ?? "";
-    return { kind: "compile_error", message: `your code does not compile (line ${firstError.line}, column ${firstError.column}: ${firstError.code ? `${firstError.code} ` : ""}${head})`, diagnostics };
+    return {
+      kind: "compile_error",
+      message: `your code does not compile (line ${firstError.line}, column ${firstError.column}: ${firstError.code ? `${firstError.code} ` : ""}${head})`,
+      diagnostics,
+    };
   }
   if (report.errorsElsewhere.length > 0) {
     const errors = [...new Set(report.errorsElsewhere)].slice(0, 3).join("; ");
-    return { kind: "missing_api", message: `the tests cannot use your file as the statement asks (${errors}): check the names and signatures against the starter`, diagnostics };
+    return {
+      kind: "missing_api",
+      message: `the tests cannot use your file as the statement asks (${errors}): check the names and signatures against the starter`,
+      diagnostics,
+    };
   }
-  if (/memory allocation|out of memory|Cannot allocate/i.test(result.stderr) || result.signal === "SIGKILL" || result.signal === "SIGABRT") {
-    return { kind: "resource_limit", message: "the compiler ran out of its memory or process budget on your code", diagnostics };
+  if (
+    /memory allocation|out of memory|Cannot allocate/i.test(result.stderr) ||
+    result.signal === "SIGKILL" ||
+    result.signal === "SIGABRT"
+  ) {
+    return {
+      kind: "resource_limit",
+      message: "the compiler ran out of its memory or process budget on your code",
+      diagnostics,
+    };
   }
-  return { kind: "compile_error", message: `the compiler failed: ${result.stderr.replace(/\{.*\}\n?/g, "").trim().slice(0, 300) || "no message"}`, diagnostics };
+  return {
+    kind: "compile_error",
+    message: `the compiler failed: ${
+      result.stderr
+        .replace(/\{.*\}\n?/g, "")
+        .trim()
+        .slice(0, 300) || "no message"
+    }`,
+    diagnostics,
+  };
 }
 
-async function fromCache(dir: string): Promise<({ ok: true; binary: string; warnings: Diagnostic[] } | ({ ok: false } & CompileFailure)) | null> {
+async function fromCache(
+  dir: string,
+): Promise<({ ok: true; binary: string; warnings: Diagnostic[] } | ({ ok: false } & CompileFailure)) | null> {
   const binary = path.join(dir, "prog");
-  if (await stat(binary).then(() => true, () => false)) {
-    const warnings = z.array(Diagnostic).safeParse(JSON.parse(await readFile(path.join(dir, "warnings.json"), "utf8").catch(() => "[]")));
+  if (
+    await stat(binary).then(
+      () => true,
+      () => false,
+    )
+  ) {
+    const warnings = z
+      .array(Diagnostic)
+      .safeParse(JSON.parse(await readFile(path.join(dir, "warnings.json"), "utf8").catch(() => "[]")));
     return { ok: true, binary, warnings: warnings.success ? warnings.data : [] };
   }
-  const failure = await readFile(path.join(dir, "failure.json"), "utf8").then((t) => Failure.safeParse(JSON.parse(t)), () => null);
+  const failure = await readFile(path.join(dir, "failure.json"), "utf8").then(
+    (t) => Failure.safeParse(JSON.parse(t)),
+    () => null,
+  );
   return failure?.success ? { ok: false, ...failure.data } : null;
 }

@@ -31,13 +31,16 @@ describe.skipIf(!available)("Rust verdicts do not depend on the CPU count", asyn
       return (await readdir(good)).map((file) => ({ id, exercise, file: path.join(good, file) }));
     }),
   );
-  it.each(cases.flat().map((c) => [`${c.id} ${path.basename(c.file)}`, c] as const))("%s passes on every machine size", async (_name, c) => {
-    const code = await readFile(c.file, "utf8");
-    const seen: string[] = [];
-    for (const [label, machine] of MACHINES) {
-      const r = await gradeRust({ code, dir: c.exercise.dir, meta: c.exercise.meta, machine });
-      seen.push(`${label}: ${r.status === "pass" ? "pass" : `${r.status}/${r.reason} ${r.message}`}`);
-    }
-    expect(seen).toEqual(MACHINES.map(([label]) => `${label}: pass`));
-  });
+  it.each(cases.flat().map((c) => [`${c.id} ${path.basename(c.file)}`, c] as const))(
+    "%s passes on every machine size",
+    async (_name, c) => {
+      const code = await readFile(c.file, "utf8");
+      const seen: string[] = [];
+      for (const [label, machine] of MACHINES) {
+        const r = await gradeRust({ code, dir: c.exercise.dir, meta: c.exercise.meta, machine });
+        seen.push(`${label}: ${r.status === "pass" ? "pass" : `${r.status}/${r.reason} ${r.message}`}`);
+      }
+      expect(seen).toEqual(MACHINES.map(([label]) => `${label}: pass`));
+    },
+  );
 });

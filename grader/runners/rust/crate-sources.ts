@@ -34,12 +34,17 @@ fn main() {
 /** `hidden`: file name → text of the crate root, harness and tests; `student`: the student's file. */
 export type CrateSources = { hidden: Record<string, string>; student: string; hash: string };
 
-export async function crateSources(options: { code: string; dir: string; toolchainKey: string }): Promise<CrateSources> {
+export async function crateSources(options: {
+  code: string;
+  dir: string;
+  toolchainKey: string;
+}): Promise<CrateSources> {
   const tests = await readFile(path.join(options.dir, "tests.rs"), "utf8");
   const hidden: Record<string, string> = { "main.rs": MAIN_RS, "exercise.rs": tests, ...(await harnessFiles()) };
   const hash = createHash("sha256");
   hash.update(options.toolchainKey).update("\0");
-  for (const [name, text] of Object.entries({ ...hidden, "student.rs": options.code })) hash.update(name).update("\0").update(text).update("\0");
+  for (const [name, text] of Object.entries({ ...hidden, "student.rs": options.code }))
+    hash.update(name).update("\0").update(text).update("\0");
   return { hidden, student: options.code, hash: hash.digest("hex").slice(0, 32) };
 }
 
@@ -49,5 +54,7 @@ async function harnessFiles(): Promise<Record<string, string>> {
   if (!names.includes("interleave.rs")) throw new Error(`the Rust harness has no interleave.rs in ${HARNESS_DIR}`);
   const clash = names.find((name) => name === "main.rs" || name === "exercise.rs");
   if (clash) throw new Error(`the Rust harness file ${clash} would replace the crate's own`);
-  return Object.fromEntries(await Promise.all(names.map(async (name) => [name, await readFile(path.join(HARNESS_DIR, name), "utf8")] as const)));
+  return Object.fromEntries(
+    await Promise.all(names.map(async (name) => [name, await readFile(path.join(HARNESS_DIR, name), "utf8")] as const)),
+  );
 }

@@ -12,7 +12,9 @@ const RustSpan = z.object({
   column_end: z.number().int(),
   is_primary: z.boolean(),
   label: z.string().nullable().optional(),
-  text: z.array(z.object({ text: z.string(), highlight_start: z.number().int(), highlight_end: z.number().int() })).optional(),
+  text: z
+    .array(z.object({ text: z.string(), highlight_start: z.number().int(), highlight_end: z.number().int() }))
+    .optional(),
 });
 
 type RustSpan = z.infer<typeof RustSpan>;
@@ -24,13 +26,22 @@ type RustSpan = z.infer<typeof RustSpan>;
 function underline(span: RustSpan): Pick<Diagnostic, "line" | "column" | "endLine" | "endColumn"> {
   const line = Math.max(1, span.line_start);
   const column = Math.max(1, span.column_start);
-  if (span.line_end <= span.line_start) return { line, column, endLine: line, endColumn: Math.max(column + 1, span.column_end) };
+  if (span.line_end <= span.line_start)
+    return { line, column, endLine: line, endColumn: Math.max(column + 1, span.column_end) };
   const first = span.text?.[0];
-  const endColumn = first ? Math.max(column + 1, Math.min(first.highlight_end, first.text.trimEnd().length + 1)) : column + 1;
+  const endColumn = first
+    ? Math.max(column + 1, Math.min(first.highlight_end, first.text.trimEnd().length + 1))
+    : column + 1;
   return { line, column, endLine: line, endColumn };
 }
 
-type RustMessage = { message: string; level: string; code?: { code: string } | null; spans: z.infer<typeof RustSpan>[]; children: RustMessage[] };
+type RustMessage = {
+  message: string;
+  level: string;
+  code?: { code: string } | null;
+  spans: z.infer<typeof RustSpan>[];
+  children: RustMessage[];
+};
 const RustMessage: z.ZodType<RustMessage> = z.lazy(() =>
   z.object({
     message: z.string(),
@@ -47,14 +58,21 @@ const RustMessage: z.ZodType<RustMessage> = z.lazy(() =>
  * message's children (notes pointing somewhere) count too; positions in hidden files never do.
  */
 function relatedSpans(m: RustMessage, primary: RustSpan, studentFile: string): RelatedSpan[] {
-  const spans = [...m.spans.filter((s) => s !== primary), ...m.children.flatMap((c) => c.spans.map((s) => ({ ...s, label: s.label ?? c.message })))];
+  const spans = [
+    ...m.spans.filter((s) => s !== primary),
+    ...m.children.flatMap((c) => c.spans.map((s) => ({ ...s, label: s.label ?? c.message }))),
+  ];
   const seen = new Set<string>();
   const out: RelatedSpan[] = [];
   for (const s of spans) {
     if (s.file_name !== studentFile || !s.label) continue;
     const place = underline(s);
     const key = `${place.line}:${place.column}:${s.label}`;
-    if (seen.has(key) || (place.line === primary.line_start && place.column === primary.column_start && s.label === primary.label)) continue;
+    if (
+      seen.has(key) ||
+      (place.line === primary.line_start && place.column === primary.column_start && s.label === primary.label)
+    )
+      continue;
     seen.add(key);
     out.push({ message: s.label.replaceAll(`${studentFile}:`, "line ").slice(0, 1000), ...place });
   }
@@ -63,7 +81,12 @@ function relatedSpans(m: RustMessage, primary: RustSpan, studentFile: string): R
 
 export type CompileReport = { diagnostics: Diagnostic[]; errorsElsewhere: string[]; errorCount: number };
 
-const SEVERITY: Record<string, Diagnostic["severity"] | undefined> = { error: "error", warning: "warning", note: "info", help: "info" };
+const SEVERITY: Record<string, Diagnostic["severity"] | undefined> = {
+  error: "error",
+  warning: "warning",
+  note: "info",
+  help: "info",
+};
 
 /** Reads rustc's JSON lines; `studentFile` is the path rustc saw for the student's code. */
 export function parseRustcOutput(stderr: string, studentFile: string): CompileReport {
@@ -91,7 +114,9 @@ export function parseRustcOutput(stderr: string, studentFile: string): CompileRe
     }
     const label = primary.label && primary.label !== m.message ? `: ${primary.label}` : "";
     // "the lint level is defined here" points into the generated crate root, not the student's file.
-    const notes = m.children.filter((c) => c.message.trim() !== "" && !c.message.includes("lint level is defined here")).map((c) => `${c.level}: ${c.message}`);
+    const notes = m.children
+      .filter((c) => c.message.trim() !== "" && !c.message.includes("lint level is defined here"))
+      .map((c) => `${c.level}: ${c.message}`);
     if (m.code?.code === "unsafe_code") notes.push("note: unsafe code is not accepted in submissions");
     // rustc names places as "/src/student.rs:13:36"; the student knows the file as "line 13:36".
     const message = [`${m.message}${label}`, ...notes].join("\n").replaceAll(`${studentFile}:`, "line ");

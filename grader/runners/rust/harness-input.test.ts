@@ -3,7 +3,11 @@ import { harnessInput } from "./harness-input.ts";
 
 describe("harnessInput", () => {
   it("puts the nonce on the first line, the thresholds as one flat JSON line, then the seed", () => {
-    const text = harnessInput({ nonce: "abc123", thresholds: { maxStallMs: 50, minWorkSpread: 1.5 }, seed: 4_000_000_000 });
+    const text = harnessInput({
+      nonce: "abc123",
+      thresholds: { maxStallMs: 50, minWorkSpread: 1.5 },
+      seed: 4_000_000_000,
+    });
     const [nonce, thresholds, seed, rest] = text.split("\n");
     expect(nonce).toBe("abc123");
     expect(JSON.parse(thresholds ?? "")).toEqual({ maxStallMs: 50, minWorkSpread: 1.5 });

@@ -20,17 +20,26 @@ export async function pruneBuildCache(options: { maxBytes: number; root?: string
 /** The entries to drop: newest first, each is kept while it still fits within `maxBytes`. */
 export function entriesOverBudget(entries: readonly Entry[], maxBytes: number): Entry[] {
   let kept = 0;
-  return [...entries].sort((a, b) => b.mtime - a.mtime).filter((e) => {
-    if (kept + e.bytes > maxBytes) return true;
-    kept += e.bytes;
-    return false;
-  });
+  return [...entries]
+    .sort((a, b) => b.mtime - a.mtime)
+    .filter((e) => {
+      if (kept + e.bytes > maxBytes) return true;
+      kept += e.bytes;
+      return false;
+    });
 }
 
 async function entryOf(root: string, name: string): Promise<Entry> {
   const dir = path.join(root, name);
   const info = await stat(dir).catch(() => null);
   const files = await readdir(dir).catch(() => [] as string[]);
-  const sizes = await Promise.all(files.map((f) => stat(path.join(dir, f)).then((s) => s.size, () => 0)));
+  const sizes = await Promise.all(
+    files.map((f) =>
+      stat(path.join(dir, f)).then(
+        (s) => s.size,
+        () => 0,
+      ),
+    ),
+  );
   return { name, mtime: info?.mtimeMs ?? 0, bytes: sizes.reduce((a, b) => a + b, 0) };
 }

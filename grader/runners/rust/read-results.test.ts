@@ -6,7 +6,13 @@ const line = (nonce: string, record: unknown) => JSON.stringify({ nonce, record 
 
 describe("readResults (the harness's fd-3 channel)", () => {
   it("keeps only records carrying this run's nonce", () => {
-    const text = [line("n1", { plan: ["t"] }), line("forged", { test: test }), line("n1", { test }), line("n1", { done: true }), "garbage"].join("\n");
+    const text = [
+      line("n1", { plan: ["t"] }),
+      line("forged", { test: test }),
+      line("n1", { test }),
+      line("n1", { done: true }),
+      "garbage",
+    ].join("\n");
     const report = readResults(text, "n1");
     expect(report).toEqual({ plan: ["t"], tests: [test], done: true, rejected: 2 });
   });

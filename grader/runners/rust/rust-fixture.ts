@@ -16,7 +16,9 @@ pub fn tests() -> Vec<Test> {
 }
 `;
 
-export async function writeRustFixture(options: { wallMs?: number } = {}): Promise<{ dir: string; meta: ExerciseMeta }> {
+export async function writeRustFixture(
+  options: { wallMs?: number } = {},
+): Promise<{ dir: string; meta: ExerciseMeta }> {
   const dir = path.join(await mkdtemp(path.join(tmpdir(), "rust-fixture-")), "rust", "probe");
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(dir, "tests.rs"), TESTS_RS);

@@ -39,7 +39,9 @@ describe.skipIf(!available)("exercise thresholds in the Rust harness", () => {
       thresholds: { minWorkSpread: 1.25, maxStallMs: 40 },
       expectations: { starter: { status: "pass" }, bad: {} },
     });
-    const result = await gradeRust({ code: "pub fn unused() {}\n", dir, meta }).finally(() => rm(root, { recursive: true, force: true }));
+    const result = await gradeRust({ code: "pub fn unused() {}\n", dir, meta }).finally(() =>
+      rm(root, { recursive: true, force: true }),
+    );
     expect(result.status).toBe("pass");
     expect(result.tests[0]?.message).toBe("spread=1.25 stall=40 absent=7.5");
   });

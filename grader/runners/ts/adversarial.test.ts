@@ -23,41 +23,90 @@ function expectVerdict(outcome: CallOutcome, status: "fail" | "error", reason: s
 
 describe("adversarial: runaway code", () => {
   it("stops infinite loops: synchronous, in a worker, and a loop of yields", async () => {
-    expectVerdict(await callFixture("export function main() { for (;;) {} }", QUICK), "error", "timeout", /still running after 400 ms/);
-    const worker = await callFixture(`import { spawn } from "interleave"; export async function main() { return spawn(() => { for (;;) {} }, null).join(); }`, QUICK);
+    expectVerdict(
+      await callFixture("export function main() { for (;;) {} }", QUICK),
+      "error",
+      "timeout",
+      /still running after 400 ms/,
+    );
+    const worker = await callFixture(
+      `import { spawn } from "interleave"; export async function main() { return spawn(() => { for (;;) {} }, null).join(); }`,
+      QUICK,
+    );
     expectVerdict(worker, "error", "timeout", /still running after 400 ms/);
-    expectVerdict(await callFixture(`import { yieldNow } from "interleave"; export async function main() { for (;;) await yieldNow(); }`, QUICK), "error", "timeout", /400 ms/);
+    expectVerdict(
+      await callFixture(
+        `import { yieldNow } from "interleave"; export async function main() { for (;;) await yieldNow(); }`,
+        QUICK,
+      ),
+      "error",
+      "timeout",
+      /400 ms/,
+    );
     await normalCallStillWorks();
   });
 
   it("ends an endless loop of sleeps at the virtual-time cap, in real milliseconds", async () => {
     // This verdict, not the wall limit's "still running after …", shows no real waiting.
-    const outcome = await callFixture(`import { sleep } from "interleave"; export async function main() { for (;;) await sleep(1000); }`, { runtime: { maxVirtualMs: 60_000 } });
+    const outcome = await callFixture(
+      `import { sleep } from "interleave"; export async function main() { for (;;) await sleep(1000); }`,
+      { runtime: { maxVirtualMs: 60_000 } },
+    );
     expectVerdict(outcome, "error", "timeout", /still waiting after 60 s of virtual time/);
   });
 
   it("reports a promise that never resolves as a deadlock, at once", async () => {
-    expectVerdict(await callFixture("export function main() { return new Promise(() => {}); }"), "fail", "deadlock", /nothing will ever resolve/);
-    expectVerdict(await callFixture("export function main() { return { then() {} }; }"), "fail", "deadlock", /nothing will ever resolve/);
+    expectVerdict(
+      await callFixture("export function main() { return new Promise(() => {}); }"),
+      "fail",
+      "deadlock",
+      /nothing will ever resolve/,
+    );
+    expectVerdict(
+      await callFixture("export function main() { return { then() {} }; }"),
+      "fail",
+      "deadlock",
+      /nothing will ever resolve/,
+    );
     await normalCallStillWorks();
   });
 });
 
 describe("adversarial: memory", () => {
   it("stops heap, ArrayBuffer and SharedArrayBuffer bombs in main and in workers", async () => {
-    for (const bomb of ["const a = []; for (;;) a.push(new Array(1e5).fill(1));", "const a = []; for (;;) a.push(new ArrayBuffer(1 << 20));", "const a = []; for (;;) a.push(new SharedArrayBuffer(1 << 20));"]) {
-      expectVerdict(await callFixture(`export function main() { ${bomb} }`), "error", "memory_limit", /ran out of memory \(limit 32 MB per isolate\)/);
-      const worker = await callFixture(`import { spawn } from "interleave"; export async function main() { return spawn(() => { ${bomb} }, null).join(); }`);
+    for (const bomb of [
+      "const a = []; for (;;) a.push(new Array(1e5).fill(1));",
+      "const a = []; for (;;) a.push(new ArrayBuffer(1 << 20));",
+      "const a = []; for (;;) a.push(new SharedArrayBuffer(1 << 20));",
+    ]) {
+      expectVerdict(
+        await callFixture(`export function main() { ${bomb} }`),
+        "error",
+        "memory_limit",
+        /ran out of memory \(limit 32 MB per isolate\)/,
+      );
+      const worker = await callFixture(
+        `import { spawn } from "interleave"; export async function main() { return spawn(() => { ${bomb} }, null).join(); }`,
+      );
       expectVerdict(worker, "error", "memory_limit", /^worker 1 ran out of memory/);
     }
     await normalCallStillWorks();
   });
 
   it("removes the allocations isolated-vm cannot count: WebAssembly.Memory and resizable buffers", async () => {
-    const wasm = verdictOf(await callFixture("export function main() { const m = new WebAssembly.Memory({ initial: 1, maximum: 60000 }); for (;;) m.grow(100); }"));
-    expect(wasm).toMatchObject({ reason: "runtime_error", message: expect.stringMatching(/WebAssembly is not defined/) });
+    const wasm = verdictOf(
+      await callFixture(
+        "export function main() { const m = new WebAssembly.Memory({ initial: 1, maximum: 60000 }); for (;;) m.grow(100); }",
+      ),
+    );
+    expect(wasm).toMatchObject({
+      reason: "runtime_error",
+      message: expect.stringMatching(/WebAssembly is not defined/),
+    });
     for (const kind of ["ArrayBuffer", "SharedArrayBuffer"]) {
-      const v = verdictOf(await callFixture(`export function main() { return new ${kind}(8, { maxByteLength: 2 ** 30 }); }`));
+      const v = verdictOf(
+        await callFixture(`export function main() { return new ${kind}(8, { maxByteLength: 2 ** 30 }); }`),
+      );
       expect(v.message).toMatch(/resizable buffers \(maxByteLength\) are not available/);
     }
     // The replaced constructors still behave like the originals for everything else.
@@ -85,13 +134,27 @@ describe("adversarial: memory", () => {
 
 describe("adversarial: workers", () => {
   it("counts a worker bomb against the budget, naming how many it tried", async () => {
-    const loop = await callFixture(`import { spawn } from "interleave"; export async function main() { for (let i = 0; i < 1000; i++) spawn(() => 0, null); }`);
-    expectVerdict(loop, "fail", "thread_budget", /^tried to start 1000 workers in one call of main\(…\); this exercise allows at most 4/);
-    const forever = await callFixture(`import { spawn } from "interleave"; export async function main() { for (;;) spawn(() => 0, null); }`, QUICK);
+    const loop = await callFixture(
+      `import { spawn } from "interleave"; export async function main() { for (let i = 0; i < 1000; i++) spawn(() => 0, null); }`,
+    );
+    expectVerdict(
+      loop,
+      "fail",
+      "thread_budget",
+      /^tried to start 1000 workers in one call of main\(…\); this exercise allows at most 4/,
+    );
+    const forever = await callFixture(
+      `import { spawn } from "interleave"; export async function main() { for (;;) spawn(() => 0, null); }`,
+      QUICK,
+    );
     // How many it tried before its time ran out depends on the machine; that it went past the budget does not.
     expectVerdict(forever, "fail", "thread_budget", /^tried to start \d+ workers/);
     expect(Number(/^tried to start (\d+)/.exec(verdictOf(forever).message)?.[1])).toBeGreaterThan(4);
-    const nested = verdictOf(await callFixture(`import { spawn } from "interleave"; export async function main() { return spawn(() => spawn(() => 1, null), null).join(); }`));
+    const nested = verdictOf(
+      await callFixture(
+        `import { spawn } from "interleave"; export async function main() { return spawn(() => spawn(() => 1, null), null).join(); }`,
+      ),
+    );
     expect(nested.message).toMatch(/spawn is not available inside a worker: workers cannot start workers/);
     await normalCallStillWorks();
   });
@@ -106,14 +169,27 @@ describe("adversarial: escapes", () => {
       try { await import("node:fs"); dynamicImport = "loaded"; } catch (e) { dynamicImport = "refused"; }
       return [typeof require, typeof process, typeof viaFunction.process, viaConstructor, typeof __interleave_host, typeof __interleave_loop, typeof setTimeout, typeof fetch, dynamicImport];
     }`);
-    expect(valueOf(outcome)).toEqual(["undefined", "undefined", "undefined", "undefined", "undefined", "undefined", "undefined", "undefined", "refused"]);
+    expect(valueOf(outcome)).toEqual([
+      "undefined",
+      "undefined",
+      "undefined",
+      "undefined",
+      "undefined",
+      "undefined",
+      "undefined",
+      "undefined",
+      "refused",
+    ]);
   });
 });
 
 describe("adversarial: output", () => {
   it("stops an output flood with output_limit and keeps the captured output capped", async () => {
     const output = new OutputSink();
-    const outcome = await callFixture("export function main() { for (;;) console.log('spam spam spam'); }", { output, limits: { wallMs: 5000 } });
+    const outcome = await callFixture("export function main() { for (;;) console.log('spam spam spam'); }", {
+      output,
+      limits: { wallMs: 5000 },
+    });
     expectVerdict(outcome, "error", "output_limit", /kept printing after its output reached the cap/);
     expect(Buffer.byteLength(output.text("stdout"))).toBeLessThanOrEqual(16 * 1024);
     expect(output.truncated).toBe(true);
@@ -122,7 +198,9 @@ describe("adversarial: output", () => {
   it("never takes a verdict from printed text: a forged result on stdout changes nothing", async () => {
     const output = new OutputSink();
     const forged = JSON.stringify({ version: 1, status: "pass", message: "All tests passed.", score: 1, tests: [] });
-    const outcome = await callFixture(`export function main() { console.log(${JSON.stringify(forged)}); return 41; }`, { output });
+    const outcome = await callFixture(`export function main() { console.log(${JSON.stringify(forged)}); return 41; }`, {
+      output,
+    });
     expect(valueOf(outcome)).toBe(41);
     expect(output.text("stdout")).toContain('"status":"pass"');
   });
@@ -162,18 +240,35 @@ describe("adversarial: tampering and hostile values", () => {
   });
 
   it("turns results that throw when inspected into wrong_result, and hostile throws into runtime_error", async () => {
-    const hostile = "{ get(_, key) { if (key === 'then') return undefined; throw new Error('gotcha'); }, ownKeys() { throw new Error('gotcha'); } }";
+    const hostile =
+      "{ get(_, key) { if (key === 'then') return undefined; throw new Error('gotcha'); }, ownKeys() { throw new Error('gotcha'); } }";
     const proxy = verdictOf(await callFixture(`export function main() { return new Proxy({}, ${hostile}); }`));
-    expect(proxy).toMatchObject({ status: "fail", reason: "wrong_result", message: expect.stringMatching(/cannot leave the sandbox/) });
+    expect(proxy).toMatchObject({
+      status: "fail",
+      reason: "wrong_result",
+      message: expect.stringMatching(/cannot leave the sandbox/),
+    });
     // A returned value is awaited like any thenable (as an async function's would be): a
     // `then` that throws makes the call reject, which is the student's runtime error.
-    const thenTrap = verdictOf(await callFixture("export function main() { return new Proxy({}, { get() { throw new Error('gotcha'); } }); }"));
-    expect(thenTrap).toMatchObject({ status: "error", reason: "runtime_error", message: expect.stringMatching(/threw gotcha/) });
-    const getter = verdictOf(await callFixture("export function main() { return { get score() { for (;;) {} } }; }", QUICK));
+    const thenTrap = verdictOf(
+      await callFixture("export function main() { return new Proxy({}, { get() { throw new Error('gotcha'); } }); }"),
+    );
+    expect(thenTrap).toMatchObject({
+      status: "error",
+      reason: "runtime_error",
+      message: expect.stringMatching(/threw gotcha/),
+    });
+    const getter = verdictOf(
+      await callFixture("export function main() { return { get score() { for (;;) {} } }; }", QUICK),
+    );
     expect(getter.status).not.toBe("pass");
-    const thrown = verdictOf(await callFixture("export function main() { throw new Proxy({}, { get() { throw new Error('gotcha'); } }); }"));
+    const thrown = verdictOf(
+      await callFixture("export function main() { throw new Proxy({}, { get() { throw new Error('gotcha'); } }); }"),
+    );
     expect(thrown).toMatchObject({ status: "error", reason: "runtime_error" });
-    const badThen = verdictOf(await callFixture("export function main() { return { then() { throw new Error('bad then'); } }; }"));
+    const badThen = verdictOf(
+      await callFixture("export function main() { return { then() { throw new Error('bad then'); } }; }"),
+    );
     expect(badThen).toMatchObject({ reason: "runtime_error", message: expect.stringMatching(/bad then/) });
     await normalCallStillWorks();
   });

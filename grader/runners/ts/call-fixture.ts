@@ -14,7 +14,13 @@ export const FIXTURE_LIMITS: Limits = { cpuMs: 3000, wallMs: 20_000, memoryMb: 3
 
 export async function callFixture(
   code: string,
-  options: { args?: unknown[]; limits?: Partial<Limits>; output?: OutputSink; name?: string; runtime?: Partial<RuntimeOptions> } = {},
+  options: {
+    args?: unknown[];
+    limits?: Partial<Limits>;
+    output?: OutputSink;
+    name?: string;
+    runtime?: Partial<RuntimeOptions>;
+  } = {},
 ): Promise<CallOutcome> {
   const transpiled = await transpileStudentCode({ code });
   if (!transpiled.ok) throw new Error(`fixture does not compile: ${transpiled.diagnostics[0]?.message}`);

@@ -41,7 +41,9 @@ export function decideCallVerdict(options: {
   if (options.mainStop === "memory" && (failed || threw)) {
     return verdict("memory_limit", `${exportName}(…) ran out of memory (limit ${limits.memoryMb} MB per isolate)`);
   }
-  const limitHit = pool.workers.find((w) => w.failure && (w.failure.reason === "memory_limit" || w.failure.reason === "timeout"));
+  const limitHit = pool.workers.find(
+    (w) => w.failure && (w.failure.reason === "memory_limit" || w.failure.reason === "timeout"),
+  );
   if (limitHit?.failure) return limitHit.failure;
   if (failure instanceof VerdictError) return failure.verdict;
   if (options.missingExport !== null) {
@@ -49,7 +51,11 @@ export function decideCallVerdict(options: {
       ? verdict("missing_api", `your module does not export a function named ${exportName}`)
       : verdict("missing_api", `${exportName} should be an exported function, but it is ${options.missingExport}`);
   }
-  if (failed) return verdict("runtime_error", `${exportName}(…) could not run to the end: ${errorMessage(failure).slice(0, 300)}`);
+  if (failed)
+    return verdict(
+      "runtime_error",
+      `${exportName}(…) could not run to the end: ${errorMessage(failure).slice(0, 300)}`,
+    );
 
   const { runtime } = options;
   if (runtime?.reason === "blocked_runtime") return runtime;
@@ -64,8 +70,12 @@ export function decideCallVerdict(options: {
   if (taken?.tag === "threw") {
     // The student's own error explains the call; workers left running are a consequence.
     const left = pool.workers.filter((w) => !w.joined).length;
-    const note = left > 0 ? ` (${left} worker${left === 1 ? " it had started was" : "s it had started were"} never joined)` : "";
-    return verdict("runtime_error", `${exportName}(…) threw ${thrownPhrase(taken.thrown, (stack) => options.positions.frames(stack))}${note}`);
+    const note =
+      left > 0 ? ` (${left} worker${left === 1 ? " it had started was" : "s it had started were"} never joined)` : "";
+    return verdict(
+      "runtime_error",
+      `${exportName}(…) threw ${thrownPhrase(taken.thrown, (stack) => options.positions.frames(stack))}${note}`,
+    );
   }
   const forgotten = pool.workers.find((w) => !w.joined);
   if (forgotten) {
@@ -75,6 +85,7 @@ export function decideCallVerdict(options: {
       `${forgotten.name} ${still} ${exportName}(…) returned without joining it, so nothing waited for its work or saw its errors`,
     );
   }
-  if (taken?.tag === "unclonable") return verdict("wrong_result", `${exportName}(…) ${unclonableSentence(taken, "sandbox")}`);
+  if (taken?.tag === "unclonable")
+    return verdict("wrong_result", `${exportName}(…) ${unclonableSentence(taken, "sandbox")}`);
   return null;
 }

@@ -55,7 +55,9 @@ const MAX_CHANNELS = 1_000;
 const bump = (counts: Map<Holder, number>, holder: Holder) => counts.set(holder, (counts.get(holder) ?? 0) + 1);
 /** Main first, then workers by id: the order senders first sent in is a race, not a fact. */
 const countsOf = (counts: Map<Holder, number>): HolderCount[] =>
-  [...counts].map(([holder, count]) => ({ holder, count })).sort((a, b) => (a.holder === "main" ? -1 : b.holder === "main" ? 1 : a.holder - b.holder));
+  [...counts]
+    .map(([holder, count]) => ({ holder, count }))
+    .sort((a, b) => (a.holder === "main" ? -1 : b.holder === "main" ? 1 : a.holder - b.holder));
 
 const holderName = (h: Holder) => (h === "main" ? "the main function" : `worker ${h}`);
 
@@ -67,8 +69,24 @@ export class Channels {
   constructor(private readonly onActivity: () => void = () => {}) {}
 
   create(holder: Holder): [number, number] {
-    if (this.channels.length >= MAX_CHANNELS) throw new RangeError(`channel(): at most ${MAX_CHANNELS} channels per call`);
-    const channel: Channel = { id: this.channels.length + 1, queue: [], openSenders: new Set(), receiver: 0, receiverOpen: true, waiter: null, waiterHolder: holder, sent: 0, received: 0, discarded: 0, sentBy: new Map(), receivedBy: new Map(), workerNumbers: new Map(), recorded: 0 };
+    if (this.channels.length >= MAX_CHANNELS)
+      throw new RangeError(`channel(): at most ${MAX_CHANNELS} channels per call`);
+    const channel: Channel = {
+      id: this.channels.length + 1,
+      queue: [],
+      openSenders: new Set(),
+      receiver: 0,
+      receiverOpen: true,
+      waiter: null,
+      waiterHolder: holder,
+      sent: 0,
+      received: 0,
+      discarded: 0,
+      sentBy: new Map(),
+      receivedBy: new Map(),
+      workerNumbers: new Map(),
+      recorded: 0,
+    };
     this.channels.push(channel);
     const tx = this.newHandle(channel, "tx", holder);
     channel.receiver = this.newHandle(channel, "rx", holder).id;
@@ -99,7 +117,10 @@ export class Channels {
       bump(channel.receivedBy, channel.waiterHolder);
       wake({ value });
     } else {
-      if (channel.queue.length >= MAX_QUEUED) throw new RangeError(`send(): channel ${channel.id} already holds ${MAX_QUEUED} unreceived messages; the receiver is not keeping up`);
+      if (channel.queue.length >= MAX_QUEUED)
+        throw new RangeError(
+          `send(): channel ${channel.id} already holds ${MAX_QUEUED} unreceived messages; the receiver is not keeping up`,
+        );
       channel.queue.push(value);
     }
     this.onActivity();
@@ -116,7 +137,10 @@ export class Channels {
       return { now: { value: channel.queue.shift() } };
     }
     if (channel.openSenders.size === 0) return { now: CLOSED };
-    if (channel.waiter) throw new Error(`recv(): channel ${channel.id} already has a pending recv(); await it before calling recv() again`);
+    if (channel.waiter)
+      throw new Error(
+        `recv(): channel ${channel.id} already has a pending recv(); await it before calling recv() again`,
+      );
     channel.waiter = wake;
     channel.waiterHolder = holder;
     return { waiting: channel.id };
@@ -146,7 +170,10 @@ export class Channels {
     const side = record[ENDPOINT_KEY];
     if (side === "tx" || side === "rx") {
       const handle = this.own(from, record.handle, side);
-      if (!handle.open) throw new Error(`spawn(): this ${side === "tx" ? "Sender" : "Receiver"} of channel ${handle.channel.id} is closed`);
+      if (!handle.open)
+        throw new Error(
+          `spawn(): this ${side === "tx" ? "Sender" : "Receiver"} of channel ${handle.channel.id} is closed`,
+        );
       if (side === "rx") {
         handle.holder = to;
         return { [ENDPOINT_KEY]: "rx", handle: handle.id };
@@ -162,8 +189,13 @@ export class Channels {
   describe(channelId: number): string {
     const channel = this.channels[channelId - 1];
     if (!channel) return `channel ${channelId}`;
-    const holders = [...channel.openSenders].map((h) => this.handles.get(h)?.holder).filter((h): h is Holder => h !== undefined);
-    const senders = holders.length === 0 ? "no open Sender" : `open Senders held by ${[...new Set(holders.map(holderName))].join(", ")}`;
+    const holders = [...channel.openSenders]
+      .map((h) => this.handles.get(h)?.holder)
+      .filter((h): h is Holder => h !== undefined);
+    const senders =
+      holders.length === 0
+        ? "no open Sender"
+        : `open Senders held by ${[...new Set(holders.map(holderName))].join(", ")}`;
     return `channel ${channel.id} (${channel.sent} sent, ${channel.received} received, ${senders})`;
   }
 
@@ -207,10 +239,13 @@ export class Channels {
 
   private own(holder: Holder, handleId: unknown, side: "tx" | "rx" | null): Handle {
     const handle = typeof handleId === "number" ? this.handles.get(handleId) : undefined;
-    if (!handle || (side !== null && handle.side !== side)) throw new TypeError("not a channel end created by channel()");
+    if (!handle || (side !== null && handle.side !== side))
+      throw new TypeError("not a channel end created by channel()");
     if (handle.holder !== holder) {
       const what = handle.side === "tx" ? "Sender" : "Receiver";
-      throw new Error(`this ${what} of channel ${handle.channel.id} belongs to ${holderName(handle.holder)}${handle.side === "rx" ? " (a Receiver moves into the worker it is passed to)" : ""}`);
+      throw new Error(
+        `this ${what} of channel ${handle.channel.id} belongs to ${holderName(handle.holder)}${handle.side === "rx" ? " (a Receiver moves into the worker it is passed to)" : ""}`,
+      );
     }
     return handle;
   }

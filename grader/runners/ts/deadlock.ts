@@ -6,13 +6,26 @@ import type { WaitRecord } from "./runtime.ts";
 
 type PendingWait = WaitRecord & { holder: "main" | number; channel?: number };
 
-export function describeDeadlock(options: { exportName: string; waits: PendingWait[]; channels: Channels; sleepers?: string[] }): string {
+export function describeDeadlock(options: {
+  exportName: string;
+  waits: PendingWait[];
+  channels: Channels;
+  sleepers?: string[];
+}): string {
   const { exportName, channels, sleepers = [] } = options;
   const waits = options.waits.filter((w) => !w.daemon);
   const head = `${exportName}(…) can never finish: nothing is running and no timer is pending`;
   if (sleepers.length > 0) {
-    const who = sleepers.length === 1 ? `${sleepers[0]} sleeps` : `${sleepers.slice(0, 4).join(", ")}${sleepers.length > 4 ? ` and ${sleepers.length - 4} more` : ""} sleep`;
-    const others = waits.slice(0, 3).map((w) => `${w.holder === "main" ? `task ${w.task}` : w.thread} waits for ${w.channel !== undefined ? `rx.recv() on ${channels.describe(w.channel)}` : w.label}`);
+    const who =
+      sleepers.length === 1
+        ? `${sleepers[0]} sleeps`
+        : `${sleepers.slice(0, 4).join(", ")}${sleepers.length > 4 ? ` and ${sleepers.length - 4} more` : ""} sleep`;
+    const others = waits
+      .slice(0, 3)
+      .map(
+        (w) =>
+          `${w.holder === "main" ? `task ${w.task}` : w.thread} waits for ${w.channel !== undefined ? `rx.recv() on ${channels.describe(w.channel)}` : w.label}`,
+      );
     return (
       `${head}: ${who} in Atomics.wait with no timeout${others.length > 0 ? `, and ${others.join("; ")}` : ""}. ` +
       "No thread is left that could call Atomics.notify, so they sleep forever."
@@ -30,9 +43,7 @@ export function describeDeadlock(options: { exportName: string; waits: PendingWa
   const hints: string[] = [];
   const describedChannels = waits.filter((w) => w.channel !== undefined).map((w) => channels.describe(w.channel ?? 0));
   if (describedChannels.some((d) => d.includes("held by the main function"))) {
-    hints.push(
-      "The main function still holds an open Sender, and a channel ends only when every Sender is closed.",
-    );
+    hints.push("The main function still holds an open Sender, and a channel ends only when every Sender is closed.");
   }
   if (waits.some((w) => w.kind === "join") && waits.some((w) => w.holder !== "main")) {
     hints.push("Main waits for a worker that waits for main.");

@@ -8,8 +8,11 @@ describe("virtual clock", () => {
   it("runs three overlapping fetches in exactly their latency of virtual time, without waiting for real", async () => {
     // 20 s of latency against a 1.5 s wall limit: a real wait would end in a timeout.
     const slow = (url: string) => ({ latencyMs: 20_000, value: `data:${url}` });
-    const outcome = await callFixture(`import { fetchData } from "interleave";
-      export async function main() { return Promise.all(${URLS}.map((u) => fetchData(u))); }`, { runtime: { serve: slow } });
+    const outcome = await callFixture(
+      `import { fetchData } from "interleave";
+      export async function main() { return Promise.all(${URLS}.map((u) => fetchData(u))); }`,
+      { runtime: { serve: slow } },
+    );
     expect(valueOf(outcome)).toEqual(["data:/a", "data:/b", "data:/c"]);
     expect(outcome.stats.virtualMs).toBe(20_000);
     const waits = outcome.stats.trace.filter((s) => s.kind === "wait");
@@ -21,15 +24,21 @@ describe("virtual clock", () => {
   });
 
   it("adds up waits that run one after another", async () => {
-    const outcome = await callFixture(`import { fetchData, sleep } from "interleave";
-      export async function main() { const r = []; for (const u of ${URLS}) r.push(await fetchData(u)); await sleep(50); return r.length; }`, { runtime: { serve } });
+    const outcome = await callFixture(
+      `import { fetchData, sleep } from "interleave";
+      export async function main() { const r = []; for (const u of ${URLS}) r.push(await fetchData(u)); await sleep(50); return r.length; }`,
+      { runtime: { serve } },
+    );
     expect(valueOf(outcome)).toBe(3);
     expect(outcome.stats.virtualMs).toBe(350);
   });
 
   it("counts waits still pending when the function returned (fired, never awaited)", async () => {
-    const outcome = await callFixture(`import { fetchData } from "interleave";
-      export async function main() { const r = []; ${URLS}.forEach(async (u) => r.push(await fetchData(u))); return r; }`, { runtime: { serve } });
+    const outcome = await callFixture(
+      `import { fetchData } from "interleave";
+      export async function main() { const r = []; ${URLS}.forEach(async (u) => r.push(await fetchData(u))); return r; }`,
+      { runtime: { serve } },
+    );
     expect(valueOf(outcome)).toEqual([]);
     expect(outcome.stats.pendingAtEnd).toBe(3);
   });
@@ -42,19 +51,28 @@ describe("virtual clock", () => {
       }`);
     expect(valueOf(outcome)).toEqual([{ n: 1 }, [2]]);
     expect(outcome.stats.virtualMs).toBe(30);
-    expect(outcome.stats.trace.filter((s) => s.kind === "wait").map((s) => s.task)).toEqual(["orders › io db (20 ms)", "users › io db (30 ms)"]);
+    expect(outcome.stats.trace.filter((s) => s.kind === "wait").map((s) => s.task)).toEqual([
+      "orders › io db (20 ms)",
+      "users › io db (30 ms)",
+    ]);
   });
 
   it("lets a worker's blocking sleep and fetch advance the clock while nothing else runs", async () => {
-    const outcome = await callFixture(`import { spawn } from "interleave";
-      export async function main() { return spawn(async () => { await sleep(20_000); return fetchData("/x"); }, null).join(); }`, { runtime: { serve } });
+    const outcome = await callFixture(
+      `import { spawn } from "interleave";
+      export async function main() { return spawn(async () => { await sleep(20_000); return fetchData("/x"); }, null).join(); }`,
+      { runtime: { serve } },
+    );
     // Reaching the value at all shows no real waiting: the wall limit is 1.5 s.
     expect(valueOf(outcome)).toBe("data:/x");
     expect(outcome.stats.virtualMs).toBeGreaterThanOrEqual(20_100);
   });
 
   it("waits in real time on the real clock", async () => {
-    const outcome = await callFixture(`import { sleep } from "interleave"; export async function main() { await sleep(60); return 1; }`, { runtime: { clock: "real" } });
+    const outcome = await callFixture(
+      `import { sleep } from "interleave"; export async function main() { await sleep(60); return 1; }`,
+      { runtime: { clock: "real" } },
+    );
     expect(valueOf(outcome)).toBe(1);
     expect(outcome.stats.wallMs).toBeGreaterThanOrEqual(59);
   });
@@ -67,7 +85,11 @@ describe("virtual clock", () => {
         return errors;
       }`);
     const errors = valueOf(outcome);
-    expect(errors).toEqual([expect.stringMatching(/^sleep\(ms\): the time must be a number/), expect.stringMatching(/got "5"$/), expect.stringMatching(/^fetchData\(url\): url must be a string/)]);
+    expect(errors).toEqual([
+      expect.stringMatching(/^sleep\(ms\): the time must be a number/),
+      expect.stringMatching(/got "5"$/),
+      expect.stringMatching(/^fetchData\(url\): url must be a string/),
+    ]);
   });
 });
 
@@ -101,8 +123,11 @@ describe("stall detection", () => {
   });
 
   it("passes the same work split into chunks with yieldNow, and puts the stall on the virtual timeline", async () => {
-    const chunked = await callFixture(`import { yieldNow } from "interleave";
-      export async function main() { for (let i = 0; i < 40; i++) { const end = Date.now() + 2; while (Date.now() < end) {} await yieldNow(); } return 1; }`, { runtime: { maxStallMs: 50, heartbeatMs: 10 } });
+    const chunked = await callFixture(
+      `import { yieldNow } from "interleave";
+      export async function main() { for (let i = 0; i < 40; i++) { const end = Date.now() + 2; while (Date.now() < end) {} await yieldNow(); } return 1; }`,
+      { runtime: { maxStallMs: 50, heartbeatMs: 10 } },
+    );
     expect(valueOf(chunked)).toBe(1);
     expect(chunked.stats.longestStallMs).toBeLessThan(50);
     // Chunks advance the virtual clock by their busy time, so the heartbeat keeps beating between them.
@@ -115,7 +140,12 @@ describe("stall detection", () => {
   });
 
   it("does not count awaiting a resolved promise as a yield", async () => {
-    const v = verdictOf(await callFixture(`export async function main() { for (let i = 0; i < 100; i++) { const end = Date.now() + 2; while (Date.now() < end) {} await Promise.resolve(); } }`, { runtime: { maxStallMs: 50 } }));
+    const v = verdictOf(
+      await callFixture(
+        `export async function main() { for (let i = 0; i < 100; i++) { const end = Date.now() + 2; while (Date.now() < end) {} await Promise.resolve(); } }`,
+        { runtime: { maxStallMs: 50 } },
+      ),
+    );
     expect(v.reason).toBe("blocked_runtime");
   });
 });
@@ -140,7 +170,9 @@ describe("deadlocks", () => {
         }`),
     );
     expect(v.reason).toBe("deadlock");
-    expect(v.message).toMatch(/task main waits for rx\.recv\(\) on channel 1 \(6 sent, 6 received, open Senders held by the main function\)\. The main function still holds an open Sender, and a channel ends only when every Sender is closed\.$/);
+    expect(v.message).toMatch(
+      /task main waits for rx\.recv\(\) on channel 1 \(6 sent, 6 received, open Senders held by the main function\)\. The main function still holds an open Sender, and a channel ends only when every Sender is closed\.$/,
+    );
   });
 });
 
@@ -168,7 +200,9 @@ describe("channels", () => {
         sentBy: [1, 2, 3].map((holder) => ({ holder, count: 200 })),
         receivedBy: [{ holder: "main", count: 600 }],
         // What the workers sent, number by number: k * 1000 + i once each.
-        workerNumbers: new Map([0, 1, 2].flatMap((k) => Array.from({ length: 200 }, (_, i): [number, number] => [k * 1000 + i, 1]))),
+        workerNumbers: new Map(
+          [0, 1, 2].flatMap((k) => Array.from({ length: 200 }, (_, i): [number, number] => [k * 1000 + i, 1])),
+        ),
       },
     ]);
   });

@@ -125,8 +125,15 @@ export class EventLoop {
 
   /** The main isolate's host.wait(kind, a, b, c, task, daemon) -> id. */
   mainWait(kind: unknown, a: unknown, b: unknown, c: unknown, task: unknown, daemon: unknown): number {
-    if (!this.accepting) throw new Error("sleep, io, fetchData, yieldNow, recv and join can only be used inside your exported functions, not while the module loads");
-    const request = parseWait(kind, a, b, c, { serve: this.o.runtime.serve, channels: this.o.channels, holder: "main" });
+    if (!this.accepting)
+      throw new Error(
+        "sleep, io, fetchData, yieldNow, recv and join can only be used inside your exported functions, not while the module loads",
+      );
+    const request = parseWait(kind, a, b, c, {
+      serve: this.o.runtime.serve,
+      channels: this.o.channels,
+      holder: "main",
+    });
     const name = typeof task === "string" && task.length > 0 ? task.slice(0, 80) : this.o.exportName;
     const wait = this.register(request, "main", name, "main", daemon === true);
     return wait.id;
@@ -136,12 +143,18 @@ export class EventLoop {
   workerWait(worker: number, kind: unknown, a: unknown, b: unknown, c: unknown): Promise<unknown> {
     const name = this.pool.nameOf(worker);
     return new Promise((resolve) => {
-      const request = parseWait(kind, a, b, c, { serve: this.o.runtime.serve, channels: this.o.channels, holder: worker });
+      const request = parseWait(kind, a, b, c, {
+        serve: this.o.runtime.serve,
+        channels: this.o.channels,
+        holder: worker,
+      });
       const wait = this.register(request, worker, name, name, false);
       wait.resume = (o) => resolve(new ivm.ExternalCopy([o.ok, o.value]).copyInto({ release: true }));
       if (wait.outcome) this.complete(wait);
       this.notify();
-    }).catch((error: unknown) => new ivm.ExternalCopy([false, error instanceof Error ? error.message : String(error)]).copyInto({ release: true }));
+    }).catch((error: unknown) =>
+      new ivm.ExternalCopy([false, error instanceof Error ? error.message : String(error)]).copyInto({ release: true }),
+    );
   }
 
   /** host.finish(): the exported function's promise settled (its value is taken separately). */
@@ -158,7 +171,8 @@ export class EventLoop {
 
   /** Releases workers blocked in waits (their isolates are being stopped). */
   releaseWorkers(): void {
-    for (const w of [...this.waits.values()]) if (w.holder !== "main") this.settle(w, { ok: false, value: "the call ended" });
+    for (const w of [...this.waits.values()])
+      if (w.holder !== "main") this.settle(w, { ok: false, value: "the call ended" });
   }
 
   // ---- driving the call ------------------------------------------------------------------
@@ -167,7 +181,11 @@ export class EventLoop {
     this.accepting = true;
     const heartbeat = this.o.runtime.heartbeatMs ?? 0;
     await this.slice(this.o.exportName, () =>
-      refs.start.apply(undefined, [fn.derefInto(), new ivm.ExternalCopy(args).copyInto({ release: true }), this.o.exportName, heartbeat], { timeout: this.remaining() }),
+      refs.start.apply(
+        undefined,
+        [fn.derefInto(), new ivm.ExternalCopy(args).copyInto({ release: true }), this.o.exportName, heartbeat],
+        { timeout: this.remaining() },
+      ),
     );
     while (!this.finished && !this.ended) {
       const next = this.ready.shift();
@@ -179,13 +197,27 @@ export class EventLoop {
       if (this.ready.length > 0) continue;
       const maxVirtualMs = this.o.runtime.maxVirtualMs ?? DEFAULT_MAX_VIRTUAL_MS;
       if (this.elapsed() > maxVirtualMs) {
-        this.stop(verdict("timeout", `${this.o.exportName}(…) was still waiting after ${maxVirtualMs / 1000} s of virtual time (a loop of waits that never ends?)`));
+        this.stop(
+          verdict(
+            "timeout",
+            `${this.o.exportName}(…) was still waiting after ${maxVirtualMs / 1000} s of virtual time (a loop of waits that never ends?)`,
+          ),
+        );
         break;
       }
       const due = this.nextDue(false);
       if (!this.pool.busy()) {
         if (due === undefined) {
-          this.stop(verdict("deadlock", describeDeadlock({ exportName: this.o.exportName, waits: [...this.waits.values()], channels: this.o.channels })));
+          this.stop(
+            verdict(
+              "deadlock",
+              describeDeadlock({
+                exportName: this.o.exportName,
+                waits: [...this.waits.values()],
+                channels: this.o.channels,
+              }),
+            ),
+          );
           break;
         }
         if (this.o.runtime.clock === "virtual") {
@@ -216,10 +248,21 @@ export class EventLoop {
     }
     const clock = this.o.time.clock;
     // The bound is at least the true unstarved time, so the stretch measured is never too long.
-    if (this.suspect?.key !== stuck.key) this.suspect = { key: stuck.key, since: clock.bound(), sinceWall: clock.wallMs() };
+    if (this.suspect?.key !== stuck.key)
+      this.suspect = { key: stuck.key, since: clock.bound(), sinceWall: clock.wallMs() };
     if (clock.wallMs() - this.suspect.sinceWall < ATOMICS_DEADLOCK_MS) return false;
     if (clock.elapsedMs() - this.suspect.since < ATOMICS_DEADLOCK_MS) return false;
-    this.stop(verdict("deadlock", describeDeadlock({ exportName: this.o.exportName, waits: [...this.waits.values()], channels: this.o.channels, sleepers: stuck.sleepers })));
+    this.stop(
+      verdict(
+        "deadlock",
+        describeDeadlock({
+          exportName: this.o.exportName,
+          waits: [...this.waits.values()],
+          channels: this.o.channels,
+          sleepers: stuck.sleepers,
+        }),
+      ),
+    );
     return true;
   }
 
@@ -242,9 +285,19 @@ export class EventLoop {
   // ---- bookkeeping -----------------------------------------------------------------------
 
   private register(request: WaitRequest, holder: "main" | number, task: string, thread: string, daemon: boolean): Wait {
-    if (this.waits.size >= MAX_PENDING_WAITS) throw new RangeError(`more than ${MAX_PENDING_WAITS} waits are pending at once`);
+    if (this.waits.size >= MAX_PENDING_WAITS)
+      throw new RangeError(`more than ${MAX_PENDING_WAITS} waits are pending at once`);
     const start = this.elapsed();
-    const wait: Wait = { id: this.nextId++, holder, kind: request.kind, task, thread, label: request.label, start, daemon };
+    const wait: Wait = {
+      id: this.nextId++,
+      holder,
+      kind: request.kind,
+      task,
+      thread,
+      label: request.label,
+      start,
+      daemon,
+    };
     this.waits.set(wait.id, wait);
     try {
       if (request.kind === "join") {
@@ -290,7 +343,9 @@ export class EventLoop {
 
   private fireDue(): void {
     const now = this.elapsed();
-    const due = this.timers.filter((t) => (t.due ?? 0) <= now).sort((a, b) => (a.due ?? 0) - (b.due ?? 0) || a.id - b.id);
+    const due = this.timers
+      .filter((t) => (t.due ?? 0) <= now)
+      .sort((a, b) => (a.due ?? 0) - (b.due ?? 0) || a.id - b.id);
     if (due.length === 0) return;
     const fired = new Set(due);
     this.timers.splice(0, this.timers.length, ...this.timers.filter((t) => !fired.has(t)));
@@ -299,7 +354,8 @@ export class EventLoop {
 
   private nextDue(includeDaemons: boolean): number | undefined {
     let next: number | undefined;
-    for (const t of this.timers) if ((includeDaemons || !t.daemon) && (next === undefined || (t.due ?? 0) < next)) next = t.due;
+    for (const t of this.timers)
+      if ((includeDaemons || !t.daemon) && (next === undefined || (t.due ?? 0) < next)) next = t.due;
     return next;
   }
 
@@ -309,7 +365,9 @@ export class EventLoop {
     this.record(wait);
     const outcome = wait.outcome ?? { ok: true, value: undefined };
     const value = outcome.ok ? transferable(outcome.value) : String(outcome.value);
-    await this.slice(wait.task, () => refs.deliver.apply(undefined, [wait.id, outcome.ok, value, wait.task], { timeout: this.remaining() }));
+    await this.slice(wait.task, () =>
+      refs.deliver.apply(undefined, [wait.id, outcome.ok, value, wait.task], { timeout: this.remaining() }),
+    );
   }
 
   /**
@@ -338,7 +396,9 @@ export class EventLoop {
       const limit = this.o.runtime.maxStallMs;
       if (limit !== undefined && ms > limit) {
         this.stalls.push({ ms, task, at: start });
-        this.spans.push(this.traced({ task, thread: "main", kind: "blocked", start, end: Math.max(end, start + Math.floor(ms)) }));
+        this.spans.push(
+          this.traced({ task, thread: "main", kind: "blocked", start, end: Math.max(end, start + Math.floor(ms)) }),
+        );
       }
     }
   }
@@ -366,7 +426,13 @@ export class EventLoop {
   private record(wait: Wait): void {
     this.done.push(wait);
     if (wait.end !== undefined) {
-      this.span({ task: wait.daemon ? wait.task : `${wait.task} › ${wait.label}`, thread: wait.thread, kind: "wait", start: wait.start, end: wait.end });
+      this.span({
+        task: wait.daemon ? wait.task : `${wait.task} › ${wait.label}`,
+        thread: wait.thread,
+        kind: "wait",
+        start: wait.start,
+        end: wait.end,
+      });
     }
   }
 
@@ -376,7 +442,13 @@ export class EventLoop {
 
   private traced(s: Span): Span {
     // Names come from the student (task names, urls, labels): cut, never rejected by the schema.
-    return { ...s, task: clipText(s.task, 200), thread: clipText(s.thread, 200), start: this.o.origin + s.start, end: this.o.origin + s.end };
+    return {
+      ...s,
+      task: clipText(s.task, 200),
+      thread: clipText(s.thread, 200),
+      start: this.o.origin + s.start,
+      end: this.o.origin + s.end,
+    };
   }
 
   /** Spans so far, plus main's waits still open at the end, cut there and marked as never resumed. */
@@ -384,13 +456,29 @@ export class EventLoop {
     const end = this.elapsed();
     const open = [...this.waits.values()]
       .filter((w) => w.holder === "main" && !w.daemon)
-      .map((w) => this.traced({ task: `${w.task} › ${w.label} (never resumed)`, thread: "main", kind: "wait", start: w.start, end: Math.max(end, w.start) }));
+      .map((w) =>
+        this.traced({
+          task: `${w.task} › ${w.label} (never resumed)`,
+          thread: "main",
+          kind: "wait",
+          start: w.start,
+          end: Math.max(end, w.start),
+        }),
+      );
     return [...this.spans, ...open.slice(0, Math.max(MAX_RECORDED_SPANS - this.spans.length, 0))];
   }
 
   /** Every wait the host saw: resumed ones, and those still pending when the call ended. */
   waitRecords(): WaitRecord[] {
-    const strip = ({ id: _i, holder: _h, outcome: _o, timerResult: _t, resume: _r, channel: _c, ...rest }: Wait): WaitRecord => rest;
+    const strip = ({
+      id: _i,
+      holder: _h,
+      outcome: _o,
+      timerResult: _t,
+      resume: _r,
+      channel: _c,
+      ...rest
+    }: Wait): WaitRecord => rest;
     return [...this.done, ...this.waits.values()].map(strip);
   }
 

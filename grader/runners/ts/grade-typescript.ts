@@ -16,18 +16,27 @@ import { renamedIdentifiers, transpileStudentCode, withSourceNames } from "./tra
 import { errorMessage, verdict, type Verdict } from "./verdicts.ts";
 import { JIT_FLAG } from "./jit-flag.ts";
 
-
 /** Tests stop after a verdict like these: the next call would most likely hit the same wall. */
 const STOPS_THE_RUN = new Set(["timeout", "memory_limit", "output_limit", "internal"]);
 
 const MAX_SPANS = 5000;
 
 /** `seed`: the grade's input seed (grade() always passes one; tests may leave it to chance). */
-export async function gradeTypeScript(options: { code: string; dir: string; meta: ExerciseMeta; seed?: number }): Promise<GradeResult> {
+export async function gradeTypeScript(options: {
+  code: string;
+  dir: string;
+  meta: ExerciseMeta;
+  seed?: number;
+}): Promise<GradeResult> {
   const seed = options.seed ?? randomInt(2 ** 32);
   const { meta } = options;
   if (!process.execArgv.includes(JIT_FLAG)) {
-    return resultOf({ tests: [], output: new OutputSink(), diagnostics: [], early: verdict("internal", `the TypeScript runner must run under node ${JIT_FLAG}`) });
+    return resultOf({
+      tests: [],
+      output: new OutputSink(),
+      diagnostics: [],
+      early: verdict("internal", `the TypeScript runner must run under node ${JIT_FLAG}`),
+    });
   }
   const spec = await loadExerciseTests({ file: path.join(options.dir, "tests.ts") });
   const output = new OutputSink();
@@ -46,7 +55,14 @@ export async function gradeTypeScript(options: { code: string; dir: string; meta
   let stop: Verdict | null = null;
   for (const test of spec.tests) {
     if (stop) {
-      tests.push({ name: test.name, status: stop.status, reason: stop.reason, message: `not run: an earlier test ended with ${stop.reason}`, durationMs: 0, clock: test.clock ?? "real" });
+      tests.push({
+        name: test.name,
+        status: stop.status,
+        reason: stop.reason,
+        message: `not run: an earlier test ended with ${stop.reason}`,
+        durationMs: 0,
+        clock: test.clock ?? "real",
+      });
       continue;
     }
     const started = performance.now();
@@ -77,7 +93,10 @@ export async function gradeTypeScript(options: { code: string; dir: string; meta
     try {
       decided = await test.run(t);
     } catch (error) {
-      decided = error instanceof CallFailed ? error.verdict : verdict("internal", `hidden test "${test.name}" crashed: ${errorMessage(error)}`);
+      decided =
+        error instanceof CallFailed
+          ? error.verdict
+          : verdict("internal", `hidden test "${test.name}" crashed: ${errorMessage(error)}`);
     }
     // A failed call decides the test even if the test code caught the rejection.
     const final = callVerdict ?? decided;
@@ -96,7 +115,13 @@ class CallFailed extends Error {
   }
 }
 
-function testResultOf(name: string, clock: "real" | "virtual", v: TestVerdict | Verdict, calls: CallStats[], durationMs: number): TestResult {
+function testResultOf(
+  name: string,
+  clock: "real" | "virtual",
+  v: TestVerdict | Verdict,
+  calls: CallStats[],
+  durationMs: number,
+): TestResult {
   const last = calls.at(-1);
   const measured = last
     ? {
@@ -120,16 +145,28 @@ function testResultOf(name: string, clock: "real" | "virtual", v: TestVerdict | 
     ...("actual" in v && v.actual !== undefined ? { actual: v.actual } : {}),
     durationMs: Math.round(durationMs * 100) / 100,
     clock,
-    ...(given ?? measured ? { timing: given ?? measured } : {}),
+    ...((given ?? measured) ? { timing: given ?? measured } : {}),
     ...(trace.length > 0 ? { trace } : {}),
   };
 }
 
 function skipped(spec: ExerciseTests, why: Verdict): TestResult[] {
-  return spec.tests.map((t) => ({ name: t.name, status: why.status, reason: why.reason, message: "not run: the module could not be used", durationMs: 0, clock: t.clock ?? "real" }));
+  return spec.tests.map((t) => ({
+    name: t.name,
+    status: why.status,
+    reason: why.reason,
+    message: "not run: the module could not be used",
+    durationMs: 0,
+    clock: t.clock ?? "real",
+  }));
 }
 
-function resultOf(options: { tests: TestResult[]; output: OutputSink; diagnostics: Diagnostic[]; early: Verdict | null }): GradeResult {
+function resultOf(options: {
+  tests: TestResult[];
+  output: OutputSink;
+  diagnostics: Diagnostic[];
+  early: Verdict | null;
+}): GradeResult {
   const { tests, output } = options;
   const passed = tests.filter((t) => t.status === "pass").length;
   const firstBad = options.early ?? tests.find((t) => t.status !== "pass");
@@ -145,7 +182,12 @@ function resultOf(options: { tests: TestResult[]; output: OutputSink; diagnostic
   if (!firstBad || firstBad.status === "pass" || !firstBad.reason) {
     return sanitizeGradeResult({ ...base, status: "pass", message: `All ${tests.length} tests passed.` });
   }
-  return sanitizeGradeResult({ ...base, status: firstBad.status, reason: firstBad.reason, message: clip(firstBad.message ?? firstBad.reason) });
+  return sanitizeGradeResult({
+    ...base,
+    status: firstBad.status,
+    reason: firstBad.reason,
+    message: clip(firstBad.message ?? firstBad.reason),
+  });
 }
 
 const clip = (text: string) => (text.length > 3900 ? `${text.slice(0, 3900)}…` : text);

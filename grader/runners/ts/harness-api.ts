@@ -75,7 +75,8 @@ export function defineTests(spec: ExerciseTests): ExerciseTests {
 export function describeValue(value: unknown): string {
   if (value === undefined) return "undefined";
   const text = JSON.stringify(toPlainData(value, { budget: 200, maxDepth: 4 })) ?? "undefined";
-  const kind = value === null ? "null" : Array.isArray(value) ? "an array" : typeof value === "bigint" ? "a BigInt" : typeof value;
+  const kind =
+    value === null ? "null" : Array.isArray(value) ? "an array" : typeof value === "bigint" ? "a BigInt" : typeof value;
   return text.length <= 60 ? `${kind} ${text}` : kind;
 }
 
@@ -93,7 +94,11 @@ export { safeStringify };
  * not_parallel verdict whose message quotes the figures that decided it; what to do about it
  * belongs in the exercise's hints, not in the verdict.
  */
-export function parallelCheck(t: TestContext, stats: CallStats, options: { prefix: string }): { fail: TestVerdict | null; summary: string; figures: ParallelFigures } {
+export function parallelCheck(
+  t: TestContext,
+  stats: CallStats,
+  options: { prefix: string },
+): { fail: TestVerdict | null; summary: string; figures: ParallelFigures } {
   const rules = {
     minSpread: t.thresholds.minWorkSpread ?? DEFAULT_RULES.minSpread,
     minOverlap: t.thresholds.minOverlap ?? DEFAULT_RULES.minOverlap,

@@ -35,37 +35,80 @@ describe("hostile values: returned", () => {
   });
 
   it("refuses values that cannot or should not leave the sandbox, saying what and where", async () => {
-    expectVerdict(await returning("return ['a', 'x'.repeat(3_000_000)];"), "fail", "wrong_result", /cannot leave the sandbox: it contains more than 1000000 characters of text at \[1\]/);
-    expectVerdict(await returning("let a = []; for (let i = 0; i < 200000; i++) a = [a]; return a;"), "fail", "wrong_result", /more than 200 levels of nesting/);
-    expectVerdict(await returning("return { ok: 1, id: Symbol('x') };"), "fail", "wrong_result", /it contains a Symbol at \.id/);
+    expectVerdict(
+      await returning("return ['a', 'x'.repeat(3_000_000)];"),
+      "fail",
+      "wrong_result",
+      /cannot leave the sandbox: it contains more than 1000000 characters of text at \[1\]/,
+    );
+    expectVerdict(
+      await returning("let a = []; for (let i = 0; i < 200000; i++) a = [a]; return a;"),
+      "fail",
+      "wrong_result",
+      /more than 200 levels of nesting/,
+    );
+    expectVerdict(
+      await returning("return { ok: 1, id: Symbol('x') };"),
+      "fail",
+      "wrong_result",
+      /it contains a Symbol at \.id/,
+    );
     // Cheap in the isolate, but a host that walks it visits 4 billion indices.
-    expectVerdict(await returning("const a = []; a.length = 2 ** 32 - 1; a[0] = 1; return { list: a };"), "fail", "wrong_result", /an array of length 4294967295 \(more than 200000 items\) at \.list/);
+    expectVerdict(
+      await returning("const a = []; a.length = 2 ** 32 - 1; a[0] = 1; return { list: a };"),
+      "fail",
+      "wrong_result",
+      /an array of length 4294967295 \(more than 200000 items\) at \.list/,
+    );
     expectVerdict(await returning("return [() => 1];"), "fail", "wrong_result", /it contains a function at \[0\]/);
     // The getter never runs: it would loop forever, and the verdict is not a timeout.
-    expectVerdict(await returning("return { get score() { for (;;) {} } };"), "fail", "wrong_result", /a getter \(property score\)/);
+    expectVerdict(
+      await returning("return { get score() { for (;;) {} } };"),
+      "fail",
+      "wrong_result",
+      /a getter \(property score\)/,
+    );
     expectVerdict(await returning("return new Map([[1, { s: Symbol() }]]);"), "fail", "wrong_result", /a Symbol/);
     await normalCallStillWorks();
   });
 
   it("says 'did you forget await?' for a returned Promise", async () => {
-    const outcome = await callFixture(`import { sleep } from "interleave"; export async function main() { return [sleep(5)]; }`);
+    const outcome = await callFixture(
+      `import { sleep } from "interleave"; export async function main() { return [sleep(5)]; }`,
+    );
     expectVerdict(outcome, "fail", "wrong_result", /it contains a Promise at \[0\] — did you forget await\?/);
   });
 
   it("reports a returned revoked Proxy as a value that cannot leave, not as a throw (async and plain functions)", async () => {
     const revoked = "const { proxy, revoke } = Proxy.revocable([], {}); revoke(); return proxy;";
-    expectVerdict(await returning(revoked), "fail", "wrong_result", /cannot leave the sandbox: it contains a revoked Proxy/);
+    expectVerdict(
+      await returning(revoked),
+      "fail",
+      "wrong_result",
+      /cannot leave the sandbox: it contains a revoked Proxy/,
+    );
     expectVerdict(await callFixture(`export function main() { ${revoked} }`), "fail", "wrong_result", /revoked Proxy/);
     // Proxy.revocable still works as the language says until it is revoked.
-    const live = await returning("const { proxy, revoke } = Proxy.revocable({ a: 1 }, {}); const before = [proxy.a, 'a' in proxy, Object.keys(proxy)]; revoke(); let after; try { proxy.a; } catch (e) { after = e instanceof TypeError; } return [before, after];");
+    const live = await returning(
+      "const { proxy, revoke } = Proxy.revocable({ a: 1 }, {}); const before = [proxy.a, 'a' in proxy, Object.keys(proxy)]; revoke(); let after; try { proxy.a; } catch (e) { after = e instanceof TypeError; } return [before, after];",
+    );
     expect(valueOf(live)).toEqual([[1, true, ["a"]], true]);
     await normalCallStillWorks();
   });
 
   it("refuses a worker's hostile return value as task_failed, naming the worker", async () => {
-    const symbol = await callFixture(`import { spawn } from "interleave"; export async function main() { return spawn(() => ({ s: Symbol("x") }), null).join(); }`);
-    expectVerdict(symbol, "fail", "task_failed", /^worker 1 returned a value that cannot leave the worker: it contains a Symbol at \.s/);
-    const deep = await callFixture(`import { spawn } from "interleave"; export async function main() { return spawn(() => { let a = []; for (let i = 0; i < 200000; i++) a = [a]; return a; }, null).join(); }`);
+    const symbol = await callFixture(
+      `import { spawn } from "interleave"; export async function main() { return spawn(() => ({ s: Symbol("x") }), null).join(); }`,
+    );
+    expectVerdict(
+      symbol,
+      "fail",
+      "task_failed",
+      /^worker 1 returned a value that cannot leave the worker: it contains a Symbol at \.s/,
+    );
+    const deep = await callFixture(
+      `import { spawn } from "interleave"; export async function main() { return spawn(() => { let a = []; for (let i = 0; i < 200000; i++) a = [a]; return a; }, null).join(); }`,
+    );
     expectVerdict(deep, "fail", "task_failed", /levels of nesting/);
     const sent = await callFixture(`import { channel, spawn } from "interleave";
       export async function main() { const [tx, rx] = channel(); tx.send(Symbol("s")); return rx.recv(); }`);
@@ -76,10 +119,30 @@ describe("hostile values: returned", () => {
 
 describe("hostile values: thrown", () => {
   it("gives every thrown non-Error a clean sentence", async () => {
-    expectVerdict(await returning("throw Symbol('nope');"), "error", "runtime_error", /threw a Symbol \("nope"\), which is not an Error/);
-    expectVerdict(await returning("throw { code: 7, toString() { throw new Error('boom'); } };"), "error", "runtime_error", /threw an object \(keys: code, toString\), which is not an Error/);
-    expectVerdict(await returning("const { proxy, revoke } = Proxy.revocable({}, {}); revoke(); throw proxy;"), "error", "runtime_error", /threw an object that cannot be inspected/);
-    expectVerdict(await returning("throw undefined;"), "error", "runtime_error", /threw undefined, which is not an Error/);
+    expectVerdict(
+      await returning("throw Symbol('nope');"),
+      "error",
+      "runtime_error",
+      /threw a Symbol \("nope"\), which is not an Error/,
+    );
+    expectVerdict(
+      await returning("throw { code: 7, toString() { throw new Error('boom'); } };"),
+      "error",
+      "runtime_error",
+      /threw an object \(keys: code, toString\), which is not an Error/,
+    );
+    expectVerdict(
+      await returning("const { proxy, revoke } = Proxy.revocable({}, {}); revoke(); throw proxy;"),
+      "error",
+      "runtime_error",
+      /threw an object that cannot be inspected/,
+    );
+    expectVerdict(
+      await returning("throw undefined;"),
+      "error",
+      "runtime_error",
+      /threw undefined, which is not an Error/,
+    );
     expectVerdict(await returning("throw 10n;"), "error", "runtime_error", /threw the bigint 10n/);
     await normalCallStillWorks();
   });
@@ -93,15 +156,29 @@ describe("hostile values: thrown", () => {
   });
 
   it("takes error kinds from the host, never from an error's text", async () => {
-    for (const text of ["Script execution timed out.", "Isolate was disposed during execution due to memory limit", "Array buffer allocation failed", "#<Object> could not be cloned."]) {
+    for (const text of [
+      "Script execution timed out.",
+      "Isolate was disposed during execution due to memory limit",
+      "Array buffer allocation failed",
+      "#<Object> could not be cloned.",
+    ]) {
       const main = verdictOf(await returning(`throw new Error(${JSON.stringify(text)});`));
       expect(main).toMatchObject({ status: "error", reason: "runtime_error" });
       expect(main.message).toContain(text);
-      const worker = verdictOf(await callFixture(`import { spawn } from "interleave"; export async function main() { return spawn(() => { throw new RangeError(${JSON.stringify(text)}); }, null).join(); }`));
+      const worker = verdictOf(
+        await callFixture(
+          `import { spawn } from "interleave"; export async function main() { return spawn(() => { throw new RangeError(${JSON.stringify(text)}); }, null).join(); }`,
+        ),
+      );
       expect(worker).toMatchObject({ status: "fail", reason: "task_failed" });
     }
     // The real signals still give the real kinds.
-    expectVerdict(await returning("const a = []; for (;;) a.push(new Uint8Array(1 << 20));"), "error", "memory_limit", /ran out of memory/);
+    expectVerdict(
+      await returning("const a = []; for (;;) a.push(new Uint8Array(1 << 20));"),
+      "error",
+      "memory_limit",
+      /ran out of memory/,
+    );
     await normalCallStillWorks();
   });
 });
@@ -126,9 +203,21 @@ describe("messages say what the code did", () => {
   });
 
   it("gives workers' errors the TypeScript line inside the module", async () => {
-    const code = ['import { spawn } from "interleave";', "type N = number;", "export async function main() {", "  return spawn((n: N) => {", "    const m: N = n;", '    if (m > 0) throw new TypeError("bad " + m);', "  }, 3).join();", "}"].join("\n");
+    const code = [
+      'import { spawn } from "interleave";',
+      "type N = number;",
+      "export async function main() {",
+      "  return spawn((n: N) => {",
+      "    const m: N = n;",
+      '    if (m > 0) throw new TypeError("bad " + m);',
+      "  }, 3).join();",
+      "}",
+    ].join("\n");
     const v = verdictOf(await callFixture(code));
-    expect(v).toMatchObject({ reason: "task_failed", message: "worker 1 threw TypeError: bad 3 (at line 6) and the error reached the end of your function" });
+    expect(v).toMatchObject({
+      reason: "task_failed",
+      message: "worker 1 threw TypeError: bad 3 (at line 6) and the error reached the end of your function",
+    });
   });
 });
 

@@ -34,7 +34,8 @@ describe("isolate code bundled from isolate/*.ts", () => {
       // keepNames, class-field lowering, CommonJS interop: helpers that do not exist in an isolate.
       expect(text).not.toMatch(/\b__(name|publicField|privateGet|privateAdd|toESM|toCommonJS|require|export)\b/);
     }
-    for (const text of [CONSOLE_SOURCE, HARDEN_SOURCE, WORKER_RUNTIME_SOURCE]) expect(text).not.toMatch(/^\s*export\b/m);
+    for (const text of [CONSOLE_SOURCE, HARDEN_SOURCE, WORKER_RUNTIME_SOURCE])
+      expect(text).not.toMatch(/^\s*export\b/m);
   });
 
   it("gives the student the same names, arities and messages as before, in main and in workers", async () => {
@@ -74,7 +75,9 @@ describe("isolate code bundled from isolate/*.ts", () => {
         atomics: ["wait", "load", "or", "compareExchange", "exchange"],
         primes: [true, false],
       },
-      closure: expect.stringMatching(/^worker 2 threw ReferenceError: missingThing is not defined inside the worker\. A function given to spawn\(\) runs in its own isolate/),
+      closure: expect.stringMatching(
+        /^worker 2 threw ReferenceError: missingThing is not defined inside the worker\. A function given to spawn\(\) runs in its own isolate/,
+      ),
     });
   });
 });

@@ -38,9 +38,13 @@ async function bundle(entry: string): Promise<string> {
     tsconfigRaw: {},
   });
   const [file, ...more] = result.outputFiles;
-  if (file === undefined || more.length > 0) throw new Error(`bundling isolate/${entry} gave ${result.outputFiles.length} files`);
+  if (file === undefined || more.length > 0)
+    throw new Error(`bundling isolate/${entry} gave ${result.outputFiles.length} files`);
   const outside = Object.keys(result.metafile.inputs).filter((input) => path.dirname(input) !== ".");
-  if (outside.length > 0) throw new Error(`isolate/${entry} imports ${outside.length} files from outside isolate/, e.g. ${outside.slice(-2).join(", ")}`);
+  if (outside.length > 0)
+    throw new Error(
+      `isolate/${entry} imports ${outside.length} files from outside isolate/, e.g. ${outside.slice(-2).join(", ")}`,
+    );
   return file.text;
 }
 
@@ -52,7 +56,8 @@ async function bundle(entry: string): Promise<string> {
 async function closureBody(entry: string, exported: string): Promise<string> {
   const js = await bundle(entry);
   const tail = `\nexport {\n  ${exported}\n};\n`;
-  if (!js.endsWith(tail)) throw new Error(`bundling isolate/${entry}: expected it to end with the export of ${exported} alone`);
+  if (!js.endsWith(tail))
+    throw new Error(`bundling isolate/${entry}: expected it to end with the export of ${exported} alone`);
   return js.slice(0, -tail.length);
 }
 

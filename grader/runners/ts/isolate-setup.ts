@@ -48,7 +48,10 @@ const disposedByHost = new WeakSet<ivm.Isolate>();
 const refusals = new WeakMap<ivm.Isolate, number>();
 
 export function createIsolate(limits: Limits): ivm.Isolate {
-  const isolate = new ivm.Isolate({ memoryLimit: limits.memoryMb, onCatastrophicError: (message) => catastrophe(message) });
+  const isolate = new ivm.Isolate({
+    memoryLimit: limits.memoryMb,
+    onCatastrophicError: (message) => catastrophe(message),
+  });
   retain(isolate);
   return isolate;
 }
@@ -65,7 +68,11 @@ export function stopOf(isolate: ivm.Isolate): "host" | "memory" | null {
 }
 
 /** A context with console capture and the sandbox's hardening; no other globals than the language's. */
-export async function createContext(options: { isolate: ivm.Isolate; output: OutputSink; role: IsolateRole }): Promise<ivm.Context> {
+export async function createContext(options: {
+  isolate: ivm.Isolate;
+  output: OutputSink;
+  role: IsolateRole;
+}): Promise<ivm.Context> {
   const { isolate, output, role } = options;
   const context = await isolate.createContext();
   const write = new ivm.Callback((stream: unknown, text: unknown, droppedCalls: unknown) => {
@@ -113,7 +120,9 @@ export async function loadStudentModule(options: {
   timeoutMs: number;
 }): Promise<{ module: ivm.Module; refs: LoopRefs }> {
   const { isolate, context, js, source, host } = options;
-  const park = [host.spawn, host.go, host.wait, host.finish, host.channel, host.send, host.close].map((f) => new ivm.Callback(f));
+  const park = [host.spawn, host.go, host.wait, host.finish, host.channel, host.send, host.close].map(
+    (f) => new ivm.Callback(f),
+  );
   retain(...park);
   const counterNote = new ivm.ExternalCopy(options.counterNote).copyInto({ release: true });
   await context.evalClosure(PARK_HOST_SOURCE, [...park, counterNote]);
@@ -183,8 +192,10 @@ export function disposeQuietly(isolate: ivm.Isolate | null): void {
  * sentence instead of isolated-vm's wording for anything else.
  */
 function moduleError(error: unknown): string {
-  if (!(error instanceof Error)) return `${typeof error === "symbol" ? "a Symbol" : String(error).slice(0, 200)}, which is not an Error`;
-  if (error.message.startsWith("An object was thrown from supplied code within isolated-vm")) return "a value that is not an Error: throw new Error(…) instead";
+  if (!(error instanceof Error))
+    return `${typeof error === "symbol" ? "a Symbol" : String(error).slice(0, 200)}, which is not an Error`;
+  if (error.message.startsWith("An object was thrown from supplied code within isolated-vm"))
+    return "a value that is not an Error: throw new Error(…) instead";
   return error.message.slice(0, 2000);
 }
 

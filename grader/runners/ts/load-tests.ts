@@ -10,7 +10,13 @@ const TestsModule = z.object({
   default: z.object({
     exports: z.record(z.string().regex(/^[A-Za-z_$][\w$]*$/), z.literal("function")),
     tests: z
-      .array(z.object({ name: z.string().min(1).max(300), clock: z.enum(["real", "virtual"]).optional(), run: z.custom<ExerciseTest["run"]>(isFunction) }))
+      .array(
+        z.object({
+          name: z.string().min(1).max(300),
+          clock: z.enum(["real", "virtual"]).optional(),
+          run: z.custom<ExerciseTest["run"]>(isFunction),
+        }),
+      )
       .min(1),
   }),
 });

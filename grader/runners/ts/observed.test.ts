@@ -23,7 +23,12 @@ const fetchWait = (url: string, start: number, end: number | undefined, thread =
 
 describe("fetchesOf: fetch calls as the host saw them", () => {
   it("counts calls per url and per thread, and the most in flight at once", () => {
-    const waits = [fetchWait("/a", 0, 100), fetchWait("/b", 0, 40), fetchWait("/a", 50, 90, "worker 1"), fetchWait("/c", 100, 130)];
+    const waits = [
+      fetchWait("/a", 0, 100),
+      fetchWait("/b", 0, 40),
+      fetchWait("/a", 50, 90, "worker 1"),
+      fetchWait("/c", 100, 130),
+    ];
     const summary = fetchesOf({ waits, virtualMs: 130 });
     expect(summary.calls).toBe(4);
     expect(Object.fromEntries(summary.perUrl)).toEqual({ "/a": 2, "/b": 1, "/c": 1 });
@@ -34,8 +39,19 @@ describe("fetchesOf: fetch calls as the host saw them", () => {
   });
 
   it("counts a fetch never resumed as open until the call's end, and ignores other waits", () => {
-    const sleep: WaitRecord = { kind: "sleep", task: "t", label: "sleep 5 ms", thread: "main", start: 0, end: 5, daemon: false };
-    const summary = fetchesOf({ waits: [sleep, fetchWait("/a", 0, undefined), fetchWait("/b", 10, 20)], virtualMs: 30 });
+    const sleep: WaitRecord = {
+      kind: "sleep",
+      task: "t",
+      label: "sleep 5 ms",
+      thread: "main",
+      start: 0,
+      end: 5,
+      daemon: false,
+    };
+    const summary = fetchesOf({
+      waits: [sleep, fetchWait("/a", 0, undefined), fetchWait("/b", 10, 20)],
+      virtualMs: 30,
+    });
     expect(summary.calls).toBe(2);
     expect(summary.maxInFlight).toBe(2);
   });
@@ -108,7 +124,12 @@ describe("shared memory: what workers left where the host can read it", () => {
     const tallies = Array.from({ length: 8 }, (_, g) => stats.subarray(4 * g, 4 * g + 4));
     const counter = new Int32Array(new SharedArrayBuffer(4));
     const bytes = new Uint8Array(new SharedArrayBuffer(3));
-    const found = findSharedViews(new Map<string, unknown>([["tallies", tallies], ["more", new Set([counter, bytes])]]));
+    const found = findSharedViews(
+      new Map<string, unknown>([
+        ["tallies", tallies],
+        ["more", new Set([counter, bytes])],
+      ]),
+    );
     expect(found.map((v) => [v.constructor.name, v.length])).toEqual([
       ["Int32Array", 32],
       ["Float64Array", 16],
@@ -131,7 +152,8 @@ describe("shared memory: what workers left where the host can read it", () => {
     // Each worker's memory as it left it: the one that ended last holds the whole count (the
     // other may have ended before its partner's last increments).
     expect(stats.workerMemory).toHaveLength(2);
-    const ints = (m: (typeof stats.workerMemory)[number]) => m.views.filter((v) => v.type === "Int32Array").map((v) => v.head);
+    const ints = (m: (typeof stats.workerMemory)[number]) =>
+      m.views.filter((v) => v.type === "Int32Array").map((v) => v.head);
     expect(stats.workerMemory.map(ints)).toContainEqual([[2000], [0, 0]]);
     expect(workersHolding(stats, (v) => v.head[0] === 2000).length).toBeGreaterThanOrEqual(1);
     expect(workersHolding(stats, (v) => v.head[0] === 1)).toEqual([]);

@@ -68,7 +68,10 @@ export function messagesOf(stats: Pick<CallStats, "channels">): MessageSummary {
 }
 
 /** Workers (by name) whose shared arrays hold a view that `matches` accepts. */
-export function workersHolding(stats: Pick<CallStats, "workerMemory">, matches: (view: CallStats["workerMemory"][number]["views"][number]) => boolean): string[] {
+export function workersHolding(
+  stats: Pick<CallStats, "workerMemory">,
+  matches: (view: CallStats["workerMemory"][number]["views"][number]) => boolean,
+): string[] {
   return stats.workerMemory.filter((m) => m.views.some(matches)).map((m) => m.worker);
 }
 
@@ -79,7 +82,11 @@ export function workersHolding(stats: Pick<CallStats, "workerMemory">, matches: 
  * and a worker that never started wrote nothing. `among`: only these workers count (e.g. the
  * ones that did the exercise's measured work; a decoy that waits while main writes does not).
  */
-export function workersWriting(stats: Pick<CallStats, "workerMemory">, run: readonly number[], among?: ReadonlySet<string>): string[] {
+export function workersWriting(
+  stats: Pick<CallStats, "workerMemory">,
+  run: readonly number[],
+  among?: ReadonlySet<string>,
+): string[] {
   return stats.workerMemory
     .filter((m) => m.ran && (among === undefined || among.has(m.worker)))
     .filter((m) => m.views.some((v, i) => wroteRun(v, m.atStart[i], run)))

@@ -1,11 +1,30 @@
 // The parallelism verdict on fixture numbers: every outcome here is decided by the figures
 // alone, never by how busy the machine running the tests is.
 import { describe, expect, it } from "vitest";
-import { activeSegments, figuresOf, judgeParallel, lockWaitMs, overlapShare, type ParallelInput, type WorkerRun } from "./parallelism.ts";
+import {
+  activeSegments,
+  figuresOf,
+  judgeParallel,
+  lockWaitMs,
+  overlapShare,
+  type ParallelInput,
+  type WorkerRun,
+} from "./parallelism.ts";
 
-const run = (name: string, start: number, end: number, afterJoins = false): WorkerRun => ({ name, start, end, afterJoins, busyMs: end - start });
+const run = (name: string, start: number, end: number, afterJoins = false): WorkerRun => ({
+  name,
+  start,
+  end,
+  afterJoins,
+  busyMs: end - start,
+});
 const together = [run("worker 1", 0, 500), run("worker 2", 0, 510), run("worker 3", 1, 490), run("worker 4", 2, 505)];
-const inTurn = [run("worker 1", 0, 250), run("worker 2", 251, 500, true), run("worker 3", 501, 760, true), run("worker 4", 761, 1000, true)];
+const inTurn = [
+  run("worker 1", 0, 250),
+  run("worker 2", 251, 500, true),
+  run("worker 3", 501, 760, true),
+  run("worker 4", 761, 1000, true),
+];
 const good: ParallelInput = { workers: together, cpuMs: 1000, mainCpuMs: 3, threadCpuMs: [252, 250, 248, 247] };
 
 describe("overlap of the workers' runs", () => {
@@ -52,7 +71,9 @@ describe("judgeParallel", () => {
     const judged = judgeParallel({ ...good, workers: staggered });
     expect(judged).toMatchObject({ parallel: false, problem: "little_overlap", figures: { overlap: 0.22 } });
     if (judged.parallel) return;
-    expect(judged.message).toMatch(/^the 3 workers mostly ran one at a time: their runs overlapped for 22% of their 900 ms of run time; at least 50% is needed$/);
+    expect(judged.message).toMatch(
+      /^the 3 workers mostly ran one at a time: their runs overlapped for 22% of their 900 ms of run time; at least 50% is needed$/,
+    );
   });
 
   it("fails one worker that ran alone while the others ended at once, saying how long each side ran", () => {
@@ -60,18 +81,33 @@ describe("judgeParallel", () => {
     const judged = judgeParallel({ ...good, workers: lopsided });
     expect(judged).toMatchObject({ parallel: false, problem: "little_overlap" });
     if (judged.parallel) return;
-    expect(judged.message).toBe("worker 1 ran for 340 ms, the other 3 for 11 ms in all, so it mostly ran alone: their runs overlapped for 4% of their 351 ms of run time; at least 50% is needed");
+    expect(judged.message).toBe(
+      "worker 1 ran for 340 ms, the other 3 for 11 ms in all, so it mostly ran alone: their runs overlapped for 4% of their 351 ms of run time; at least 50% is needed",
+    );
   });
 
   it("fails a single worker: nothing ran at the same time", () => {
-    const judged = judgeParallel({ workers: [run("worker 1 (count)", 0, 900)], cpuMs: 900, mainCpuMs: 1, threadCpuMs: [899] });
-    expect(judged).toMatchObject({ parallel: false, problem: "little_overlap", message: expect.stringMatching(/^only 1 worker ran \(worker 1 \(count\)\)/) });
+    const judged = judgeParallel({
+      workers: [run("worker 1 (count)", 0, 900)],
+      cpuMs: 900,
+      mainCpuMs: 1,
+      threadCpuMs: [899],
+    });
+    expect(judged).toMatchObject({
+      parallel: false,
+      problem: "little_overlap",
+      message: expect.stringMatching(/^only 1 worker ran \(worker 1 \(count\)\)/),
+    });
   });
 
   it("fails decoy workers that slept while the main isolate computed, quoting main's share", () => {
     // Four workers asleep side by side (perfect overlap), main busy for 940 of 1000 ms of CPU.
     const judged = judgeParallel({ workers: together, cpuMs: 1000, mainCpuMs: 940, threadCpuMs: [941, 20, 20, 19] });
-    expect(judged).toMatchObject({ parallel: false, problem: "main_did_work", figures: { mainShare: 0.94, workerCpuMs: 60 } });
+    expect(judged).toMatchObject({
+      parallel: false,
+      problem: "main_did_work",
+      figures: { mainShare: 0.94, workerCpuMs: 60 },
+    });
     if (judged.parallel) return;
     expect(judged.message).toBe(
       "the main isolate did the work: 940 of the 1000 ms of CPU this call used ran in your exported function itself, while the 4 workers used 60 ms (main's share 94%, at most 50% allowed)",
@@ -80,26 +116,42 @@ describe("judgeParallel", () => {
 
   it("fails work done with no worker at all", () => {
     const judged = judgeParallel({ workers: [], cpuMs: 800, mainCpuMs: 800, threadCpuMs: [800] });
-    expect(judged).toMatchObject({ parallel: false, problem: "no_workers", message: expect.stringMatching(/^all the work ran on the main isolate: no worker was started \(the call used 800 ms/) });
+    expect(judged).toMatchObject({
+      parallel: false,
+      problem: "no_workers",
+      message: expect.stringMatching(
+        /^all the work ran on the main isolate: no worker was started \(the call used 800 ms/,
+      ),
+    });
   });
 
   it("fails workers that ran together while one of them did nearly everything, with the spread it used", () => {
     const judged = judgeParallel({ workers: together, cpuMs: 1000, mainCpuMs: 2, threadCpuMs: [950, 20, 15, 15] });
     expect(judged).toMatchObject({ parallel: false, problem: "one_thread", figures: { workSpread: 1.05 } });
     if (judged.parallel) return;
-    expect(judged.message).toBe("the work was not divided among the 4 workers: the busiest thread used 950 of the workers' 998 ms of CPU (work spread 1.05, at least 1.5 needed)");
+    expect(judged.message).toBe(
+      "the work was not divided among the 4 workers: the busiest thread used 950 of the workers' 998 ms of CPU (work spread 1.05, at least 1.5 needed)",
+    );
   });
 
   it("lets the main isolate do its own fair share next to the workers", () => {
     // Main counts one fifth itself, four workers the rest.
-    const judged = judgeParallel({ workers: together, cpuMs: 1000, mainCpuMs: 200, threadCpuMs: [200, 200, 200, 200, 200] });
+    const judged = judgeParallel({
+      workers: together,
+      cpuMs: 1000,
+      mainCpuMs: 200,
+      threadCpuMs: [200, 200, 200, 200, 200],
+    });
     expect(judged).toMatchObject({ parallel: true, figures: { mainShare: 0.2, workSpread: 4 } });
   });
 
   it("takes its thresholds from the exercise", () => {
     const rules = { minSpread: 3, minOverlap: 0.9, maxMainShare: 0.1 };
     expect(judgeParallel(good, rules).parallel).toBe(true);
-    expect(judgeParallel({ ...good, threadCpuMs: [500, 500] }, rules)).toMatchObject({ parallel: false, problem: "one_thread" });
+    expect(judgeParallel({ ...good, threadCpuMs: [500, 500] }, rules)).toMatchObject({
+      parallel: false,
+      problem: "one_thread",
+    });
   });
 
   it("falls back to the workers' busy-time ratio where per-thread CPU is unreadable", () => {
@@ -108,29 +160,73 @@ describe("judgeParallel", () => {
 });
 
 describe("lock waits are not running at the same time", () => {
-  const worker = (name: string, start: number, end: number, waits: [number, number][]): WorkerRun => ({ name, start, end, afterJoins: false, busyMs: 0, waits });
+  const worker = (name: string, start: number, end: number, waits: [number, number][]): WorkerRun => ({
+    name,
+    start,
+    end,
+    afterJoins: false,
+    busyMs: 0,
+    waits,
+  });
 
   it("takes a run's Atomics.wait stretches out of its active time", () => {
-    expect(activeSegments(worker("a", 0, 100, [[10, 20], [15, 30], [90, 120]]))).toEqual([[0, 10], [30, 90]]);
-    expect(lockWaitMs([worker("a", 0, 100, [[10, 20], [15, 30], [90, 120]])])).toBe(30);
+    expect(
+      activeSegments(
+        worker("a", 0, 100, [
+          [10, 20],
+          [15, 30],
+          [90, 120],
+        ]),
+      ),
+    ).toEqual([
+      [0, 10],
+      [30, 90],
+    ]);
+    expect(
+      lockWaitMs([
+        worker("a", 0, 100, [
+          [10, 20],
+          [15, 30],
+          [90, 120],
+        ]),
+      ]),
+    ).toBe(30);
   });
 
   it("judges workers that take turns behind one lock as not parallel, naming the waits", () => {
     // Four workers start together; each computes 100 ms while the others sleep on the lock.
     const turns = [0, 1, 2, 3].map((i) => {
-      const waits: [number, number][] = [[0, i * 100], [(i + 1) * 100, 400]];
-      return worker(`worker ${i + 1}`, 0, 400, waits.filter(([a, b]) => b > a));
+      const waits: [number, number][] = [
+        [0, i * 100],
+        [(i + 1) * 100, 400],
+      ];
+      return worker(
+        `worker ${i + 1}`,
+        0,
+        400,
+        waits.filter(([a, b]) => b > a),
+      );
     });
     expect(overlapShare(turns)).toBe(0);
     const judged = judgeParallel({ workers: turns, cpuMs: 400, mainCpuMs: 0, threadCpuMs: [100, 100, 100, 100] });
     expect(judged).toMatchObject({ parallel: false, problem: "took_turns" });
-    expect(judged.parallel ? "" : judged.message).toMatch(/took turns: they spent 1200 of their 1600 ms of run time waiting for a lock one of them held \(asleep in Atomics.wait/);
+    expect(judged.parallel ? "" : judged.message).toMatch(
+      /took turns: they spent 1200 of their 1600 ms of run time waiting for a lock one of them held \(asleep in Atomics.wait/,
+    );
   });
 
   it("keeps short lock waits around a small critical section parallel", () => {
-    const busy = [0, 1, 2, 3].map((i) => worker(`worker ${i + 1}`, 0, 400, Array.from({ length: 20 }, (_, k): [number, number] => [k * 20 + i, k * 20 + i + 1])));
+    const busy = [0, 1, 2, 3].map((i) =>
+      worker(
+        `worker ${i + 1}`,
+        0,
+        400,
+        Array.from({ length: 20 }, (_, k): [number, number] => [k * 20 + i, k * 20 + i + 1]),
+      ),
+    );
     expect(overlapShare(busy)).toBeGreaterThan(0.9);
-    expect(judgeParallel({ workers: busy, cpuMs: 1500, mainCpuMs: 0, threadCpuMs: [380, 380, 380, 380] })).toMatchObject({ parallel: true });
+    expect(
+      judgeParallel({ workers: busy, cpuMs: 1500, mainCpuMs: 0, threadCpuMs: [380, 380, 380, 380] }),
+    ).toMatchObject({ parallel: true });
   });
 });
-

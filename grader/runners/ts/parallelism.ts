@@ -53,7 +53,10 @@ export type WorkerRun = {
 
 /** A run minus its lock waits: the stretches it could compute. */
 export function activeSegments(run: WorkerRun): [number, number][] {
-  const waits = [...(run.waits ?? [])].map(([a, b]): [number, number] => [Math.max(a, run.start), Math.min(b, run.end)]).filter(([a, b]) => b > a).sort((x, y) => x[0] - y[0]);
+  const waits = [...(run.waits ?? [])]
+    .map(([a, b]): [number, number] => [Math.max(a, run.start), Math.min(b, run.end)])
+    .filter(([a, b]) => b > a)
+    .sort((x, y) => x[0] - y[0]);
   const out: [number, number][] = [];
   let from = run.start;
   for (const [a, b] of waits) {
@@ -87,7 +90,12 @@ export type ParallelFigures = { overlap: number; workSpread: number; mainShare: 
 
 export type ParallelJudgement =
   | { parallel: true; figures: ParallelFigures; summary: string }
-  | { parallel: false; figures: ParallelFigures; problem: "no_workers" | "main_did_work" | "one_after_another" | "took_turns" | "little_overlap" | "one_thread"; message: string };
+  | {
+      parallel: false;
+      figures: ParallelFigures;
+      problem: "no_workers" | "main_did_work" | "one_after_another" | "took_turns" | "little_overlap" | "one_thread";
+      message: string;
+    };
 
 /**
  * Share of the workers' summed active time (runs minus lock waits) during which at least one
@@ -97,7 +105,12 @@ export function overlapShare(runs: readonly WorkerRun[]): number {
   const segments = runs.flatMap(activeSegments);
   const total = segments.reduce((sum, [a, b]) => sum + (b - a), 0);
   if (total <= 0) return 0;
-  const edges = segments.flatMap(([a, b]) => [{ t: a, d: 1 }, { t: b, d: -1 }]).sort((a, b) => a.t - b.t || a.d - b.d);
+  const edges = segments
+    .flatMap(([a, b]) => [
+      { t: a, d: 1 },
+      { t: b, d: -1 },
+    ])
+    .sort((a, b) => a.t - b.t || a.d - b.d);
   let active = 0;
   let last = 0;
   let overlapped = 0;
@@ -136,10 +149,16 @@ export function judgeParallel(input: ParallelInput, rules: ParallelRules = DEFAU
   const cpu = ms(input.cpuMs);
   const mainCpu = ms(Math.min(input.mainCpuMs, input.cpuMs));
   const workers = `${n} worker${n === 1 ? "" : "s"}`;
-  const fail = (problem: Exclude<ParallelJudgement, { parallel: true }>["problem"], message: string): ParallelJudgement => ({ parallel: false, figures, problem, message });
+  const fail = (
+    problem: Exclude<ParallelJudgement, { parallel: true }>["problem"],
+    message: string,
+  ): ParallelJudgement => ({ parallel: false, figures, problem, message });
 
   if (n === 0) {
-    return fail("no_workers", `all the work ran on the main isolate: no worker was started (the call used ${cpu} ms of CPU, all of it in your exported function)`);
+    return fail(
+      "no_workers",
+      `all the work ran on the main isolate: no worker was started (the call used ${cpu} ms of CPU, all of it in your exported function)`,
+    );
   }
   if (figures.mainShare > rules.maxMainShare) {
     return fail(
@@ -151,26 +170,45 @@ export function judgeParallel(input: ParallelInput, rules: ParallelRules = DEFAU
   if (figures.overlap < rules.minOverlap) {
     const runMs = ms(input.workers.reduce((sum, r) => sum + (r.end - r.start), 0));
     const overlapped = `their runs overlapped for ${pct(figures.overlap)} of their ${runMs} ms of run time; at least ${pct(rules.minOverlap)} is needed`;
-    if (n === 1) return fail("little_overlap", `only 1 worker ran (${input.workers[0]?.name ?? "worker 1"}), so no two workers ever ran at the same time`);
+    if (n === 1)
+      return fail(
+        "little_overlap",
+        `only 1 worker ran (${input.workers[0]?.name ?? "worker 1"}), so no two workers ever ran at the same time`,
+      );
     if (input.workers.slice(1).every((r) => r.afterJoins)) {
-      return fail("one_after_another", `the ${workers} ran one after another: each was joined before the next started (${overlapped})`);
+      return fail(
+        "one_after_another",
+        `the ${workers} ran one after another: each was joined before the next started (${overlapped})`,
+      );
     }
     const waited = lockWaitMs(input.workers);
     if (waited * 2 >= input.workers.reduce((sum, r) => sum + (r.end - r.start), 0)) {
-      return fail("took_turns", `the ${workers} took turns: they spent ${ms(waited)} of their ${runMs} ms of run time waiting for a lock one of them held (asleep in Atomics.wait, or spinning on compareExchange), so they were computing at the same time for only ${pct(figures.overlap)} of their active time (at least ${pct(rules.minOverlap)} is needed)`);
+      return fail(
+        "took_turns",
+        `the ${workers} took turns: they spent ${ms(waited)} of their ${runMs} ms of run time waiting for a lock one of them held (asleep in Atomics.wait, or spinning on compareExchange), so they were computing at the same time for only ${pct(figures.overlap)} of their active time (at least ${pct(rules.minOverlap)} is needed)`,
+      );
     }
     const longest = input.workers.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
     const longestMs = longest.end - longest.start;
     if (longestMs * 2 >= input.workers.reduce((sum, r) => sum + (r.end - r.start), 0)) {
       const others = ms(input.workers.reduce((sum, r) => sum + (r.end - r.start), 0) - longestMs);
-      return fail("little_overlap", `${longest.name} ran for ${ms(longestMs)} ms, the other ${n - 1} for ${others} ms in all, so it mostly ran alone: ${overlapped}`);
+      return fail(
+        "little_overlap",
+        `${longest.name} ran for ${ms(longestMs)} ms, the other ${n - 1} for ${others} ms in all, so it mostly ran alone: ${overlapped}`,
+      );
     }
     return fail("little_overlap", `the ${workers} mostly ran one at a time: ${overlapped}`);
   }
   if (figures.workSpread < rules.minSpread) {
     const busiest = ms(Math.max(0, ...input.threadCpuMs));
-    const source = input.threadCpuMs.length > 0 ? `the busiest thread used ${busiest} of the workers' ${ms(figures.workerCpuMs)} ms of CPU` : "one worker was busy for nearly all of the workers' time";
-    return fail("one_thread", `the work was not divided among the ${workers}: ${source} (work spread ${figures.workSpread.toFixed(2)}, at least ${rules.minSpread} needed)`);
+    const source =
+      input.threadCpuMs.length > 0
+        ? `the busiest thread used ${busiest} of the workers' ${ms(figures.workerCpuMs)} ms of CPU`
+        : "one worker was busy for nearly all of the workers' time";
+    return fail(
+      "one_thread",
+      `the work was not divided among the ${workers}: ${source} (work spread ${figures.workSpread.toFixed(2)}, at least ${rules.minSpread} needed)`,
+    );
   }
   return {
     parallel: true,

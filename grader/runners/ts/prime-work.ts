@@ -40,7 +40,12 @@ export type PrimeWork = {
 };
 
 /** What one worker's note says about the numbers in [from, to) (to ≤ NOTED_NUMBERS). */
-export function primeWorkOf(note: Uint8Array, from: number, to: number, cost: (n: number) => number = divisionsFor): PrimeWork {
+export function primeWorkOf(
+  note: Uint8Array,
+  from: number,
+  to: number,
+  cost: (n: number) => number = divisionsFor,
+): PrimeWork {
   const head = new Int32Array(note.buffer, note.byteOffset, 2);
   let decided = 0;
   let divisions = 0;

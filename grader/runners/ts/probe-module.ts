@@ -22,7 +22,8 @@ export async function probeModule(options: {
   const { limits } = options;
   const isolate = createIsolate(limits);
   const time = new TimeLimit(limits.wallMs);
-  const overtime = () => overtimeVerdict(time, { subject: "your module", doing: "loading", hint: ": top-level code must finish quickly" });
+  const overtime = () =>
+    overtimeVerdict(time, { subject: "your module", doing: "loading", hint: ": top-level code must finish quickly" });
   let stopped: Verdict | null = null;
   // The same clock as a call's (time-limit.ts): a busy machine does not use up the module's time.
   const timer = setInterval(() => {
@@ -43,7 +44,9 @@ export async function probeModule(options: {
         spawn: () => [-1, TOP_LEVEL_SPAWN],
         go: () => {},
         wait: () => {
-          throw new Error("sleep, io, fetchData, yieldNow, recv and join can only be used inside your exported functions, not while the module loads");
+          throw new Error(
+            "sleep, io, fetchData, yieldNow, recv and join can only be used inside your exported functions, not while the module loads",
+          );
         },
         finish: () => {},
         channel: () => channels.create("main"),
@@ -76,6 +79,8 @@ async function checkExports(module: ivm.Module, wanted: Record<string, "function
     else if (ref.typeof !== kind) problems.push(`${name} should be an exported ${kind}, but it is ${ref.typeof}`);
   }
   if (problems.length === 0) return null;
-  const signatures = Object.keys(wanted).map((n) => `${n}(…)`).join(", ");
+  const signatures = Object.keys(wanted)
+    .map((n) => `${n}(…)`)
+    .join(", ");
   return verdict("missing_api", `your module must export ${signatures}: ${problems.join("; ")}`);
 }

@@ -82,7 +82,9 @@ describe("runCall: threads and shared memory", () => {
         export async function main() { return spawn(() => step * 2, null).join(); }`),
     );
     expect(v.reason).toBe("task_failed");
-    expect(v.message).toMatch(/worker 1 threw ReferenceError: step is not defined inside the worker.*like a Web Worker/);
+    expect(v.message).toMatch(
+      /worker 1 threw ReferenceError: step is not defined inside the worker.*like a Web Worker/,
+    );
   });
 
   it("fails a worker that threw and was never joined, naming it", async () => {
@@ -116,7 +118,11 @@ describe("runCall: threads and shared memory", () => {
   });
 
   it("fails a worker that was never joined even if it succeeded", async () => {
-    const v = verdictOf(await call(`import { spawn } from "interleave"; export async function main() { spawn(() => 1, null); return 0; }`));
+    const v = verdictOf(
+      await call(
+        `import { spawn } from "interleave"; export async function main() { spawn(() => 1, null); return 0; }`,
+      ),
+    );
     expect(v.reason).toBe("task_failed");
     expect(v.message).toMatch(/worker 1 .*returned without joining it/);
   });
@@ -149,20 +155,29 @@ describe("runCall: what parallelism verdicts read", () => {
   const roomy = { limits: { wallMs: 30_000, cpuMs: 30_000 } };
 
   it("records workers joined one at a time as one after another", async () => {
-    const outcome = await call(`
+    const outcome = await call(
+      `
       import { spawn } from "interleave";
       export async function main() {
         for (let k = 0; k < 3; k++) { const h = spawn(() => { ${work} return x; }, null); await h.join(); }
         return 1;
-      }`, [], roomy);
+      }`,
+      [],
+      roomy,
+    );
     if (!outcome.ok) throw new Error(outcome.verdict.message);
-    expect(outcome.stats.workers.map((w) => [w.name, w.afterJoins])).toEqual([["worker 1", false], ["worker 2", true], ["worker 3", true]]);
+    expect(outcome.stats.workers.map((w) => [w.name, w.afterJoins])).toEqual([
+      ["worker 1", false],
+      ["worker 2", true],
+      ["worker 3", true],
+    ]);
     const judged = judgeParallel(outcome.stats);
     expect(judged).toMatchObject({ parallel: false, problem: "one_after_another", figures: { overlap: 0 } });
   });
 
   it("records workers spawned together, held together by a barrier, as overlapping", async () => {
-    const outcome = await call(`
+    const outcome = await call(
+      `
       import { spawn } from "interleave";
       export async function main() {
         const flags = new Int32Array(new SharedArrayBuffer(8));
@@ -175,7 +190,10 @@ describe("runCall: what parallelism verdicts read", () => {
         };
         const hs = [spawn(body, { flags }), spawn(body, { flags })];
         return (await Promise.all(hs.map((h) => h.join()))).length;
-      }`, [], roomy);
+      }`,
+      [],
+      roomy,
+    );
     expect(valueOf(outcome)).toBe(2);
     if (!outcome.ok) return;
     expect(outcome.stats.workers.map((w) => w.afterJoins)).toEqual([false, false]);
@@ -186,7 +204,8 @@ describe("runCall: what parallelism verdicts read", () => {
   });
 
   it("charges computing done on the main isolate to it, next to idle decoy workers", async () => {
-    const outcome = await call(`
+    const outcome = await call(
+      `
       import { spawn } from "interleave";
       export async function main() {
         const hs = [0, 1, 2].map(() => spawn(() => 0, null));
@@ -194,7 +213,10 @@ describe("runCall: what parallelism verdicts read", () => {
         ${work.replace("5e6", "2e7")}
         await Promise.all(hs.map((h) => h.join()));
         return x;
-      }`, [], roomy);
+      }`,
+      [],
+      roomy,
+    );
     if (!outcome.ok) throw new Error(outcome.verdict.message);
     expect(judgeParallel(outcome.stats)).toMatchObject({ parallel: false, problem: "main_did_work" });
   });
@@ -202,18 +224,28 @@ describe("runCall: what parallelism verdicts read", () => {
 
 describe("runCall: the CPU limit counts CPU used, not time", () => {
   it("does not charge workers for time they sleep (isolated-vm's busy time would)", async () => {
-    const outcome = await call(`
+    const outcome = await call(
+      `
       import { spawn } from "interleave";
       export async function main() {
         const cell = new Int32Array(new SharedArrayBuffer(4));
         const hs = [0, 1, 2, 3].map(() => spawn(({ cell }) => Atomics.wait(cell, 0, 0, 400), { cell }));
         return Promise.all(hs.map((h) => h.join()));
-      }`, [], { limits: { cpuMs: 300, wallMs: 5000 } });
+      }`,
+      [],
+      { limits: { cpuMs: 300, wallMs: 5000 } },
+    );
     expect(valueOf(outcome)).toEqual(["timed-out", "timed-out", "timed-out", "timed-out"]);
   });
 
   it("stops a worker that computes beyond the CPU limit, naming the limit", async () => {
-    const v = verdictOf(await call(`import { spawn } from "interleave"; export async function main() { return spawn(() => { for (;;) {} }, null).join(); }`, [], { limits: { cpuMs: 200, wallMs: 30_000 } }));
+    const v = verdictOf(
+      await call(
+        `import { spawn } from "interleave"; export async function main() { return spawn(() => { for (;;) {} }, null).join(); }`,
+        [],
+        { limits: { cpuMs: 200, wallMs: 30_000 } },
+      ),
+    );
     expect(v).toMatchObject({ status: "error", reason: "timeout" });
     expect(v.message).toBe("main(…) and its workers used more than 200 ms of CPU in total (the CPU limit)");
   });
@@ -263,7 +295,8 @@ describe("runCall: deadlocks in Atomics.wait", () => {
   it("calls workers asleep in Atomics.wait with nobody left to notify them a deadlock, naming them", async () => {
     // deadlock, not timeout: it was called before the 4 s wall limit.
     const v = verdictOf(
-      await call(`
+      await call(
+        `
         import { spawn } from "interleave";
         export async function main() {
           const cell = new Int32Array(new SharedArrayBuffer(4));
@@ -271,14 +304,20 @@ describe("runCall: deadlocks in Atomics.wait", () => {
           const b = spawn(function second({ cell }) { Atomics.wait(cell, 0, 0); }, { cell });
           await a.join();
           await b.join();
-        }`, [], { limits: { wallMs: 4000, cpuMs: 20_000 } }),
+        }`,
+        [],
+        { limits: { wallMs: 4000, cpuMs: 20_000 } },
+      ),
     );
     expect(v.reason).toBe("deadlock");
-    expect(v.message).toMatch(/worker 1 \(first\), worker 2 \(second\) sleep in Atomics\.wait with no timeout, and task main waits for join worker 1/);
+    expect(v.message).toMatch(
+      /worker 1 \(first\), worker 2 \(second\) sleep in Atomics\.wait with no timeout, and task main waits for join worker 1/,
+    );
   });
 
   it("is no deadlock while someone can still notify: a running worker, or main after a sleep", async () => {
-    const outcome = await call(`
+    const outcome = await call(
+      `
       import { spawn, sleep } from "interleave";
       export async function main() {
         const cell = new Int32Array(new SharedArrayBuffer(8));
@@ -295,17 +334,24 @@ describe("runCall: deadlocks in Atomics.wait", () => {
         Atomics.store(cell, 1, 1);
         Atomics.notify(cell, 1);
         return [...first, await second.join()];
-      }`, [], { limits: { wallMs: 4000, cpuMs: 20_000 } });
+      }`,
+      [],
+      { limits: { wallMs: 4000, cpuMs: 20_000 } },
+    );
     expect(valueOf(outcome)).toEqual(["ok", 1, "ok"]);
   });
 
   it("leaves a wait with a timeout alone: it ends by itself", async () => {
-    const outcome = await call(`
+    const outcome = await call(
+      `
       import { spawn } from "interleave";
       export async function main() {
         const cell = new Int32Array(new SharedArrayBuffer(4));
         return spawn(({ cell }) => Atomics.wait(cell, 0, 0, 800), { cell }).join();
-      }`, [], { limits: { wallMs: 4000, cpuMs: 20_000 } });
+      }`,
+      [],
+      { limits: { wallMs: 4000, cpuMs: 20_000 } },
+    );
     expect(valueOf(outcome)).toBe("timed-out");
   });
 });
@@ -314,16 +360,30 @@ describe("runCall: limits and robustness", () => {
   it("stops an infinite loop in main, in a worker and after an await", async () => {
     const limits = { wallMs: 300 };
     // Whole verdicts, so a failure shows the message (an `internal` says which net fired).
-    expect(verdictOf(await call("export function main() { for (;;) {} }", [], { limits }))).toMatchObject({ reason: "timeout" });
-    expect(verdictOf(await call("export async function main() { await null; for (;;) {} }", [], { limits }))).toMatchObject({ reason: "timeout" });
-    const worker = verdictOf(await call(`import { spawn } from "interleave"; export async function main() { return spawn(() => { for (;;) {} }, null).join(); }`, [], { limits }));
+    expect(verdictOf(await call("export function main() { for (;;) {} }", [], { limits }))).toMatchObject({
+      reason: "timeout",
+    });
+    expect(
+      verdictOf(await call("export async function main() { await null; for (;;) {} }", [], { limits })),
+    ).toMatchObject({ reason: "timeout" });
+    const worker = verdictOf(
+      await call(
+        `import { spawn } from "interleave"; export async function main() { return spawn(() => { for (;;) {} }, null).join(); }`,
+        [],
+        { limits },
+      ),
+    );
     expect(worker).toMatchObject({ status: "error", reason: "timeout" });
   });
 
   it("stops a memory bomb in main and in a worker", async () => {
     const bomb = "const a = []; for (;;) a.push(new Array(1e5).fill(1));";
     expect(verdictOf(await call(`export function main() { ${bomb} }`)).reason).toBe("memory_limit");
-    const worker = verdictOf(await call(`import { spawn } from "interleave"; export async function main() { return spawn(() => { ${bomb} }, null).join(); }`));
+    const worker = verdictOf(
+      await call(
+        `import { spawn } from "interleave"; export async function main() { return spawn(() => { ${bomb} }, null).join(); }`,
+      ),
+    );
     expect(worker.reason).toBe("memory_limit");
     expect(worker.message).toMatch(/^worker 1 ran out of memory/);
   });
@@ -331,12 +391,17 @@ describe("runCall: limits and robustness", () => {
   it("reports a missing or wrongly typed export as missing_api", async () => {
     expect(verdictOf(await call("export function other() {}")).reason).toBe("missing_api");
     const typed = verdictOf(await call("export const main = 5;"));
-    expect(typed).toMatchObject({ reason: "missing_api", message: "main should be an exported function, but it is number" });
+    expect(typed).toMatchObject({
+      reason: "missing_api",
+      message: "main should be an exported function, but it is number",
+    });
   });
 
   it("offers no Node or timer APIs and no way to the host handles", async () => {
     const names = ["require", "process", "setTimeout", "fetch", "Buffer", "__interleave_host"];
-    const outcome = await call(`export function main() { return ${JSON.stringify(names)}.map((n) => typeof globalThis[n]); }`);
+    const outcome = await call(
+      `export function main() { return ${JSON.stringify(names)}.map((n) => typeof globalThis[n]); }`,
+    );
     expect(valueOf(outcome)).toEqual(names.map(() => "undefined"));
   });
 
@@ -347,7 +412,9 @@ describe("runCall: limits and robustness", () => {
   });
 
   it("refuses spawn while the module loads", async () => {
-    const v = verdictOf(await call('import { spawn } from "interleave"; spawn(() => 1, null); export function main() {}'));
+    const v = verdictOf(
+      await call('import { spawn } from "interleave"; spawn(() => 1, null); export function main() {}'),
+    );
     expect(v.reason).toBe("runtime_error");
     expect(v.message).toMatch(/only be called from inside your exported functions/);
   });
@@ -376,7 +443,9 @@ describe("runCall: the verdict channel", () => {
       { output },
     );
     expect(valueOf(outcome)).toBe(7);
-    expect(output.text("stdout")).toMatch(/^hello \{ a: \[1, 2\] \} Int32Array\(2\) \[0, 0\]\n\[worker 1\] from worker\n/);
+    expect(output.text("stdout")).toMatch(
+      /^hello \{ a: \[1, 2\] \} Int32Array\(2\) \[0, 0\]\n\[worker 1\] from worker\n/,
+    );
     expect(output.text("stderr")).toBe("warn\n");
     expect(Buffer.byteLength(output.text("stdout"))).toBe(64);
     expect(output.truncated).toBe(true);
@@ -397,7 +466,9 @@ describe("runCall: the verdict channel", () => {
   });
 
   it("copies out plain data only: no live objects, no getters", async () => {
-    expect(valueOf(await call("export function main() { return { n: [1, { m: 2 }] }; }"))).toEqual({ n: [1, { m: 2 }] });
+    expect(valueOf(await call("export function main() { return { n: [1, { m: 2 }] }; }"))).toEqual({
+      n: [1, { m: 2 }],
+    });
     const getter = verdictOf(await call("export function main() { return { get n() { return 42; } }; }"));
     expect(getter.reason).toBe("wrong_result");
   });

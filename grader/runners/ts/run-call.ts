@@ -66,7 +66,8 @@ export type CallStats = {
   trace: Span[];
 };
 
-export type CallOutcome = { ok: true; value: unknown; stats: CallStats } | { ok: false; verdict: Verdict; stats: CallStats };
+export type CallOutcome =
+  { ok: true; value: unknown; stats: CallStats } | { ok: false; verdict: Verdict; stats: CallStats };
 
 export type CallRequest = {
   /** Transpiled module, its source map and the TypeScript it came from (for positions in messages). */
@@ -98,7 +99,15 @@ export async function runCall(request: CallRequest): Promise<CallOutcome> {
   const isolate = createIsolate(limits);
   const channels = new Channels(() => loop.notify());
   const mainCpu = new MainCpu(() => pool.workers.length > 0);
-  const loop: EventLoop = new EventLoop({ isolate, runtime: request.runtime, channels, exportName, time, origin: request.origin, mainCpu });
+  const loop: EventLoop = new EventLoop({
+    isolate,
+    runtime: request.runtime,
+    channels,
+    exportName,
+    time,
+    origin: request.origin,
+    mainCpu,
+  });
   const positions = new StudentPositions(request.js, request.map);
   const pool = new WorkerPool({ limits, time, output: request.output, loop, channels, positions });
   loop.attachPool(pool.hooks());
@@ -120,22 +129,42 @@ export async function runCall(request: CallRequest): Promise<CallOutcome> {
   const totalMb = totalMemoryMb(limits);
   const watchdog = setInterval(() => {
     if (time.check()) {
-      stop(overtimeVerdict(time, { subject: `${exportName}(…)`, hint: " — a loop that never ends, or a join/wait that never returns?" }));
+      stop(
+        overtimeVerdict(time, {
+          subject: `${exportName}(…)`,
+          hint: " — a loop that never ends, or a join/wait that never returns?",
+        }),
+      );
       return;
     }
     // Every 25 ms: a thread that ends keeps the CPU time it had at its last sample.
     if (++ticks % 5 === 0) threads?.sample();
     if (threads && threads.usedMs() > limits.cpuMs) {
-      stop(verdict("timeout", `${exportName}(…) and its workers used more than ${limits.cpuMs} ms of CPU in total (the CPU limit)`));
+      stop(
+        verdict(
+          "timeout",
+          `${exportName}(…) and its workers used more than ${limits.cpuMs} ms of CPU in total (the CPU limit)`,
+        ),
+      );
       return;
     }
     const grownMb = (process.memoryUsage.rss() - rssAtStart) / 2 ** 20;
     if (grownMb > totalMb) {
-      stop(verdict("memory_limit", `${exportName}(…) and its workers used more than ${totalMb} MB of memory together (the limit for all isolates of one call)`));
+      stop(
+        verdict(
+          "memory_limit",
+          `${exportName}(…) and its workers used more than ${totalMb} MB of memory together (the limit for all isolates of one call)`,
+        ),
+      );
       return;
     }
     if (request.output.flooded) {
-      stop(verdict("output_limit", `${exportName}(…) kept printing after its output reached the cap (${FLOOD_CALLS} more console calls were dropped)`));
+      stop(
+        verdict(
+          "output_limit",
+          `${exportName}(…) kept printing after its output reached the cap (${FLOOD_CALLS} more console calls were dropped)`,
+        ),
+      );
     }
   }, WATCHDOG_INTERVAL_MS);
 
@@ -194,7 +223,17 @@ export async function runCall(request: CallRequest): Promise<CallOutcome> {
   await pool.close();
   const cpu = threads?.finish() ?? { totalMs: 0, perThreadMs: [] };
 
-  const stats = statsOf({ pool, loop, channels, mainCpuMs: mainCpu.ms, cpu, wallMs: performance.now() - started, endedAt, request, unfinished: unfinished.size });
+  const stats = statsOf({
+    pool,
+    loop,
+    channels,
+    mainCpuMs: mainCpu.ms,
+    cpu,
+    wallMs: performance.now() - started,
+    endedAt,
+    request,
+    unfinished: unfinished.size,
+  });
   const decided = decideCallVerdict({
     exportName,
     limits,
@@ -221,7 +260,6 @@ function refusalOf(spawn: () => [number, string]): [number, string] {
     return [-1, errorMessage(error)];
   }
 }
-
 
 function statsOf(options: {
   pool: WorkerPool;

@@ -41,7 +41,16 @@ const MAX_ENTRIES = 64;
 export const HEAD_CELLS = 4;
 export const SUM_CELLS = 1 << 22;
 
-export type NumberArray = Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array;
+export type NumberArray =
+  | Int8Array
+  | Uint8Array
+  | Uint8ClampedArray
+  | Int16Array
+  | Uint16Array
+  | Int32Array
+  | Uint32Array
+  | Float32Array
+  | Float64Array;
 
 function isNumberArray(v: unknown): v is NumberArray {
   return (
@@ -92,7 +101,9 @@ function collectShared(data: unknown, buffers: SharedArrayBuffer[], others: Numb
   if (ArrayBuffer.isView(data)) {
     if (!(data.buffer instanceof SharedArrayBuffer)) return;
     if (!buffers.includes(data.buffer)) buffers.push(data.buffer);
-    const covered = (data instanceof Int32Array && data.byteOffset % 4 === 0) || (data instanceof Float64Array && data.byteOffset % 8 === 0);
+    const covered =
+      (data instanceof Int32Array && data.byteOffset % 4 === 0) ||
+      (data instanceof Float64Array && data.byteOffset % 8 === 0);
     if (!covered && isNumberArray(data)) others.push(data);
     return;
   }
@@ -101,12 +112,15 @@ function collectShared(data: unknown, buffers: SharedArrayBuffer[], others: Numb
     return;
   }
   if (depth >= MAX_DEPTH) return;
-  const items =
-    Array.isArray(data) ? data
-    : data instanceof Map ? firstOf(data.values())
-    : data instanceof Set ? firstOf(data.values())
-    : Object.getPrototypeOf(data) === Object.prototype ? Object.values(data)
-    : [];
+  const items = Array.isArray(data)
+    ? data
+    : data instanceof Map
+      ? firstOf(data.values())
+      : data instanceof Set
+        ? firstOf(data.values())
+        : Object.getPrototypeOf(data) === Object.prototype
+          ? Object.values(data)
+          : [];
   for (const item of items.slice(0, MAX_ENTRIES)) collectShared(item, buffers, others, depth + 1);
 }
 
@@ -151,7 +165,12 @@ export function prepareSnapshots(views: readonly NumberArray[], order: Int32Arra
   const takes = snapshotTakes(views);
   const sources = views.map((v, i) => new Uint8Array(v.buffer, v.byteOffset, (takes[i] ?? 0) * v.BYTES_PER_ELEMENT));
   const bytes = sources.reduce((sum, s) => sum + s.byteLength, 0);
-  return { sources, target: new Uint8Array(new SharedArrayBuffer(2 * bytes)), flags: new Int32Array(new SharedArrayBuffer(12)), order };
+  return {
+    sources,
+    target: new Uint8Array(new SharedArrayBuffer(2 * bytes)),
+    flags: new Int32Array(new SharedArrayBuffer(12)),
+    order,
+  };
 }
 
 /** The worker's place in the call's end order (1 = ended first), or null if it left no end copy. */
@@ -160,7 +179,11 @@ export function endOrderOf(snapshots: OnThreadSnapshots): number | null {
 }
 
 /** The copies the worker made at its start (0) or end (1), typed like `views`; null if it did not get there. */
-export function readSnapshot(views: readonly NumberArray[], snapshots: OnThreadSnapshots, which: 0 | 1): NumberArray[] | null {
+export function readSnapshot(
+  views: readonly NumberArray[],
+  snapshots: OnThreadSnapshots,
+  which: 0 | 1,
+): NumberArray[] | null {
   if (snapshots.flags[which] !== 1) return null;
   const half = snapshots.target.byteLength / 2;
   let offset = which * half;
@@ -179,7 +202,13 @@ export function describeView(view: NumberArray): SharedView {
   let sum = 0;
   const cells = Math.min(view.length, SUM_CELLS);
   for (let i = 0; i < cells; i++) sum += view[i] ?? 0;
-  return { type: view.constructor.name, length: view.length, head: Array.from(view.subarray(0, HEAD_CELLS)), sum, cells: view };
+  return {
+    type: view.constructor.name,
+    length: view.length,
+    head: Array.from(view.subarray(0, HEAD_CELLS)),
+    sum,
+    cells: view,
+  };
 }
 
 /** Whether the first SUM_CELLS elements of `view` hold `run` as consecutive elements. */
@@ -204,7 +233,11 @@ export function indexOfRun(cells: ArrayLike<number>, run: readonly number[]): nu
  * was written by someone else (the main function before spawning, or an earlier worker), so it
  * is not this worker's result.
  */
-export function wroteRun(view: Pick<SharedView, "cells">, before: ArrayLike<number> | undefined, run: readonly number[]): boolean {
+export function wroteRun(
+  view: Pick<SharedView, "cells">,
+  before: ArrayLike<number> | undefined,
+  run: readonly number[],
+): boolean {
   const cells = view.cells;
   const last = Math.min(cells.length, SUM_CELLS) - run.length;
   for (let i = 0; i <= last; i++) {

@@ -10,11 +10,24 @@ export type Taken =
   | { tag: "unclonable"; what: string; path: string };
 
 /** A thrown value as the harness described it inside the isolate. */
-export type Thrown = { kind: "error" | "primitive" | "symbol" | "object" | "function"; name: string; message: string; stack: string };
+export type Thrown = {
+  kind: "error" | "primitive" | "symbol" | "object" | "function";
+  name: string;
+  message: string;
+  stack: string;
+};
 
 const Envelope = z.union([
   z.object({ tag: z.literal(1), value: z.unknown() }),
-  z.object({ tag: z.literal(0), value: z.tuple([z.enum(["error", "primitive", "symbol", "object", "function"]), z.string(), z.string(), z.string()]) }),
+  z.object({
+    tag: z.literal(0),
+    value: z.tuple([
+      z.enum(["error", "primitive", "symbol", "object", "function"]),
+      z.string(),
+      z.string(),
+      z.string(),
+    ]),
+  }),
   z.object({ tag: z.literal(2), value: z.tuple([z.string(), z.string()]) }),
 ]);
 
@@ -24,17 +37,25 @@ export function parseEnvelope(raw: unknown): Taken | null {
   if (!parsed.success) return null;
   const e = parsed.data;
   if (e.tag === 1) return { tag: "value", value: e.value };
-  if (e.tag === 0) return { tag: "threw", thrown: { kind: e.value[0], name: e.value[1], message: e.value[2], stack: e.value[3] } };
+  if (e.tag === 0)
+    return { tag: "threw", thrown: { kind: e.value[0], name: e.value[1], message: e.value[2], stack: e.value[3] } };
   return { tag: "unclonable", what: e.value[0], path: e.value[1] };
 }
 
 /** A structured-clone failure the harness could not foresee (e.g. a Proxy): the copy itself failed. */
-export const COPY_FAILED: Taken = { tag: "unclonable", what: "something structured clone cannot copy (a Proxy, or a getter that threw)", path: "" };
+export const COPY_FAILED: Taken = {
+  tag: "unclonable",
+  what: "something structured clone cannot copy (a Proxy, or a getter that threw)",
+  path: "",
+};
 
 /** "returned a value that cannot leave the sandbox: …" with a hint that fits what was found. */
 export function unclonableSentence(taken: { what: string; path: string }, where: string): string {
   const at = taken.path ? ` at ${taken.path}` : "";
-  const hint = taken.what === "a Promise" ? " — did you forget await?" : "; return plain data such as numbers, strings, arrays or plain objects without getters";
+  const hint =
+    taken.what === "a Promise"
+      ? " — did you forget await?"
+      : "; return plain data such as numbers, strings, arrays or plain objects without getters";
   return `returned a value that cannot leave the ${where}: it contains ${taken.what}${at}${hint}`;
 }
 
@@ -53,7 +74,8 @@ export function thrownPhrase(t: Thrown, frames: (stack: string) => string[] = ()
       return at.length > 0 ? `${head} (at ${at.join(", called from ")})` : head;
     }
     case "primitive":
-      if (t.name === "undefined") return "undefined, which is not an Error: throw new Error(\"…\") to say what went wrong";
+      if (t.name === "undefined")
+        return 'undefined, which is not an Error: throw new Error("…") to say what went wrong';
       return `${t.name === "string" ? `the string ${quote(t.message)}` : `the ${t.name} ${t.message.slice(0, MAX_TEXT)}`}, which is not an Error: throw new Error(…) to get a message and a line number`;
     case "symbol":
       return `a Symbol${t.message ? ` (${quote(t.message)})` : ""}, which is not an Error: throw new Error(…) to get a message and a line number`;

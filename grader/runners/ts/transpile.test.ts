@@ -5,7 +5,11 @@ import { locate, renamedIdentifiers, transpileStudentCode, withSourceNames } fro
 describe("transpileStudentCode", () => {
   it("strips types and keeps an ES module", async () => {
     const result = await transpileStudentCode({ code: "export function f(n: number): number { return n as number; }" });
-    expect(result).toEqual({ ok: true, js: expect.stringMatching(/function f\(n\) \{\s+return n;\s+\}\s+export \{\s+f\s+\};/), map: expect.any(String) });
+    expect(result).toEqual({
+      ok: true,
+      js: expect.stringMatching(/function f\(n\) \{\s+return n;\s+\}\s+export \{\s+f\s+\};/),
+      map: expect.any(String),
+    });
   });
 
   it("reports syntax errors as 1-based diagnostics", async () => {
@@ -17,7 +21,12 @@ describe("transpileStudentCode", () => {
   });
 
   it("locates a string for later diagnostics", () => {
-    expect(locate('const a = 1;\nimport x from "fs";', '"fs"')).toEqual({ line: 2, column: 15, endLine: 2, endColumn: 19 });
+    expect(locate('const a = 1;\nimport x from "fs";', '"fs"')).toEqual({
+      line: 2,
+      column: 15,
+      endLine: 2,
+      endColumn: 19,
+    });
   });
 });
 
@@ -37,7 +46,8 @@ describe("OutputSink", () => {
 
 describe("names esbuild renamed", () => {
   it("gives a shadowing name back its source spelling in messages, and leaves real names alone", async () => {
-    const code = "export function f(){ const [tx, rx] = [1, 2]; const g = ({ rx }: any) => { for (const n of rx) {} }; const rx3 = 0; return g({ rx }) + rx3; }";
+    const code =
+      "export function f(){ const [tx, rx] = [1, 2]; const g = ({ rx }: any) => { for (const n of rx) {} }; const rx3 = 0; return g({ rx }) + rx3; }";
     const out = await transpileStudentCode({ code });
     if (!out.ok) throw new Error("should compile");
     expect(out.js).toContain("rx2");

@@ -120,7 +120,9 @@ describe("time limit on the unstarved clock", () => {
     p.wall += 2;
     expect(time.check()).toBe("limit");
     expect(overtimeVerdict(time, { subject: "main(…)" })).toMatchObject({ status: "error", reason: "timeout" });
-    expect(overtimeVerdict(time, { subject: "main(…)" }).message).toMatch(/^main\(…\) was still running after 3000 ms of its own time/);
+    expect(overtimeVerdict(time, { subject: "main(…)" }).message).toMatch(
+      /^main\(…\) was still running after 3000 ms of its own time/,
+    );
   });
 
   it("does not charge a starved call for the wait: at 3 s of wall with half of it queued, it still runs", () => {
@@ -154,7 +156,9 @@ describe("time limit on the unstarved clock", () => {
     expect(time.check()).toBe("net");
     const v = overtimeVerdict(time, { subject: "main(…)" });
     expect(v).toMatchObject({ status: "error", reason: "internal" });
-    expect(v.message).toBe("main(…) got only 600 ms of its own time in 15 s: the grading machine was too busy to give it the 3000 ms it may use, so this is no verdict on your code — grade again");
+    expect(v.message).toBe(
+      "main(…) got only 600 ms of its own time in 15 s: the grading machine was too busy to give it the 3000 ms it may use, so this is no verdict on your code — grade again",
+    );
   });
 
   it("keeps short limits' net well past them", () => {
@@ -171,7 +175,10 @@ describe("time limit on the unstarved clock", () => {
   it("names what was loading, for the module's own limit", () => {
     const { p, time } = limited(500);
     p.wall += 600;
-    expect(overtimeVerdict(time, { subject: "your module", doing: "loading", hint: ": top-level code must finish quickly" }).message).toBe(
+    expect(
+      overtimeVerdict(time, { subject: "your module", doing: "loading", hint: ": top-level code must finish quickly" })
+        .message,
+    ).toBe(
       "your module was still loading after 500 ms of its own time (time a busy machine kept it waiting for a core is not counted): top-level code must finish quickly",
     );
   });

@@ -24,9 +24,15 @@ export function errorMessage(error: unknown): string {
 }
 
 /** The verdict of a slice longer than the exercise allows, with the starved heartbeat if any. */
-export function blockedVerdict(stall: Stall, limit: number, beat: { everyMs: number; longestGapMs: number } | undefined): Verdict {
+export function blockedVerdict(
+  stall: Stall,
+  limit: number,
+  beat: { everyMs: number; longestGapMs: number } | undefined,
+): Verdict {
   const ms = Math.round(stall.ms);
-  const starved = beat ? ` Meanwhile the heartbeat, due every ${beat.everyMs} ms, went ${beat.longestGapMs} ms without a beat.` : "";
+  const starved = beat
+    ? ` Meanwhile the heartbeat, due every ${beat.everyMs} ms, went ${beat.longestGapMs} ms without a beat.`
+    : "";
   return verdict(
     "blocked_runtime",
     `blocked the event loop for ${ms} ms in task ${stall.task} (at most ${limit} ms between two awaits is allowed).${starved} ` +

@@ -14,11 +14,17 @@ export type WaitRequest =
 /** About 11 days: long enough for any exercise, short enough to stay an exact double. */
 const MAX_DELAY_MS = 1e9;
 
-const FetchResponse = z.object({ latencyMs: z.number().min(0).max(MAX_DELAY_MS), value: z.unknown().optional(), error: z.string().optional() });
+const FetchResponse = z.object({
+  latencyMs: z.number().min(0).max(MAX_DELAY_MS),
+  value: z.unknown().optional(),
+  error: z.string().optional(),
+});
 
 function delay(name: string, ms: unknown): number {
   if (typeof ms !== "number" || !Number.isFinite(ms) || ms < 0 || ms > MAX_DELAY_MS) {
-    throw new TypeError(`${name}: the time must be a number of milliseconds between 0 and ${MAX_DELAY_MS}, got ${describe(ms)}`);
+    throw new TypeError(
+      `${name}: the time must be a number of milliseconds between 0 and ${MAX_DELAY_MS}, got ${describe(ms)}`,
+    );
   }
   return ms;
 }
@@ -28,7 +34,8 @@ function text(name: string, value: unknown, max: number): string {
   return value.length > max ? `${value.slice(0, max)}…` : value;
 }
 
-const describe = (v: unknown) => (typeof v === "string" ? JSON.stringify(v.slice(0, 40)) : typeof v === "number" ? String(v) : typeof v);
+const describe = (v: unknown) =>
+  typeof v === "string" ? JSON.stringify(v.slice(0, 40)) : typeof v === "number" ? String(v) : typeof v;
 
 export function parseWait(
   kind: unknown,
@@ -64,8 +71,13 @@ export function parseWait(
 }
 
 function answer(url: string, serve: FetchServer | undefined): { delayMs: number; outcome: Outcome } {
-  if (!serve) return { delayMs: 0, outcome: { ok: false, value: `fetchData(${JSON.stringify(url)}): this exercise has no server to fetch from` } };
+  if (!serve)
+    return {
+      delayMs: 0,
+      outcome: { ok: false, value: `fetchData(${JSON.stringify(url)}): this exercise has no server to fetch from` },
+    };
   const response = FetchResponse.parse(serve(url));
-  if (response.error !== undefined) return { delayMs: response.latencyMs, outcome: { ok: false, value: response.error } };
+  if (response.error !== undefined)
+    return { delayMs: response.latencyMs, outcome: { ok: false, value: response.error } };
   return { delayMs: response.latencyMs, outcome: { ok: true, value: response.value } };
 }

@@ -9,7 +9,17 @@ import type { EventLoop, Outcome, PoolHooks, Stuck } from "./event-loop.ts";
 import { cpuMsOf, createContext, createIsolate, disposeQuietly, retain, stopOf } from "./isolate-setup.ts";
 import type { OutputSink } from "./output-sink.ts";
 import type { WorkerRun } from "./parallelism.ts";
-import { describeView, endOrderOf, findSharedViews, prepareSnapshots, readSnapshot, snapshotViews, type NumberArray, type OnThreadSnapshots, type WorkerMemory } from "./shared-memory.ts";
+import {
+  describeView,
+  endOrderOf,
+  findSharedViews,
+  prepareSnapshots,
+  readSnapshot,
+  snapshotViews,
+  type NumberArray,
+  type OnThreadSnapshots,
+  type WorkerMemory,
+} from "./shared-memory.ts";
 import { errorMessage, verdict, type Verdict } from "./verdicts.ts";
 import type { StudentPositions } from "./positions.ts";
 import { overtimeVerdict, type TimeLimit } from "./time-limit.ts";
@@ -67,7 +77,8 @@ export type WorkerRecord = {
   counter: CounterNote;
 };
 
-export const TOP_LEVEL_SPAWN = "spawn() can only be called from inside your exported functions, not while the module loads";
+export const TOP_LEVEL_SPAWN =
+  "spawn() can only be called from inside your exported functions, not while the module loads";
 
 /** If the student's code never yields after spawning (e.g. it blocks on Atomics.wait), start anyway. */
 const BURST_GRACE_MS = 30;
@@ -89,7 +100,16 @@ export class WorkerPool {
   private burstClosed = false;
   private graceTimer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly options: { limits: Limits; time: TimeLimit; output: OutputSink; loop: EventLoop; channels: Channels; positions: StudentPositions }) {}
+  constructor(
+    private readonly options: {
+      limits: Limits;
+      time: TimeLimit;
+      output: OutputSink;
+      loop: EventLoop;
+      channels: Channels;
+      positions: StudentPositions;
+    },
+  ) {}
 
   hooks(): PoolHooks {
     return {
@@ -216,8 +236,12 @@ export class WorkerPool {
     try {
       const context = await createContext({ isolate, output, role: { kind: "worker", name: record.name } });
       const host = [
-        new ivm.Reference((kind: unknown, a: unknown, b: unknown, c: unknown) => loop.workerWait(record.id, kind, a, b, c)),
-        new ivm.Callback((handle: unknown, value: unknown) => sendRefusal(() => channels.send(record.id, handle, value))),
+        new ivm.Reference((kind: unknown, a: unknown, b: unknown, c: unknown) =>
+          loop.workerWait(record.id, kind, a, b, c),
+        ),
+        new ivm.Callback((handle: unknown, value: unknown) =>
+          sendRefusal(() => channels.send(record.id, handle, value)),
+        ),
         new ivm.Callback((handle: unknown) => channels.close(record.id, handle)),
         new ivm.Callback((spans: unknown, dropped: unknown) => takeLocks(record, spans, dropped)),
       ];
@@ -226,7 +250,11 @@ export class WorkerPool {
       const primeNote = new ivm.ExternalCopy(record.primes.bytes).copyInto({ release: true });
       const counterNote = new ivm.ExternalCopy(record.counter).copyInto({ release: true });
       const snapshots = new ivm.ExternalCopy(record.snapshots).copyInto({ release: true });
-      const makeEntry: ivm.Reference = await context.evalClosure(WORKER_RUNTIME_SOURCE, [...host, sleepCell, primeNote, counterNote, snapshots], { result: { reference: true } });
+      const makeEntry: ivm.Reference = await context.evalClosure(
+        WORKER_RUNTIME_SOURCE,
+        [...host, sleepCell, primeNote, counterNote, snapshots],
+        { result: { reference: true } },
+      );
       let fn: ivm.Reference;
       const file = `worker${record.id}.js`;
       this.options.positions.addWorker(file, source);
@@ -257,7 +285,11 @@ export class WorkerPool {
       const deadline = performance.now() + timeout;
       let raw: unknown;
       try {
-        raw = await entry.apply(undefined, [data], { arguments: { copy: true }, result: { promise: true, copy: true }, timeout });
+        raw = await entry.apply(undefined, [data], {
+          arguments: { copy: true },
+          result: { promise: true, copy: true },
+          timeout,
+        });
       } catch (error) {
         // The student's throws come back tagged; a throw here is the host's stop, isolated-vm's
         // timeout at our deadline, or the value failing to copy — told apart by the host's records.
@@ -303,8 +335,13 @@ export class WorkerPool {
       return verdict("task_failed", `${record.name} was stopped before it finished`);
     }
     const { taken } = error;
-    if (taken.tag === "threw") return verdict("task_failed", `${record.name} threw ${thrownPhrase(taken.thrown, (stack) => positions.frames(stack))}`);
-    if (taken.tag === "unclonable") return verdict("task_failed", `${record.name} ${unclonableSentence(taken, "worker")}`);
+    if (taken.tag === "threw")
+      return verdict(
+        "task_failed",
+        `${record.name} threw ${thrownPhrase(taken.thrown, (stack) => positions.frames(stack))}`,
+      );
+    if (taken.tag === "unclonable")
+      return verdict("task_failed", `${record.name} ${unclonableSentence(taken, "worker")}`);
     return verdict("task_failed", `${record.name} was stopped before it finished`);
   }
 
@@ -330,7 +367,16 @@ export class WorkerPool {
     return this.workers.flatMap((w): WorkerRun[] => {
       if (w.startedAt === undefined || w.endedAt === undefined) return [];
       const waits = lockTrace(w, w.startedAt, w.endedAt).map((s): [number, number] => [s.start, s.end]);
-      return [{ name: w.name, start: w.startedAt, end: Math.max(w.endedAt, w.startedAt), afterJoins: w.afterJoins, busyMs: w.busyMs, waits }];
+      return [
+        {
+          name: w.name,
+          start: w.startedAt,
+          end: Math.max(w.endedAt, w.startedAt),
+          afterJoins: w.afterJoins,
+          busyMs: w.busyMs,
+          waits,
+        },
+      ];
     });
   }
 
@@ -356,7 +402,10 @@ export class WorkerPool {
   trace(): Span[] {
     return this.workers.flatMap((w): Span[] => {
       if (w.startedAt === undefined || w.endedAt === undefined) return [];
-      return [{ task: w.name, thread: w.name, kind: "run", start: w.startedAt, end: w.endedAt }, ...lockTrace(w, w.startedAt, w.endedAt)];
+      return [
+        { task: w.name, thread: w.name, kind: "run", start: w.startedAt, end: w.endedAt },
+        ...lockTrace(w, w.startedAt, w.endedAt),
+      ];
     });
   }
 }

@@ -99,7 +99,9 @@ export class AuthSession {
 }
 
 /** The signed-in user's id, as better-auth's get-session reports it (null when signed out). */
-export async function sessionUser(session: AuthSession): Promise<{ id: string; email: string; role?: string; isAnonymous?: boolean | null } | null> {
+export async function sessionUser(
+  session: AuthSession,
+): Promise<{ id: string; email: string; role?: string; isAnonymous?: boolean | null } | null> {
   const { json } = await session.auth("get-session");
   if (!json || typeof json !== "object" || !("user" in json)) return null;
   return json.user as { id: string; email: string; role?: string; isAnonymous?: boolean | null };

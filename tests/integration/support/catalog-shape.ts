@@ -5,7 +5,13 @@ import type pg from "pg";
 import type { SchemaShape, TableShape } from "./schema-shape.ts";
 
 const IGNORED_TABLES = ["_prisma_migrations"];
-const ACTIONS: Record<string, string> = { a: "NO ACTION", r: "RESTRICT", c: "CASCADE", n: "SET NULL", d: "SET DEFAULT" };
+const ACTIONS: Record<string, string> = {
+  a: "NO ACTION",
+  r: "RESTRICT",
+  c: "CASCADE",
+  n: "SET NULL",
+  d: "SET DEFAULT",
+};
 
 export async function readCatalogShape(client: pg.Client | pg.PoolClient): Promise<SchemaShape> {
   const shape: SchemaShape = { tables: {}, enums: {} };
@@ -21,7 +27,13 @@ export async function readCatalogShape(client: pg.Client | pg.PoolClient): Promi
     table(row.table).columns[row.column] = { type: row.type, nullable: row.nullable };
   }
 
-  const indexes = await client.query<{ table: string; name: string; columns: string[]; unique: boolean; primary: boolean }>(`
+  const indexes = await client.query<{
+    table: string;
+    name: string;
+    columns: string[];
+    unique: boolean;
+    primary: boolean;
+  }>(`
     SELECT t.relname AS table, i.relname AS name, x.indisunique AS unique, x.indisprimary AS primary,
            array(SELECT a.attname FROM unnest(x.indkey) WITH ORDINALITY k(attnum, ord)
                    JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum ORDER BY k.ord)::text[] AS columns
@@ -34,7 +46,13 @@ export async function readCatalogShape(client: pg.Client | pg.PoolClient): Promi
   }
 
   const foreignKeys = await client.query<{
-    table: string; name: string; columns: string[]; references: string; ref_columns: string[]; on_delete: string; on_update: string;
+    table: string;
+    name: string;
+    columns: string[];
+    references: string;
+    ref_columns: string[];
+    on_delete: string;
+    on_update: string;
   }>(`
     SELECT t.relname AS table, k.conname AS name, r.relname AS references,
            k.confdeltype AS on_delete, k.confupdtype AS on_update,

@@ -15,7 +15,10 @@ export type Person = { id: string; name: string; email: string; cookie: string; 
  * the wanted kind of account. Only the session token cookie is kept, so every request reads the
  * user (and role) from the database rather than from the signed cookie cache.
  */
-export async function createPerson(kind: "teacher" | "student" | "anonymous" | "admin", name?: string): Promise<Person> {
+export async function createPerson(
+  kind: "teacher" | "student" | "anonymous" | "admin",
+  name?: string,
+): Promise<Person> {
   const { response, headers } = await getAuth().api.signInAnonymous({ headers: new Headers(), returnHeaders: true });
   if (!response) throw new Error("anonymous sign-in failed");
   const token = headers.getSetCookie().find((c) => c.startsWith("better-auth.session_token="));
@@ -25,7 +28,10 @@ export async function createPerson(kind: "teacher" | "student" | "anonymous" | "
   const label = name ?? `${kind} ${id.slice(0, 6)}`;
   const email = `${kind}-${randomUUID()}@example.test`;
   if (kind !== "anonymous") {
-    await db.user.update({ where: { id }, data: { isAnonymous: false, role: kind === "student" ? "student" : kind, name: label, email } });
+    await db.user.update({
+      where: { id },
+      data: { isAnonymous: false, role: kind === "student" ? "student" : kind, name: label, email },
+    });
   }
   return {
     id,

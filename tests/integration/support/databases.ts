@@ -26,11 +26,16 @@ export async function createDatabase(serverUrl: string, name: string): Promise<s
 }
 
 export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
-  await withAdmin(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`));
+  await withAdmin(serverUrl, (client) =>
+    client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`),
+  );
 }
 
 /** A throwaway database for one test; `drop` removes it. */
-export async function scratchDatabase(anyUrl: string, label: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function scratchDatabase(
+  anyUrl: string,
+  label: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `${TEST_DB_PREFIX}${label}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
   const url = await createDatabase(anyUrl, name);
   return { url, drop: () => dropDatabase(anyUrl, name) };

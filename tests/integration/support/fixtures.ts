@@ -24,7 +24,9 @@ export async function createGuest(): Promise<string> {
   return id;
 }
 
-export async function createExercise(overrides: { slug?: string; archived?: boolean } = {}): Promise<{ id: string; slug: string }> {
+export async function createExercise(
+  overrides: { slug?: string; archived?: boolean } = {},
+): Promise<{ id: string; slug: string }> {
   const id = randomUUID();
   const slug = overrides.slug ?? `ts/fixture-${id.slice(0, 8)}`;
   await db.exercise.create({

@@ -31,7 +31,8 @@ export async function listRouteHandlers(): Promise<RouteHandler[]> {
     const module = (await import(pathToFileURL(path.join(APP, route, "route.ts")).href)) as Record<string, unknown>;
     for (const method of METHODS) {
       const handler = module[method];
-      if (typeof handler === "function") handlers.push({ key: `${method} ${route}`, method, route, handler: handler as Handler });
+      if (typeof handler === "function")
+        handlers.push({ key: `${method} ${route}`, method, route, handler: handler as Handler });
     }
   }
   return handlers;
@@ -42,7 +43,12 @@ export function paramNames(route: string): string[] {
   return [...route.matchAll(/\[(?:\.\.\.)?([^\]]+)\]/g)].map((m) => m[1] ?? "");
 }
 
-export type ValidRequest = { as: Person; params: Record<string, string>; query?: Record<string, string>; body?: unknown };
+export type ValidRequest = {
+  as: Person;
+  params: Record<string, string>;
+  query?: Record<string, string>;
+  body?: unknown;
+};
 
 /** A teacher's class with one member, an assigned exercise the member has submitted, and an open quiz attempt. */
 export async function createWorld() {
@@ -53,13 +59,35 @@ export async function createWorld() {
     createPerson("admin"),
   ]);
   const exercise = await createExercise();
-  const joinCode = randomUUID().replace(/[^A-HJ-NP-Z2-9]/gi, "").toUpperCase().padEnd(8, "Z").slice(0, 8);
+  const joinCode = randomUUID()
+    .replace(/[^A-HJ-NP-Z2-9]/gi, "")
+    .toUpperCase()
+    .padEnd(8, "Z")
+    .slice(0, 8);
   const klass = await db.class.create({ data: { name: "Attack surface", ownerId: teacher.id, joinCode } });
   await db.classMember.create({ data: { classId: klass.id, userId: member.id } });
-  const assignment = await db.assignment.create({ data: { classId: klass.id, kind: "exercise", exerciseId: exercise.id } });
-  const submission = await createSubmission({ userId: member.id, exerciseSlug: exercise.slug, code: "export {};\n", rateLimit: { max: 0, windowSeconds: 60 } });
+  const assignment = await db.assignment.create({
+    data: { classId: klass.id, kind: "exercise", exerciseId: exercise.id },
+  });
+  const submission = await createSubmission({
+    userId: member.id,
+    exerciseSlug: exercise.slug,
+    code: "export {};\n",
+    rateLimit: { max: 0, windowSeconds: 60 },
+  });
   const { attemptId } = await startAttempt({ userId: member.id, quizId: "foundations" });
-  return { teacher, member, outsider, admin, exercise, classId: klass.id, joinCode, assignmentId: assignment.id, submission, attemptId };
+  return {
+    teacher,
+    member,
+    outsider,
+    admin,
+    exercise,
+    classId: klass.id,
+    joinCode,
+    assignmentId: assignment.id,
+    submission,
+    attemptId,
+  };
 }
 export type World = Awaited<ReturnType<typeof createWorld>>;
 
@@ -78,11 +106,30 @@ export function validRequests(w: World): Record<string, ValidRequest> {
     "POST api/classes": { as: w.teacher, params: {}, body: { name: "Evil class" } },
     "PATCH api/classes/[classId]": { as: w.teacher, params: { classId }, body: { name: "Renamed" } },
     "GET api/classes/[classId]/assignments": { as: w.teacher, params: { classId } },
-    "POST api/classes/[classId]/assignments": { as: w.teacher, params: { classId }, body: { kind: "quiz", quizId: "foundations", dueAt: null } },
-    "PATCH api/classes/[classId]/assignments/[assignmentId]": { as: w.teacher, params: { classId, assignmentId: w.assignmentId }, body: { dueAt: "2030-01-01T00:00:00Z" } },
-    "DELETE api/classes/[classId]/assignments/[assignmentId]": { as: w.teacher, params: { classId, assignmentId: w.assignmentId } },
-    "POST api/classes/[classId]/invitations": { as: w.teacher, params: { classId }, body: { emails: ["someone@example.test"] } },
-    "POST api/classes/[classId]/regrades": { as: w.teacher, params: { classId }, body: { exerciseId: w.exercise.slug } },
+    "POST api/classes/[classId]/assignments": {
+      as: w.teacher,
+      params: { classId },
+      body: { kind: "quiz", quizId: "foundations", dueAt: null },
+    },
+    "PATCH api/classes/[classId]/assignments/[assignmentId]": {
+      as: w.teacher,
+      params: { classId, assignmentId: w.assignmentId },
+      body: { dueAt: "2030-01-01T00:00:00Z" },
+    },
+    "DELETE api/classes/[classId]/assignments/[assignmentId]": {
+      as: w.teacher,
+      params: { classId, assignmentId: w.assignmentId },
+    },
+    "POST api/classes/[classId]/invitations": {
+      as: w.teacher,
+      params: { classId },
+      body: { emails: ["someone@example.test"] },
+    },
+    "POST api/classes/[classId]/regrades": {
+      as: w.teacher,
+      params: { classId },
+      body: { exerciseId: w.exercise.slug },
+    },
     "GET api/classes/[classId]/regrades/[regradeId]": { as: w.teacher, params: { classId, regradeId: randomUUID() } },
     "DELETE api/classes/[classId]/students/[userId]": { as: w.teacher, params: { classId, userId: w.member.id } },
     "POST api/classes/join": { as: w.outsider, params: {}, body: { code: w.joinCode } },
@@ -100,14 +147,18 @@ export function validRequests(w: World): Record<string, ValidRequest> {
 
 /** The URL path of a route with its params filled in (the handler reads params, not the path). */
 export function urlOf(route: string, params: Record<string, string>, query?: Record<string, string>): string {
-  const filled = route.replace(/\[(?:\.\.\.)?([^\]]+)\]/g, (_, name: string) => encodeURIComponent(params[name] ?? "x"));
+  const filled = route.replace(/\[(?:\.\.\.)?([^\]]+)\]/g, (_, name: string) =>
+    encodeURIComponent(params[name] ?? "x"),
+  );
   const search = query ? `?${new URLSearchParams(query).toString()}` : "";
   return `${OUR_ORIGIN}/${filled}${search}`;
 }
 
 /** Row count and content hash of every table of ours, and the queue's jobs. */
 export async function databaseSnapshot(): Promise<Record<string, string>> {
-  const tables = await db.$queryRaw<{ name: string }[]>`SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename`;
+  const tables = await db.$queryRaw<
+    { name: string }[]
+  >`SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename`;
   const snapshot: Record<string, string> = {};
   for (const { name } of [...tables, { name: "graphile_worker._private_jobs" }]) {
     const quoted = name.includes(".") ? name : `"${name}"`;
@@ -121,8 +172,12 @@ export async function databaseSnapshot(): Promise<Record<string, string>> {
 
 /** Row counts only (exact, one round trip): cheap enough to take around every fuzzed request. */
 export async function rowCounts(): Promise<Record<string, number>> {
-  const tables = await db.$queryRaw<{ name: string }[]>`SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename`;
-  const union = tables.map(({ name }) => `SELECT '${name}' AS name, count(*)::int AS n FROM "${name}"`).join(" UNION ALL ");
+  const tables = await db.$queryRaw<
+    { name: string }[]
+  >`SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename`;
+  const union = tables
+    .map(({ name }) => `SELECT '${name}' AS name, count(*)::int AS n FROM "${name}"`)
+    .join(" UNION ALL ");
   const rows = await db.$queryRawUnsafe<{ name: string; n: number }[]>(union);
   return Object.fromEntries(rows.map((r) => [r.name, r.n]));
 }

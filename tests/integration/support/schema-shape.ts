@@ -5,7 +5,13 @@ import { z } from "zod";
 
 export type ColumnShape = { type: string; nullable: boolean };
 export type IndexShape = { columns: string[]; unique: boolean; primary: boolean };
-export type ForeignKeyShape = { columns: string[]; references: string; refColumns: string[]; onDelete: string; onUpdate: string };
+export type ForeignKeyShape = {
+  columns: string[];
+  references: string;
+  refColumns: string[];
+  onDelete: string;
+  onUpdate: string;
+};
 export type TableShape = {
   columns: Record<string, ColumnShape>;
   indexes: Record<string, IndexShape>;
@@ -31,7 +37,11 @@ const Dmmf = z.object({
   datamodel: z.object({
     models: z.array(z.object({ name: z.string(), dbName: z.string().nullish(), fields: z.array(Field) })),
     enums: z.array(
-      z.object({ name: z.string(), dbName: z.string().nullish(), values: z.array(z.object({ name: z.string(), dbName: z.string().nullish() })) }),
+      z.object({
+        name: z.string(),
+        dbName: z.string().nullish(),
+        values: z.array(z.object({ name: z.string(), dbName: z.string().nullish() })),
+      }),
     ),
     indexes: z.array(
       z.object({
@@ -109,7 +119,8 @@ export function shapeFromDmmf(input: unknown): SchemaShape {
         field.kind === "enum"
           ? enumDbName(field.type)
           : field.nativeType
-            ? (NATIVE_TYPES[field.nativeType[0]]?.(field.nativeType[1]) ?? `unmapped native type ${field.nativeType[0]}`)
+            ? (NATIVE_TYPES[field.nativeType[0]]?.(field.nativeType[1]) ??
+              `unmapped native type ${field.nativeType[0]}`)
             : (SCALAR_TYPES[field.type] ?? `unmapped type ${field.type}`);
       // Prisma writes scalar lists without NOT NULL.
       shapeTable.columns[field.dbName ?? field.name] = {
@@ -149,7 +160,9 @@ export function diffShapes(expected: SchemaShape, actual: SchemaShape): string[]
           if (!(name in w)) problems.push(`${table}.${part}.${name}: in the database only`);
           else if (!(name in h)) problems.push(`${table}.${part}.${name}: missing from the database`);
           else if (!same(w[name], h[name])) {
-            problems.push(`${table}.${part}.${name}: database has ${JSON.stringify(h[name])}, Prisma expects ${JSON.stringify(w[name])}`);
+            problems.push(
+              `${table}.${part}.${name}: database has ${JSON.stringify(h[name])}, Prisma expects ${JSON.stringify(w[name])}`,
+            );
           }
         }
       }

@@ -16,13 +16,30 @@ export type WorkerProcess = {
   logLines: () => Record<string, unknown>[];
 };
 
-export function spawnWorker(options: { databaseUrl: string; grader?: "pass" | "slow-pass" | "hang" | "crash"; env?: Record<string, string> }): WorkerProcess {
+export function spawnWorker(options: {
+  databaseUrl: string;
+  grader?: "pass" | "slow-pass" | "hang" | "crash";
+  env?: Record<string, string>;
+}): WorkerProcess {
   const child = spawn(
     process.execPath,
-    ["--no-node-snapshot", "--disable-warning=ExperimentalWarning", "--import", "tsx", path.join(root, "scripts/cli.ts"), "worker"],
+    [
+      "--no-node-snapshot",
+      "--disable-warning=ExperimentalWarning",
+      "--import",
+      "tsx",
+      path.join(root, "scripts/cli.ts"),
+      "worker",
+    ],
     {
       cwd: root,
-      env: { ...process.env, DATABASE_URL: options.databaseUrl, NODE_ENV: "test", INTERLEAVE_TEST_GRADER: options.grader, ...options.env },
+      env: {
+        ...process.env,
+        DATABASE_URL: options.databaseUrl,
+        NODE_ENV: "test",
+        INTERLEAVE_TEST_GRADER: options.grader,
+        ...options.env,
+      },
       stdio: ["ignore", "ignore", "pipe"],
     },
   );

@@ -7,6 +7,10 @@ export const GET = withOptionalUser({}, async ({ viewer }) => {
   await requireAdmin({ viewer });
   const messages = await listMail({ limit: 100 });
   return Response.json({
-    messages: messages.map((m) => ({ ...m, createdAt: m.createdAt.toISOString(), sentAt: m.sentAt?.toISOString() ?? null })),
+    messages: messages.map((m) => ({
+      ...m,
+      createdAt: m.createdAt.toISOString(),
+      sentAt: m.sentAt?.toISOString() ?? null,
+    })),
   });
 });

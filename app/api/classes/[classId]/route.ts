@@ -5,7 +5,10 @@ import { updateClass } from "@/lib/classes/update-class";
 import { Uuid } from "@/lib/http/schemas";
 import { withOptionalUser } from "@/lib/http/with-user";
 
-export const PATCH = withOptionalUser({ params: z.object({ classId: Uuid }), body: UpdateClassRequest }, async ({ viewer, params, body }) => {
-  const updated = await updateClass({ viewer, classId: params.classId, changes: body });
-  return Response.json({ class: updated });
-});
+export const PATCH = withOptionalUser(
+  { params: z.object({ classId: Uuid }), body: UpdateClassRequest },
+  async ({ viewer, params, body }) => {
+    const updated = await updateClass({ viewer, classId: params.classId, changes: body });
+    return Response.json({ class: updated });
+  },
+);

@@ -5,5 +5,8 @@ import { withOptionalUser } from "@/lib/http/with-user";
 
 export const POST = withOptionalUser({ body: JoinClassRequest }, async ({ viewer, body }) => {
   const joined = await joinClass({ viewer, code: body.code });
-  return Response.json({ classId: joined.classId, name: joined.name, alreadyMember: joined.alreadyMember }, { status: joined.alreadyMember ? 200 : 201 });
+  return Response.json(
+    { classId: joined.classId, name: joined.name, alreadyMember: joined.alreadyMember },
+    { status: joined.alreadyMember ? 200 : 201 },
+  );
 });

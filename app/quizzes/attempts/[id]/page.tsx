@@ -45,7 +45,11 @@ export default async function AttemptPage({ params }: Params) {
       {attempt.state === "open" ? (
         <QuizForm attempt={attempt} highlighted={highlighted} />
       ) : (
-        <QuizResults attempt={attempt} highlighted={highlighted} titles={new Map(exercises.map((e) => [e.id, e.title]))} />
+        <QuizResults
+          attempt={attempt}
+          highlighted={highlighted}
+          titles={new Map(exercises.map((e) => [e.id, e.title]))}
+        />
       )}
     </div>
   );

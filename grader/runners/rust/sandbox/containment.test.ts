@@ -121,14 +121,23 @@ describe.skipIf(!available)("the Rust sandbox contains hostile submissions", () 
   });
 
   it("refuses include_str! of host files at compile time", async () => {
-    const files = ["/etc/passwd", "/proc/self/environ", path.join(REPO_ROOT, "package.json"), "../../../../../../etc/hostname"];
+    const files = [
+      "/etc/passwd",
+      "/proc/self/environ",
+      path.join(REPO_ROOT, "package.json"),
+      "../../../../../../etc/hostname",
+    ];
     const r = await attack(files.map((f) => `let _ = include_str!(${rustStr(f)});`).join("\n") + `\n"x".to_string()`);
     expect(verdict(r)).toBe("error/compile_error");
-    expect(r.diagnostics.filter((d) => d.severity === "error").map((d) => d.message)).toEqual(files.map(() => expect.stringMatching(/couldn't read .*No such file/)));
+    expect(r.diagnostics.filter((d) => d.severity === "error").map((d) => d.message)).toEqual(
+      files.map(() => expect.stringMatching(/couldn't read .*No such file/)),
+    );
   });
 
   it("refuses include_str! of the hidden tests and crate root next to the student's file", async () => {
-    const r = await attack(`format!("{}{}{}", include_str!("exercise.rs"), include_str!("/src/main.rs"), include_str!("interleave.rs"))`);
+    const r = await attack(
+      `format!("{}{}{}", include_str!("exercise.rs"), include_str!("/src/main.rs"), include_str!("interleave.rs"))`,
+    );
     expect(verdict(r)).toBe("error/compile_error");
     expect(r.message).toMatch(/couldn't read `\/src\/exercise.rs`/);
     expect(r.diagnostics.filter((d) => d.severity === "error")).toHaveLength(3);
@@ -168,7 +177,8 @@ describe.skipIf(!available)("the Rust sandbox contains hostile submissions", () 
     // Reached through the soundness hole, so the calls really happen: each would succeed on
     // itself without the filter (ptrace TRACEME, process_vm_readv and pidfd_open of its own pid).
     if (process.arch !== "x64") return; // the syscall numbers below are x86_64's
-    const r = await grade(`${UNSOUND_TRANSMUTE}extern "C" { fn syscall(n: i64, a: i64, b: i64, c: i64, d: i64, e: i64, f: i64) -> i64; fn getpid() -> i32; fn prctl(o: i32, a: u64, b: u64, c: u64, d: u64) -> i32; }
+    const r =
+      await grade(`${UNSOUND_TRANSMUTE}extern "C" { fn syscall(n: i64, a: i64, b: i64, c: i64, d: i64, e: i64, f: i64) -> i64; fn getpid() -> i32; fn prctl(o: i32, a: u64, b: u64, c: u64, d: u64) -> i32; }
 pub fn attack() -> String {
     let sys: unsafe extern "C" fn(i64, i64, i64, i64, i64, i64, i64) -> i64 = syscall;
     let sys: extern "C" fn(i64, i64, i64, i64, i64, i64, i64) -> i64 = transmute(sys);
@@ -196,7 +206,18 @@ pub fn attack() -> String {
 
   it("leaves the host untouched: no file in the repository, the host's /tmp or $HOME", async () => {
     const marker = `interleave-marker-${randomBytes(6).toString("hex")}`;
-    const targets = [REPO_ROOT, RUST_CACHE, fixture.dir, tmpdir(), homedir(), "/", "/dev", "/dev/shm", "/opt", "/usr"].map((dir) => path.join(dir, marker));
+    const targets = [
+      REPO_ROOT,
+      RUST_CACHE,
+      fixture.dir,
+      tmpdir(),
+      homedir(),
+      "/",
+      "/dev",
+      "/dev/shm",
+      "/opt",
+      "/usr",
+    ].map((dir) => path.join(dir, marker));
     const r = await attack(`
       let mut inside = Vec::new();
       for p in [${targets.map(rustStr).join(", ")}] {
@@ -268,7 +289,9 @@ pub fn attack() -> String {
       "wrote 256 MiB".to_string()`);
     // Files of 4 MiB stay under the 8 MiB file-size cap, so the 16 MiB tmpfs fills (ENOSPC).
     expect(verdict(r)).toBe("pass");
-    const big = await attack(`std::fs::write("/tmp/big", vec![7u8; 12 << 20]).map(|_| "wrote 12 MiB".to_string()).unwrap_or_else(|e| e.to_string())`);
+    const big = await attack(
+      `std::fs::write("/tmp/big", vec![7u8; 12 << 20]).map(|_| "wrote 12 MiB".to_string()).unwrap_or_else(|e| e.to_string())`,
+    );
     expect(verdict(big)).toBe("error/resource_limit");
     expect(big.message).toMatch(/wrote a file larger than the sandbox allows/);
   });
@@ -290,20 +313,50 @@ pub fn attack() -> String {
       down(1).to_string()`);
     expect(verdict(r)).toBe("error/runtime_error");
     // Without /proc, Rust cannot find the main thread's guard page to name the overflow itself.
-    expect(r.message).toMatch(/overflowed its stack|segmentation fault .*stack overflow from endless or too deep recursion/);
+    expect(r.message).toMatch(
+      /overflowed its stack|segmentation fault .*stack overflow from endless or too deep recursion/,
+    );
   });
 });
 
 describe.skipIf(!available)("unsafe code is refused, and what gets around the refusal is still contained", () => {
   const SYSTEM = `extern "C" { fn system(cmd: *const u8) -> i32; }\n`;
   it.each([
-    ["an unsafe block calling libc system()", `${SYSTEM}pub fn attack() -> String { unsafe { system(b"id\\0".as_ptr()) }.to_string() }`, "unsafe_code"],
-    ["#![allow(unsafe_code)] in the file", `#![allow(unsafe_code)]\n${SYSTEM}pub fn attack() -> String { unsafe { system(b"id\\0".as_ptr()) }.to_string() }`, "E0453"],
-    ["#[allow(unsafe_code)] on the function", `${SYSTEM}#[allow(unsafe_code)]\npub fn attack() -> String { unsafe { system(b"id\\0".as_ptr()) }.to_string() }`, "E0453"],
-    ["unsafe hidden in a macro", `${SYSTEM}macro_rules! quiet { ($e:expr) => { unsafe { $e } } }\npub fn attack() -> String { quiet!(system(b"id\\0".as_ptr())).to_string() }`, "unsafe_code"],
-    ["#[no_mangle] overriding libc's write()", `#[no_mangle]\npub extern "C" fn write(_fd: i32, _buf: *const u8, n: usize) -> isize { n as isize }\npub fn attack() -> String { "x".into() }`, "unsafe_code"],
-    ["#[export_name] replacing main", `#[export_name = "main"]\npub extern "C" fn fake_main() -> i32 { 0 }\npub fn attack() -> String { "x".into() }`, "unsafe_code"],
-    ["a constructor in .init_array running before the harness", `extern "C" fn early() { std::process::exit(0) }\n#[used]\n#[link_section = ".init_array"]\nstatic EARLY: extern "C" fn() = early;\npub fn attack() -> String { "x".into() }`, "unsafe_code"],
+    [
+      "an unsafe block calling libc system()",
+      `${SYSTEM}pub fn attack() -> String { unsafe { system(b"id\\0".as_ptr()) }.to_string() }`,
+      "unsafe_code",
+    ],
+    [
+      "#![allow(unsafe_code)] in the file",
+      `#![allow(unsafe_code)]\n${SYSTEM}pub fn attack() -> String { unsafe { system(b"id\\0".as_ptr()) }.to_string() }`,
+      "E0453",
+    ],
+    [
+      "#[allow(unsafe_code)] on the function",
+      `${SYSTEM}#[allow(unsafe_code)]\npub fn attack() -> String { unsafe { system(b"id\\0".as_ptr()) }.to_string() }`,
+      "E0453",
+    ],
+    [
+      "unsafe hidden in a macro",
+      `${SYSTEM}macro_rules! quiet { ($e:expr) => { unsafe { $e } } }\npub fn attack() -> String { quiet!(system(b"id\\0".as_ptr())).to_string() }`,
+      "unsafe_code",
+    ],
+    [
+      "#[no_mangle] overriding libc's write()",
+      `#[no_mangle]\npub extern "C" fn write(_fd: i32, _buf: *const u8, n: usize) -> isize { n as isize }\npub fn attack() -> String { "x".into() }`,
+      "unsafe_code",
+    ],
+    [
+      "#[export_name] replacing main",
+      `#[export_name = "main"]\npub extern "C" fn fake_main() -> i32 { 0 }\npub fn attack() -> String { "x".into() }`,
+      "unsafe_code",
+    ],
+    [
+      "a constructor in .init_array running before the harness",
+      `extern "C" fn early() { std::process::exit(0) }\n#[used]\n#[link_section = ".init_array"]\nstatic EARLY: extern "C" fn() = early;\npub fn attack() -> String { "x".into() }`,
+      "unsafe_code",
+    ],
   ])("refuses %s: compile_error", async (_what, code, diagnosticCode) => {
     const r = await grade(`${code}\n`);
     expect(verdict(r)).toBe("error/compile_error");
@@ -327,7 +380,9 @@ describe.skipIf(!available)("unsafe code is refused, and what gets around the re
   });
 
   it("reports a segmentation fault as runtime_error with a clear message", async () => {
-    const r = await grade(`${UNSOUND_TRANSMUTE}pub fn attack() -> String { let p: &'static u64 = transmute(8usize); p.to_string() }\n`);
+    const r = await grade(
+      `${UNSOUND_TRANSMUTE}pub fn attack() -> String { let p: &'static u64 = transmute(8usize); p.to_string() }\n`,
+    );
     expect(["error/runtime_error", "error/compile_error"]).toContain(verdict(r));
     if (r.reason === "runtime_error") expect(r.message).toMatch(/segmentation fault \(an invalid memory access/);
   });
@@ -376,14 +431,25 @@ describe.skipIf(!available || !jobCgroups)("limits bound the whole job, every pr
   const skipped = (r: { status: string; reason?: string }) => verdict(r) === "error/compile_error"; // a future rustc closed the hole
 
   it("CPU: six busy forked helpers share one budget (timeout naming all threads and processes)", async () => {
-    const r = await gradeRust({ code: helpers(6, "let mut x = 0u64; loop { x = std::hint::black_box(x.wrapping_add(1)); }"), dir: long.dir, meta: long.meta });
+    const r = await gradeRust({
+      code: helpers(6, "let mut x = 0u64; loop { x = std::hint::black_box(x.wrapping_add(1)); }"),
+      dir: long.dir,
+      meta: long.meta,
+    });
     if (skipped(r)) return;
     expect(verdict(r)).toBe("error/timeout");
     expect(r.message).toMatch(/s of CPU time across all its threads and processes, more than the 2 s/);
   });
 
   it("memory: four forked helpers holding 200 MB each exceed the job's memory together (memory_limit)", async () => {
-    const r = await gradeRust({ code: helpers(4, "let v = vec![7u8; 200 << 20]; std::thread::sleep(std::time::Duration::from_secs(30)); return v.len().to_string();"), dir: long.dir, meta: long.meta });
+    const r = await gradeRust({
+      code: helpers(
+        4,
+        "let v = vec![7u8; 200 << 20]; std::thread::sleep(std::time::Duration::from_secs(30)); return v.len().to_string();",
+      ),
+      dir: long.dir,
+      meta: long.meta,
+    });
     if (skipped(r)) return;
     expect(verdict(r)).toBe("error/memory_limit");
     expect(r.message).toMatch(/used more than 512 MB of memory together/);
@@ -392,13 +458,17 @@ describe.skipIf(!available || !jobCgroups)("limits bound the whole job, every pr
 
 describe.skipIf(!available)("the Rust compiler is contained too", () => {
   it("stops endless const evaluation", async () => {
-    const r = await grade("const SPIN: u64 = { let mut i = 0u64; loop { i = i.wrapping_add(1); } };\npub fn attack() -> String { SPIN.to_string() }\n");
+    const r = await grade(
+      "const SPIN: u64 = { let mut i = 0u64; loop { i = i.wrapping_add(1); } };\npub fn attack() -> String { SPIN.to_string() }\n",
+    );
     expect(["error/compile_error", "error/timeout"]).toContain(verdict(r));
     expect(r.message).toMatch(/constant evaluation is taking a long time|compiling your code took too long/);
   });
 
   it("stops a macro that expands forever", async () => {
-    const r = await grade("macro_rules! boom { () => { boom!(); boom!(); } }\nboom!();\npub fn attack() -> String { String::new() }\n");
+    const r = await grade(
+      "macro_rules! boom { () => { boom!(); boom!(); } }\nboom!();\npub fn attack() -> String { String::new() }\n",
+    );
     expect(verdict(r)).toBe("error/compile_error");
     expect(r.diagnostics[0]?.message).toMatch(/recursion limit/);
   });
@@ -406,11 +476,17 @@ describe.skipIf(!available)("the Rust compiler is contained too", () => {
   it("stops a huge static at the compiler's memory cap: resource_limit, never cached", async () => {
     // 256 MiB already takes the compiler about 10 s to exceed its 4 GiB; 1 GiB takes 20 s and
     // then can meet the 20 s compile timeout on a loaded box.
-    const r = await grade("static BIG: [u8; 1 << 28] = [1; 1 << 28];\npub fn attack() -> String { if std::hint::black_box(&BIG)[12345] == 1 { \"contained\".into() } else { \"?\".into() } }\n");
+    const r = await grade(
+      'static BIG: [u8; 1 << 28] = [1; 1 << 28];\npub fn attack() -> String { if std::hint::black_box(&BIG)[12345] == 1 { "contained".into() } else { "?".into() } }\n',
+    );
     expect(["error/resource_limit", "error/timeout"]).toContain(verdict(r));
-    expect(r.message).toMatch(/compiler ran out of memory|compiler ran out of its memory|compiling your code took too long/);
+    expect(r.message).toMatch(
+      /compiler ran out of memory|compiler ran out of its memory|compiling your code took too long/,
+    );
     const builds = path.join(RUST_CACHE, "builds");
-    const cachedFailures = await Promise.all((await readdir(builds)).map((d) => readFile(path.join(builds, d, "failure.json"), "utf8").catch(() => "")));
+    const cachedFailures = await Promise.all(
+      (await readdir(builds)).map((d) => readFile(path.join(builds, d, "failure.json"), "utf8").catch(() => "")),
+    );
     expect(cachedFailures.filter((f) => /resource_limit|timeout/.test(f))).toEqual([]);
   });
 });

@@ -4,7 +4,9 @@ import { keyed, parseProcCgroup, pressureSomeTotalUs, runDelayNs } from "./job-c
 
 describe("job cgroups (job-cgroup.ts)", () => {
   it("reads this process's cgroup per controller, v1 and v2 lines alike", () => {
-    const own = parseProcCgroup("9:name=systemd:/\n8:pids:/\n4:memory:/process_api/abc\n2:cpu,cpuacct:/x\n0::/user.slice\n");
+    const own = parseProcCgroup(
+      "9:name=systemd:/\n8:pids:/\n4:memory:/process_api/abc\n2:cpu,cpuacct:/x\n0::/user.slice\n",
+    );
     expect(own.get("memory")).toBe("/process_api/abc");
     expect(own.get("pids")).toBe("/");
     expect(own.get("cpuacct")).toBe("/x");
@@ -19,7 +21,11 @@ describe("job cgroups (job-cgroup.ts)", () => {
   });
 
   it("reads a job's time waiting for a core: cpu.pressure's some total, a thread's run delay", () => {
-    expect(pressureSomeTotalUs("some avg10=17.39 avg60=3.14 avg300=0.65 total=2835765\nfull avg10=10.32 avg60=1.86 avg300=0.38 total=1786526\n")).toBe(2835765);
+    expect(
+      pressureSomeTotalUs(
+        "some avg10=17.39 avg60=3.14 avg300=0.65 total=2835765\nfull avg10=10.32 avg60=1.86 avg300=0.38 total=1786526\n",
+      ),
+    ).toBe(2835765);
     expect(pressureSomeTotalUs("")).toBe(0);
     expect(runDelayNs("199088769 59430200 714\n")).toBe(59430200);
     expect(runDelayNs("")).toBe(0);
@@ -36,6 +42,9 @@ describe("build cache bounded by bytes (prune-build-cache.ts)", () => {
     expect(entriesOverBudget(entries, 1000).map((e) => e.name)).toEqual(["old"]);
     expect(entriesOverBudget(entries, 2000)).toEqual([]);
     // One huge binary goes, however new, rather than everything else.
-    expect(entriesOverBudget([{ name: "huge", mtime: 9, bytes: 5000 }, ...entries], 1000).map((e) => e.name)).toEqual(["huge", "old"]);
+    expect(entriesOverBudget([{ name: "huge", mtime: 9, bytes: 5000 }, ...entries], 1000).map((e) => e.name)).toEqual([
+      "huge",
+      "old",
+    ]);
   });
 });

@@ -40,8 +40,7 @@ export type GroupUsage = {
 };
 
 type Layout =
-  | { kind: "v1"; memory: string; pids: string; cpuacct: string; pressure: string | null }
-  | { kind: "v2"; base: string };
+  { kind: "v1"; memory: string; pids: string; cpuacct: string; pressure: string | null } | { kind: "v2"; base: string };
 
 export type CgroupSupport = { ok: true; kind: "v1" | "v2"; base: string } | { ok: false; why: string };
 
@@ -59,15 +58,23 @@ export async function cgroupSupport(): Promise<CgroupSupport> {
 export async function describeJobLimits(): Promise<{ ok: boolean; line: string }> {
   const support = await cgroupSupport();
   return support.ok
-    ? { ok: true, line: `job limits (memory, processes, CPU of the whole job) through cgroup ${support.kind} at ${support.base}` }
-    : { ok: false, line: `no job cgroup can be made here (${support.why}): each sandboxed process keeps its own rlimits, but a job's processes together are not bounded` };
+    ? {
+        ok: true,
+        line: `job limits (memory, processes, CPU of the whole job) through cgroup ${support.kind} at ${support.base}`,
+      }
+    : {
+        ok: false,
+        line: `no job cgroup can be made here (${support.why}): each sandboxed process keeps its own rlimits, but a job's processes together are not bounded`,
+      };
 }
 
 function detectLayout(): Promise<{ layout: Layout | null; why: string }> {
   detected ??= (async () => {
     try {
       const own = parseProcCgroup(await readFile("/proc/self/cgroup", "utf8"));
-      const layout: Layout = existsSync(path.join(ROOT, "cgroup.controllers")) ? await prepareV2(own) : await prepareV1(own);
+      const layout: Layout = existsSync(path.join(ROOT, "cgroup.controllers"))
+        ? await prepareV2(own)
+        : await prepareV1(own);
       return { layout, why: "" };
     } catch (error) {
       return { layout: null, why: error instanceof Error ? error.message : String(error) };
@@ -96,14 +103,17 @@ function ownDir(mount: string, own: string | undefined): string {
 async function prepareV1(own: Map<string, string>): Promise<Layout> {
   const dirs: Record<"memory" | "pids" | "cpuacct", string> = { memory: "", pids: "", cpuacct: "" };
   for (const controller of ["memory", "pids", "cpuacct"] as const) {
-    const mount = [path.join(ROOT, controller), path.join(ROOT, "cpu,cpuacct")].find((m) => existsSync(path.join(m, controller === "cpuacct" ? "cpuacct.usage" : "cgroup.procs")));
+    const mount = [path.join(ROOT, controller), path.join(ROOT, "cpu,cpuacct")].find((m) =>
+      existsSync(path.join(m, controller === "cpuacct" ? "cpuacct.usage" : "cgroup.procs")),
+    );
     if (!mount) throw new Error(`cgroup v1 has no ${controller} controller mounted under ${ROOT}`);
     const base = path.join(ownDir(mount, own.get(controller)), "interleave-jobs");
     await mkdir(base, { recursive: true });
     await removeOrphans(base);
     dirs[controller] = base;
   }
-  if (!existsSync(path.join(dirs.memory, "memory.limit_in_bytes"))) throw new Error("the memory cgroup has no memory.limit_in_bytes");
+  if (!existsSync(path.join(dirs.memory, "memory.limit_in_bytes")))
+    throw new Error("the memory cgroup has no memory.limit_in_bytes");
   return { kind: "v1", ...dirs, pressure: await prepareUnifiedPressure(own) };
 }
 
@@ -149,7 +159,8 @@ async function prepareV2(own: Map<string, string>): Promise<Layout> {
   const mine = ownDir(ROOT, own.get(""));
   const parent = path.dirname(mine);
   const controllers = (await readFile(path.join(parent, "cgroup.controllers"), "utf8")).split(/\s+/);
-  for (const c of ["memory", "pids", "cpu"]) if (!controllers.includes(c)) throw new Error(`cgroup v2 at ${parent} does not offer the ${c} controller`);
+  for (const c of ["memory", "pids", "cpu"])
+    if (!controllers.includes(c)) throw new Error(`cgroup v2 at ${parent} does not offer the ${c} controller`);
   await writeFile(path.join(parent, "cgroup.subtree_control"), "+memory +pids +cpu");
   const base = path.join(parent, `interleave-jobs-${process.pid}`);
   await mkdir(base, { recursive: true });
@@ -178,13 +189,22 @@ export async function createJobCgroup(limits: GroupLimits): Promise<JobCgroup | 
   return layout.kind === "v1" ? createV1(layout, name, limits) : createV2(layout.base, name, limits);
 }
 
-async function createV1(layout: Extract<Layout, { kind: "v1" }>, name: string, limits: GroupLimits): Promise<JobCgroup> {
+async function createV1(
+  layout: Extract<Layout, { kind: "v1" }>,
+  name: string,
+  limits: GroupLimits,
+): Promise<JobCgroup> {
   const memory = path.join(layout.memory, name);
   const pids = path.join(layout.pids, name);
   const cpu = path.join(layout.cpuacct, name);
   for (const dir of [memory, pids, cpu]) await mkdir(dir);
   const pressure = layout.pressure ? path.join(layout.pressure, name) : null;
-  const joined = pressure ? await mkdir(pressure).then(() => true, () => false) : false;
+  const joined = pressure
+    ? await mkdir(pressure).then(
+        () => true,
+        () => false,
+      )
+    : false;
   await writeFile(path.join(memory, "memory.limit_in_bytes"), String(limits.memoryBytes));
   // Swap would let the job hold more than its limit; memsw exists only where swap is accounted.
   await writeFile(path.join(memory, "memory.memsw.limit_in_bytes"), String(limits.memoryBytes)).catch(() => {});
@@ -273,7 +293,10 @@ export function keyed(text: string, key: string): number {
 
 async function pidsIn(procs: string): Promise<number[]> {
   const text = await readFile(procs, "utf8").catch(() => "");
-  return text.split("\n").filter((l) => /^\d+$/.test(l)).map(Number);
+  return text
+    .split("\n")
+    .filter((l) => /^\d+$/.test(l))
+    .map(Number);
 }
 
 async function killAllIn(procs: string): Promise<void> {

@@ -75,27 +75,80 @@ const SECCOMP_FD = 4;
 const CPU_POLL_MS = 50;
 
 /** Joins every cgroup.procs file given (count first, then the files), then execs the rest. */
-const JOIN_CGROUP = 'n=$1; shift; while [ "$n" -gt 0 ]; do echo $$ > "$1" || exit 125; shift; n=$((n - 1)); done; exec "$@"';
+const JOIN_CGROUP =
+  'n=$1; shift; while [ "$n" -gt 0 ]; do echo $$ > "$1" || exit 125; shift; n=$((n - 1)); done; exec "$@"';
 
-export function sandboxArgs(options: { tools: SandboxTools; uid: number; argv: string[]; mounts: Mount[]; system: SystemView; limits: SandboxLimits; proc: boolean; env: Record<string, string>; cwd: string }): string[] {
+export function sandboxArgs(options: {
+  tools: SandboxTools;
+  uid: number;
+  argv: string[];
+  mounts: Mount[];
+  system: SystemView;
+  limits: SandboxLimits;
+  proc: boolean;
+  env: Record<string, string>;
+  cwd: string;
+}): string[] {
   const { tools, uid, limits } = options;
   const mb = (n: number) => String(n * 1024 * 1024);
   const binds = options.mounts.flatMap((m) => [m.writable ? "--bind" : "--ro-bind", m.from, m.to]);
   const env = Object.entries(options.env).flatMap(([k, v]) => ["--setenv", k, v]);
-  const system = options.system === "usr" ? ["--ro-bind", "/usr", "/usr"] : options.system.flatMap((m) => ["--ro-bind", m.from, m.to]);
+  const system =
+    options.system === "usr"
+      ? ["--ro-bind", "/usr", "/usr"]
+      : options.system.flatMap((m) => ["--ro-bind", m.from, m.to]);
   return [
-    `--cpu=${Math.ceil(limits.cpuSeconds) + 1}`, `--as=${mb(limits.addressSpaceMb)}`, `--fsize=${mb(limits.fileSizeMb)}`,
-    `--nofile=${limits.openFiles}`, "--core=0", `--nproc=${limits.processes}`, "--",
-    tools.setpriv, `--reuid=${uid}`, `--regid=${uid}`, "--clear-groups", "--no-new-privs", "--",
-    tools.bwrap, "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL", "--clearenv", "--seccomp", String(SECCOMP_FD),
-    ...system, "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64", "--symlink", "usr/bin", "/bin",
-    "--dev", "/dev", ...(options.proc ? ["--proc", "/proc"] : []),
-    "--size", mb(limits.tmpfsMb), "--tmpfs", "/tmp",
+    `--cpu=${Math.ceil(limits.cpuSeconds) + 1}`,
+    `--as=${mb(limits.addressSpaceMb)}`,
+    `--fsize=${mb(limits.fileSizeMb)}`,
+    `--nofile=${limits.openFiles}`,
+    "--core=0",
+    `--nproc=${limits.processes}`,
+    "--",
+    tools.setpriv,
+    `--reuid=${uid}`,
+    `--regid=${uid}`,
+    "--clear-groups",
+    "--no-new-privs",
+    "--",
+    tools.bwrap,
+    "--unshare-all",
+    "--die-with-parent",
+    "--new-session",
+    "--cap-drop",
+    "ALL",
+    "--clearenv",
+    "--seccomp",
+    String(SECCOMP_FD),
+    ...system,
+    "--symlink",
+    "usr/lib",
+    "/lib",
+    "--symlink",
+    "usr/lib64",
+    "/lib64",
+    "--symlink",
+    "usr/bin",
+    "/bin",
+    "--dev",
+    "/dev",
+    ...(options.proc ? ["--proc", "/proc"] : []),
+    "--size",
+    mb(limits.tmpfsMb),
+    "--tmpfs",
+    "/tmp",
     ...binds,
     // bwrap's own root and /dev are unsized tmpfs mounts: left writable, they would take a
     // flood of files into host memory past the /tmp cap. Writes to /dev/null still work.
-    "--remount-ro", "/dev", "--remount-ro", "/",
-    ...env, "--chdir", options.cwd, "--", ...options.argv,
+    "--remount-ro",
+    "/dev",
+    "--remount-ro",
+    "/",
+    ...env,
+    "--chdir",
+    options.cwd,
+    "--",
+    ...options.argv,
   ];
 }
 
@@ -105,30 +158,78 @@ export function sandboxArgs(options: { tools: SandboxTools; uid: number; argv: s
  * read-only (the harness's in-process clocks leave out time the job waited for a core); not
  * there where the kernel keeps none.
  */
-export async function runSandboxed(options: { tools: SandboxTools; argv: string[]; mounts: Mount[]; system: SystemView; limits: SandboxLimits; proc?: boolean; env?: Record<string, string>; cwd?: string; stdin?: string; cpuList?: string; pressureAt?: string; beforeRun?: (uid: number) => Promise<void> }): Promise<SandboxOutcome> {
+export async function runSandboxed(options: {
+  tools: SandboxTools;
+  argv: string[];
+  mounts: Mount[];
+  system: SystemView;
+  limits: SandboxLimits;
+  proc?: boolean;
+  env?: Record<string, string>;
+  cwd?: string;
+  stdin?: string;
+  cpuList?: string;
+  pressureAt?: string;
+  beforeRun?: (uid: number) => Promise<void>;
+}): Promise<SandboxOutcome> {
   return withSandboxUid(async (uid) => {
     await options.beforeRun?.(uid);
     const { limits } = options;
     const group = await createJobCgroup({ memoryBytes: limits.memoryMb * 2 ** 20, pids: limits.processes });
-    const pressure = group?.pressureFile && options.pressureAt ? [{ from: group.pressureFile, to: options.pressureAt }] : [];
-    const boxed = sandboxArgs({ ...options, mounts: [...options.mounts, ...pressure], uid, proc: options.proc ?? false, env: { PATH: "/usr/bin", HOME: "/tmp", TMPDIR: "/tmp", ...options.env }, cwd: options.cwd ?? "/tmp" });
+    const pressure =
+      group?.pressureFile && options.pressureAt ? [{ from: group.pressureFile, to: options.pressureAt }] : [];
+    const boxed = sandboxArgs({
+      ...options,
+      mounts: [...options.mounts, ...pressure],
+      uid,
+      proc: options.proc ?? false,
+      env: { PATH: "/usr/bin", HOME: "/tmp", TMPDIR: "/tmp", ...options.env },
+      cwd: options.cwd ?? "/tmp",
+    });
     const args = options.cpuList ? ["--cpu-list", options.cpuList, options.tools.prlimit, ...boxed] : boxed;
     const first = options.cpuList ? "/usr/bin/taskset" : options.tools.prlimit;
     try {
-      return await spawnAndWatch({ command: first, seccomp: options.tools.seccomp, args, limits, stdin: options.stdin ?? "", group });
+      return await spawnAndWatch({
+        command: first,
+        seccomp: options.tools.seccomp,
+        args,
+        limits,
+        stdin: options.stdin ?? "",
+        group,
+      });
     } finally {
       await group?.remove();
     }
   });
 }
 
-function spawnAndWatch(options: { command: string; seccomp: string; args: string[]; limits: SandboxLimits; stdin: string; group: JobCgroup | null }): Promise<SandboxOutcome> {
+function spawnAndWatch(options: {
+  command: string;
+  seccomp: string;
+  args: string[];
+  limits: SandboxLimits;
+  stdin: string;
+  group: JobCgroup | null;
+}): Promise<SandboxOutcome> {
   const { limits, group } = options;
   const started = performance.now();
   // detached: the sandbox gets its own process group, so one kill reaches all of it.
   // Nothing of ours reaches the sandbox (bwrap also clears the environment inside).
   const env: NodeJS.ProcessEnv = { NODE_ENV: "production" };
-  const [command, args] = group ? ["/bin/sh", ["-c", JOIN_CGROUP, "sh", String(group.procsFiles.length), ...group.procsFiles, options.command, ...options.args]] : [options.command, options.args];
+  const [command, args] = group
+    ? [
+        "/bin/sh",
+        [
+          "-c",
+          JOIN_CGROUP,
+          "sh",
+          String(group.procsFiles.length),
+          ...group.procsFiles,
+          options.command,
+          ...options.args,
+        ],
+      ]
+    : [options.command, options.args];
   const filter = openSync(options.seccomp, "r");
   const stdio: ("pipe" | number)[] = ["pipe", "pipe", "pipe", "pipe"];
   stdio[SECCOMP_FD] = filter;
@@ -177,7 +278,8 @@ function spawnAndWatch(options: { command: string; seccomp: string; args: string
   const captured = { stdout: "", stderr: "", results: "" };
   const collect = (name: "stdout" | "stderr") => (chunk: Buffer) => {
     seen += chunk.length;
-    if (captured[name].length < limits.outputBytes) captured[name] += chunk.toString("utf8").slice(0, limits.outputBytes - captured[name].length);
+    if (captured[name].length < limits.outputBytes)
+      captured[name] += chunk.toString("utf8").slice(0, limits.outputBytes - captured[name].length);
     if (seen > limits.outputBytes) {
       outputFlooded = true;
       kill();
@@ -193,10 +295,13 @@ function spawnAndWatch(options: { command: string; seccomp: string; args: string
   child.stdin?.on("error", () => {});
   child.stdin?.end(options.stdin);
   // Without a job cgroup, plain wall time; with one, only the distant safety net.
-  const timer = setTimeout(() => {
-    timedOut = true;
-    kill();
-  }, group ? (limits.safetyWallMs ?? limits.wallMs * 3) : limits.wallMs);
+  const timer = setTimeout(
+    () => {
+      timedOut = true;
+      kill();
+    },
+    group ? (limits.safetyWallMs ?? limits.wallMs * 3) : limits.wallMs,
+  );
   return new Promise((resolve) => {
     child.on("error", (error) => {
       captured.stderr += `\n${error.message}`;
@@ -210,7 +315,16 @@ function spawnAndWatch(options: { command: string; seccomp: string; args: string
         const usage = group ? await group.usage() : null;
         const job = usage ? { ...usage, cpuLimitHit: cpuLimitHit || usage.cpuMs > limits.cpuSeconds * 1000 } : null;
         if (usage) stallMs = Math.min(wallMs, Math.max(stallMs, usage.stallMs));
-        resolve({ code, signal, wallMs, activeMs: Math.max(0, wallMs - stallMs), timedOut, outputFlooded, ...captured, job });
+        resolve({
+          code,
+          signal,
+          wallMs,
+          activeMs: Math.max(0, wallMs - stallMs),
+          timedOut,
+          outputFlooded,
+          ...captured,
+          job,
+        });
       })();
     });
   });

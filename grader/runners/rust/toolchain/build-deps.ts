@@ -50,7 +50,12 @@ const Artifact = z.object({
   filenames: z.array(z.string()),
 });
 
-export async function buildDeps(options: { cargo: string; rustc: string; dir: string; log: (line: string) => void }): Promise<{ depsDir: string; externs: Record<string, string> }> {
+export async function buildDeps(options: {
+  cargo: string;
+  rustc: string;
+  dir: string;
+  log: (line: string) => void;
+}): Promise<{ depsDir: string; externs: Record<string, string> }> {
   const { dir } = options;
   await mkdir(path.join(dir, "src"), { recursive: true });
   await mkdir(path.join(dir, ".cargo"), { recursive: true });
@@ -70,7 +75,8 @@ export async function buildDeps(options: { cargo: string; rustc: string; dir: st
     const artifact = Artifact.safeParse(json);
     if (!artifact.success) continue;
     const rlib = artifact.data.filenames.find((f) => f.endsWith(".rlib"));
-    if (rlib && (CRATES as readonly string[]).includes(artifact.data.target.name)) externs[artifact.data.target.name] = path.basename(rlib);
+    if (rlib && (CRATES as readonly string[]).includes(artifact.data.target.name))
+      externs[artifact.data.target.name] = path.basename(rlib);
   }
   const missing = CRATES.filter((c) => !externs[c]);
   if (missing.length > 0) throw new Error(`cargo built no rlib for ${missing.join(", ")}`);
@@ -90,6 +96,8 @@ function cargoBuild(options: { cargo: string; rustc: string; dir: string }): Pro
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr = (stderr + chunk).slice(-8000)));
     child.on("error", reject);
-    child.on("close", (code) => (code === 0 ? resolve(stdout.split("\n")) : reject(new Error(`cargo build failed (code ${code}):\n${stderr}`))));
+    child.on("close", (code) =>
+      code === 0 ? resolve(stdout.split("\n")) : reject(new Error(`cargo build failed (code ${code}):\n${stderr}`)),
+    );
   });
 }

@@ -12,12 +12,20 @@ const run = promisify(execFile);
 export type Toolchain = { rustc: string; cargo: string; sysroot: string; versionText: string; release: string };
 
 async function executable(file: string): Promise<boolean> {
-  return access(file, constants.X_OK).then(() => true, () => false);
+  return access(file, constants.X_OK).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** The first directory holding both rustc and cargo. */
 export async function findToolchain(): Promise<Toolchain | null> {
-  const dirs = [path.join(homedir(), ".cargo", "bin"), "/root/.cargo/bin", ...(process.env.PATH ?? "").split(":"), "/usr/bin"];
+  const dirs = [
+    path.join(homedir(), ".cargo", "bin"),
+    "/root/.cargo/bin",
+    ...(process.env.PATH ?? "").split(":"),
+    "/usr/bin",
+  ];
   for (const dir of [...new Set(dirs.filter(Boolean))]) {
     const rustc = path.join(dir, "rustc");
     const cargo = path.join(dir, "cargo");

@@ -8,7 +8,8 @@ async function linkOrCopy(from: string, to: string): Promise<void> {
   try {
     await link(from, to);
   } catch (error) {
-    if (error instanceof Error && "code" in error && (error.code === "EXDEV" || error.code === "EPERM")) await copyFile(from, to);
+    if (error instanceof Error && "code" in error && (error.code === "EXDEV" || error.code === "EPERM"))
+      await copyFile(from, to);
     else throw error;
   }
 }
@@ -31,10 +32,12 @@ export async function linkToolchain(options: { sysroot: string; host: string; ta
   await linkOrCopy(path.join(sysroot, "bin", "rustc"), path.join(partial, "bin", "rustc"));
   await mkdir(path.join(partial, "lib"), { mode: 0o755 });
   for (const entry of await readdir(path.join(sysroot, "lib"), { withFileTypes: true })) {
-    if (entry.isFile() && entry.name.includes(".so")) await linkOrCopy(path.join(sysroot, "lib", entry.name), path.join(partial, "lib", entry.name));
+    if (entry.isFile() && entry.name.includes(".so"))
+      await linkOrCopy(path.join(sysroot, "lib", entry.name), path.join(partial, "lib", entry.name));
   }
   await linkTree(path.join(sysroot, "lib", "rustlib", host, "lib"), path.join(partial, "lib", "rustlib", host, "lib"));
-  for (const dir of ["", "bin", "lib", "lib/rustlib", `lib/rustlib/${host}`]) await chmod(path.join(partial, dir), 0o755);
+  for (const dir of ["", "bin", "lib", "lib/rustlib", `lib/rustlib/${host}`])
+    await chmod(path.join(partial, dir), 0o755);
   await rm(target, { recursive: true, force: true });
   await rename(partial, target);
 }

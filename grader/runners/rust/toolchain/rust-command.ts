@@ -14,11 +14,15 @@ export async function rustCommand(args: string[]): Promise<number> {
   }
   const outcome = await setupRust({ log: (line) => process.stderr.write(`[rust] ${line}\n`) });
   if (outcome.ok) {
-    process.stdout.write(`rust: ready (rustc ${outcome.state.rustcVersion}, crates ${outcome.rebuilt ? "rebuilt" : "cached"})\n`);
+    process.stdout.write(
+      `rust: ready (rustc ${outcome.state.rustcVersion}, crates ${outcome.rebuilt ? "rebuilt" : "cached"})\n`,
+    );
     const limits = await describeJobLimits();
     process.stdout.write(limits.ok ? `rust: ${limits.line}\n` : `\n!!! rust: ${limits.line}\n\n`);
     return 0;
   }
-  process.stderr.write(`\n!!! Rust track unavailable: ${outcome.why}\n!!! Rust exercises will not be graded on this machine.\n\n`);
+  process.stderr.write(
+    `\n!!! Rust track unavailable: ${outcome.why}\n!!! Rust exercises will not be graded on this machine.\n\n`,
+  );
   return rest.includes("--require") ? 1 : 0;
 }

@@ -22,7 +22,13 @@ export const RustState = z.object({
   depsDir: z.string(),
   externs: z.record(z.string(), z.string()),
   /** `seccomp`: the sandbox's BPF filter (sandbox-assets.ts). */
-  tools: z.object({ bwrap: z.string(), setpriv: z.string(), prlimit: z.string(), gcc: z.string(), seccomp: z.string() }),
+  tools: z.object({
+    bwrap: z.string(),
+    setpriv: z.string(),
+    prlimit: z.string(),
+    gcc: z.string(),
+    seccomp: z.string(),
+  }),
   /** The only host files a student's program sees: its loader and shared libraries. */
   runtimeLibraries: z.array(z.object({ from: z.string(), to: z.string() })).min(1),
 });

@@ -19,8 +19,17 @@ export async function setupRust(options: { log: (line: string) => void }): Promi
   if (packages.installed.length > 0) log(`installed ${packages.installed.join(", ")}`);
 
   const toolchain = await findToolchain();
-  if (!toolchain) return { ok: false, why: "no Rust toolchain found (looked for rustc and cargo in ~/.cargo/bin, PATH and /usr/bin); install rustup or `apt-get install rustc cargo`" };
-  const tools = { bwrap: await findTool("bwrap"), setpriv: await findTool("setpriv"), prlimit: await findTool("prlimit"), gcc: await findTool("gcc") };
+  if (!toolchain)
+    return {
+      ok: false,
+      why: "no Rust toolchain found (looked for rustc and cargo in ~/.cargo/bin, PATH and /usr/bin); install rustup or `apt-get install rustc cargo`",
+    };
+  const tools = {
+    bwrap: await findTool("bwrap"),
+    setpriv: await findTool("setpriv"),
+    prlimit: await findTool("prlimit"),
+    gcc: await findTool("gcc"),
+  };
   for (const [name, file] of Object.entries(tools)) {
     if (!file) return { ok: false, why: `${name} is missing (bubblewrap / util-linux / gcc)` };
   }
@@ -36,7 +45,11 @@ export async function setupRust(options: { log: (line: string) => void }): Promi
     return { ok: false, why: error instanceof Error ? error.message : String(error) };
   }
 
-  const key = createHash("sha256").update(toolchain.versionText).update(await depsFingerprint()).digest("hex").slice(0, 16);
+  const key = createHash("sha256")
+    .update(toolchain.versionText)
+    .update(await depsFingerprint())
+    .digest("hex")
+    .slice(0, 16);
   const existing = await readRustStateLoosely();
   if (existing?.key === key && (await present(existing))) {
     const state: RustState = { ...existing, tools: { ...existing.tools, seccomp }, runtimeLibraries: libraries };
@@ -52,7 +65,12 @@ export async function setupRust(options: { log: (line: string) => void }): Promi
   const sysroot = path.join(dir, "sysroot");
   await linkToolchain({ sysroot: toolchain.sysroot, host, target: sysroot });
   const deps = await buildDeps({ cargo: toolchain.cargo, rustc: toolchain.rustc, dir: path.join(dir, "deps"), log });
-  await chmodTree([path.join(dir, "deps"), path.join(dir, "deps", "target"), path.join(dir, "deps", "target", "release"), deps.depsDir]);
+  await chmodTree([
+    path.join(dir, "deps"),
+    path.join(dir, "deps", "target"),
+    path.join(dir, "deps", "target", "release"),
+    deps.depsDir,
+  ]);
   const state: RustState = {
     version: 1,
     key,
@@ -60,12 +78,20 @@ export async function setupRust(options: { log: (line: string) => void }): Promi
     sysroot,
     depsDir: deps.depsDir,
     externs: deps.externs,
-    tools: { bwrap: tools.bwrap ?? "", setpriv: tools.setpriv ?? "", prlimit: tools.prlimit ?? "", gcc: tools.gcc ?? "", seccomp },
+    tools: {
+      bwrap: tools.bwrap ?? "",
+      setpriv: tools.setpriv ?? "",
+      prlimit: tools.prlimit ?? "",
+      gcc: tools.gcc ?? "",
+      seccomp,
+    },
     runtimeLibraries: libraries,
   };
   await writeState(state);
   if (existing && existing.key !== key) await rm(path.join(RUST_CACHE, existing.key), { recursive: true, force: true });
-  log(`rust ${toolchain.release}: built prebuilt crates in ${((performance.now() - started) / 1000).toFixed(1)} s (${key})`);
+  log(
+    `rust ${toolchain.release}: built prebuilt crates in ${((performance.now() - started) / 1000).toFixed(1)} s (${key})`,
+  );
   return { ok: true, state, rebuilt: true };
 }
 
@@ -75,16 +101,28 @@ async function writeState(state: RustState): Promise<void> {
 }
 
 /** The state an older setup wrote (before the seccomp filter and runtime libraries): its crates are still good. */
-async function readRustStateLoosely(): Promise<Omit<RustState, "runtimeLibraries" | "tools"> & { tools: Omit<RustState["tools"], "seccomp"> } | null> {
-  const parsed = RustState.omit({ runtimeLibraries: true, tools: true }).extend({ tools: RustState.shape.tools.omit({ seccomp: true }) }).safeParse(
-    JSON.parse(await readFile(STATE_FILE, "utf8").catch(() => "null")),
-  );
+async function readRustStateLoosely(): Promise<
+  (Omit<RustState, "runtimeLibraries" | "tools"> & { tools: Omit<RustState["tools"], "seccomp"> }) | null
+> {
+  const parsed = RustState.omit({ runtimeLibraries: true, tools: true })
+    .extend({ tools: RustState.shape.tools.omit({ seccomp: true }) })
+    .safeParse(JSON.parse(await readFile(STATE_FILE, "utf8").catch(() => "null")));
   return parsed.success ? parsed.data : null;
 }
 
 async function present(state: { sysroot: string; depsDir: string; externs: Record<string, string> }): Promise<boolean> {
-  const files = [path.join(state.sysroot, "bin", "rustc"), ...Object.values(state.externs).map((f) => path.join(state.depsDir, f))];
-  const found = await Promise.all(files.map((f) => stat(f).then(() => true, () => false)));
+  const files = [
+    path.join(state.sysroot, "bin", "rustc"),
+    ...Object.values(state.externs).map((f) => path.join(state.depsDir, f)),
+  ];
+  const found = await Promise.all(
+    files.map((f) =>
+      stat(f).then(
+        () => true,
+        () => false,
+      ),
+    ),
+  );
   return found.every(Boolean);
 }
 

@@ -6,17 +6,25 @@ export type WriteOutput = (stream: "stdout" | "stderr", text: string | null, dro
 
 /** Installs globalThis.console; every line a worker prints starts with `prefix`. */
 export function installConsole(write: WriteOutput, prefix: string): void {
-  const str = String, json = JSON.stringify, isArray = Array.isArray, keys = Object.keys;
+  const str = String,
+    json = JSON.stringify,
+    isArray = Array.isArray,
+    keys = Object.keys;
   function show(v: unknown, seen: unknown[], depth: number): string {
     switch (typeof v) {
-      case "string": return depth ? json(v) : v;
-      case "bigint": return str(v) + "n";
-      case "function": return "[Function " + (v.name || "anonymous") + "]";
-      case "object": break;
-      default: return str(v);
+      case "string":
+        return depth ? json(v) : v;
+      case "bigint":
+        return str(v) + "n";
+      case "function":
+        return "[Function " + (v.name || "anonymous") + "]";
+      case "object":
+        break;
+      default:
+        return str(v);
     }
     if (v === null) return "null";
-    if (v instanceof Error) return v.stack || (v.name + ": " + v.message);
+    if (v instanceof Error) return v.stack || v.name + ": " + v.message;
     if (seen.includes(v)) return "[Circular]";
     if (depth > 3) return isArray(v) ? "[Array]" : "[Object]";
     seen = seen.concat([v]);
@@ -27,26 +35,38 @@ export function installConsole(write: WriteOutput, prefix: string): void {
     }
     if (v instanceof SharedArrayBuffer) return "SharedArrayBuffer { byteLength: " + v.byteLength + " }";
     if (isArray(v)) {
-      const items = v.slice(0, 100).map((x: unknown) => show(x, seen, depth + 1)).join(", ");
+      const items = v
+        .slice(0, 100)
+        .map((x: unknown) => show(x, seen, depth + 1))
+        .join(", ");
       return "[" + items + (v.length > 100 ? ", ..." : "") + "]";
     }
     const record = v as Record<string, unknown>;
-    const shown = keys(record).slice(0, 50).map((k) => k + ": " + show(record[k], seen, depth + 1));
+    const shown = keys(record)
+      .slice(0, 50)
+      .map((k) => k + ": " + show(record[k], seen, depth + 1));
     return shown.length ? "{ " + shown.join(", ") + " }" : "{}";
   }
   const open = { stdout: true, stderr: true };
   const dropped = { stdout: 0, stderr: 0 };
-  const make = (stream: "stdout" | "stderr") => (...args: unknown[]) => {
-    // Once a stream is full only the NUMBER of further calls crosses over (in batches, so a
-    // flood stays cheap): the host needs it to tell a flood (output_limit) from chatty code.
-    if (!open[stream]) {
-      if (++dropped[stream] % 1000 === 0) write(stream, null, 1000);
-      return;
-    }
-    let text;
-    try { text = args.map((a) => show(a, [], 0)).join(" "); } catch (e) { text = "[unprintable value]"; }
-    open[stream] = write(stream, prefix + text + "\n", 0) !== false;
-  };
-  const out = make("stdout"), err = make("stderr");
+  const make =
+    (stream: "stdout" | "stderr") =>
+    (...args: unknown[]) => {
+      // Once a stream is full only the NUMBER of further calls crosses over (in batches, so a
+      // flood stays cheap): the host needs it to tell a flood (output_limit) from chatty code.
+      if (!open[stream]) {
+        if (++dropped[stream] % 1000 === 0) write(stream, null, 1000);
+        return;
+      }
+      let text;
+      try {
+        text = args.map((a) => show(a, [], 0)).join(" ");
+      } catch (e) {
+        text = "[unprintable value]";
+      }
+      open[stream] = write(stream, prefix + text + "\n", 0) !== false;
+    };
+  const out = make("stdout"),
+    err = make("stderr");
   globalThis.console = { log: out, info: out, debug: out, warn: err, error: err, trace: err } as unknown as Console;
 }

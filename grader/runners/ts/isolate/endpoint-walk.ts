@@ -4,7 +4,11 @@
 // entries each), so big data stays cheap. Intrinsics are captured when the harness loads, before
 // any student code runs.
 
-const isArray = Array.isArray, getProto = Object.getPrototypeOf, ownKeys = Object.keys, define = Object.defineProperty, ObjectProto = Object.prototype;
+const isArray = Array.isArray,
+  getProto = Object.getPrototypeOf,
+  ownKeys = Object.keys,
+  define = Object.defineProperty,
+  ObjectProto = Object.prototype;
 
 export function walkEndpoints(v: unknown, depth: number, swap: (v: object) => unknown): unknown {
   if (v === null || typeof v !== "object") return v;
@@ -18,7 +22,11 @@ export function walkEndpoints(v: unknown, depth: number, swap: (v: object) => un
     for (let i = 0; i < items.length; i++) {
       const item = walkEndpoints(items[i], depth + 1, swap);
       // defineProperty, not assignment: a setter on Array.prototype must not see the copy.
-      if (item !== items[i] && out === null) { out = []; for (let j = 0; j < items.length; j++) define(out, j, { value: items[j], writable: true, enumerable: true, configurable: true }); }
+      if (item !== items[i] && out === null) {
+        out = [];
+        for (let j = 0; j < items.length; j++)
+          define(out, j, { value: items[j], writable: true, enumerable: true, configurable: true });
+      }
       if (out !== null) define(out, i, { value: item, writable: true, enumerable: true, configurable: true });
     }
     return out === null ? v : out;
@@ -34,7 +42,13 @@ export function walkEndpoints(v: unknown, depth: number, swap: (v: object) => un
     const item = walkEndpoints(record[key], depth + 1, swap);
     if (item !== record[key] && out === null) {
       out = {};
-      for (let j = 0; j < ks.length; j++) define(out, ks[j] as string, { value: record[ks[j] as string], writable: true, enumerable: true, configurable: true });
+      for (let j = 0; j < ks.length; j++)
+        define(out, ks[j] as string, {
+          value: record[ks[j] as string],
+          writable: true,
+          enumerable: true,
+          configurable: true,
+        });
     }
     if (out !== null) define(out, key, { value: item, writable: true, enumerable: true, configurable: true });
   }

@@ -25,7 +25,9 @@ export type ParkedHost = {
 };
 
 /** What takeResult hands the host (student-value.ts parses it), with a null prototype. */
-export type TaggedOutcome = { __proto__: null } & ({ tag: 1; value: unknown } | { tag: 0; value: ThrownRecord } | { tag: 2; value: Unclonable });
+export type TaggedOutcome = { __proto__: null } & (
+  { tag: 1; value: unknown } | { tag: 0; value: ThrownRecord } | { tag: 2; value: Unclonable }
+);
 
 type Settle = [resolve: (value: unknown) => void, reject: (reason: unknown) => void];
 
@@ -35,18 +37,28 @@ delete parked[PARKED_HOST_GLOBAL];
 const counterNote = host.counterNote;
 const isRevokedThen = parked[REVOKED_GLOBAL] as (e: unknown) => boolean;
 delete parked[REVOKED_GLOBAL];
-const P = Promise, apply = Reflect.apply, then = P.prototype.then, ErrorC = Error, TypeErrorC = TypeError;
-const presolve = P.resolve, preject = P.reject;
-const resolveP = (v: unknown): Promise<unknown> => apply(presolve, P, [v]), rejectP = (e: unknown): Promise<never> => apply(preject, P, [e]);
+const P = Promise,
+  apply = Reflect.apply,
+  then = P.prototype.then,
+  ErrorC = Error,
+  TypeErrorC = TypeError;
+const presolve = P.resolve,
+  preject = P.reject;
+const resolveP = (v: unknown): Promise<unknown> => apply(presolve, P, [v]),
+  rejectP = (e: unknown): Promise<never> => apply(preject, P, [e]);
 const thenP = <T, R>(p: Promise<T>, ok: (v: T) => R, bad?: (e: unknown) => R): Promise<R> => apply(then, p, [ok, bad]);
-const toSource = Function.prototype.toString, str = String, asyncIterator: typeof Symbol.asyncIterator = Symbol.asyncIterator;
+const toSource = Function.prototype.toString,
+  str = String,
+  asyncIterator: typeof Symbol.asyncIterator = Symbol.asyncIterator;
 
 let current = "main";
 const pending: { [id: number]: Settle; __proto__: null } = { __proto__: null };
 
 function waitFor<T>(kind: string, a?: unknown, b?: unknown, c?: unknown, daemon?: boolean): Promise<T> {
   const id = host.wait(kind, a, b, c, current, daemon === true);
-  return new P<T>((resolve, reject) => { pending[id] = [resolve as (value: unknown) => void, reject]; });
+  return new P<T>((resolve, reject) => {
+    pending[id] = [resolve as (value: unknown) => void, reject];
+  });
 }
 
 /** Host -> isolate: resumes one wait; the continuation runs as this slice, in its task. */
@@ -55,7 +67,8 @@ function deliver(id: number, ok: boolean, value: unknown, task: string): void {
   const entry = pending[id];
   if (entry === undefined) return;
   delete pending[id];
-  if (ok) entry[0](value); else entry[1](new ErrorC(value as string));
+  if (ok) entry[0](value);
+  else entry[1](new ErrorC(value as string));
 }
 
 let outcome: [ok: boolean, value: unknown] | null = null;
@@ -69,8 +82,18 @@ function start(fn: (...args: unknown[]) => unknown, args: unknown[], name: strin
   if (heartbeatMs > 0) heartbeat(heartbeatMs);
   let result;
   let promise;
-  try { result = apply(fn, undefined, args); promise = resolveP(result); } catch (e) { settle(false, e); return; }
-  thenP(promise, (v) => settle(true, v), (e) => settle(false, e));
+  try {
+    result = apply(fn, undefined, args);
+    promise = resolveP(result);
+  } catch (e) {
+    settle(false, e);
+    return;
+  }
+  thenP(
+    promise,
+    (v) => settle(true, v),
+    (e) => settle(false, e),
+  );
 }
 /**
  * The call's outcome for the host, tagged by this (harness) code: 1 = the value, 0 = what the
@@ -98,56 +121,104 @@ async function heartbeat(ms: number): Promise<void> {
 }
 parked[LOOP_GLOBAL] = { start, deliver, takeResult };
 
-export function sleep(ms: number): Promise<void> { return waitFor("sleep", ms); }
-export function io(label: string, latencyMs: number, value?: unknown): Promise<unknown> { return waitFor("io", label, latencyMs, value); }
-export function fetchData(url: string): Promise<unknown> { return waitFor("fetch", url); }
-export function yieldNow(): Promise<void> { return waitFor("yield"); }
+export function sleep(ms: number): Promise<void> {
+  return waitFor("sleep", ms);
+}
+export function io(label: string, latencyMs: number, value?: unknown): Promise<unknown> {
+  return waitFor("io", label, latencyMs, value);
+}
+export function fetchData(url: string): Promise<unknown> {
+  return waitFor("fetch", url);
+}
+export function yieldNow(): Promise<void> {
+  return waitFor("yield");
+}
 export const isPrime = createIsPrime(null);
 const counterWork = createVisitScore(counterNote);
-export const visit = counterWork.visit, score = counterWork.score;
+export const visit = counterWork.visit,
+  score = counterWork.score;
 
 export function task(name: string, fn: () => unknown): Promise<unknown> {
   if (typeof fn !== "function") throw new TypeErrorC("task(name, fn): fn must be a function, got " + typeof fn);
   const before = current;
   current = str(name);
-  try { return resolveP(fn()); } catch (e) { return rejectP(e); } finally { current = before; }
+  try {
+    return resolveP(fn());
+  } catch (e) {
+    return rejectP(e);
+  } finally {
+    current = before;
+  }
 }
 
 class JoinHandle {
-  #id; #name;
-  constructor(id: number, name: string) { this.#id = id; this.#name = name; }
-  get name() { return this.#name; }
-  join() { return waitFor("join", this.#id); }
+  #id;
+  #name;
+  constructor(id: number, name: string) {
+    this.#id = id;
+    this.#name = name;
+  }
+  get name() {
+    return this.#name;
+  }
+  join() {
+    return waitFor("join", this.#id);
+  }
 }
 
 class Sender {
   #h;
-  constructor(h: number) { this.#h = h; }
-  static handleOf(v: object) { return #h in v ? v.#h : -1; }
+  constructor(h: number) {
+    this.#h = h;
+  }
+  static handleOf(v: object) {
+    return #h in v ? v.#h : -1;
+  }
   send(value: unknown) {
-    if (value === undefined) throw new TypeErrorC("send(undefined): undefined is what recv() returns once a channel is closed; send null or a value instead");
+    if (value === undefined)
+      throw new TypeErrorC(
+        "send(undefined): undefined is what recv() returns once a channel is closed; send null or a value instead",
+      );
     let refused;
     try {
       refused = host.send(this.#h, value);
     } catch (e) {
       // host.send reports its own refusals as a result: a throw here is the copy of value failing.
-      throw new TypeErrorC("send(value): the value cannot be copied to another isolate; send plain data (numbers, strings, arrays, objects, SharedArrayBuffers)");
+      throw new TypeErrorC(
+        "send(value): the value cannot be copied to another isolate; send plain data (numbers, strings, arrays, objects, SharedArrayBuffers)",
+      );
     }
     if (typeof refused === "string") throw new ErrorC(refused);
   }
-  close() { host.close(this.#h); }
+  close() {
+    host.close(this.#h);
+  }
 }
 class Receiver {
   #h;
-  constructor(h: number) { this.#h = h; }
-  static handleOf(v: object) { return #h in v ? v.#h : -1; }
-  recv() { return waitFor("recv", this.#h); }
-  close() { host.close(this.#h); }
+  constructor(h: number) {
+    this.#h = h;
+  }
+  static handleOf(v: object) {
+    return #h in v ? v.#h : -1;
+  }
+  recv() {
+    return waitFor("recv", this.#h);
+  }
+  close() {
+    host.close(this.#h);
+  }
   [asyncIterator]() {
     const rx = this;
     return {
-      next() { return thenP(rx.recv(), (v) => (v === undefined ? { done: true, value: undefined } : { done: false, value: v })); },
-      [asyncIterator]() { return this; },
+      next() {
+        return thenP(rx.recv(), (v) =>
+          v === undefined ? { done: true, value: undefined } : { done: false, value: v },
+        );
+      },
+      [asyncIterator]() {
+        return this;
+      },
     };
   }
 }
@@ -168,19 +239,26 @@ const burst = resolveP(undefined);
 let burstOpen = false;
 export function spawn(fn: (data: unknown) => unknown, data: unknown): JoinHandle {
   if (typeof fn !== "function") throw new TypeErrorC("spawn(fn, data): fn must be a function, got " + typeof fn);
-  const source: string = apply(toSource, fn, []), name = fn.name, moved = walkEndpoints(data, 0, toMarker);
+  const source: string = apply(toSource, fn, []),
+    name = fn.name,
+    moved = walkEndpoints(data, 0, toMarker);
   let started;
   try {
     started = host.spawn(source, name, moved);
   } catch (e) {
     // host.spawn reports its own refusals as a result: a throw here is the copy of data failing.
-    throw new TypeErrorC("spawn(fn, data): data must be plain data (numbers, strings, arrays, objects, SharedArrayBuffers, channel ends) that can be copied to another isolate");
+    throw new TypeErrorC(
+      "spawn(fn, data): data must be plain data (numbers, strings, arrays, objects, SharedArrayBuffers, channel ends) that can be copied to another isolate",
+    );
   }
   if (started[0] < 0) throw new ErrorC(started[1]);
   // The host starts the workers of one synchronous burst together, once this code yields.
   if (!burstOpen) {
     burstOpen = true;
-    thenP(burst, () => { burstOpen = false; host.go(); });
+    thenP(burst, () => {
+      burstOpen = false;
+      host.go();
+    });
   }
   return new JoinHandle(started[0], started[1]);
 }

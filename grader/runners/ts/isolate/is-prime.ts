@@ -18,8 +18,16 @@ export function createIsPrime(note: Uint8Array | null): (n: unknown) => boolean 
   const head = new Int32Array(note.buffer, 0, 2);
   return {
     isPrime(n: unknown): boolean {
-      if (typeof n !== "number" || n % 1 !== 0) { head[0]!++; return false; }
-      if (n >= 0 && n < NOTED_NUMBERS) { const i = PRIME_NOTE_HEAD_BYTES + (n >> 3), m = 1 << (n & 7); if ((note[i]! & m) !== 0) head[1]!++; else note[i]! |= m; } else head[0]!++;
+      if (typeof n !== "number" || n % 1 !== 0) {
+        head[0]!++;
+        return false;
+      }
+      if (n >= 0 && n < NOTED_NUMBERS) {
+        const i = PRIME_NOTE_HEAD_BYTES + (n >> 3),
+          m = 1 << (n & 7);
+        if ((note[i]! & m) !== 0) head[1]!++;
+        else note[i]! |= m;
+      } else head[0]!++;
       return trialDivision(n);
     },
   }.isPrime;

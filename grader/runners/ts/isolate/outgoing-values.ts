@@ -10,13 +10,26 @@ export type Unclonable = [what: string, path: string];
 /** A thrown value as plain strings: kind is "error" | "primitive" | "symbol" | "object" | "function". */
 export type ThrownRecord = [kind: string, name: string, message: string, stack: string];
 
-const apply = Reflect.apply, ownKeys = Reflect.ownKeys, gopd = Reflect.getOwnPropertyDescriptor, getProto = Reflect.getPrototypeOf;
-const isArray = Array.isArray, TypeErrorC = TypeError, StringC = String, isView = ArrayBuffer.isView, NumberC = Number;
-const PromiseProto = Promise.prototype, WeakSetC = WeakSet, wsHas = WeakSet.prototype.has, wsAdd = WeakSet.prototype.add;
-const mapForEach = Map.prototype.forEach, setForEach = Set.prototype.forEach;
-const mapSize = getterOf(Map.prototype, "size"), setSize = getterOf(Set.prototype, "size");
+const apply = Reflect.apply,
+  ownKeys = Reflect.ownKeys,
+  gopd = Reflect.getOwnPropertyDescriptor,
+  getProto = Reflect.getPrototypeOf;
+const isArray = Array.isArray,
+  TypeErrorC = TypeError,
+  StringC = String,
+  isView = ArrayBuffer.isView,
+  NumberC = Number;
+const PromiseProto = Promise.prototype,
+  WeakSetC = WeakSet,
+  wsHas = WeakSet.prototype.has,
+  wsAdd = WeakSet.prototype.add;
+const mapForEach = Map.prototype.forEach,
+  setForEach = Set.prototype.forEach;
+const mapSize = getterOf(Map.prototype, "size"),
+  setSize = getterOf(Set.prototype, "size");
 const symDescription = getterOf(Symbol.prototype, "description");
-const isErrorF: ((v: unknown) => boolean) | null = typeof Error.isError === "function" ? Error.isError : null, toTag = Object.prototype.toString;
+const isErrorF: ((v: unknown) => boolean) | null = typeof Error.isError === "function" ? Error.isError : null,
+  toTag = Object.prototype.toString;
 const stackGet = gopd(new Error(), "stack")?.get;
 const LIMITS = OUTGOING;
 const MAX_TEXT = MAX_THROWN_TEXT;
@@ -31,9 +44,20 @@ function getterOf(o: object, key: string): (this: unknown) => unknown {
 export function attempt<T, F>(f: () => T, fallback: F): T | F;
 export function attempt<T>(f: () => T): T | undefined;
 export function attempt<T, F>(f: () => T, fallback?: F): T | F | undefined {
-  try { return f(); } catch (e) { return fallback; }
+  try {
+    return f();
+  } catch (e) {
+    return fallback;
+  }
 }
-function brand(getter: (this: unknown) => unknown, v: unknown): boolean { try { apply(getter, v, []); return true; } catch (e) { return false; } }
+function brand(getter: (this: unknown) => unknown, v: unknown): boolean {
+  try {
+    apply(getter, v, []);
+    return true;
+  } catch (e) {
+    return false;
+  }
+}
 function pathTo(path: string, key: string | number): string {
   if (path.length > 60) return path;
   return path + (typeof key === "number" || /^\d+$/.test(key) ? "[" + key + "]" : "." + key);
@@ -43,19 +67,27 @@ function pathTo(path: string, key: string | number): string {
 export function checkOutgoing(root: unknown): Unclonable | null {
   const seen = new WeakSetC<object>();
   const stack: unknown[] = [root, 0, ""];
-  let nodes = 0, chars = 0, bytes = 0;
+  let nodes = 0,
+    chars = 0,
+    bytes = 0;
   while (stack.length > 0) {
-    const path = stack.pop() as string, depth = stack.pop() as number, v = stack.pop();
+    const path = stack.pop() as string,
+      depth = stack.pop() as number,
+      v = stack.pop();
     const where = path === "" ? "" : path;
     switch (typeof v) {
       case "string":
         chars += v.length;
         if (chars > LIMITS.maxChars) return ["more than " + LIMITS.maxChars + " characters of text", where];
         continue;
-      case "symbol": return ["a Symbol", where];
-      case "function": return ["a function", where];
-      case "object": break;
-      default: continue;
+      case "symbol":
+        return ["a Symbol", where];
+      case "function":
+        return ["a function", where];
+      case "object":
+        break;
+      default:
+        continue;
     }
     if (v === null) continue;
     if (apply(wsHas, seen, [v])) continue;
@@ -63,7 +95,11 @@ export function checkOutgoing(root: unknown): Unclonable | null {
     if (depth >= LIMITS.maxDepth) return ["more than " + LIMITS.maxDepth + " levels of nesting", where];
     if (++nodes > LIMITS.maxNodes) return ["more than " + LIMITS.maxNodes + " objects and items", where];
     let proto;
-    try { proto = getProto(v); } catch (e) { return ["an object that cannot be inspected (a revoked Proxy?)", where]; }
+    try {
+      proto = getProto(v);
+    } catch (e) {
+      return ["an object that cannot be inspected (a revoked Proxy?)", where];
+    }
     if (proto === PromiseProto) return ["a Promise", where];
     if (isView(v)) {
       const n = attempt(() => NumberC(v.byteLength), 0);
@@ -74,13 +110,21 @@ export function checkOutgoing(root: unknown): Unclonable | null {
     if (brand(mapSize, v)) {
       nodes += apply(mapSize, v, []) as number;
       if (nodes > LIMITS.maxNodes) return ["more than " + LIMITS.maxNodes + " objects and items", where];
-      apply(mapForEach, v, [(value: unknown, key: unknown) => { stack.push(key, depth + 1, where + ".<key>", value, depth + 1, where + ".<value>"); }]);
+      apply(mapForEach, v, [
+        (value: unknown, key: unknown) => {
+          stack.push(key, depth + 1, where + ".<key>", value, depth + 1, where + ".<value>");
+        },
+      ]);
       continue;
     }
     if (brand(setSize, v)) {
       nodes += apply(setSize, v, []) as number;
       if (nodes > LIMITS.maxNodes) return ["more than " + LIMITS.maxNodes + " objects and items", where];
-      apply(setForEach, v, [(value: unknown) => { stack.push(value, depth + 1, where + ".<item>"); }]);
+      apply(setForEach, v, [
+        (value: unknown) => {
+          stack.push(value, depth + 1, where + ".<item>");
+        },
+      ]);
       continue;
     }
     // A sparse array costs the isolate nothing however long it is, but whoever walks it on the
@@ -91,17 +135,26 @@ export function checkOutgoing(root: unknown): Unclonable | null {
         if (d === undefined) throw new TypeErrorC("no length");
         return NumberC(d.value);
       }, 0);
-      if (!(length <= LIMITS.maxNodes)) return ["an array of length " + length + " (more than " + LIMITS.maxNodes + " items)", where];
+      if (!(length <= LIMITS.maxNodes))
+        return ["an array of length " + length + " (more than " + LIMITS.maxNodes + " items)", where];
     }
     let keys;
-    try { keys = ownKeys(v); } catch (e) { return ["an object whose properties cannot be listed (a Proxy?)", where]; }
+    try {
+      keys = ownKeys(v);
+    } catch (e) {
+      return ["an object whose properties cannot be listed (a Proxy?)", where];
+    }
     nodes += keys.length;
     if (nodes > LIMITS.maxNodes) return ["more than " + LIMITS.maxNodes + " objects and items", where];
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i];
       if (typeof key !== "string") continue;
       let d;
-      try { d = gopd(v, key); } catch (e) { return ["an object whose properties cannot be read (a Proxy?)", where]; }
+      try {
+        d = gopd(v, key);
+      } catch (e) {
+        return ["an object whose properties cannot be read (a Proxy?)", where];
+      }
       if (d === undefined || !d.enumerable) continue;
       if (!("value" in d)) return ["a getter (property " + key.slice(0, 40) + ")", pathTo(where, key)];
       stack.push(d.value, depth + 1, pathTo(where, key));
@@ -132,13 +185,24 @@ function protoData(o: object, key: string): unknown {
 /** A thrown value described with the harness's own code, every field a capped string. */
 export function describeThrownIn(e: unknown): ThrownRecord {
   switch (typeof e) {
-    case "symbol": return ["symbol", "", text(attempt(() => apply(symDescription, e, [])) ?? "") ?? "", ""];
-    case "function": return ["function", "", text(attempt(() => e.name, "")) ?? "", ""];
-    case "object": if (e !== null) break;
+    case "symbol":
+      return ["symbol", "", text(attempt(() => apply(symDescription, e, [])) ?? "") ?? "", ""];
+    case "function":
+      return ["function", "", text(attempt(() => e.name, "")) ?? "", ""];
+    case "object":
+      if (e !== null) break;
     // fall through
-    default: return ["primitive", typeof e, text(typeof e === "bigint" ? StringC(e) + "n" : typeof e === "string" ? e : StringC(e)) ?? "", ""];
+    default:
+      return [
+        "primitive",
+        typeof e,
+        text(typeof e === "bigint" ? StringC(e) + "n" : typeof e === "string" ? e : StringC(e)) ?? "",
+        "",
+      ];
   }
-  const isError = isErrorF ? attempt(() => isErrorF(e), false) : attempt(() => apply(toTag, e, []) === "[object Error]", false);
+  const isError = isErrorF
+    ? attempt(() => isErrorF(e), false)
+    : attempt(() => apply(toTag, e, []) === "[object Error]", false);
   if (!isError) {
     const keys = attempt(() => ownKeys(e), null);
     if (keys === null) return ["object", "", "an object that cannot be inspected (a revoked Proxy?)", ""];
@@ -154,6 +218,15 @@ export function describeThrownIn(e: unknown): ThrownRecord {
   const message = text(ownData(e, "message")) ?? "";
   // stack is V8's own accessor: called only when it is V8's (it may run Error.prepareStackTrace).
   const sd = attempt(() => gopd(e, "stack"), undefined);
-  const stack = text(sd === undefined ? undefined : "value" in sd ? sd.value : stackGet !== undefined && sd.get === stackGet ? attempt(() => apply(stackGet, e, []), undefined) : undefined) ?? "";
+  const stack =
+    text(
+      sd === undefined
+        ? undefined
+        : "value" in sd
+          ? sd.value
+          : stackGet !== undefined && sd.get === stackGet
+            ? attempt(() => apply(stackGet, e, []), undefined)
+            : undefined,
+    ) ?? "";
   return ["error", name, message, stack];
 }

@@ -6,16 +6,23 @@
 import { SCORE_RANGE } from "./shared-constants.ts";
 
 export function createVisitScore(cells: Int32Array): { visit: () => number; score: () => number } {
-  let v = cells[0]! | 0, s = cells[2]! | 0;
+  let v = cells[0]! | 0,
+    s = cells[2]! | 0;
   // The same xorshift32 steps as xorshift() in ../counter-work.ts.
   return {
     visit() {
-      v ^= v << 13; v ^= v >>> 17; v ^= v << 5; v |= 0;
+      v ^= v << 13;
+      v ^= v >>> 17;
+      v ^= v << 5;
+      v |= 0;
       cells[1]!++;
       return 1 + ((v >>> 0) % 3);
     },
     score() {
-      s ^= s << 13; s ^= s >>> 17; s ^= s << 5; s |= 0;
+      s ^= s << 13;
+      s ^= s >>> 17;
+      s ^= s << 5;
+      s |= 0;
       cells[3]!++;
       return (s >>> 0) % SCORE_RANGE;
     },

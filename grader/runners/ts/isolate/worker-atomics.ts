@@ -33,7 +33,12 @@ type AtomicOp = (typedArray: unknown, index: unknown, ...rest: unknown[]) => unk
 export function traceAtomics(sleepCell: Int32Array, lockCb: LockTrace): () => void {
   const apply = Reflect.apply;
   const atomics = Atomics as unknown as Record<string, AtomicOp>;
-  const atomicsWait = Atomics.wait, atomicsStore = Atomics.store, atomicsAdd = Atomics.add, AtomicsO = Atomics, dateNow = Date.now, DateC = Date;
+  const atomicsWait = Atomics.wait,
+    atomicsStore = Atomics.store,
+    atomicsAdd = Atomics.add,
+    AtomicsO = Atomics,
+    dateNow = Date.now,
+    DateC = Date;
   const lockSpans: LockSpan[] = [];
   let lockDropped = 0;
   const traced = {
@@ -75,8 +80,10 @@ export function traceAtomics(sleepCell: Int32Array, lockCb: LockTrace): () => vo
   // and with -1, a compareExchange that would write back what it expects) hands back the value
   // like a load, so it is paused the same way. Real updates (add 1, a lock's compareExchange) are
   // one indivisible step and need no pause.
-  const atomicsLoad = Atomics.load, pauseCell = new Int32Array(new SharedArrayBuffer(4));
-  let loads = 0, pauses = 0;
+  const atomicsLoad = Atomics.load,
+    pauseCell = new Int32Array(new SharedArrayBuffer(4));
+  let loads = 0,
+    pauses = 0;
   function afterRead(): void {
     if (pauses < PERTURB_MAX && ++loads % PERTURB_EVERY === 0) {
       pauses += 1;
@@ -84,7 +91,13 @@ export function traceAtomics(sleepCell: Int32Array, lockCb: LockTrace): () => vo
     }
   }
   const isZero = (v: unknown) => v === 0 || v === 0n;
-  const isAllOnes = (v: unknown) => v === -1 || v === -1n || (typeof v === "number" && v !== 0 && (v | 0) === -1) || v === 0xff || v === 0xffff || v === 0xffffffff;
+  const isAllOnes = (v: unknown) =>
+    v === -1 ||
+    v === -1n ||
+    (typeof v === "number" && v !== 0 && (v | 0) === -1) ||
+    v === 0xff ||
+    v === 0xffff ||
+    v === 0xffffffff;
   const perturbed: Record<string, AtomicOp> = {
     // Atomics functions ignore `this`: a direct call of the saved function is as safe as apply and
     // keeps the hot path cheap (a load is often the inner loop of a compare-and-swap).
@@ -94,7 +107,13 @@ export function traceAtomics(sleepCell: Int32Array, lockCb: LockTrace): () => vo
       return r;
     },
   };
-  const identities: [string, (v: unknown) => boolean][] = [["or", isZero], ["xor", isZero], ["add", isZero], ["sub", isZero], ["and", isAllOnes]];
+  const identities: [string, (v: unknown) => boolean][] = [
+    ["or", isZero],
+    ["xor", isZero],
+    ["add", isZero],
+    ["sub", isZero],
+    ["and", isAllOnes],
+  ];
   for (const [name, identity] of identities) {
     const original = atomics[name] as AtomicOp;
     perturbed[name] = {
@@ -106,14 +125,20 @@ export function traceAtomics(sleepCell: Int32Array, lockCb: LockTrace): () => vo
     }[name] as AtomicOp;
   }
   for (const name of Object.keys(perturbed)) {
-    Object.defineProperty(Atomics, name, { value: perturbed[name], writable: true, configurable: true, enumerable: false });
+    Object.defineProperty(Atomics, name, {
+      value: perturbed[name],
+      writable: true,
+      configurable: true,
+      enumerable: false,
+    });
   }
 
   // A spin lock waits without Atomics.wait: compareExchange failing again and again (or exchange
   // handing back the value it wrote, a test-and-set still taken). A run of failures that lasts a
   // millisecond or more is a wait like Atomics.wait, on the timeline and in the parallelism check:
   // a worker spinning for its turn does not work in parallel with the one holding the lock.
-  const atomicsCas = atomics.compareExchange as AtomicOp, atomicsExchange = atomics.exchange as AtomicOp;
+  const atomicsCas = atomics.compareExchange as AtomicOp,
+    atomicsExchange = atomics.exchange as AtomicOp;
   let spinStart = 0;
   function spun(failed: boolean): void {
     if (failed) {
@@ -138,11 +163,23 @@ export function traceAtomics(sleepCell: Int32Array, lockCb: LockTrace): () => vo
       return r;
     },
   };
-  Object.defineProperty(Atomics, "compareExchange", { value: spinning.compareExchange, writable: true, configurable: true, enumerable: false });
-  Object.defineProperty(Atomics, "exchange", { value: spinning.exchange, writable: true, configurable: true, enumerable: false });
+  Object.defineProperty(Atomics, "compareExchange", {
+    value: spinning.compareExchange,
+    writable: true,
+    configurable: true,
+    enumerable: false,
+  });
+  Object.defineProperty(Atomics, "exchange", {
+    value: spinning.exchange,
+    writable: true,
+    configurable: true,
+    enumerable: false,
+  });
 
   return function flushLocks(): void {
     if (lockSpans.length === 0) return;
-    try { lockCb(lockSpans, lockDropped); } catch {}
+    try {
+      lockCb(lockSpans, lockDropped);
+    } catch {}
   };
 }

@@ -12,7 +12,11 @@ import { traceAtomics, type LockTrace } from "./worker-atomics.ts";
 
 /** The host's wait, an ivm.Reference: applySyncPromise blocks this thread until it answers [ok, value]. */
 export type WaitReference = {
-  applySyncPromise(receiver: undefined, args: unknown[], options: { arguments: { copy: true } }): [ok: boolean, value: unknown];
+  applySyncPromise(
+    receiver: undefined,
+    args: unknown[],
+    options: { arguments: { copy: true } },
+  ): [ok: boolean, value: unknown];
 };
 
 /**
@@ -38,9 +42,16 @@ export function installWorkerRuntime(
   const global = globalThis as unknown as Record<string, unknown>;
   const isRevokedThen = global[REVOKED_GLOBAL] as (e: unknown) => boolean;
   delete global[REVOKED_GLOBAL];
-  const P = Promise, apply = Reflect.apply, ErrorC = Error, TypeErrorC = TypeError, ReferenceErrorC = ReferenceError;
-  const presolve = P.resolve, preject = P.reject, asyncIterator: typeof Symbol.asyncIterator = Symbol.asyncIterator;
-  const resolveP = (v: unknown): Promise<unknown> => apply(presolve, P, [v]), rejectP = (e: unknown): Promise<never> => apply(preject, P, [e]);
+  const P = Promise,
+    apply = Reflect.apply,
+    ErrorC = Error,
+    TypeErrorC = TypeError,
+    ReferenceErrorC = ReferenceError;
+  const presolve = P.resolve,
+    preject = P.reject,
+    asyncIterator: typeof Symbol.asyncIterator = Symbol.asyncIterator;
+  const resolveP = (v: unknown): Promise<unknown> => apply(presolve, P, [v]),
+    rejectP = (e: unknown): Promise<never> => apply(preject, P, [e]);
 
   function block(kind: string, a?: unknown, b?: unknown, c?: unknown): Promise<unknown> {
     let r;
@@ -54,30 +65,51 @@ export function installWorkerRuntime(
 
   class Sender {
     #h;
-    constructor(h: number) { this.#h = h; }
+    constructor(h: number) {
+      this.#h = h;
+    }
     send(value: unknown) {
-      if (value === undefined) throw new TypeErrorC("send(undefined): undefined is what recv() returns once a channel is closed; send null or a value instead");
+      if (value === undefined)
+        throw new TypeErrorC(
+          "send(undefined): undefined is what recv() returns once a channel is closed; send null or a value instead",
+        );
       let refused;
       try {
         refused = sendCb(this.#h, value);
       } catch (e) {
         // The host reports its own refusals as a result: a throw here is the copy of value failing.
-        throw new TypeErrorC("send(value): the value cannot be copied to another isolate; send plain data (numbers, strings, arrays, objects, SharedArrayBuffers)");
+        throw new TypeErrorC(
+          "send(value): the value cannot be copied to another isolate; send plain data (numbers, strings, arrays, objects, SharedArrayBuffers)",
+        );
       }
       if (typeof refused === "string") throw new ErrorC(refused);
     }
-    close() { closeCb(this.#h); }
+    close() {
+      closeCb(this.#h);
+    }
   }
   class Receiver {
     #h;
-    constructor(h: number) { this.#h = h; }
-    recv() { return block("recv", this.#h); }
-    close() { closeCb(this.#h); }
+    constructor(h: number) {
+      this.#h = h;
+    }
+    recv() {
+      return block("recv", this.#h);
+    }
+    close() {
+      closeCb(this.#h);
+    }
     [asyncIterator]() {
       const rx = this;
       return {
-        next() { return rx.recv().then((v) => (v === undefined ? { done: true, value: undefined } : { done: false, value: v })); },
-        [asyncIterator]() { return this; },
+        next() {
+          return rx
+            .recv()
+            .then((v) => (v === undefined ? { done: true, value: undefined } : { done: false, value: v }));
+        },
+        [asyncIterator]() {
+          return this;
+        },
       };
     }
   }
@@ -92,19 +124,30 @@ export function installWorkerRuntime(
   const snapshot = snapshotter(snapshots);
   const flushLocks = traceAtomics(sleepCell, lockCb);
 
-  const define = (name: string, value: unknown) => Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
+  const define = (name: string, value: unknown) =>
+    Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
   define("sleep", (ms: unknown) => block("sleep", ms));
   define("io", (label: unknown, latencyMs: unknown, value: unknown) => block("io", label, latencyMs, value));
   define("fetchData", (url: unknown) => block("fetch", url));
   define("yieldNow", () => resolveP(undefined));
-  define("task", (name: unknown, fn: () => unknown) => { try { return resolveP(fn()); } catch (e) { return rejectP(e); } });
+  define("task", (name: unknown, fn: () => unknown) => {
+    try {
+      return resolveP(fn());
+    } catch (e) {
+      return rejectP(e);
+    }
+  });
   define("isPrime", createIsPrime(primeNote));
   const counterWork = createVisitScore(counterNote);
-  const visit = counterWork.visit, score = counterWork.score;
+  const visit = counterWork.visit,
+    score = counterWork.score;
   define("visit", visit);
   define("score", score);
 
-  const NOT_IN_WORKERS: Record<string, string | undefined> = { spawn: "workers cannot start workers: spawn them all from your exported function", channel: "create channels in your exported function and pass their ends to workers through spawn's data" };
+  const NOT_IN_WORKERS: Record<string, string | undefined> = {
+    spawn: "workers cannot start workers: spawn them all from your exported function",
+    channel: "create channels in your exported function and pass their ends to workers through spawn's data",
+  };
 
   /**
    * The worker's outcome for the host, tagged by this (harness) code like the main harness's
@@ -118,13 +161,35 @@ export function installWorkerRuntime(
       try {
         value = await fn(walkEndpoints(data, 0, fromMarker));
       } catch (e) {
-        const m = attempt(() => (e instanceof ReferenceErrorC ? /^(\S+) is not defined$/.exec((ownData(e, "message") as string | undefined) ?? "") : null), null);
-        if (m && NOT_IN_WORKERS[m[1] as string]) return { __proto__: null, tag: 0, value: describeThrownIn(new ReferenceErrorC(m[1] + " is not available inside a worker: " + NOT_IN_WORKERS[m[1] as string])) };
+        const m = attempt(
+          () =>
+            e instanceof ReferenceErrorC
+              ? /^(\S+) is not defined$/.exec((ownData(e, "message") as string | undefined) ?? "")
+              : null,
+          null,
+        );
+        if (m && NOT_IN_WORKERS[m[1] as string])
+          return {
+            __proto__: null,
+            tag: 0,
+            value: describeThrownIn(
+              new ReferenceErrorC(m[1] + " is not available inside a worker: " + NOT_IN_WORKERS[m[1] as string]),
+            ),
+          };
         if (m) {
-          return { __proto__: null, tag: 0, value: describeThrownIn(new ReferenceErrorC(m[1] + " is not defined inside the worker. A function given to spawn() runs in its own " +
-            "isolate, like a Web Worker: it cannot see variables, functions or imports from the code around it " +
-            "(only sleep, io, fetchData, yieldNow, task, isPrime, visit and score exist there under those names). " +
-            "Pass what it needs through spawn's data argument (SharedArrayBuffers stay shared).")) };
+          return {
+            __proto__: null,
+            tag: 0,
+            value: describeThrownIn(
+              new ReferenceErrorC(
+                m[1] +
+                  " is not defined inside the worker. A function given to spawn() runs in its own " +
+                  "isolate, like a Web Worker: it cannot see variables, functions or imports from the code around it " +
+                  "(only sleep, io, fetchData, yieldNow, task, isPrime, visit and score exist there under those names). " +
+                  "Pass what it needs through spawn's data argument (SharedArrayBuffers stay shared).",
+              ),
+            ),
+          };
         }
         if (isRevokedThen(e)) return { __proto__: null, tag: 2, value: ["a revoked Proxy", ""] };
         return { __proto__: null, tag: 0, value: describeThrownIn(e) };
@@ -151,7 +216,10 @@ type Snapshots = { sources: Uint8Array[]; target: Uint8Array; flags: Int32Array;
  * worker's end copy is taken on its own thread, so no other worker's later writes can be in it.
  */
 function snapshotter(snapshots: Snapshots): (which: 0 | 1) => void {
-  const apply = Reflect.apply, set = Uint8Array.prototype.set, add = Atomics.add, AtomicsO = Atomics;
+  const apply = Reflect.apply,
+    set = Uint8Array.prototype.set,
+    add = Atomics.add,
+    AtomicsO = Atomics;
   const { sources, target, flags, order } = snapshots;
   const half = target.byteLength / 2;
   const slices: [Uint8Array[], Uint8Array[]] = [[], []];

@@ -4,7 +4,10 @@ import { InviteRequest, inviteStudents } from "@/lib/classes/invite-students";
 import { Uuid } from "@/lib/http/schemas";
 import { withOptionalUser } from "@/lib/http/with-user";
 
-export const POST = withOptionalUser({ params: z.object({ classId: Uuid }), body: InviteRequest }, async ({ viewer, params, body }) => {
-  const result = await inviteStudents({ viewer, classId: params.classId, emails: body.emails });
-  return Response.json(result, { status: 202 });
-});
+export const POST = withOptionalUser(
+  { params: z.object({ classId: Uuid }), body: InviteRequest },
+  async ({ viewer, params, body }) => {
+    const result = await inviteStudents({ viewer, classId: params.classId, emails: body.emails });
+    return Response.json(result, { status: 202 });
+  },
+);

@@ -6,7 +6,10 @@ import { withOptionalUser } from "@/lib/http/with-user";
 import { startRegrade } from "@/lib/regrade/start-regrade";
 import { StartRegradeRequest } from "@/lib/regrade/schemas";
 
-export const POST = withOptionalUser({ params: z.object({ classId: Uuid }), body: StartRegradeRequest }, async ({ viewer, params, body }) => {
-  const started = await startRegrade({ viewer, classId: params.classId, exerciseSlug: body.exerciseId });
-  return Response.json(started, { status: 201 });
-});
+export const POST = withOptionalUser(
+  { params: z.object({ classId: Uuid }), body: StartRegradeRequest },
+  async ({ viewer, params, body }) => {
+    const started = await startRegrade({ viewer, classId: params.classId, exerciseSlug: body.exerciseId });
+    return Response.json(started, { status: 201 });
+  },
+);

@@ -23,7 +23,10 @@ export default async function ClassLayout({ children, params }: Props) {
 
   return (
     <div className="mx-auto w-full max-w-6xl px-4 pt-8 pb-20 sm:px-6">
-      <Link href="/teach" className="inline-flex items-center gap-1 rounded-md text-sm text-muted hover:text-foreground">
+      <Link
+        href="/teach"
+        className="inline-flex items-center gap-1 rounded-md text-sm text-muted hover:text-foreground"
+      >
         <ChevronLeft className="size-4" aria-hidden />
         Your classes
       </Link>

@@ -36,17 +36,27 @@ export default async function RosterPage({ params }: { params: Promise<{ classId
           <div className="mt-4 flex flex-col items-center rounded-xl border border-dashed border-border px-6 py-12 text-center">
             <Users className="size-9 text-muted" aria-hidden />
             <h3 className="mt-3 font-semibold">No students yet</h3>
-            <p className="mt-1 max-w-md text-sm text-muted">Share the join code or link above. Students appear here as soon as they join.</p>
+            <p className="mt-1 max-w-md text-sm text-muted">
+              Share the join code or link above. Students appear here as soon as they join.
+            </p>
           </div>
         ) : (
           <div className="mt-4 overflow-x-auto rounded-xl border border-border bg-surface shadow-xs">
             <table className="w-full text-left text-sm">
               <thead className="border-b border-border bg-surface-muted/60 text-xs text-muted">
                 <tr>
-                  <th scope="col" className="px-4 py-2.5 font-medium">Student</th>
-                  <th scope="col" className="px-4 py-2.5 font-medium">Joined</th>
-                  <th scope="col" className="px-4 py-2.5 font-medium">Progress</th>
-                  <th scope="col" className="px-4 py-2.5 font-medium"><span className="sr-only">Actions</span></th>
+                  <th scope="col" className="px-4 py-2.5 font-medium">
+                    Student
+                  </th>
+                  <th scope="col" className="px-4 py-2.5 font-medium">
+                    Joined
+                  </th>
+                  <th scope="col" className="px-4 py-2.5 font-medium">
+                    Progress
+                  </th>
+                  <th scope="col" className="px-4 py-2.5 font-medium">
+                    <span className="sr-only">Actions</span>
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-border">

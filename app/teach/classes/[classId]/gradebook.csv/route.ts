@@ -8,7 +8,11 @@ import { withOptionalUser } from "@/lib/http/with-user";
 
 export const GET = withOptionalUser({ params: z.object({ classId: Uuid }) }, async ({ viewer, params }) => {
   const gradebook = await getGradebook({ viewer, classId: params.classId });
-  const slug = gradebook.class.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "class";
+  const slug =
+    gradebook.class.name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "class";
   const date = gradebook.generatedAt.toISOString().slice(0, 10);
   return new Response(gradebookCsv(gradebook), {
     headers: {

@@ -9,7 +9,12 @@ import { withOptionalUser } from "@/lib/http/with-user";
 const params = z.object({ classId: Uuid, assignmentId: Uuid });
 
 export const PATCH = withOptionalUser({ params, body: UpdateAssignmentRequest }, async ({ viewer, params, body }) => {
-  const updated = await updateAssignment({ viewer, classId: params.classId, assignmentId: params.assignmentId, dueAt: body.dueAt });
+  const updated = await updateAssignment({
+    viewer,
+    classId: params.classId,
+    assignmentId: params.assignmentId,
+    dueAt: body.dueAt,
+  });
   return Response.json({ assignment: updated });
 });
 

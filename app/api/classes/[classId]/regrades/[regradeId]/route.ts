@@ -5,8 +5,11 @@ import { Uuid } from "@/lib/http/schemas";
 import { withOptionalUser } from "@/lib/http/with-user";
 import { getRegradeProgress } from "@/lib/regrade/get-regrade-progress";
 
-export const GET = withOptionalUser({ params: z.object({ classId: Uuid, regradeId: Uuid }) }, async ({ viewer, params }) => {
-  const progress = await getRegradeProgress({ viewer, classId: params.classId, regradeId: params.regradeId });
-  if (!progress) return jsonError("not_found", "No such regrade in this class.");
-  return Response.json(progress);
-});
+export const GET = withOptionalUser(
+  { params: z.object({ classId: Uuid, regradeId: Uuid }) },
+  async ({ viewer, params }) => {
+    const progress = await getRegradeProgress({ viewer, classId: params.classId, regradeId: params.regradeId });
+    if (!progress) return jsonError("not_found", "No such regrade in this class.");
+    return Response.json(progress);
+  },
+);

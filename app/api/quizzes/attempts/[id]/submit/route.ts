@@ -5,7 +5,10 @@ import { SubmitAnswersRequest } from "@/lib/quizzes/schemas";
 import { submitAttempt } from "@/lib/quizzes/submit-attempt";
 
 /** Submit answers once; the server scores them and returns the results with explanations. */
-export const POST = withUser({ params: z.object({ id: Uuid }), body: SubmitAnswersRequest }, async ({ viewer, params, body }) => {
-  const attempt = await submitAttempt({ userId: viewer.id, attemptId: params.id, answers: body.answers });
-  return Response.json({ attempt });
-});
+export const POST = withUser(
+  { params: z.object({ id: Uuid }), body: SubmitAnswersRequest },
+  async ({ viewer, params, body }) => {
+    const attempt = await submitAttempt({ userId: viewer.id, attemptId: params.id, answers: body.answers });
+    return Response.json({ attempt });
+  },
+);

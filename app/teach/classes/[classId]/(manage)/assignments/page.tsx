@@ -23,7 +23,11 @@ export default async function AssignmentsPage({ params }: { params: Promise<{ cl
   const exercises = await listExercises();
   const assigned = new Set(gradebook.assignments.map((a) => `${a.kind}:${a.ref}`));
   const options: AssignableOption[] = [
-    ...exercises.map((e) => ({ value: `exercise:${e.id}`, label: `${e.title} — ${e.id}`, group: TRACK_LABEL[e.track] ?? e.track })),
+    ...exercises.map((e) => ({
+      value: `exercise:${e.id}`,
+      label: `${e.title} — ${e.id}`,
+      group: TRACK_LABEL[e.track] ?? e.track,
+    })),
     ...getQuizzes().map((q) => ({ value: `quiz:${q.id}`, label: q.title, group: "Quizzes" })),
   ].map((o) => ({ ...o, assigned: assigned.has(o.value) }));
 
@@ -57,7 +61,8 @@ export default async function AssignmentsPage({ params }: { params: Promise<{ cl
                   dueAt: a.dueAt?.toISOString() ?? null,
                   retired: a.retired,
                   students: gradebook.rows.length,
-                  done: gradebook.rows.filter((r) => ["passed", "submitted"].includes(r.cells[index]?.status ?? "")).length,
+                  done: gradebook.rows.filter((r) => ["passed", "submitted"].includes(r.cells[index]?.status ?? ""))
+                    .length,
                 }}
               />
             ))}

@@ -24,7 +24,9 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
       <div className="flex flex-col items-center rounded-xl border border-dashed border-border px-6 py-12 text-center">
         <Table2 className="size-9 text-muted" aria-hidden />
         <h2 className="mt-3 font-semibold">The gradebook fills in once something is assigned</h2>
-        <p className="mt-1 max-w-md text-sm text-muted">Assign exercises or quizzes; each becomes a column with every student&apos;s best score.</p>
+        <p className="mt-1 max-w-md text-sm text-muted">
+          Assign exercises or quizzes; each becomes a column with every student&apos;s best score.
+        </p>
         <Button asChild variant="primary" className="mt-5">
           <Link href={`/teach/classes/${gradebook.class.id}/assignments`}>Assign something</Link>
         </Button>

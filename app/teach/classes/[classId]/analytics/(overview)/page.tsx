@@ -25,9 +25,9 @@ export default async function ClassAnalyticsPage({ params }: Params) {
       <header>
         <h2 className="text-xl font-semibold tracking-tight">Assignments</h2>
         <p className="mt-1 max-w-3xl text-sm text-muted">
-          Each assignment is scored by every student&apos;s best attempt (0 when they never tried), over the class&apos;s{" "}
-          {analytics.students} student{analytics.students === 1 ? "" : "s"}. Open an exercise to see where its submissions went
-          wrong, who is stuck, and to regrade it.
+          Each assignment is scored by every student&apos;s best attempt (0 when they never tried), over the
+          class&apos;s {analytics.students} student{analytics.students === 1 ? "" : "s"}. Open an exercise to see where
+          its submissions went wrong, who is stuck, and to regrade it.
         </p>
       </header>
       {analytics.students === 0 && analytics.assignments.length > 0 ? (
@@ -44,9 +44,10 @@ export default async function ClassAnalyticsPage({ params }: Params) {
           <div className="flex flex-col gap-3">
             <AssignmentTable classId={classId} assignments={analytics.assignments} students={analytics.students} />
             <p className="text-xs leading-relaxed text-muted">
-              Discrimination correlates an assignment with each student&apos;s total over all assignments, as PrairieLearn does
-              for an exam&apos;s questions. With only a few assignments that total is partly the assignment itself, which
-              inflates the figure; hover a value to see it against the <em>other</em> assignments only.
+              Discrimination correlates an assignment with each student&apos;s total over all assignments, as
+              PrairieLearn does for an exam&apos;s questions. With only a few assignments that total is partly the
+              assignment itself, which inflates the figure; hover a value to see it against the <em>other</em>{" "}
+              assignments only.
             </p>
           </div>
           {analytics.quizItems.map((quiz) => (

@@ -37,7 +37,10 @@ export default async function ExerciseAnalyticsPage({ params, searchParams }: Pr
 
   return (
     <div>
-      <Link href={`/teach/classes/${classId}/analytics`} className="inline-flex items-center gap-1 rounded-md text-sm text-muted hover:text-foreground">
+      <Link
+        href={`/teach/classes/${classId}/analytics`}
+        className="inline-flex items-center gap-1 rounded-md text-sm text-muted hover:text-foreground"
+      >
         <ArrowLeft className="size-4" aria-hidden />
         All assignments
       </Link>
@@ -45,8 +48,8 @@ export default async function ExerciseAnalyticsPage({ params, searchParams }: Pr
         <div>
           <h2 className="text-xl font-semibold tracking-tight">{exercise.title}</h2>
           <p className="mt-1 text-sm text-muted">
-            <span className="font-mono">{exercise.slug}</span> · {outcome.submissions} submission{outcome.submissions === 1 ? "" : "s"} by{" "}
-            {outcome.attempted} of {outcome.students} students
+            <span className="font-mono">{exercise.slug}</span> · {outcome.submissions} submission
+            {outcome.submissions === 1 ? "" : "s"} by {outcome.attempted} of {outcome.students} students
           </p>
           {analytics.latestRegrade ? (
             <Link
@@ -54,11 +57,17 @@ export default async function ExerciseAnalyticsPage({ params, searchParams }: Pr
               className="mt-1 inline-flex items-center gap-1.5 text-sm text-primary hover:underline"
             >
               <History className="size-4" aria-hidden />
-              Last regrade {formatDateTime(analytics.latestRegrade.createdAt)} ({analytics.latestRegrade.total} submissions)
+              Last regrade {formatDateTime(analytics.latestRegrade.createdAt)} ({analytics.latestRegrade.total}{" "}
+              submissions)
             </Link>
           ) : null}
         </div>
-        <RegradeButton classId={classId} exerciseId={exercise.slug} exerciseTitle={exercise.title} submissions={outcome.submissions} />
+        <RegradeButton
+          classId={classId}
+          exerciseId={exercise.slug}
+          exerciseTitle={exercise.title}
+          submissions={outcome.submissions}
+        />
       </header>
 
       <OutcomeStats outcome={outcome} />
@@ -75,11 +84,23 @@ export default async function ExerciseAnalyticsPage({ params, searchParams }: Pr
             <h2 id="verdicts-title" className="px-3 pt-1 pb-2 text-sm font-semibold">
               Verdicts <span className="font-normal text-muted">· latest result of each submission</span>
             </h2>
-            <p className="px-3 pb-2 text-xs text-muted">A student is counted in every verdict they got. Choose one to see who.</p>
-            <VerdictBars buckets={outcome.buckets} selected={selected?.key ?? null} hrefFor={(key) => `${base}?bucket=${encodeURIComponent(key)}#bucket-students`} />
+            <p className="px-3 pb-2 text-xs text-muted">
+              A student is counted in every verdict they got. Choose one to see who.
+            </p>
+            <VerdictBars
+              buckets={outcome.buckets}
+              selected={selected?.key ?? null}
+              hrefFor={(key) => `${base}?bucket=${encodeURIComponent(key)}#bucket-students`}
+            />
           </section>
           {selected ? (
-            <BucketStudents classId={classId} exerciseSlug={exercise.slug} bucket={selected} label={bucketLabel(selected)} students={analytics.students} />
+            <BucketStudents
+              classId={classId}
+              exerciseSlug={exercise.slug}
+              bucket={selected}
+              label={bucketLabel(selected)}
+              students={analytics.students}
+            />
           ) : (
             <div className="flex items-center justify-center rounded-xl border border-dashed border-border px-6 py-10 text-center text-sm text-muted">
               Choose a verdict to see which students got it and open their work.

@@ -41,8 +41,9 @@ export default async function RegradePage({ params }: Props) {
       <header className="mt-4 mb-6">
         <h1 className="text-2xl font-semibold tracking-tight">Regrade of {progress.exercise.title}</h1>
         <p className="mt-1 text-sm text-muted">
-          Started {formatDateTime(progress.createdAt)} by {progress.requestedBy} · {progress.total} submission{progress.total === 1 ? "" : "s"}.
-          Earlier results are kept; every page shows each submission&apos;s newest result.
+          Started {formatDateTime(progress.createdAt)} by {progress.requestedBy} · {progress.total} submission
+          {progress.total === 1 ? "" : "s"}. Earlier results are kept; every page shows each submission&apos;s newest
+          result.
         </p>
       </header>
       <RegradeProgressView

@@ -32,7 +32,13 @@ export default async function StudentPage({ params }: Props) {
 
   return (
     <div className="mx-auto w-full max-w-5xl px-4 pt-6 pb-20 sm:px-6">
-      <Breadcrumbs items={[{ href: "/teach", label: "Classes" }, { href: `/teach/classes/${classId}`, label: taught.name }, { label: data.student.name }]} />
+      <Breadcrumbs
+        items={[
+          { href: "/teach", label: "Classes" },
+          { href: `/teach/classes/${classId}`, label: taught.name },
+          { label: data.student.name },
+        ]}
+      />
       <header className="mt-4 mb-6">
         <h1 className="text-2xl font-semibold tracking-tight">{data.student.name}</h1>
         <p className="mt-1 text-sm text-muted">
@@ -49,7 +55,10 @@ export default async function StudentPage({ params }: Props) {
             const bucket = bucketOf({ ...row.last, diagnosticCode: null });
             return (
               <li key={row.slug}>
-                <Link href={`${base}/${exercisePath(row.slug)}`} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3 hover:bg-surface-muted">
+                <Link
+                  href={`${base}/${exercisePath(row.slug)}`}
+                  className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3 hover:bg-surface-muted"
+                >
                   <span className="min-w-0 flex-1">
                     <span className="font-medium">{row.title}</span>
                     <span className="ml-2 font-mono text-xs text-muted">{row.slug}</span>

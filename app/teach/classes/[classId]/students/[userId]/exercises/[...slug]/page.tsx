@@ -53,7 +53,10 @@ export default async function StudentExercisePage({ params }: Props) {
             {passedAt ? ` · first passed on attempt ${passedAt.number}` : total > 0 ? " · not passed yet" : ""}
           </p>
         </div>
-        <Link href={`/exercises/${exercisePath(exercise.slug)}`} className="inline-flex items-center gap-1.5 text-sm text-primary hover:underline">
+        <Link
+          href={`/exercises/${exercisePath(exercise.slug)}`}
+          className="inline-flex items-center gap-1.5 text-sm text-primary hover:underline"
+        >
           Exercise statement <ExternalLink className="size-3.5" aria-hidden />
         </Link>
       </header>
@@ -66,13 +69,19 @@ export default async function StudentExercisePage({ params }: Props) {
         <ol className="flex flex-col gap-5" aria-label="Attempts, newest first">
           {attempts.map((attempt, i) => (
             <li key={attempt.id}>
-              <AttemptCard open={i === 0} attempt={attempt} previousNumber={attempt.diff ? (attempts[i + 1]?.number ?? attempt.number - 1) : null} />
+              <AttemptCard
+                open={i === 0}
+                attempt={attempt}
+                previousNumber={attempt.diff ? (attempts[i + 1]?.number ?? attempt.number - 1) : null}
+              />
             </li>
           ))}
         </ol>
       )}
       {total > attempts.length ? (
-        <p className="mt-4 text-sm text-muted">Showing the newest {attempts.length} of {total} attempts.</p>
+        <p className="mt-4 text-sm text-muted">
+          Showing the newest {attempts.length} of {total} attempts.
+        </p>
       ) : null}
     </div>
   );
