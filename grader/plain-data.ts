@@ -34,6 +34,8 @@ export function toPlainData(value: unknown, options: { budget?: number; maxDepth
         return "[Symbol]";
       case "function":
         return "[Function]";
+      case "object":
+        break; // null and objects: below
     }
     if (v === null) return null;
     const o = v as object;

@@ -87,6 +87,24 @@ const STEPS: Record<string, () => StepResult> = {
       "-p",
       root,
     ]),
+  // Prettier's check and ESLint with type information (eslint.config.mjs: layer rules,
+  // floating promises, exhaustive switches): a wrong import or an unformatted file fails here.
+  format: () =>
+    commandStep("format", process.execPath, [
+      path.join(root, "node_modules/prettier/bin/prettier.cjs"),
+      "--check",
+      ".",
+    ]),
+  lint: () =>
+    commandStep("lint", process.execPath, [
+      path.join(root, "node_modules/eslint/bin/eslint.js"),
+      "--max-warnings",
+      "0",
+      "--cache",
+      "--cache-location",
+      path.join(root, ".cache", "eslint"),
+      ".",
+    ]),
   schema: () =>
     commandStep("exercise schema", process.execPath, [
       ...nodeArgs,

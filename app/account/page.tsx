@@ -3,9 +3,8 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { Badge } from "@/components/ui/badge";
-import { parseRole } from "@/lib/auth/roles";
+import { getOwnAccount } from "@/lib/auth/own-account";
 import { getViewer } from "@/lib/auth/viewer";
-import { db } from "@/lib/db";
 import { ChangePasswordForm } from "./change-password-form";
 import { ProfileForm } from "./profile-form";
 
@@ -20,21 +19,9 @@ const ROLE_TEXT = {
 export default async function AccountPage() {
   const { viewer } = await getViewer({ headers: await headers(), refresh: false });
   if (!viewer || viewer.isAnonymous) redirect("/sign-in?next=/account");
-  // Read fresh: the session's copy of name and role may be a few minutes old.
-  const user = await db.user.findUnique({
-    where: { id: viewer.id },
-    select: {
-      name: true,
-      email: true,
-      role: true,
-      createdAt: true,
-      emailVerified: true,
-      accounts: { select: { providerId: true } },
-    },
-  });
+  const user = await getOwnAccount(viewer.id);
   if (!user) redirect("/sign-in?next=/account");
-  const role = parseRole(user.role);
-  const hasPassword = user.accounts.some((a) => a.providerId === "credential");
+  const { role, hasPassword } = user;
 
   return (
     <div className="mx-auto w-full max-w-3xl px-4 pt-12 pb-20 sm:px-6">

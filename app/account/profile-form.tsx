@@ -5,7 +5,7 @@ import { type FormEvent, useState } from "react";
 import { describeAuthError } from "@/components/auth/auth-errors";
 import { SubmitButton } from "@/components/auth/submit-button";
 import { TextField } from "@/components/auth/text-field";
-import { authClient } from "@/lib/auth/auth-client";
+import { authClient } from "@/components/auth/auth-client";
 
 export function ProfileForm({ name }: { name: string }) {
   const router = useRouter();

@@ -30,7 +30,7 @@ export function RegradeProgressView({
 
   useEffect(() => {
     if (progress.finished) return;
-    const timer = setTimeout(async () => {
+    const poll = async () => {
       try {
         const response = await fetch(`/api/classes/${classId}/regrades/${regradeId}`, { cache: "no-store" });
         if (!response.ok) throw new Error(String(response.status));
@@ -42,7 +42,8 @@ export function RegradeProgressView({
         // Try again on the next tick: a restarted dev server or a blip should not end the watch.
         setProgress((p) => ({ ...p }));
       }
-    }, POLL_MS);
+    };
+    const timer = setTimeout(() => void poll(), POLL_MS);
     return () => clearTimeout(timer);
   }, [classId, regradeId, progress]);
 

@@ -27,6 +27,8 @@ export function describeAuthError(error: ClientError, context: { passwordField?:
       return { field: "form", message: "Confirm your email first: we sent you a link when you signed up." };
     case "INVALID_TOKEN":
       return { field: "form", message: "This reset link has expired or was already used. Ask for a new one." };
+    default:
+      break; // any other code: told by its status below
   }
   if (error.status === 429) return { field: "form", message: "Too many attempts. Wait a few seconds, then try again." };
   if (error.status === 0 || error.status >= 500)

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { ItemAnswer } from "@/exercises/quizzes/score";
-import { ensureSession } from "@/lib/auth/ensure-session";
+import { ensureSession } from "@/components/auth/ensure-session";
 import type { OpenAttempt } from "@/lib/quizzes/schemas";
 import { ChoiceInput } from "./choice-input";
 import { ItemFrame } from "./item-frame";

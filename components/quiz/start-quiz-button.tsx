@@ -4,7 +4,7 @@ import { Loader2, Play, RotateCcw } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { ensureSession } from "@/lib/auth/ensure-session";
+import { ensureSession } from "@/components/auth/ensure-session";
 
 /** Starts a new attempt (new seed, new variants) and opens it. */
 export function StartQuizButton({

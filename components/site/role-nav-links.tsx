@@ -1,6 +1,6 @@
 "use client";
 
-import { authClient } from "@/lib/auth/auth-client";
+import { authClient } from "@/components/auth/auth-client";
 import { NavLink } from "./nav-link";
 
 /** Links that only make sense for an account: a teacher's classes, a student's dashboard. */

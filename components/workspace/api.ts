@@ -1,7 +1,7 @@
 // Browser calls to our own API. Every response is parsed with the shared zod schemas: a stored
 // GradeResult is data from another process and is validated again before the UI trusts it.
 import type { z } from "zod";
-import { ensureSession, forgetSession } from "@/lib/auth/ensure-session";
+import { ensureSession, forgetSession } from "@/components/auth/ensure-session";
 import {
   ApiErrorResponse,
   SaveDraftResponse,

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { ensureSession } from "@/lib/auth/ensure-session";
+import { ensureSession } from "@/components/auth/ensure-session";
 import { codeFingerprint } from "@/lib/drafts/code-fingerprint";
 import { reconcileDrafts, type Reconciled } from "@/lib/drafts/reconcile-drafts";
 import { errorMessage, saveDraftCode, sendDraftOnLeave } from "./api";

@@ -1,5 +1,5 @@
 // Who is asking, read from the better-auth session cookie. Only better-auth's anonymous sign-in
-// creates users (the browser calls it before a first write: lib/auth/ensure-session.ts); a
+// creates users (the browser calls it before a first write: components/auth/ensure-session.ts); a
 // request without a session has no viewer. Returns the Set-Cookie headers better-auth wants
 // sent (a refreshed session), which the caller attaches to its response; nothing here depends
 // on Next.

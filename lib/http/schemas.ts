@@ -7,6 +7,7 @@ import { z } from "zod";
 import { codeProblem } from "../submissions/code-rules.ts";
 
 // C0 controls, DEL and C1 controls.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
 
 function controlMessage(text: string): string | null {

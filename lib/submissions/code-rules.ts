@@ -4,6 +4,7 @@ import { AppError } from "../errors.ts";
 export const MAX_CODE_BYTES = 64 * 1024;
 
 // C0 controls and DEL except tab, line feed and carriage return.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 export type CodeProblem = { code: "bad_request" | "too_large"; message: string };

@@ -5,7 +5,7 @@ import { describeAuthError, type AuthProblem } from "@/components/auth/auth-erro
 import { FormAlert } from "@/components/auth/form-alert";
 import { SubmitButton } from "@/components/auth/submit-button";
 import { TextField } from "@/components/auth/text-field";
-import { authClient } from "@/lib/auth/auth-client";
+import { authClient } from "@/components/auth/auth-client";
 
 export function ForgotPasswordForm() {
   const [pending, setPending] = useState(false);

@@ -274,7 +274,7 @@ export const futuresLazy = defineItem({
             opt(
               'Only "main done".',
               true,
-              `Calling an async fn only builds a future. Nobody polls _pending, so ${name}'s body never runs. Binding it to _pending also silences the compiler's \"futures do nothing unless you .await or poll them\" warning, which a bare ${name}(); statement would get.`,
+              `Calling an async fn only builds a future. Nobody polls _pending, so ${name}'s body never runs. Binding it to _pending also silences the compiler's "futures do nothing unless you .await or poll them" warning, which a bare ${name}(); statement would get.`,
             ),
             opt(
               `"${name} running", then "main done".`,

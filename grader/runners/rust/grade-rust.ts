@@ -88,7 +88,7 @@ export async function gradeRust(options: {
     stdin: harnessInput({ nonce, thresholds: options.meta.thresholds, seed: options.seed ?? randomInt(2 ** 32) }),
   });
   const report = readResults(run.results, nonce);
-  const early = jobLimitHit(run, limits) ?? (report.done ? null : abnormalEnd(run, report.rejected, limits));
+  const early = jobLimitHit(run, limits) ?? (report.done ? null : abnormalEnd(run, report.rejected));
   const reported = new Set(report.tests.map((t) => t.name));
   const missing: TestResult[] = (report.plan ?? [])
     .filter((name) => !reported.has(name))
@@ -144,7 +144,7 @@ function jobLimitHit(run: SandboxOutcome, limits: ExerciseMeta["limits"]): Early
   return null;
 }
 
-function abnormalEnd(run: SandboxOutcome, rejected: number, limits: ExerciseMeta["limits"]): Early {
+function abnormalEnd(run: SandboxOutcome, rejected: number): Early {
   const seconds = (run.activeMs / 1000).toFixed(1);
   if (run.outputFlooded)
     return { reason: "output_limit", message: "your program printed more than 1 MiB and was stopped" };

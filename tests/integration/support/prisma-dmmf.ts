@@ -26,7 +26,7 @@ function load(): WasmExports {
   const prismaPackage = createRequire(import.meta.url).resolve("prisma/package.json");
   const wasmFile = path.join(path.dirname(prismaPackage), "build", "prisma_schema_build_bg.wasm");
   const module = new WebAssembly.Module(fs.readFileSync(wasmFile));
-  let exports: WasmExports | undefined;
+  let exports: WasmExports | undefined = undefined;
   const text = (ptr: number, len: number) => {
     if (!exports) throw new Error("schema wasm used before it was instantiated");
     return decoder.decode(new Uint8Array(exports.memory.buffer).subarray(ptr >>> 0, (ptr >>> 0) + len));

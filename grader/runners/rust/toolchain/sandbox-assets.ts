@@ -26,7 +26,9 @@ export async function buildSeccompFilter(options: { gcc: string }): Promise<stri
     await run(options.gcc, ["-O2", "-Wall", "-o", generator, FILTER_SOURCE, "-lseccomp"]);
   } catch (error) {
     const detail = error instanceof Error ? error.message.split("\n").slice(0, 4).join(" ") : String(error);
-    throw new Error(`cannot build the sandbox's seccomp filter (is libseccomp-dev installed?): ${detail}`);
+    throw new Error(`cannot build the sandbox's seccomp filter (is libseccomp-dev installed?): ${detail}`, {
+      cause: error,
+    });
   }
   await run(generator, [`${bpf}.partial`]);
   await chmod(`${bpf}.partial`, 0o644);

@@ -79,7 +79,7 @@ function settle(ok: boolean, value: unknown): void {
 }
 function start(fn: (...args: unknown[]) => unknown, args: unknown[], name: string, heartbeatMs: number): void {
   current = name;
-  if (heartbeatMs > 0) heartbeat(heartbeatMs);
+  if (heartbeatMs > 0) void heartbeat(heartbeatMs);
   let result;
   let promise;
   try {
@@ -89,7 +89,7 @@ function start(fn: (...args: unknown[]) => unknown, args: unknown[], name: strin
     settle(false, e);
     return;
   }
-  thenP(
+  void thenP(
     promise,
     (v) => settle(true, v),
     (e) => settle(false, e),
@@ -255,7 +255,7 @@ export function spawn(fn: (data: unknown) => unknown, data: unknown): JoinHandle
   // The host starts the workers of one synchronous burst together, once this code yields.
   if (!burstOpen) {
     burstOpen = true;
-    thenP(burst, () => {
+    void thenP(burst, () => {
       burstOpen = false;
       host.go();
     });
