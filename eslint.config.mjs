@@ -142,6 +142,32 @@ export default defineConfig(
     },
   },
   {
+    // lib/env.ts is the one door to the environment (one zod schema). The engine (grader/core,
+    // grader/runners, the quiz program runner in exercises/) may not import lib/, so it reads PATH and hands its environment to child
+    // processes itself; tests set up theirs; prisma.config.ts is Prisma's CLI's own file.
+    files: ["**/*.{ts,tsx}"],
+    ignores: [
+      "lib/env.ts",
+      "exercises/**",
+      "grader/core/**",
+      "grader/runners/**",
+      "**/*.test.ts",
+      "tests/**",
+      "prisma.config.ts",
+      "bench/**",
+    ],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        {
+          object: "process",
+          property: "env",
+          message: "Read and write the environment through lib/env.ts (env, optionalEnv, setEnv, childEnv).",
+        },
+      ],
+    },
+  },
+  {
     // Runs inside the isolates before student code: it forwards `arguments` whole to captured
     // built-ins (exact arity, no spread through a patchable iterator), swallows errors from
     // hostile values on purpose, and keeps `this` of objects handed to student code.

@@ -6,6 +6,7 @@
 //    reads x-nonce, which renders every page per request — static HTML could not carry a
 //    per-request nonce. Prefetches carry no HTML, so they get no policy of their own.
 import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/lib/env";
 import { contentSecurityPolicy } from "@/lib/http/security-headers";
 
 export function proxy(request: NextRequest): NextResponse {
@@ -17,7 +18,7 @@ export function proxy(request: NextRequest): NextResponse {
   const prefetch = request.headers.has("next-router-prefetch") || request.headers.get("purpose") === "prefetch";
   if (prefetch) return NextResponse.next();
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const policy = contentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === "development" });
+  const policy = contentSecurityPolicy({ nonce, dev: env.NODE_ENV === "development" });
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
   headers.set("Content-Security-Policy", policy);

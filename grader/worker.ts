@@ -16,7 +16,7 @@ import {
 } from "graphile-worker";
 import { embeddedDatabaseUrl } from "../lib/db/embedded-defaults.ts";
 import { disconnectDb } from "../lib/db.ts";
-import { env, optionalEnv } from "../lib/env.ts";
+import { env, optionalEnv, setEnv } from "../lib/env.ts";
 import { SWEEP_TASK, sweepStaleRuns } from "../lib/grading/sweep-stale-runs.ts";
 import { jsonLogger, type JsonLogger } from "../lib/observability/json-log.ts";
 import { childRestarts, sweptRuns } from "../lib/observability/metrics.ts";
@@ -112,7 +112,7 @@ export async function workerCommand(args: string[]): Promise<number> {
     return 2;
   }
   const databaseUrl = optionalEnv("DATABASE_URL") ?? embeddedDatabaseUrl();
-  process.env.DATABASE_URL = databaseUrl; // lib/db and the sweeper read it through lib/env
+  setEnv("DATABASE_URL", databaseUrl); // lib/db and the sweeper read it through lib/env
   try {
     if (once) {
       await drainGradeJobs({ databaseUrl, json: true });

@@ -1,6 +1,8 @@
-// The one module that reads process.env (web, worker, scripts). Each key is parsed with zod the
+// The one module that reads or writes process.env (web, worker, scripts; the lint config forbids it
+// elsewhere outside the engine and tests). Each key is parsed with zod the
 // first time it is read, so `next build` works without DATABASE_URL and the worker needs no
 // auth secret; getEnv() parses everything at once for a start-up check.
+import path from "node:path";
 import { z } from "zod";
 import { parseTrustedProxies } from "./http/client-ip.ts";
 
@@ -9,6 +11,13 @@ export const EnvSchema = z.object({
   BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters"),
   BETTER_AUTH_URL: z.url().default("http://localhost:3000"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // `./interleave start`'s embedded Postgres (scripts/start.ts): its port and where it and the
+  // install's secret live.
+  INTERLEAVE_DB_PORT: z.coerce.number().int().min(1).max(65535).default(5433),
+  INTERLEAVE_DATA_DIR: z
+    .string()
+    .min(1)
+    .default(path.resolve(import.meta.dirname, "..", ".data")),
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   // Mail (lib/mail): without SMTP_URL messages go to the outbox table the admin page shows.
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "SMTP_URL must be an smtp:// or smtps:// URL" }).optional(),
@@ -78,6 +87,23 @@ let all: Env | undefined;
 export function getEnv(): Env {
   all ??= EnvSchema.parse(process.env);
   return all;
+}
+
+/**
+ * Sets a key for this process and the children it starts (e.g. DATABASE_URL once the embedded
+ * database is up): validated like a read, and the memoised values are forgotten.
+ */
+export function setEnv<K extends Key>(key: K, value: string): void {
+  const result = EnvSchema.shape[key].safeParse(value);
+  if (!result.success) throw new Error(`environment variable ${key}: ${result.error.issues[0]?.message ?? "invalid"}`);
+  (process.env as Record<string, string | undefined>)[key] = value;
+  cache.delete(key);
+  all = undefined;
+}
+
+/** The environment a child process of ours inherits, with these keys set or replaced. */
+export function childEnv(extra: Partial<Record<Key, string>> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra } as NodeJS.ProcessEnv;
 }
 
 /** A key that may be absent (e.g. DATABASE_URL, when the embedded database is the fallback). */

@@ -1,20 +1,10 @@
 // `./interleave start`: the whole platform on its embedded default, until Ctrl-C.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { z } from "zod";
-import { env } from "../lib/env.ts";
+import { env, optionalEnv } from "../lib/env.ts";
 import { startPlatform } from "./platform/start-platform.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-
-const StartEnv = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  INTERLEAVE_DB_PORT: z.coerce.number().int().min(1).max(65535).default(5433),
-  INTERLEAVE_DATA_DIR: z.string().default(path.join(root, ".data")),
-  DATABASE_URL: z.url().optional(),
-  // Worker i of `start` serves /metrics on WORKER_METRICS_PORT + i (lib/env.ts).
-  WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
-});
 
 export async function startCommand(args: string[]): Promise<number> {
   if (args.length > 0) {
@@ -23,23 +13,24 @@ export async function startCommand(args: string[]): Promise<number> {
     );
     return 2;
   }
-  const settings = StartEnv.parse(process.env);
+  let settings;
   try {
-    // The web server reads it at start; a typo should stop us here, not after the build.
+    // The web server reads these at start; a typo should stop us here, not after the build.
     void env.TRUSTED_PROXIES;
     void env.GRADING_WORKERS;
+    settings = {
+      dataDir: env.INTERLEAVE_DATA_DIR,
+      port: env.PORT,
+      dbPort: env.INTERLEAVE_DB_PORT,
+      databaseUrl: optionalEnv("DATABASE_URL"),
+      // Worker i of `start` serves /metrics on WORKER_METRICS_PORT + i (lib/env.ts).
+      workerMetricsBasePort: env.WORKER_METRICS_PORT,
+    };
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
   }
-  const platform = await startPlatform({
-    root,
-    dataDir: settings.INTERLEAVE_DATA_DIR,
-    port: settings.PORT,
-    dbPort: settings.INTERLEAVE_DB_PORT,
-    databaseUrl: settings.DATABASE_URL,
-    workerMetricsBasePort: settings.WORKER_METRICS_PORT,
-  });
+  const platform = await startPlatform({ root, ...settings });
   process.stdout.write(`\nInterleave is running at ${platform.url}  (Ctrl-C to stop)\n\n`);
 
   let stopping = false;

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { childEnv } from "../lib/env.ts";
 import { ensureChromium } from "./platform/chromium.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -20,11 +21,7 @@ const VitestReport = z.object({
   success: z.boolean(),
 });
 
-function run(
-  command: string,
-  args: string[],
-  env: NodeJS.ProcessEnv = process.env,
-): { status: number; stdout: string } {
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = childEnv()): { status: number; stdout: string } {
   const result = spawnSync(command, args, {
     cwd: root,
     env,

@@ -1,12 +1,11 @@
 // `./interleave users create | set-role`: the first admin or teacher is made here, by whoever
 // runs the server; after that, admins promote people from the /admin page. Uses DATABASE_URL, or
 // the embedded database (and its generated auth secret) when it is not set.
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
 import { startEmbeddedPostgres, type RunningPostgres } from "../lib/db/embedded.ts";
 import { EMBEDDED_DEFAULTS } from "../lib/db/embedded-defaults.ts";
-import { optionalEnv } from "../lib/env.ts";
+import { env, optionalEnv, setEnv } from "../lib/env.ts";
 import { prepareDatabase } from "../lib/db/prepare-database.ts";
 import { isAppError } from "../lib/errors.ts";
 import { describeZodError } from "../lib/http/errors-to-response.ts";
@@ -99,9 +98,7 @@ export async function usersCommand(args: string[], io: CommandIo = processIo): P
 
 /** DATABASE_URL, or the embedded server (started if needed) with the install's auth secret. */
 async function connect(io: CommandIo): Promise<RunningPostgres | undefined> {
-  if (!process.env.BETTER_AUTH_SECRET) {
-    process.env.BETTER_AUTH_SECRET = loadOrCreateSecret(path.resolve(import.meta.dirname, "../.data"));
-  }
+  if (!optionalEnv("BETTER_AUTH_SECRET")) setEnv("BETTER_AUTH_SECRET", loadOrCreateSecret(env.INTERLEAVE_DATA_DIR));
   if (optionalEnv("DATABASE_URL")) return undefined;
   const server = await startEmbeddedPostgres({
     dataDir: EMBEDDED_DEFAULTS.dataDir,
@@ -109,7 +106,7 @@ async function connect(io: CommandIo): Promise<RunningPostgres | undefined> {
     database: EMBEDDED_DEFAULTS.database,
   });
   io.stderr(`[users] ${server.reused ? "using the running" : "started the"} embedded Postgres\n`);
-  process.env.DATABASE_URL = server.url;
+  setEnv("DATABASE_URL", server.url);
   // The first admin may well be created before the first `./interleave start`.
   await prepareDatabase({ databaseUrl: server.url });
   return server;

@@ -2,6 +2,7 @@
 // offline). Installed with apt when missing and we are root; otherwise the exact command is shown.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { childEnv } from "../../lib/env.ts";
 
 export const CHROMIUM_PATH = "/usr/bin/chromium";
 
@@ -22,7 +23,7 @@ export function ensureChromium(): void {
     throw new Error(`Chromium is missing; install it with: sudo apt-get install -y chromium`);
   }
   process.stderr.write("[interleave] installing Debian's chromium for the browser tests…\n");
-  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  const env = { ...childEnv(), DEBIAN_FRONTEND: "noninteractive" };
   for (const args of [
     ["update", "-qq"],
     ["install", "-y", "-qq", "chromium"],

@@ -5,6 +5,7 @@
 import path from "node:path";
 import { startEmbeddedPostgres } from "../../lib/db/embedded.ts";
 import { prepareDatabase } from "../../lib/db/prepare-database.ts";
+import { childEnv, env as appEnv, optionalEnv, setEnv } from "../../lib/env.ts";
 import { buildWebIfStale } from "./build-web.ts";
 import { defaultWorkerCount, startGradingWorkers, type WorkerFleet } from "./grading-workers.ts";
 import { startChild, stopChild, waitForHttp, type Child } from "./processes.ts";
@@ -58,14 +59,13 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     log(`migrations: ${migrated.applied.length} applied, ${migrated.upToDate.length} already in place`);
 
     const url = `http://localhost:${options.port}`;
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
+    const env = childEnv({
       DATABASE_URL: postgres.url,
-      BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? loadOrCreateSecret(options.dataDir),
-      BETTER_AUTH_URL: process.env.BETTER_AUTH_URL ?? url,
+      BETTER_AUTH_SECRET: optionalEnv("BETTER_AUTH_SECRET") ?? loadOrCreateSecret(options.dataDir),
+      BETTER_AUTH_URL: optionalEnv("BETTER_AUTH_URL") ?? url,
       PORT: String(options.port),
-    };
-    process.env.DATABASE_URL = postgres.url;
+    });
+    setEnv("DATABASE_URL", postgres.url);
     const { syncExercises } = await import("../../lib/exercises/sync-exercises.ts");
     const synced = await syncExercises({});
     log(`exercises synced: ${synced.upserted} current, ${synced.archived} archived`);
@@ -99,7 +99,6 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       log: quiet,
     });
     children.push(web);
-    const { env: appEnv } = await import("../../lib/env.ts");
     const count = options.workers ?? appEnv.GRADING_WORKERS ?? defaultWorkerCount();
     log(`grading workers: ${count}`);
     fleet = startGradingWorkers({
