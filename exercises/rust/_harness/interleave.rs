@@ -26,7 +26,7 @@ mod work;
 pub(crate) mod exercise;
 
 use channel::threshold;
-use paused::{on_runtime_thread, on_test_runtime};
+use paused::{on_runtime_thread, on_test_runtime, test_sleep};
 use rng::{keyed, salt, Rng};
 use panics::panics_so_far;
 use trace::{now_ms, span};
@@ -150,6 +150,7 @@ fn run_one(test: Test) {
     }
     let (panics, async_panics) = panics::take();
     let foreign = paused::take_foreign();
+    let other_context = paused::take_other_context();
     let verdict = match outcome {
         Ok(v) if panics.is_empty() || v.status != "pass" => v,
         // The test ran to its end although async code panicked: tokio caught a task's panic.
@@ -166,6 +167,13 @@ fn run_one(test: Test) {
     // did, the test cannot see them overlap (a private paused runtime reads 0 ms).
     let verdict = if verdict.status == "pass" && !foreign.is_empty() {
         fail("no_overlap", format!("{} ran on a runtime or thread your code started, not on the test's runtime, so the test could not see the waits overlap (a runtime of your own reads 0 ms whatever it does).", foreign.join(", ")))
+    } else {
+        verdict
+    };
+    // Waits awaited on the test's thread inside a runtime of the student's own (Handle::enter,
+    // then another executor such as futures::executor::block_on) went on that runtime's clock.
+    let verdict = if verdict.status == "pass" && !other_context.is_empty() {
+        fail("no_overlap", format!("{} {} awaited on the test's thread but inside a runtime your code built (Handle::enter / EnterGuard, with futures::executor::block_on or another executor polling {}): {} waits went on that runtime's clock, which the test does not watch, so it could not see them overlap. Await the exercise's functions in your async fn, on the runtime it already runs on.", other_context.join(", "), if other_context.len() == 1 { "was" } else { "were" }, if other_context.len() == 1 { "it" } else { "them" }, if other_context.len() == 1 { "its" } else { "their" }))
     } else {
         verdict
     };

@@ -14,6 +14,11 @@ static LONGEST_STALL: Mutex<f64> = Mutex::new(0.0);
 static TEST_RUNTIME: Mutex<Option<ThreadId>> = Mutex::new(None);
 /// What ran outside the test's runtime during the current test (the first few).
 static FOREIGN: Mutex<Vec<String>> = Mutex::new(Vec::new());
+/// The test's paused runtime, while one runs: the exercise's waits go on its timer and clock.
+static TEST_HANDLE: Mutex<Option<tokio::runtime::Handle>> = Mutex::new(None);
+/// Services awaited on the test runtime's thread but inside another runtime's context (the
+/// first few) during the current test.
+static OTHER_CONTEXT: Mutex<Vec<String>> = Mutex::new(Vec::new());
 
 /// Called by the exercise's simulated services (network waits and the like) as they start:
 /// they must run on the test's own runtime. Sequential work hidden on a runtime or thread the
@@ -40,6 +45,61 @@ pub(in crate::interleave) fn on_runtime_thread() -> bool {
 /// The services that ran off the test's runtime during this test (and forgets them).
 pub(super) fn take_foreign() -> Vec<String> {
     std::mem::take(&mut *lock(&FOREIGN))
+}
+
+/// The services awaited on the test's thread inside a runtime the student's code built (and
+/// forgets them).
+pub(super) fn take_other_context() -> Vec<String> {
+    std::mem::take(&mut *lock(&OTHER_CONTEXT))
+}
+
+/// The test runtime's clock, read through its handle whatever runtime the calling code entered.
+fn test_clock(handle: &tokio::runtime::Handle) -> tokio::time::Instant {
+    let _enter = handle.enter();
+    tokio::time::Instant::now()
+}
+
+/// The test's paused runtime, while one runs.
+pub(in crate::interleave) fn test_handle() -> Option<tokio::runtime::Handle> {
+    lock(&TEST_HANDLE).clone()
+}
+
+/// The sleep of an exercise's simulated wait (`what` names the service) on the runtime's
+/// thread, made on the test runtime's timer, so that only the test's own clock can end it.
+///
+/// The student's code cannot move that clock: a paused runtime of its own, entered on the
+/// test's thread (`Handle::enter`) and polled there by another executor
+/// (`futures::executor::block_on`), would otherwise take the wait on its own clock, which jumps
+/// through it at once while the test's clock reads 0 ms. Code running inside a context whose
+/// clock is not the test's is recorded (`take_other_context`, a `no_overlap` verdict that says
+/// so) and its sleep is left on that clock, so the test ends at once with that message instead
+/// of hanging. A context that reads the very same instant as the test's clock gets the test's
+/// timer: polled by an executor that holds the runtime's thread, that sleep can never end, and
+/// the watchdog reports the blocked runtime.
+///
+/// Off the runtime's thread (or outside a paused run) this is the ambient `tokio::time::sleep`:
+/// callers judge those threads themselves (`on_test_runtime`, thread budgets), and a thread of
+/// the test runtime's blocking pool must not wait on its paused clock (tokio does not move it
+/// while blocking work runs).
+pub(in crate::interleave) fn test_sleep(what: &str, duration: Duration) -> tokio::time::Sleep {
+    let handle = match test_handle() {
+        Some(handle) if on_runtime_thread() => handle,
+        _ => return tokio::time::sleep(duration),
+    };
+    let ambient = tokio::runtime::Handle::try_current().ok().map(|_| tokio::time::Instant::now());
+    match ambient {
+        Some(now) if now != test_clock(&handle) => {
+            let mut seen = lock(&OTHER_CONTEXT);
+            if seen.len() < 3 && !seen.iter().any(|s| s == what) {
+                seen.push(what.to_string());
+            }
+            tokio::time::sleep(duration)
+        }
+        _ => {
+            let _enter = handle.enter();
+            tokio::time::sleep(duration)
+        }
+    }
 }
 
 /// Real time the runtime's thread may run without parking before the watchdog ends the test
@@ -103,12 +163,13 @@ impl Ctx {
         begin_busy_stretch();
         *lock(&busy_since) = Some(RunClock::start());
         *lock(&TEST_RUNTIME) = Some(std::thread::current().id());
+        *lock(&TEST_HANDLE) = Some(runtime.handle().clone());
         let finished = Arc::new(AtomicBool::new(false));
         watch_for_a_stuck_runtime(busy_since.clone(), finished.clone());
         let out = runtime.block_on(async {
             let t0 = tokio::time::Instant::now();
             let offset = self.virtual_ms.unwrap_or(0.0);
-            start_virtual(t0, offset);
+            start_virtual(t0, offset, tokio::runtime::Handle::current());
             let out = future.await;
             self.last_virtual_ms = t0.elapsed().as_secs_f64() * 1000.0;
             self.virtual_ms = Some(offset + self.last_virtual_ms);
@@ -116,6 +177,7 @@ impl Ctx {
         });
         finished.store(true, Ordering::SeqCst);
         *lock(&TEST_RUNTIME) = None;
+        *lock(&TEST_HANDLE) = None;
         if let Some(t0) = lock(&busy_since).take() {
             note_busy_stretch(t0);
         }
@@ -160,7 +222,7 @@ fn watch_for_a_stuck_runtime(busy_since: Arc<Mutex<Option<RunClock>>>, finished:
                     super::abandon_test(super::fail(
                         "blocked_runtime",
                         format!(
-                            "the runtime's only thread has been busy for {:.1} s without reaching an .await, so no other task can run and the test was stopped: something blocks it for good (a std::sync::Mutex guard held across .await while another task waits for it, a blocking call, or a loop that never awaits)",
+                            "the runtime's only thread has been busy for {:.1} s without reaching an .await, so no other task can run and the test was stopped: something blocks it for good (a std::sync::Mutex guard held across .await while another task waits for it, a blocking call, a loop that never awaits, or an executor of your own such as futures::executor::block_on polling the exercise's functions there: their waits end only on the test's runtime, which cannot run while its thread is held)",
                             busy.as_secs_f64()
                         ),
                     ));

@@ -17,8 +17,9 @@ struct Span {
 
 enum Origin {
     Real(Instant),
-    /// The paused runtime's start, and the virtual ms earlier runtimes of this test used.
-    Virtual(tokio::time::Instant, f64),
+    /// The paused runtime's start, the virtual ms earlier runtimes of this test used, and that
+    /// runtime (its clock is read through it, not through whatever runtime the caller entered).
+    Virtual(tokio::time::Instant, f64, tokio::runtime::Handle),
 }
 
 static ORIGIN: Mutex<Option<Origin>> = Mutex::new(None);
@@ -33,14 +34,17 @@ pub(super) fn start_test() {
 }
 
 /// A paused runtime starts at `t0`, after `offset` virtual ms of earlier ones in this test.
-pub(super) fn start_virtual(t0: tokio::time::Instant, offset: f64) {
-    *lock(&ORIGIN) = Some(Origin::Virtual(t0, offset));
+pub(super) fn start_virtual(t0: tokio::time::Instant, offset: f64, runtime: tokio::runtime::Handle) {
+    *lock(&ORIGIN) = Some(Origin::Virtual(t0, offset, runtime));
 }
 
 /// Milliseconds since the running test started, on its clock.
 pub(in crate::interleave) fn now_ms() -> f64 {
     match &*lock(&ORIGIN) {
-        Some(Origin::Virtual(t0, offset)) => offset + tokio::time::Instant::now().duration_since(*t0).as_secs_f64() * 1000.0,
+        Some(Origin::Virtual(t0, offset, runtime)) => {
+            let _enter = runtime.enter();
+            offset + tokio::time::Instant::now().duration_since(*t0).as_secs_f64() * 1000.0
+        }
         Some(Origin::Real(t0)) => t0.elapsed().as_secs_f64() * 1000.0,
         None => 0.0,
     }

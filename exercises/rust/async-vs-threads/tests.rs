@@ -3,7 +3,7 @@
 // a thread per request is judged by counting threads. `score` is real CPU work measured on
 // each thread's CPU clock (measure_work), so "split across threads" is judged by how the work
 // was divided (work spread), not by how fast a shared machine happened to be.
-use super::{fail, keyed, measure_work_if, meet_first_calls, now_ms, pass, salt, span, threshold, Clock, Ctx, Inputs, Test, Verdict, WorkLog};
+use super::{fail, keyed, measure_work_if, meet_first_calls, now_ms, pass, salt, span, test_sleep, threshold, Clock, Ctx, Inputs, Test, Verdict, WorkLog};
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, Once};
@@ -60,7 +60,7 @@ async fn network_wait(ms: u64) {
     if !on_runtime_thread && tokio::runtime::Handle::try_current().is_ok() && clock_frozen() {
         std::thread::sleep(Duration::from_millis(ms));
     } else {
-        tokio::time::sleep(Duration::from_millis(ms)).await;
+        test_sleep("request", Duration::from_millis(ms)).await;
     }
 }
 

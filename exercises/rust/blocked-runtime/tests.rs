@@ -1,7 +1,7 @@
 // Hidden tests for rust/blocked-runtime. Pages arrive after a simulated network wait (paused
 // clock); `checksum` is real CPU work (about 40 ms). The runtime's thread is timed between
 // parks (Ctx::paused): computing there stalls every other task for that long.
-use super::{fail, keyed, measure_work, now_ms, on_runtime_thread, on_test_runtime, pass, span, threshold, Clock, Ctx, Inputs, Test, Verdict};
+use super::{fail, keyed, measure_work, now_ms, on_runtime_thread, on_test_runtime, pass, span, test_sleep, threshold, Clock, Ctx, Inputs, Test, Verdict};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
@@ -15,7 +15,7 @@ const MAX_STALL_MS: f64 = 50.0;
 pub async fn fetch_page(i: u32) -> Vec<u8> {
     on_test_runtime("fetch_page");
     let start = now_ms();
-    tokio::time::sleep(Duration::from_millis(LATENCY_MS)).await;
+    test_sleep("fetch_page", Duration::from_millis(LATENCY_MS)).await;
     span(&format!("fetch_page({})", i), "wait", start, now_ms());
     page_of(i)
 }

@@ -2,7 +2,7 @@
 // and notes which OS thread polled it, so "a thread per download" is judged by counting
 // threads against the budget, never by memory or speed. A thread the sandbox refused to
 // create (its hard cap sits far above the budget) counts as a budget breach too.
-use super::{fail, keyed, now_ms, pass, span, threshold, Clock, Ctx, Inputs, Test, Verdict};
+use super::{fail, keyed, now_ms, pass, span, test_sleep, threshold, Clock, Ctx, Inputs, Test, Verdict};
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, Once};
@@ -52,7 +52,7 @@ async fn network_wait(ms: u64) {
     if !on_runtime_thread && tokio::runtime::Handle::try_current().is_ok() && clock_frozen() {
         std::thread::sleep(Duration::from_millis(ms));
     } else {
-        tokio::time::sleep(Duration::from_millis(ms)).await;
+        test_sleep("download", Duration::from_millis(ms)).await;
     }
 }
 

@@ -1,7 +1,7 @@
 // Hidden tests for rust/join-all. `fetch_price` waits on tokio's paused clock (80-120 ms,
 // different per id, so finishing order differs from asking order); the virtual time of the
 // whole call shows exactly how much of the waiting overlapped. Each fetch is counted per id.
-use super::{fail, keyed, now_ms, on_test_runtime, pass, span, threshold, Clock, Ctx, Test, Verdict};
+use super::{fail, keyed, now_ms, on_test_runtime, pass, span, test_sleep, threshold, Clock, Ctx, Test, Verdict};
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 use std::time::Duration;
@@ -42,7 +42,7 @@ pub async fn fetch_price(id: u32) -> u64 {
     on_test_runtime("fetch_price");
     *fetches().entry(id).or_insert(0) += 1;
     let start = now_ms();
-    tokio::time::sleep(Duration::from_millis(latency_ms(id))).await;
+    test_sleep("fetch_price", Duration::from_millis(latency_ms(id))).await;
     span(&format!("fetch_price({})", id), "wait", start, now_ms());
     price_of(id)
 }

@@ -1,6 +1,6 @@
 // Hidden tests for rust/join-concurrently. The student's file is `crate::student`; the three
 // simulated services below are what it imports from `crate::exercise`.
-use super::{fail, keyed, now_ms, on_test_runtime, pass, span, Clock, Ctx, Test, Verdict};
+use super::{fail, keyed, now_ms, on_test_runtime, pass, span, test_sleep, Clock, Ctx, Test, Verdict};
 use std::sync::Mutex;
 use std::time::Duration;
 
@@ -24,7 +24,7 @@ async fn service(name: &'static str, id: u32, ms: u64) {
     on_test_runtime(name);
     asked().push((name, id));
     let start = now_ms();
-    tokio::time::sleep(Duration::from_millis(ms)).await;
+    test_sleep(name, Duration::from_millis(ms)).await;
     span(name, "wait", start, now_ms());
 }
 

@@ -1,7 +1,7 @@
 // Hidden tests for rust/profile-fetch. The database row and the avatar are simulated services
 // that wait on tokio's paused clock (exact overlap). The old blocking avatar client knows which
 // thread runs the test's runtime, so calling it there is caught for certain, not by timing.
-use super::{fail, keyed, now_ms, on_test_runtime, pass, span, threshold, Clock, Ctx, Test, Verdict};
+use super::{fail, keyed, now_ms, on_test_runtime, pass, span, test_sleep, threshold, Clock, Ctx, Test, Verdict};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 use std::thread::ThreadId;
@@ -44,7 +44,7 @@ pub enum FetchError {
 async fn wait(name: String, ms: u64) {
     on_test_runtime(&name);
     let start = now_ms();
-    tokio::time::sleep(Duration::from_millis(ms)).await;
+    test_sleep(&name, Duration::from_millis(ms)).await;
     span(&name, "wait", start, now_ms());
 }
 

@@ -1,6 +1,6 @@
 // Hidden tests for rust/spawn-tasks. `fetch_name` waits on the paused clock (40-120 ms by id),
 // so overlap is exact and tasks finish in a different order than they were spawned.
-use super::{fail, keyed, now_ms, on_test_runtime, pass, span, Clock, Ctx, Inputs, Test, Verdict};
+use super::{fail, keyed, now_ms, on_test_runtime, pass, span, test_sleep, Clock, Ctx, Inputs, Test, Verdict};
 use std::time::Duration;
 
 fn latency_ms(id: u32) -> u64 {
@@ -12,7 +12,7 @@ pub async fn fetch_name(id: u32) -> String {
     on_test_runtime("fetch_name");
     ASKED.claim(&[id]);
     let start = now_ms();
-    tokio::time::sleep(Duration::from_millis(latency_ms(id))).await;
+    test_sleep("fetch_name", Duration::from_millis(latency_ms(id))).await;
     span(&format!("fetch_name({})", id), "wait", start, now_ms());
     name_of(id)
 }
