@@ -1,0 +1,28 @@
+// Attack (independent test, finding 1): sequential awaits polled by futures::executor::block_on
+// on the test runtime's own thread, inside a private start_paused runtime entered there
+// (Handle::enter) and driven by a helper thread. The exercise's waits would land on the private
+// clock, which jumps through them, while the test's clock reads 0 ms and the thread check sees
+// the test's thread. The harness's waits notice a context whose clock is not the test's.
+use crate::exercise::{load_orders, load_suggestions, load_user, Dashboard};
+
+pub async fn dashboard(id: u32) -> Dashboard {
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().start_paused(true).build().unwrap();
+    let handle = rt.handle().clone();
+    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+    // the private runtime's driver: parks, auto-advances its paused clock
+    let driver = std::thread::spawn(move || {
+        rt.block_on(async move { let _ = stop_rx.await; });
+    });
+    let out = {
+        let _guard = handle.enter();
+        futures::executor::block_on(async move {
+            let user = load_user(id).await;
+            let orders = load_orders(id).await;
+            let suggestions = load_suggestions(id).await;
+            Dashboard { user, orders, suggestions }
+        })
+    };
+    let _ = stop_tx.send(());
+    let _ = driver; // not joined: joining would block; it ends by itself
+    out
+}
