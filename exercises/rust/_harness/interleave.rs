@@ -31,7 +31,7 @@ use rng::{keyed, salt, Rng};
 use panics::panics_so_far;
 use trace::{now_ms, span};
 use verdict::{fail, pass, Clock, Test, Verdict};
-use work::{measure_work, measure_work_if, meet_first_calls, thread_cpu_ms, Inputs, Ledger, RunClock, WorkLog};
+use work::{measure_work, measure_work_if, meet_calls_of, meet_first_calls, on_rayon_pool, thread_cpu_ms, Inputs, Ledger, RunClock, WorkLog};
 
 use std::fmt::Write as _;
 use std::sync::atomic::{AtomicBool, Ordering};

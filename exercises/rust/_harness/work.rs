@@ -4,7 +4,7 @@
 use super::trace::{now_ms, span, thread_label};
 use super::{lock, Ctx};
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex};
 use std::thread::ThreadId;
 use std::time::{Duration, Instant};
@@ -17,6 +17,24 @@ static WORK: Mutex<(usize, Option<WorkLog>)> = Mutex::new((0, None));
 static ARRIVED: Condvar = Condvar::new();
 /// Whether the running test judges overlap (`meet_first_calls`); every test starts without.
 static MEET: AtomicBool = AtomicBool::new(false);
+/// How many threads the rendezvous waits for (2 for `meet_first_calls`, n for `meet_calls_of`).
+static MEET_N: AtomicUsize = AtomicUsize::new(2);
+/// Counted calls whose real-time spans are kept per measurement (enough for every exercise).
+const MAX_CALLS: usize = 20_000;
+/// The real clock of the call spans overlap is judged on (the test's own clock may be virtual).
+static EPOCH: Mutex<Option<Instant>> = Mutex::new(None);
+
+fn real_ms() -> f64 {
+    let epoch = *lock(&EPOCH).get_or_insert_with(Instant::now);
+    epoch.elapsed().as_secs_f64() * 1000.0
+}
+
+/// True when the calling thread is a worker of a rayon pool, any pool: the global one, one the
+/// tests built, or one the student's code built (`ThreadPoolBuilder`), whatever its threads
+/// are called.
+pub(in crate::interleave) fn on_rayon_pool() -> bool {
+    rayon::current_thread_index().is_some()
+}
 /// Real time the first thread to arrive at a counted call waits for a second one (see
 /// `meet_first_calls`). Threads started together arrive within a few ms even on a crowded
 /// machine; a thread joined before the next one was spawned waits it out alone, once.
@@ -43,11 +61,70 @@ pub(in crate::interleave) struct WorkLog {
     last_thread: Option<String>,
     /// Threads that made a counted call in this measurement, in order of arrival.
     arrived: Vec<ThreadId>,
+    /// A thread waited out the rendezvous without meeting enough others: later ones go on.
+    meet_over: bool,
+    /// Counted calls made on a worker thread of some rayon pool (`on_rayon_pool`).
+    pub(in crate::interleave) pool_calls: usize,
+    /// Counted calls: thread, and start and end in real ms (after the rendezvous), for
+    /// `overlap_share`. At most MAX_CALLS.
+    pub(in crate::interleave) calls: Vec<(String, f64, f64)>,
+}
+
+impl WorkLog {
+    /// The share (0 to 1) of the counted calls' running time, weighted by how long each call
+    /// ran, during which another thread had a counted call running too. A thread that did one
+    /// item beside a long sequential stretch makes that item overlap, not the stretch, so it
+    /// adds almost nothing; threads that ran their work at the same time give about 1, on one
+    /// core too (a thread's call stays running while the core runs another thread's).
+    pub(in crate::interleave) fn overlap_share(&self) -> f64 {
+        let mut names: HashMap<&str, usize> = HashMap::new();
+        let mut events: Vec<(f64, i32, usize)> = Vec::with_capacity(self.calls.len() * 2);
+        for (thread, start, end) in &self.calls {
+            let n = names.len();
+            let id = *names.entry(thread.as_str()).or_insert(n);
+            events.push((*start, 1, id));
+            events.push((end.max(*start), -1, id));
+        }
+        events.sort_by(|a, b| a.0.partial_cmp(&b.0).unwrap_or(std::cmp::Ordering::Equal).then(a.1.cmp(&b.1)));
+        let mut active = vec![0usize; names.len()];
+        let (mut calls, mut threads) = (0usize, 0usize);
+        let (mut total, mut overlapped) = (0.0f64, 0.0f64);
+        let mut last = events.first().map_or(0.0, |e| e.0);
+        for (at, step, id) in events {
+            let len = at - last;
+            if len > 0.0 {
+                total += len * calls as f64;
+                if threads >= 2 {
+                    overlapped += len * calls as f64;
+                }
+            }
+            last = at;
+            if step > 0 {
+                active[id] += 1;
+                calls += 1;
+                if active[id] == 1 {
+                    threads += 1;
+                }
+            } else {
+                active[id] = active[id].saturating_sub(1);
+                calls = calls.saturating_sub(1);
+                if active[id] == 0 {
+                    threads = threads.saturating_sub(1);
+                }
+            }
+        }
+        if total > 0.0 {
+            overlapped / total
+        } else {
+            0.0
+        }
+    }
 }
 
 /// A new test starts: a new measurement, and no rendezvous until the test asks for one.
 pub(super) fn start_test() {
     MEET.store(false, Ordering::SeqCst);
+    MEET_N.store(2, Ordering::SeqCst);
     new_generation();
 }
 
@@ -63,6 +140,18 @@ pub(super) fn start_test() {
 /// of the call's CPU time or timeline span, and never happens on the test's paused runtime's
 /// thread (where it would read as a blocked runtime).
 pub(in crate::interleave) fn meet_first_calls() {
+    MEET_N.store(2, Ordering::SeqCst);
+    MEET.store(true, Ordering::SeqCst);
+}
+
+/// `meet_first_calls` for a test that gives each of `n` threads a part of its own: the first
+/// threads to arrive at a counted call wait (each up to MEET_WAIT from its arrival) until `n`
+/// threads have arrived, so threads started together all have a call in flight at once
+/// (`max_in_flight` reaches `n`) however the machine schedules them. Once a thread has waited
+/// out MEET_WAIT without the others arriving (they were not started yet: joined one by one),
+/// nobody waits any more in that measurement.
+pub(in crate::interleave) fn meet_calls_of(n: usize) {
+    MEET_N.store(n.max(2), Ordering::SeqCst);
     MEET.store(true, Ordering::SeqCst);
 }
 
@@ -73,17 +162,18 @@ fn meet(generation: usize) {
         return;
     }
     let me = std::thread::current().id();
+    let wanted = MEET_N.load(Ordering::SeqCst);
     let mut work = lock(&WORK);
     if work.0 != generation {
         return;
     }
     {
         let log = work.1.get_or_insert_with(WorkLog::default);
-        if log.arrived.contains(&me) {
+        if log.arrived.contains(&me) || log.meet_over {
             return;
         }
         log.arrived.push(me);
-        if log.arrived.len() > 1 {
+        if log.arrived.len() >= wanted {
             ARRIVED.notify_all();
             return;
         }
@@ -91,8 +181,17 @@ fn meet(generation: usize) {
     let deadline = Instant::now() + MEET_WAIT;
     loop {
         let now = Instant::now();
-        let alone = work.0 == generation && work.1.as_ref().map_or(false, |l| l.arrived.len() < 2);
-        if !alone || now >= deadline {
+        let waiting = work.0 == generation && work.1.as_ref().map_or(false, |l| l.arrived.len() < wanted && !l.meet_over);
+        if !waiting {
+            return;
+        }
+        if now >= deadline {
+            if work.0 == generation {
+                if let Some(log) = work.1.as_mut() {
+                    log.meet_over = true;
+                }
+                ARRIVED.notify_all();
+            }
             return;
         }
         work = ARRIVED.wait_timeout(work, deadline - now).map(|(g, _)| g).unwrap_or_else(|e| e.into_inner().0);
@@ -124,13 +223,20 @@ pub(in crate::interleave) fn measure_work<T>(task: &str, f: impl FnOnce() -> T) 
         work.0
     };
     meet(generation);
-    let (start, cpu0) = (now_ms(), thread_cpu_ms());
+    let pooled = on_rayon_pool();
+    let (start, cpu0, real0) = (now_ms(), thread_cpu_ms(), real_ms());
     let out = f();
-    let (end, cpu) = (now_ms(), thread_cpu_ms() - cpu0);
+    let (end, cpu, real1) = (now_ms(), thread_cpu_ms() - cpu0, real_ms());
     let mut work = lock(&WORK);
     if work.0 == generation {
         span(task, "run", start, end);
         let log = work.1.get_or_insert_with(WorkLog::default);
+        if pooled {
+            log.pool_calls += 1;
+        }
+        if log.calls.len() < MAX_CALLS {
+            log.calls.push((thread_label(), real0, real1));
+        }
         log.finished += 1;
         log.in_flight = log.in_flight.saturating_sub(1);
         *log.cpu_by_thread.entry(thread_label()).or_insert(0.0) += cpu;

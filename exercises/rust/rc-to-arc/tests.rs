@@ -1,6 +1,6 @@
 // Hidden tests for rust/rc-to-arc. `sum_slice` is the per-thread work; it measures which
 // thread ran it, so "the threads really did the summing" is checked without timing.
-use super::{fail, measure_work_if, pass, salt, Clock, Ctx, Test, Verdict};
+use super::{fail, measure_work_if, meet_calls_of, on_rayon_pool, pass, salt, Clock, Ctx, Test, Verdict};
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 
@@ -14,7 +14,7 @@ struct Tally {
     extra: usize,
     /// Numbers summed by counted calls, per thread.
     per_thread: BTreeMap<String, usize>,
-    /// Numbers summed by counted calls on the shared rayon pool's threads (the harness names them).
+    /// Numbers summed by counted calls on a rayon pool's worker threads (any pool).
     pooled: usize,
 }
 
@@ -53,7 +53,7 @@ fn claim(part: &[u64]) -> bool {
     if fresh {
         let thread = std::thread::current();
         *tally.per_thread.entry(format!("{:?}", thread.id())).or_insert(0) += part.len();
-        if thread.name().is_some_and(|name| name.starts_with("tests:rayon-global")) {
+        if on_rayon_pool() {
             tally.pooled += part.len();
         }
     }
@@ -88,6 +88,9 @@ fn right_sums(ctx: &mut Ctx) -> Verdict {
 }
 
 fn uses_threads(ctx: &mut Ctx) -> Verdict {
+    // The 4 parts' threads, started together, all meet at their first sum_slice() call, so
+    // all 4 are summing at once whatever the machine; threads joined one by one cannot.
+    meet_calls_of(4);
     let want: u64 = data(100_000).iter().sum();
     start(&data(100_000));
     let got = student_parallel_sum(data(100_000), 4);
@@ -108,7 +111,7 @@ fn uses_threads(ctx: &mut Ctx) -> Verdict {
     // A pool hands parts to whichever of its threads is free: whether 4 parts land on 4 threads
     // depends on timing (a loaded CI once saw it happen), so a pool's threads are never a part's own.
     if let Some(pooled) = tally.as_ref().map(|t| t.pooled).filter(|&n| n > 0) {
-        return fail("not_parallel", format!("{} of the 100000 numbers were summed on rayon's shared pool: a pool runs each part on whichever of its threads is free, so parts share a thread or not depending on timing. Give each part a thread of its own (thread::spawn or thread::scope){}", pooled, others));
+        return fail("not_parallel", format!("{} of the 100000 numbers were summed on a rayon pool's worker threads: a pool runs each part on whichever of its threads is free, so parts share a thread or not depending on timing. Give each part a thread of its own (thread::spawn or thread::scope){}", pooled, others));
     }
     if threads < 4 {
         return fail("not_parallel", format!("the 4 parts were summed on {} {}, not each on a thread of its own{}", threads, if threads == 1 { "thread" } else { "threads" }, others));
@@ -119,6 +122,11 @@ fn uses_threads(ctx: &mut Ctx) -> Verdict {
     let with_a_part = tally.per_thread.values().filter(|&&n| n * 8 >= 100_000).count();
     if with_a_part < 4 {
         return fail("not_parallel", format!("sum_slice() ran on {} threads, but only {} of them summed a part (at least an eighth of the 100000 numbers); the others summed a few numbers beside them{}", threads, with_a_part, others));
+    }
+    // The 4 threads must sum at the same time: a thread joined before the next is spawned
+    // runs its part alone.
+    if log.max_in_flight < 4 {
+        return fail("not_parallel", format!("the 4 parts were summed on 4 threads, but at most {} of them were summing at the same time: each thread was joined before the next one started (spawn and join in the same loop?), so the parts ran one after another. Spawn all 4 threads first, then join them{}", log.max_in_flight, others));
     }
     // The slices summed must cover the data: every number once.
     let missing: usize = tally.left.iter().sum();

@@ -1,7 +1,7 @@
 // Hidden tests for rust/threads-join. `slow_square` is the CPU work the student hands to threads;
 // it measures itself (thread CPU clock, calls running at once), so verdicts never rest on
 // wall-clock speed.
-use super::{fail, measure_work_if, meet_first_calls, pass, Clock, Ctx, Inputs, Test, Verdict, WorkLog};
+use super::{fail, measure_work_if, meet_calls_of, pass, Clock, Ctx, Inputs, Test, Verdict, WorkLog};
 use std::collections::HashSet;
 use std::sync::Mutex;
 use std::thread::ThreadId;
@@ -157,9 +157,10 @@ fn right_squares(ctx: &mut Ctx) -> Verdict {
 }
 
 fn runs_in_parallel(ctx: &mut Ctx) -> Verdict {
-    // Overlap is judged: threads that run at the same time must meet whatever the machine.
-    meet_first_calls();
+    // Overlap is judged: the five threads, started together, all meet at their call whatever
+    // the machine; threads joined one by one (all or some of them) cannot.
     let inputs: Vec<u64> = ctx.rng.distinct(5, 1, 1000);
+    meet_calls_of(inputs.len());
     let want: Vec<u64> = inputs.iter().map(|x| x * x).collect();
     let (got, log, at_return) = call(ctx, &inputs);
     let open = unjoined(&log, inputs.len(), at_return);
@@ -183,13 +184,22 @@ fn runs_in_parallel(ctx: &mut Ctx) -> Verdict {
         n => format!(" ({} calls of slow_square() on numbers that are not the inputs were not counted)", n),
     };
     let threads = log.cpu_by_thread.len();
+    // A rayon pool (the global one or one built for the call) runs each input on whichever of
+    // its threads is free: whether five land on five threads depends on timing, so its threads
+    // are never an input's own thread, whatever happened in this run.
+    if log.pool_calls > 0 {
+        return fail("not_parallel", format!("{} of the 5 calls of slow_square ran on a rayon pool's worker threads: a pool runs each input on whichever of its threads is free, so inputs share a thread or not depending on timing. Give each input a thread of its own (thread::spawn or thread::scope){}", log.pool_calls, others));
+    }
     if threads < inputs.len() {
         return fail("not_parallel", format!("the 5 calls of slow_square on the inputs ran on {} {}, not one thread per input{}", threads, if threads == 1 { "thread" } else { "threads" }, others));
     }
     if log.max_in_flight < 2 {
         return fail("needlessly_serial", format!("each input was squared on its own thread, but never two at the same time: the threads ran one after another (each joined before the next one was spawned?){}.", others));
     }
-    pass(format!("5 threads, up to {} squares computed at the same time", log.max_in_flight))
+    if log.max_in_flight < inputs.len() {
+        return fail("needlessly_serial", format!("each input was squared on its own thread, but at most {} of the 5 threads were squaring at the same time: the others ran one after another (spawned and joined one by one?){}. Spawn every thread first, then join them.", log.max_in_flight, others));
+    }
+    pass(format!("5 threads, all {} squares computed at the same time", log.max_in_flight))
 }
 
 pub fn tests() -> Vec<Test> {
