@@ -390,14 +390,44 @@ export default defineTests({
               { expected: "every score drawn in a worker", actual: `${onMain} scores drawn on the main isolate` },
             );
           }
-          const expected = drawn.flat().sort((a, b) => a - b);
-          const damage = boardDamage(value, expected);
-          const intact = value.length === n && damage.missing + damage.extra + damage.unsorted === 0;
           // The whole list as a worker that drew scores left it, wherever in the shared memory
           // passed to it (any layout: length in front, apart, or not kept at all).
           const scoring = new Set(
             stats.workerMemory.filter((_, w) => (drawn[w]?.length ?? 0) > 0).map((m) => m.worker),
           );
+          // Division in the host's own units, as in count: scores drawn per worker.
+          const busiest = stats.workerMemory.reduce(
+            (a, m, w) => ((drawn[w]?.length ?? 0) > a.calls ? { worker: m.worker, calls: drawn[w]?.length ?? 0 } : a),
+            { worker: "", calls: 0 },
+          );
+          const spread = busiest.calls > 0 ? Math.round((n / busiest.calls) * 100) / 100 : 0;
+          const minSpread = t.thresholds.minWorkSpread ?? 1.5;
+          if (spread < minSpread) {
+            return t.fail(
+              "not_parallel",
+              `${call}: ${busiest.worker} drew ${busiest.calls} of the ${n} scores (work spread ${spread.toFixed(2)} in scores, at least ${minSpread} needed): each of the ${workers} workers draws its own ${perWorker} scores and inserts them itself.`,
+              {
+                expected: `${perWorker} scores drawn by each worker`,
+                actual: stats.workerMemory.map((m, w) => `${m.worker}: ${drawn[w]?.length ?? 0}`).join(", "),
+              },
+            );
+          }
+          // Joined one at a time, the workers never insert at the same time: no lock is needed
+          // and none is proven (the list is right whether or not insert() is protected).
+          const scorers = stats.workers.filter((r) => scoring.has(r.name));
+          if (scorers.length > 1 && scorers.slice(1).every((r) => r.afterJoins)) {
+            return t.fail(
+              "not_parallel",
+              `the ${scorers.length} workers of ${call} ran one after another: each was joined before the next was spawned, so no two ever inserted at the same time and the lock was never put to the test. Spawn them all, then join them.`,
+              {
+                expected: "the workers running at the same time",
+                actual: "each worker joined before the next started",
+              },
+            );
+          }
+          const expected = drawn.flat().sort((a, b) => a - b);
+          const damage = boardDamage(value, expected);
+          const intact = value.length === n && damage.missing + damage.extra + damage.unsorted === 0;
           if (value.length > 0 && workersWriting(stats, value, scoring).length === 0) {
             return notFromWorkers(
               t,

@@ -14,18 +14,21 @@
 // file is the host's side.
 
 import { randomInt } from "node:crypto";
-import { SCORE_RANGE } from "./isolate/shared-constants.ts";
+import { SCORE_RANGE, WORK_CLOCK_CELLS, WORK_CLOCK_OFFSET_BYTES } from "./isolate/shared-constants.ts";
 
 export { SCORE_RANGE };
 
-/** Cells of a note (Int32): visit seed, visit calls, score seed, score calls. */
-const CELLS = 4;
+// A note's first four Int32 cells: visit seed, visit calls, score seed, score calls (the work
+// clock starts right after them, at WORK_CLOCK_OFFSET_BYTES).
 
 export type CounterNote = Int32Array;
 
-/** A fresh note with its own two seeds (non-zero: xorshift's only fixed point is 0). */
+/**
+ * A fresh note with its own two seeds (non-zero: xorshift's only fixed point is 0). Its buffer
+ * also holds the isolate's work clock (isolate/work-clock.ts, read by workClockOf).
+ */
 export function createCounterNote(): CounterNote {
-  const note = new Int32Array(new SharedArrayBuffer(CELLS * 4));
+  const note = new Int32Array(new SharedArrayBuffer(WORK_CLOCK_OFFSET_BYTES + 8 * WORK_CLOCK_CELLS));
   note[0] = randomInt(1, 2 ** 31 - 1);
   note[2] = randomInt(1, 2 ** 31 - 1);
   return note;
@@ -71,3 +74,18 @@ export function replayScores(note: ArrayLike<number>, max = 1 << 20): number[] {
 
 /** score() calls an isolate made (also past what replayScores returns). */
 export const scoreCalls = (note: ArrayLike<number>) => note[3] ?? 0;
+
+export type WorkClock = { first: number; last: number };
+
+/**
+ * When an isolate first and last did the grader's work (visit, score, isPrime), epoch ms; null
+ * when it did none. Written by code in the isolate, so only well-formed figures are taken.
+ */
+export function workClockOf(note: CounterNote): WorkClock | null {
+  if (note.buffer.byteLength < WORK_CLOCK_OFFSET_BYTES + 8 * WORK_CLOCK_CELLS) return null;
+  const clock = new Float64Array(note.buffer, WORK_CLOCK_OFFSET_BYTES, WORK_CLOCK_CELLS);
+  const first = clock[0] ?? 0;
+  const last = clock[1] ?? 0;
+  if (!(first > 0) || !(last >= first) || !Number.isFinite(last)) return null;
+  return { first, last };
+}

@@ -230,3 +230,40 @@ describe("lock waits are not running at the same time", () => {
     ).toMatchObject({ parallel: true });
   });
 });
+
+describe("the stretches before a worker's first unit of work and after its last are not running", () => {
+  const worker = (name: string, start: number, end: number, idle: [number, number][]): WorkerRun => ({
+    name,
+    start,
+    end,
+    afterJoins: false,
+    busyMs: 0,
+    waits: [],
+    idle,
+  });
+
+  it("judges workers started together that wait their turn without any Atomics as taking turns", () => {
+    // Worker i spins on a plain read until worker i-1 is done: it does its 100 ms of work from
+    // i*100 on, and nothing before (idle from its start to its first unit of work).
+    const turns = [0, 1, 2, 3].map((i) => worker(`worker ${i + 1}`, 0, (i + 1) * 100, i === 0 ? [] : [[0, i * 100]]));
+    expect(overlapShare(turns)).toBe(0);
+    const judged = judgeParallel({ workers: turns, cpuMs: 1000, mainCpuMs: 0, threadCpuMs: [400, 300, 200, 100] });
+    expect(judged).toMatchObject({ parallel: false, problem: "took_turns" });
+    expect(judged.parallel ? "" : judged.message).toMatch(
+      /took turns: they spent 600 of their 1000 ms of run time doing none of the work/,
+    );
+  });
+
+  it("keeps workers that work together parallel when each starts and ends its work a little late or early", () => {
+    const busy = [0, 1, 2, 3].map((i) =>
+      worker(`worker ${i + 1}`, 0, 400, [
+        [0, 3 + 10 * i],
+        [395 - i, 400],
+      ]),
+    );
+    expect(overlapShare(busy)).toBeGreaterThan(0.9);
+    expect(
+      judgeParallel({ workers: busy, cpuMs: 1500, mainCpuMs: 0, threadCpuMs: [380, 380, 380, 380] }),
+    ).toMatchObject({ parallel: true });
+  });
+});

@@ -24,7 +24,11 @@
 // 3. The workers' division: the call's CPU minus main's bound, over the busiest thread's CPU
 //    (a worker's function is one task, so it stays on one thread).
 // 4. Simultaneity from host-recorded run spans, not CPU: CPU alone cannot tell four workers
-//    run in turn from four run together (a joined-in-loop trace read work spread 2.0).
+//    run in turn from four run together (a joined-in-loop trace read work spread 2.0). A span
+//    loses its Atomics.wait sleeps and failing compareExchange spins (lock waits) and, where the
+//    exercise counts work, the stretches before the worker's first unit and after its last (its
+//    work clock, isolate/work-clock.ts): workers started together that wait their turn by
+//    spinning on a plain read did not work at the same time.
 // On top of these, the exercises that judge division hand out the work themselves and count it
 // per isolate, so CPU burnt is never mistaken for work done: ts/async-vs-workers' isPrime(n)
 // (prime-work.ts: which numbers each worker decided, weighted by their trial divisions) and
@@ -49,11 +53,19 @@ export type WorkerRun = {
    * under-report (which makes overlap look better) by not calling Atomics.wait at all.
    */
   waits?: readonly (readonly [number, number])[];
+  /**
+   * Stretches in which it did none of the grader's own work (visit, score, isPrime: the work
+   * clock, counter-work.ts): before its first unit and after its last. Absent for a worker that
+   * did no such work (exercises without counted work).
+   * Taken out of its active time like lock waits: workers started together that wait their
+   * turn on a shared flag did not work at the same time.
+   */
+  idle?: readonly (readonly [number, number])[];
 };
 
-/** A run minus its lock waits: the stretches it could compute. */
+/** A run minus its lock waits and idle stretches: the stretches it computed. */
 export function activeSegments(run: WorkerRun): [number, number][] {
-  const waits = [...(run.waits ?? [])]
+  const waits = [...(run.waits ?? []), ...(run.idle ?? [])]
     .map(([a, b]): [number, number] => [Math.max(a, run.start), Math.min(b, run.end)])
     .filter(([a, b]) => b > a)
     .sort((x, y) => x[0] - y[0]);
@@ -69,6 +81,15 @@ export function activeSegments(run: WorkerRun): [number, number][] {
 
 /** Time a worker spent waiting for a lock, summed over the workers. */
 export function lockWaitMs(runs: readonly WorkerRun[]): number {
+  return inactiveMs(runs.map((r) => ({ ...r, idle: [] })));
+}
+
+/** Time a worker spent without doing counted work (idle stretches not already lock waits), summed. */
+export function idleMs(runs: readonly WorkerRun[]): number {
+  return inactiveMs(runs) - lockWaitMs(runs);
+}
+
+function inactiveMs(runs: readonly WorkerRun[]): number {
   return runs.reduce((sum, r) => sum + (r.end - r.start) - activeSegments(r).reduce((s, [a, b]) => s + (b - a), 0), 0);
 }
 
@@ -186,6 +207,13 @@ export function judgeParallel(input: ParallelInput, rules: ParallelRules = DEFAU
       return fail(
         "took_turns",
         `the ${workers} took turns: they spent ${ms(waited)} of their ${runMs} ms of run time waiting for a lock one of them held (asleep in Atomics.wait, or spinning on compareExchange), so they were computing at the same time for only ${pct(figures.overlap)} of their active time (at least ${pct(rules.minOverlap)} is needed)`,
+      );
+    }
+    const idle = idleMs(input.workers);
+    if (idle * 2 >= input.workers.reduce((sum, r) => sum + (r.end - r.start), 0)) {
+      return fail(
+        "took_turns",
+        `the ${workers} took turns: they spent ${ms(idle)} of their ${runMs} ms of run time doing none of the work (waiting for their turn, e.g. spinning on a shared flag until another worker was done), so they were working at the same time for only ${pct(figures.overlap)} of their working time (at least ${pct(rules.minOverlap)} is needed)`,
       );
     }
     const longest = input.workers.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));

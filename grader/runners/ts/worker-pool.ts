@@ -26,7 +26,7 @@ import { overtimeVerdict, type TimeLimit } from "./time-limit.ts";
 import { COPY_FAILED, parseEnvelope, thrownPhrase, unclonableSentence, type Taken } from "./student-value.ts";
 import { WORKER_RUNTIME_SOURCE } from "./isolate-code.ts";
 import { MAX_LOCK_SPANS } from "./isolate/shared-constants.ts";
-import { createCounterNote, type CounterNote } from "./counter-work.ts";
+import { createCounterNote, workClockOf, type CounterNote } from "./counter-work.ts";
 import { createPrimeNote, type PrimeNote } from "./prime-work.ts";
 
 type LockSpan = [start: number, end: number, waits: number];
@@ -367,6 +367,7 @@ export class WorkerPool {
     return this.workers.flatMap((w): WorkerRun[] => {
       if (w.startedAt === undefined || w.endedAt === undefined) return [];
       const waits = lockTrace(w, w.startedAt, w.endedAt).map((s): [number, number] => [s.start, s.end]);
+      const idle = idleStretches(w, w.startedAt, w.endedAt);
       return [
         {
           name: w.name,
@@ -375,6 +376,7 @@ export class WorkerPool {
           afterJoins: w.afterJoins,
           busyMs: w.busyMs,
           waits,
+          ...(idle ? { idle } : {}),
         },
       ];
     });
@@ -440,6 +442,24 @@ function lockTrace(w: WorkerRecord, startedAt: number, endedAt: number): Span[] 
   const last = spans[spans.length - 1];
   if (last && w.locksDropped > 0) last.task += ` (+${w.locksDropped} later waits not drawn)`;
   return spans;
+}
+
+/**
+ * The stretches of a worker's run in which it did none of the grader's own work, from its work
+ * clock (counter-work.ts), on the call's clock: before its first unit and after its last.
+ * Undefined when it did no such work (the exercise counts none, or the worker is a decoy that
+ * the tests leave out anyway).
+ */
+function idleStretches(w: WorkerRecord, startedAt: number, endedAt: number): [number, number][] | undefined {
+  const clock = workClockOf(w.counter);
+  const epoch = w.startedEpoch;
+  if (clock === null || epoch === undefined) return undefined;
+  const place = (t: number) => Math.min(Math.max(startedAt + (t - epoch), startedAt), endedAt);
+  const stretches: [number, number][] = [
+    [startedAt, place(clock.first)],
+    [place(clock.last), endedAt],
+  ];
+  return stretches.filter(([a, b]) => b > a);
 }
 
 class WorkerStartError extends Error {}

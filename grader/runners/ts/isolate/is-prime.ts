@@ -5,7 +5,7 @@
 // No global is looked up while it runs (no Math, no Number): tampering cannot change it.
 import { NOTED_NUMBERS, PRIME_NOTE_HEAD_BYTES } from "./shared-constants.ts";
 
-export function createIsPrime(note: Uint8Array | null): (n: unknown) => boolean {
+export function createIsPrime(note: Uint8Array | null, tick: () => void = () => {}): (n: unknown) => boolean {
   // Methods, not function expressions: isPrime cannot be called with `new`, like a built-in.
   if (note === null) {
     return {
@@ -18,6 +18,7 @@ export function createIsPrime(note: Uint8Array | null): (n: unknown) => boolean 
   const head = new Int32Array(note.buffer, 0, 2);
   return {
     isPrime(n: unknown): boolean {
+      tick();
       if (typeof n !== "number" || n % 1 !== 0) {
         head[0]!++;
         return false;

@@ -30,3 +30,11 @@ export const PRIME_NOTE_HEAD_BYTES = 8;
 
 /** Scores are whole numbers below this (so they read well and ties happen, as on a real board). */
 export const SCORE_RANGE = 1_000_000;
+
+/**
+ * A worker's work clock (work-clock.ts): when it first and last did the grader's own work
+ * (visit(), score(), isPrime()), epoch ms, in two Float64 cells after a counter note's four
+ * Int32 cells.
+ */
+export const WORK_CLOCK_OFFSET_BYTES = 16;
+export const WORK_CLOCK_CELLS = 2;

@@ -1,11 +1,15 @@
 // Runs inside the isolates: visit() and score(), the grader's own units of work for
 // ts/shared-counter (the host side, which replays the same sequences, is ../counter-work.ts).
 // `cells` is the isolate's note, an Int32Array on host-owned shared memory: [visit seed, visit
-// calls, score seed, score calls]; the seeds are read once, here. No global is looked up while
+// calls, score seed, score calls]; the seeds are read once, here. `tick` is the worker's work
+// clock (work-clock.ts). No global is looked up while
 // they run (no Math, no Atomics): tampering cannot change them.
 import { SCORE_RANGE } from "./shared-constants.ts";
 
-export function createVisitScore(cells: Int32Array): { visit: () => number; score: () => number } {
+export function createVisitScore(
+  cells: Int32Array,
+  tick: () => void = () => {},
+): { visit: () => number; score: () => number } {
   let v = cells[0]! | 0,
     s = cells[2]! | 0;
   // The same xorshift32 steps as xorshift() in ../counter-work.ts.
@@ -16,6 +20,7 @@ export function createVisitScore(cells: Int32Array): { visit: () => number; scor
       v ^= v << 5;
       v |= 0;
       cells[1]!++;
+      tick();
       return 1 + ((v >>> 0) % 3);
     },
     score() {
@@ -24,6 +29,7 @@ export function createVisitScore(cells: Int32Array): { visit: () => number; scor
       s ^= s << 5;
       s |= 0;
       cells[3]!++;
+      tick();
       return (s >>> 0) % SCORE_RANGE;
     },
   };
