@@ -154,6 +154,91 @@ function passedAsMessages(
   return null;
 }
 
+/** "0…149", or the numbers themselves when they are few or not a run. */
+function span(numbers: readonly number[]): string {
+  if (numbers.length === 0) return "nothing";
+  const run = numbers.every((n, i) => i === 0 || n === (numbers[i - 1] ?? 0) + 1);
+  if (run && numbers.length > 2) return `${numbers[0]}…${numbers[numbers.length - 1]}`;
+  return numbers.length > 4 ? `${numbers.slice(0, 4).join(", ")}, …` : numbers.join(", ");
+}
+
+/**
+ * Producer k sends its own share, k * perProducer … (k + 1) * perProducer - 1, as the host saw
+ * each worker send it: one producer that sends everything while the others send filler is not
+ * the division of work the exercise asks for. Values outside 0…total-1 (a sentinel, say) are
+ * left out; what the consumer does with them is checked by the result.
+ */
+function eachProducerItsShare(
+  t: TestContext,
+  stats: CallStats,
+  producers: number,
+  perProducer: number,
+): TestVerdict | null {
+  const total = producers * perProducer;
+  const sentBy = [...stats.numberLog.sent]
+    .filter(([holder]) => holder !== "main")
+    .map(([holder, numbers]) => ({
+      holder,
+      numbers: numbers.filter((n) => Number.isInteger(n) && n >= 0 && n < total),
+    }))
+    .filter((w) => w.numbers.length > 0);
+  const claimed = new Set<number | "main">();
+  for (let k = 0; k < producers; k++) {
+    const first = k * perProducer;
+    const own = sentBy.find(
+      (w) => !claimed.has(w.holder) && w.numbers.length === perProducer && w.numbers.every((n, i) => n === first + i),
+    );
+    if (own) {
+      claimed.add(own.holder);
+      continue;
+    }
+    const who = sentBy
+      .slice(0, 4)
+      .map((w) => `worker ${w.holder} sent ${plural(w.numbers.length, "number")} (${span(w.numbers)})`)
+      .join(", ");
+    return t.fail(
+      "wrong_result",
+      `producer ${k} should send its own ${perProducer} numbers ${first}…${first + perProducer - 1}, in that order, but no producer worker sent exactly those: ${who || "no worker sent any of the numbers"}. Each of the ${plural(producers, "producer")} sends its own share.`,
+      {
+        expected: `${producers} producer workers, producer k sending k * ${perProducer} … (k + 1) * ${perProducer} - 1`,
+        actual: who || "no numbers sent by workers",
+      },
+    );
+  }
+  return null;
+}
+
+/**
+ * gather returns what the consumer worker received, in the order it received it (as the host
+ * recorded every receive): not a list gather made itself, nor the arrivals rearranged.
+ */
+function asReceived(t: TestContext, stats: CallStats, value: number[], total: number): TestVerdict | null {
+  const consumers = [...stats.numberLog.received]
+    .filter(([holder]) => holder !== "main")
+    .map(([holder, numbers]) => ({
+      holder,
+      numbers: numbers.filter((n) => Number.isInteger(n) && n >= 0 && n < total),
+    }))
+    .filter((w) => w.numbers.length > 0);
+  if (consumers.some((w) => w.numbers.length === value.length && w.numbers.every((n, i) => n === value[i])))
+    return null;
+  const consumer = consumers.sort((a, b) => b.numbers.length - a.numbers.length)[0];
+  if (!consumer) return null; // passedAsMessages has said that no worker received them
+  const at = consumer.numbers.findIndex((n, i) => n !== value[i]);
+  const sorted = value.every((n, i) => i === 0 || n > (value[i - 1] ?? 0));
+  return t.fail(
+    "wrong_result",
+    `the list gather returned is not what the consumer received: worker ${consumer.holder} received ${consumer.numbers.length} numbers, ` +
+      `and at position ${at} it received ${consumer.numbers[at]} where gather returned ${value[at] ?? "nothing"}` +
+      `${sorted ? " (gather's list is sorted; the numbers did not arrive sorted)" : ""}. ` +
+      "The consumer returns the numbers in the order they arrived, and gather returns that array.",
+    {
+      expected: `the ${consumer.numbers.length} numbers in the order worker ${consumer.holder} received them: ${span(consumer.numbers)}`,
+      actual: `${span(value)}`,
+    },
+  );
+}
+
 async function gather(t: TestContext, producers: number, perProducer: number): Promise<TestVerdict> {
   const { value, stats } = await t.call("gather", [producers, perProducer]);
   const discarded = stats.channels.reduce((sum, c) => sum + c.discarded, 0);
@@ -161,7 +246,9 @@ async function gather(t: TestContext, producers: number, perProducer: number): P
   const wrong =
     exactlyOnce(t, value, producers, perProducer, { sent, discarded }) ??
     inOrderPerProducer(t, value as number[], perProducer) ??
-    passedAsMessages(t, stats, value as number[], producers, perProducer);
+    passedAsMessages(t, stats, value as number[], producers, perProducer) ??
+    eachProducerItsShare(t, stats, producers, perProducer) ??
+    asReceived(t, stats, value as number[], producers * perProducer);
   if (wrong) return wrong;
   return t.pass(
     `${producers * perProducer} numbers arrived exactly once (${sent} messages through ${stats.channels.length} channel(s), ${stats.threadsUsed - 1} workers)`,

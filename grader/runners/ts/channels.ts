@@ -23,6 +23,13 @@ export type ChannelStats = {
 /** Numbers recorded per channel: what workers sent is checked against what the call returned. */
 const MAX_RECORDED = 1_000_000;
 
+/**
+ * The numbers that went through the call's channels, as the host saw them: per sending
+ * holder in the order it sent them, per receiving holder in the order it received them
+ * (across all its channels), the first MAX_RECORDED of each. Other values are not recorded.
+ */
+export type NumberLog = { sent: Map<Holder, number[]>; received: Map<Holder, number[]> };
+
 /** What a waiting receiver gets: an item, or CLOSED once every sender is gone and the queue is empty. */
 export const CLOSED = Symbol("closed");
 export type Delivery = { value: unknown } | typeof CLOSED;
@@ -65,6 +72,8 @@ export class Channels {
   private readonly channels: Channel[] = [];
   private readonly handles = new Map<number, Handle>();
   private nextHandle = 1;
+  private readonly log: NumberLog = { sent: new Map(), received: new Map() };
+  private logged = { sent: 0, received: 0 };
 
   constructor(private readonly onActivity: () => void = () => {}) {}
 
@@ -103,6 +112,7 @@ export class Channels {
       channel.recorded += 1;
       channel.workerNumbers.set(value, (channel.workerNumbers.get(value) ?? 0) + 1);
     }
+    this.record("sent", holder, value);
     // Rust's send() returns an error here, and a racing producer then panics or not depending
     // on timing. Dropping the message keeps verdicts independent of that race; the count
     // still shows up in the stats.
@@ -115,6 +125,7 @@ export class Channels {
       channel.waiter = null;
       channel.received += 1;
       bump(channel.receivedBy, channel.waiterHolder);
+      this.record("received", channel.waiterHolder, value);
       wake({ value });
     } else {
       if (channel.queue.length >= MAX_QUEUED)
@@ -134,7 +145,9 @@ export class Channels {
     if (channel.queue.length > 0) {
       channel.received += 1;
       bump(channel.receivedBy, holder);
-      return { now: { value: channel.queue.shift() } };
+      const value = channel.queue.shift();
+      this.record("received", holder, value);
+      return { now: { value } };
     }
     if (channel.openSenders.size === 0) return { now: CLOSED };
     if (channel.waiter)
@@ -210,6 +223,19 @@ export class Channels {
       receivedBy: countsOf(c.receivedBy),
       workerNumbers: c.workerNumbers,
     }));
+  }
+
+  /** Numbers sent and received, per holder and in order (NumberLog). */
+  numberLog(): NumberLog {
+    return { sent: new Map(this.log.sent), received: new Map(this.log.received) };
+  }
+
+  private record(side: "sent" | "received", holder: Holder, value: unknown): void {
+    if (typeof value !== "number" || this.logged[side] >= MAX_RECORDED) return;
+    this.logged[side] += 1;
+    const list = this.log[side].get(holder);
+    if (list) list.push(value);
+    else this.log[side].set(holder, [value]);
   }
 
   private closeHandle(handle: Handle): void {

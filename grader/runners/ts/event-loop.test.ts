@@ -207,6 +207,36 @@ describe("channels", () => {
     ]);
   });
 
+  it("records the numbers each holder sent and received, in order, across channels", async () => {
+    const outcome = await callFixture(`import { channel, spawn } from "interleave";
+      export async function main() {
+        const [a, ra] = channel();
+        const [b, rb] = channel();
+        const consumer = spawn(async ({ ra, rb }) => {
+          const got = [];
+          for await (const x of rb) got.push(x);
+          for await (const x of ra) got.push(x);
+          return got;
+        }, { ra, rb });
+        const p = spawn(({ a, b }) => { a.send(1); a.send("no"); b.send(7); b.send(8); a.send(2); }, { a, b });
+        a.send(3);
+        a.close();
+        b.close();
+        await p.join();
+        return consumer.join();
+      }`);
+    expect(valueOf(outcome)).toEqual([7, 8, 3, 1, "no", 2]);
+    const log = outcome.stats.numberLog;
+    expect(log.sent).toEqual(
+      new Map<"main" | number, number[]>([
+        ["main", [3]],
+        [2, [1, 7, 8, 2]],
+      ]),
+    );
+    // Strings are not recorded; the receive order is the consumer's (worker 1), across both channels.
+    expect(log.received).toEqual(new Map([[1, [7, 8, 3, 1, 2]]]));
+  });
+
   it("moves a Receiver into a worker, which blocks on recv until main sends", async () => {
     const outcome = await callFixture(`import { channel, spawn } from "interleave";
       export async function main() {

@@ -7,7 +7,7 @@ import type ivm from "isolated-vm";
 import type { Span } from "../../contract.ts";
 import type { Limits } from "../../../exercises/schema.ts";
 import { decideCallVerdict } from "./call-verdict.ts";
-import { Channels, sendRefusal, type ChannelStats } from "./channels.ts";
+import { Channels, sendRefusal, type ChannelStats, type NumberLog } from "./channels.ts";
 import { EventLoop } from "./event-loop.ts";
 import { createContext, createIsolate, disposeQuietly, loadStudentModule, retain, stopOf } from "./isolate-setup.ts";
 import { MainCpu } from "./main-cpu.ts";
@@ -59,6 +59,8 @@ export type CallStats = {
   heartbeat?: { everyMs: number; beats: number; longestGapMs: number };
   /** Per channel: messages sent, received, queued, discarded, and by whom (main or worker id). */
   channels: ChannelStats[];
+  /** The numbers sent and received through channels, per holder, in order (host truth). */
+  numberLog: NumberLog;
   /** Per worker, in spawn order: the shared arrays it was given, as they ended (shared-memory.ts). */
   workerMemory: WorkerMemory[];
   /** What visit() and score() handed the main isolate (counter-work.ts; workers' are in workerMemory). */
@@ -298,6 +300,7 @@ function statsOf(options: {
     unfinishedAtEnd: options.unfinished,
     ...(heartbeat ? { heartbeat } : {}),
     channels: options.channels.stats(),
+    numberLog: options.channels.numberLog(),
     workerMemory: pool.memory(),
     mainCounter: pool.mainCounter,
     trace: trace.map((s) => ({ ...s, start: round(s.start), end: round(Math.max(s.end, s.start)) })),
