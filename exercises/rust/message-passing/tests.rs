@@ -263,7 +263,7 @@ fn one_thread_per_sensor(ctx: &mut Ctx) -> Verdict {
         return fail("not_parallel", format!("the readings of {} sensors were made on {} threads, but only {} of them read a sensor of {} own (most of its {} readings), not one producer thread per sensor{}", sensors, threads, producers, if producers == 1 { "its" } else { "their" }, per_sensor, others));
     }
     if log.max_in_flight < sensors {
-        return fail("not_parallel", format!("the {} sensors were read on {} producer threads, but at most {} of them were reading at the same time: each producer was joined before the next started (spawn and join in the same loop?), so the sensors were read one after another. Spawn every producer first, then receive, then join them{}", sensors, producers, log.max_in_flight, others));
+        return fail("not_parallel", format!("the {} sensors were read on {} producer threads, but at most {} of them {} reading at the same time: each producer was joined before the next started (spawn and join in the same loop?), so the sensors were read one after another. Spawn every producer first, then receive, then join them{}", sensors, producers, log.max_in_flight, if log.max_in_flight == 1 { "was" } else { "were" }, others));
     }
     if let Some(again) = MADE.take().and_then(|l| l.asked_again("read_sensor()", "(sensor, seq) reading")) {
         return fail("wrong_result", format!("collect_readings({}, {}) returned the right readings, but {}: each reading must be made exactly once.", sensors, per_sensor, again));
