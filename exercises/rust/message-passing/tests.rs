@@ -3,7 +3,7 @@
 // when that thread ends). The student's function runs on a thread of its own, so a receive
 // loop that never ends is seen as what it is: every reading made, every producer gone, and
 // the collector still waiting, because a Sender it holds itself keeps the channel open.
-use super::{fail, keyed, measure_work_if, panics_so_far, pass, threshold, Clock, RunClock, Ctx, Inputs, Test, Verdict, WorkLog};
+use super::{fail, keyed, measure_work_if, meet_calls_of, panics_so_far, pass, threshold, Clock, RunClock, Ctx, Inputs, Test, Verdict, WorkLog};
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
@@ -230,6 +230,9 @@ fn every_reading_once(ctx: &mut Ctx) -> Verdict {
 
 fn one_thread_per_sensor(ctx: &mut Ctx) -> Verdict {
     let (sensors, per_sensor) = (4, 25);
+    // The producers, started together, all meet at their first reading, so all 4 are reading at
+    // once whatever the machine; producers joined one by one cannot.
+    meet_calls_of(sensors);
     let got = match call(sensors, per_sensor) {
         Ok(got) => got,
         Err(verdict) => return verdict,
@@ -247,12 +250,20 @@ fn one_thread_per_sensor(ctx: &mut Ctx) -> Verdict {
         return fail("not_parallel", format!("{} of the {} readings were made by collect_readings() on its own thread, not by a producer thread{}: the collector should only receive what the producers send.", on_collector, sensors * per_sensor, others));
     }
     let threads = log.cpu_by_thread.len();
+    // A rayon pool runs each sensor's loop on whichever of its threads is free: whether 4
+    // sensors land on 4 threads depends on timing, so its threads are never a producer's own.
+    if log.pool_calls > 0 {
+        return fail("not_parallel", format!("{} of the {} readings were made on a rayon pool's worker threads: a pool runs each sensor on whichever of its threads is free, so sensors share a thread or not depending on timing. Give each sensor a producer thread of its own (thread::spawn or thread::scope){}", log.pool_calls, sensors * per_sensor, others));
+    }
     if threads < sensors {
         return fail("not_parallel", format!("the readings of {} sensors were made on {} {}, not on one producer thread per sensor{}", sensors, threads, if threads == 1 { "thread" } else { "threads" }, others));
     }
     let producers = producers(per_sensor);
     if producers < sensors {
         return fail("not_parallel", format!("the readings of {} sensors were made on {} threads, but only {} of them read a sensor of {} own (most of its {} readings), not one producer thread per sensor{}", sensors, threads, producers, if producers == 1 { "its" } else { "their" }, per_sensor, others));
+    }
+    if log.max_in_flight < sensors {
+        return fail("not_parallel", format!("the {} sensors were read on {} producer threads, but at most {} of them {} reading at the same time: each producer was joined before the next started (spawn and join in the same loop?), so the sensors were read one after another. Spawn every producer first, then receive, then join them{}", sensors, producers, log.max_in_flight, if log.max_in_flight == 1 { "was" } else { "were" }, others));
     }
     if let Some(again) = MADE.take().and_then(|l| l.asked_again("read_sensor()", "(sensor, seq) reading")) {
         return fail("wrong_result", format!("collect_readings({}, {}) returned the right readings, but {}: each reading must be made exactly once.", sensors, per_sensor, again));

@@ -1,7 +1,7 @@
 // Hidden tests for rust/shared-counter. `next_visit` stands for the work each thread does
 // before counting (about 50 µs of computation); it records which thread ran it and how many
 // ran at the same moment, so serialised or single-threaded counting is seen without timing.
-use super::{fail, keyed, measure_work, meet_first_calls, pass, Clock, Ctx, Test, Verdict, WorkLog};
+use super::{fail, keyed, measure_work, meet_calls_of, pass, Clock, Ctx, Test, Verdict, WorkLog};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -55,8 +55,10 @@ fn threads_with_a_share(per_thread_wanted: usize) -> usize {
 fn judge(ctx: &mut Ctx, what: &str, count: fn(usize, usize) -> usize) -> Verdict {
     // About 10 × 100, drawn per grade: a count remembered from an earlier grade is wrong.
     // Overlap is judged: threads that run at the same time must meet whatever the machine.
-    meet_first_calls();
     let (threads_wanted, mut per_thread) = (ctx.rng.int(8, 12) as usize, ctx.rng.int(80, 120) as usize);
+    // The threads, started together, all meet at their first visit whatever the machine;
+    // threads joined one by one (all or some of them) cannot.
+    meet_calls_of(threads_wanted);
     if threads_wanted * per_thread == 1000 {
         per_thread += 1; // never the statement's own example, 1000
     }
@@ -99,6 +101,9 @@ fn judge(ctx: &mut Ctx, what: &str, count: fn(usize, usize) -> usize) -> Verdict
     }
     if log.max_in_flight < 2 {
         return fail("needlessly_serial", format!("{}() used {} threads, but never handled two visits at the same time: the threads took turns, and each held the lock while next_visit() ran.", what, threads));
+    }
+    if log.max_in_flight < threads_wanted {
+        return fail("needlessly_serial", format!("{}() used {} threads, but at most {} of them were handling a visit at the same time: the others ran one after another (spawned and joined one by one?). Spawn every thread first, then join them.", what, threads, log.max_in_flight));
     }
     pass(format!("{} visits ({} visitors) counted on {} threads, up to {} at the same time", visits, want, threads, log.max_in_flight))
 }
