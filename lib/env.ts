@@ -2,7 +2,6 @@
 // elsewhere outside the engine and tests). Each key is parsed with zod the
 // first time it is read, so `next build` works without DATABASE_URL and the worker needs no
 // auth secret; getEnv() parses everything at once for a start-up check.
-import path from "node:path";
 import { z } from "zod";
 import { parseTrustedProxies } from "./http/client-ip.ts";
 
@@ -14,10 +13,9 @@ export const EnvSchema = z.object({
   // `./interleave start`'s embedded Postgres (scripts/start.ts): its port and where it and the
   // install's secret live.
   INTERLEAVE_DB_PORT: z.coerce.number().int().min(1).max(65535).default(5433),
-  INTERLEAVE_DATA_DIR: z
-    .string()
-    .min(1)
-    .default(path.resolve(import.meta.dirname, "..", ".data")),
+  // Absent: .data in the checkout (the scripts know where that is; this module is also bundled
+  // into the web app, where no path of the checkout is known).
+  INTERLEAVE_DATA_DIR: z.string().min(1).optional(),
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   // Mail (lib/mail): without SMTP_URL messages go to the outbox table the admin page shows.
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "SMTP_URL must be an smtp:// or smtps:// URL" }).optional(),

@@ -19,7 +19,7 @@ export async function startCommand(args: string[]): Promise<number> {
     void env.TRUSTED_PROXIES;
     void env.GRADING_WORKERS;
     settings = {
-      dataDir: env.INTERLEAVE_DATA_DIR,
+      dataDir: env.INTERLEAVE_DATA_DIR ?? path.join(root, ".data"),
       port: env.PORT,
       dbPort: env.INTERLEAVE_DB_PORT,
       databaseUrl: optionalEnv("DATABASE_URL"),

@@ -1,6 +1,7 @@
 // `./interleave users create | set-role`: the first admin or teacher is made here, by whoever
 // runs the server; after that, admins promote people from the /admin page. Uses DATABASE_URL, or
 // the embedded database (and its generated auth secret) when it is not set.
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
 import { startEmbeddedPostgres, type RunningPostgres } from "../lib/db/embedded.ts";
@@ -98,7 +99,11 @@ export async function usersCommand(args: string[], io: CommandIo = processIo): P
 
 /** DATABASE_URL, or the embedded server (started if needed) with the install's auth secret. */
 async function connect(io: CommandIo): Promise<RunningPostgres | undefined> {
-  if (!optionalEnv("BETTER_AUTH_SECRET")) setEnv("BETTER_AUTH_SECRET", loadOrCreateSecret(env.INTERLEAVE_DATA_DIR));
+  if (!optionalEnv("BETTER_AUTH_SECRET"))
+    setEnv(
+      "BETTER_AUTH_SECRET",
+      loadOrCreateSecret(env.INTERLEAVE_DATA_DIR ?? path.resolve(import.meta.dirname, "../.data")),
+    );
   if (optionalEnv("DATABASE_URL")) return undefined;
   const server = await startEmbeddedPostgres({
     dataDir: EMBEDDED_DEFAULTS.dataDir,
