@@ -2,15 +2,18 @@ import { z } from "zod";
 import { listAccounts } from "@/lib/auth/list-accounts";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { SearchTerm } from "@/lib/http/schemas";
-import { withOptionalUser } from "@/lib/http/with-user";
+import { withUser } from "@/lib/http/with-user";
 
 /** Accounts (not guests) for the admin page, newest first; `?q=` filters by name or email. */
-export const GET = withOptionalUser({ query: z.object({ q: SearchTerm.optional() }) }, async ({ viewer, query }) => {
-  await requireAdmin({ viewer });
-  const { accounts, total, guests } = await listAccounts({ search: query.q });
-  return Response.json({
-    accounts: accounts.map((a) => ({ ...a, createdAt: a.createdAt.toISOString() })),
-    total,
-    guests,
-  });
-});
+export const GET = withUser(
+  { role: "admin", query: z.object({ q: SearchTerm.optional() }) },
+  async ({ viewer, query }) => {
+    await requireAdmin({ viewer });
+    const { accounts, total, guests } = await listAccounts({ search: query.q });
+    return Response.json({
+      accounts: accounts.map((a) => ({ ...a, createdAt: a.createdAt.toISOString() })),
+      total,
+      guests,
+    });
+  },
+);

@@ -3,10 +3,10 @@ import { z } from "zod";
 import { UpdateClassRequest } from "@/lib/classes/schemas";
 import { updateClass } from "@/lib/classes/update-class";
 import { Uuid } from "@/lib/http/schemas";
-import { withOptionalUser } from "@/lib/http/with-user";
+import { withUser } from "@/lib/http/with-user";
 
-export const PATCH = withOptionalUser(
-  { params: z.object({ classId: Uuid }), body: UpdateClassRequest },
+export const PATCH = withUser(
+  { role: "teacher", params: z.object({ classId: Uuid }), body: UpdateClassRequest },
   async ({ viewer, params, body }) => {
     const updated = await updateClass({ viewer, classId: params.classId, changes: body });
     return Response.json({ class: updated });

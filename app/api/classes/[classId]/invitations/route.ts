@@ -2,10 +2,10 @@
 import { z } from "zod";
 import { InviteRequest, inviteStudents } from "@/lib/classes/invite-students";
 import { Uuid } from "@/lib/http/schemas";
-import { withOptionalUser } from "@/lib/http/with-user";
+import { withUser } from "@/lib/http/with-user";
 
-export const POST = withOptionalUser(
-  { params: z.object({ classId: Uuid }), body: InviteRequest },
+export const POST = withUser(
+  { role: "teacher", params: z.object({ classId: Uuid }), body: InviteRequest },
   async ({ viewer, params, body }) => {
     const result = await inviteStudents({ viewer, classId: params.classId, emails: body.emails });
     return Response.json(result, { status: 202 });

@@ -3,13 +3,13 @@ import { requireAdmin } from "@/lib/auth/require-admin";
 import { UserRole } from "@/lib/auth/roles";
 import { setUserRole } from "@/lib/auth/set-user-role";
 import { UserId } from "@/lib/http/schemas";
-import { withOptionalUser } from "@/lib/http/with-user";
+import { withUser } from "@/lib/http/with-user";
 
 const SetRoleRequest = z.object({ role: UserRole });
 
 /** An admin changes another user's role (promote a student to teacher, …). */
-export const PUT = withOptionalUser(
-  { params: z.object({ userId: UserId }), body: SetRoleRequest },
+export const PUT = withUser(
+  { role: "admin", params: z.object({ userId: UserId }), body: SetRoleRequest },
   async ({ viewer, params, body }) => {
     const admin = await requireAdmin({ viewer });
     const changed = await setUserRole({ user: { id: params.userId }, role: body.role, actorId: admin.id });
