@@ -3,7 +3,8 @@
 import { withUser } from "@/lib/http/with-user";
 import { createClass } from "@/lib/classes/create-class";
 import { listTaughtClasses } from "@/lib/classes/list-taught-classes";
-import { CreateClassRequest } from "@/lib/classes/schemas";
+import type { z } from "zod";
+import { CreateClassRequest, type CreateClassResponse } from "@/lib/classes/schemas";
 
 export const GET = withUser({ role: "teacher" }, async ({ viewer }) => {
   return Response.json({ classes: await listTaughtClasses({ viewer }) });
@@ -11,5 +12,10 @@ export const GET = withUser({ role: "teacher" }, async ({ viewer }) => {
 
 export const POST = withUser({ role: "teacher", body: CreateClassRequest }, async ({ viewer, body }) => {
   const created = await createClass({ viewer, name: body.name });
-  return Response.json({ class: created }, { status: 201 });
+  return Response.json(
+    { class: { id: created.id, name: created.name, joinCode: created.joinCode } } satisfies z.input<
+      typeof CreateClassResponse
+    >,
+    { status: 201 },
+  );
 });

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { addAssignment } from "@/lib/classes/add-assignment";
 import { listAssignments } from "@/lib/classes/list-assignments";
-import { AddAssignmentRequest } from "@/lib/classes/schemas";
+import { AddAssignmentRequest, type AddAssignmentResponse } from "@/lib/classes/schemas";
 import { Uuid } from "@/lib/http/schemas";
 import { withUser } from "@/lib/http/with-user";
 
@@ -16,6 +16,8 @@ export const POST = withUser(
   { role: "teacher", params, body: AddAssignmentRequest },
   async ({ viewer, params, body }) => {
     const created = await addAssignment({ viewer, classId: params.classId, assignment: body });
-    return Response.json({ assignment: created }, { status: 201 });
+    return Response.json({ assignment: { id: created.id } } satisfies z.input<typeof AddAssignmentResponse>, {
+      status: 201,
+    });
   },
 );

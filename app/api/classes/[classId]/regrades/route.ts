@@ -4,12 +4,12 @@ import { z } from "zod";
 import { Uuid } from "@/lib/http/schemas";
 import { withUser } from "@/lib/http/with-user";
 import { startRegrade } from "@/lib/regrade/start-regrade";
-import { StartRegradeRequest } from "@/lib/regrade/schemas";
+import { StartRegradeRequest, type StartRegradeResponse } from "@/lib/regrade/schemas";
 
 export const POST = withUser(
   { role: "teacher", params: z.object({ classId: Uuid }), body: StartRegradeRequest },
   async ({ viewer, params, body }) => {
     const started = await startRegrade({ viewer, classId: params.classId, exerciseSlug: body.exerciseId });
-    return Response.json(started, { status: 201 });
+    return Response.json(started satisfies z.input<typeof StartRegradeResponse>, { status: 201 });
   },
 );

@@ -1,7 +1,7 @@
 // Change an assignment's due date, or take it off the class.
 import { z } from "zod";
 import { removeAssignment } from "@/lib/classes/remove-assignment";
-import { UpdateAssignmentRequest } from "@/lib/classes/schemas";
+import { UpdateAssignmentRequest, type UpdateAssignmentResponse } from "@/lib/classes/schemas";
 import { updateAssignment } from "@/lib/classes/update-assignment";
 import { Uuid } from "@/lib/http/schemas";
 import { withUser } from "@/lib/http/with-user";
@@ -17,7 +17,9 @@ export const PATCH = withUser(
       assignmentId: params.assignmentId,
       dueAt: body.dueAt,
     });
-    return Response.json({ assignment: updated });
+    return Response.json({
+      assignment: { id: updated.id, dueAt: updated.dueAt?.toISOString() ?? null },
+    } satisfies z.input<typeof UpdateAssignmentResponse>);
   },
 );
 
