@@ -52,7 +52,10 @@ export function withUser<const O extends UserRouteOptions>(
   });
 }
 
-/** Reads that answer a visitor without a session too (their own work: none; someone else's: 404). */
+/**
+ * Reads that answer a visitor without a session too (their own work: none; someone else's: 404),
+ * and joining a class, whose lib function asks for an account (401 for a guest or nobody).
+ */
 export function withOptionalUser<const O extends RouteOptions>(
   options: O,
   handler: (input: HandlerInput<O, Viewer | null>) => Promise<Response>,
