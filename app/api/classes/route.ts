@@ -12,10 +12,5 @@ export const GET = withUser({ role: "teacher" }, async ({ viewer }) => {
 
 export const POST = withUser({ role: "teacher", body: CreateClassRequest }, async ({ viewer, body }) => {
   const created = await createClass({ viewer, name: body.name });
-  return Response.json(
-    { class: { id: created.id, name: created.name, joinCode: created.joinCode } } satisfies z.input<
-      typeof CreateClassResponse
-    >,
-    { status: 201 },
-  );
+  return Response.json({ class: created } satisfies z.input<typeof CreateClassResponse>, { status: 201 });
 });

@@ -9,8 +9,6 @@ export const PATCH = withUser(
   { role: "teacher", params: z.object({ classId: Uuid }), body: UpdateClassRequest },
   async ({ viewer, params, body }) => {
     const updated = await updateClass({ viewer, classId: params.classId, changes: body });
-    return Response.json({
-      class: { id: updated.id, name: updated.name, archived: updated.archived },
-    } satisfies z.input<typeof UpdateClassResponse>);
+    return Response.json({ class: updated } satisfies z.input<typeof UpdateClassResponse>);
   },
 );

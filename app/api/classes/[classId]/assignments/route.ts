@@ -16,7 +16,7 @@ export const POST = withUser(
   { role: "teacher", params, body: AddAssignmentRequest },
   async ({ viewer, params, body }) => {
     const created = await addAssignment({ viewer, classId: params.classId, assignment: body });
-    return Response.json({ assignment: { id: created.id } } satisfies z.input<typeof AddAssignmentResponse>, {
+    return Response.json({ assignment: created } satisfies z.input<typeof AddAssignmentResponse>, {
       status: 201,
     });
   },
