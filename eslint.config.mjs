@@ -41,7 +41,6 @@ const PRISMA = [
  */
 const CLIENT_SAFE = [
   "lib/**/schemas.ts",
-  "lib/http/api-types.ts",
   "lib/auth/password-rules.ts",
   "lib/auth/roles.ts",
   "lib/drafts/code-fingerprint.ts",

@@ -1,6 +1,6 @@
 // Submitting through the web API the way a student's browser does, for the latency benchmarks:
 // one submission and its verdict, or a burst queued all at once and drained by the worker(s).
-import { SubmissionResponse, SubmitResponse } from "../lib/http/api-types.ts";
+import { SubmissionResponse, SubmitResponse } from "../lib/submissions/schemas.ts";
 import { StudentClient } from "./http-client.ts";
 
 const POLL_MS = 20;

@@ -3,9 +3,9 @@
 import { LoaderCircle } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-
-type Role = "student" | "teacher" | "admin";
-const ROLES: Role[] = ["student", "teacher", "admin"];
+import { apiFetch, errorMessage } from "@/components/api-client";
+import { UserRole } from "@/lib/auth/roles";
+import { SetRoleResponse } from "@/lib/auth/schemas";
 
 /** A role switcher for one account; saves on change and says so (or why not). */
 export function RoleSelect({
@@ -16,38 +16,29 @@ export function RoleSelect({
 }: {
   userId: string;
   name: string;
-  role: Role;
+  role: UserRole;
   disabled?: boolean;
 }) {
   const router = useRouter();
   const id = useId();
-  const [value, setValue] = useState<Role>(role);
+  const [value, setValue] = useState<UserRole>(role);
   const [state, setState] = useState<{ kind: "idle" | "saving" | "saved" } | { kind: "error"; message: string }>({
     kind: "idle",
   });
 
-  async function change(next: Role) {
+  async function change(next: UserRole) {
     const previous = value;
     setValue(next);
     setState({ kind: "saving" });
-    const response = await fetch(`/api/admin/users/${encodeURIComponent(userId)}/role`, {
-      method: "PUT",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ role: next }),
-    }).catch(() => null);
-    if (!response?.ok) {
-      const body: unknown = await response?.json().catch(() => null);
-      const message =
-        typeof body === "object" &&
-        body &&
-        "error" in body &&
-        typeof body.error === "object" &&
-        body.error &&
-        "message" in body.error
-          ? String(body.error.message)
-          : "Could not change the role. Try again.";
+    try {
+      await apiFetch(`/api/admin/users/${encodeURIComponent(userId)}/role`, {
+        method: "PUT",
+        body: { role: next },
+        response: SetRoleResponse,
+      });
+    } catch (error) {
       setValue(previous);
-      setState({ kind: "error", message });
+      setState({ kind: "error", message: errorMessage(error) });
       return;
     }
     setState({ kind: "saved" });
@@ -63,11 +54,11 @@ export function RoleSelect({
         id={id}
         value={value}
         disabled={disabled || state.kind === "saving"}
-        onChange={(event) => void change(event.target.value as Role)}
+        onChange={(event) => void change(UserRole.parse(event.target.value))}
         className="h-8 cursor-pointer rounded-md border border-border bg-surface px-2 text-sm capitalize disabled:cursor-not-allowed disabled:opacity-60"
         title={disabled ? "You cannot change your own role" : undefined}
       >
-        {ROLES.map((r) => (
+        {UserRole.options.map((r) => (
           <option key={r} value={r}>
             {r}
           </option>

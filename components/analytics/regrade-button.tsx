@@ -4,7 +4,9 @@ import { CircleAlert, LoaderCircle, RotateCcw } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { apiFetch, errorMessage } from "@/components/api-client";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
+import { StartRegradeResponse } from "@/lib/regrade/schemas";
 
 type RegradeButtonProps = { classId: string; exerciseId: string; exerciseTitle: string; submissions: number };
 
@@ -18,19 +20,15 @@ export function RegradeButton({ classId, exerciseId, exerciseTitle, submissions 
     setBusy(true);
     setError(null);
     try {
-      const response = await fetch(`/api/classes/${classId}/regrades`, {
+      const { regradeId } = await apiFetch(`/api/classes/${classId}/regrades`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ exerciseId }),
+        body: { exerciseId },
+        response: StartRegradeResponse,
       });
-      const body: unknown = await response.json().catch(() => null);
-      if (response.ok && isStarted(body)) {
-        router.push(`/teach/classes/${classId}/regrades/${body.regradeId}`);
-        return;
-      }
-      setError(messageOf(body) ?? `The regrade could not start (HTTP ${response.status}).`);
-    } catch {
-      setError("The server could not be reached. Check your connection and try again.");
+      router.push(`/teach/classes/${classId}/regrades/${regradeId}`);
+      return;
+    } catch (e) {
+      setError(errorMessage(e));
     }
     setBusy(false);
   }
@@ -62,16 +60,4 @@ export function RegradeButton({ classId, exerciseId, exerciseTitle, submissions 
       ) : null}
     </div>
   );
-}
-
-function isStarted(body: unknown): body is { regradeId: string } {
-  return typeof body === "object" && body !== null && "regradeId" in body && typeof body.regradeId === "string";
-}
-
-function messageOf(body: unknown): string | null {
-  if (typeof body !== "object" || body === null || !("error" in body)) return null;
-  const error = body.error;
-  return typeof error === "object" && error !== null && "message" in error && typeof error.message === "string"
-    ? error.message
-    : null;
 }

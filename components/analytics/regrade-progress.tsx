@@ -2,16 +2,14 @@
 
 import { CircleAlert, CircleCheck, CircleX, LoaderCircle } from "lucide-react";
 import { useEffect, useState } from "react";
+import { apiFetch } from "@/components/api-client";
 import { cn } from "@/components/ui/cn";
+import { RegradeProgressResponse } from "@/lib/regrade/schemas";
 
-export type ProgressSnapshot = {
-  total: number;
-  queued: number;
-  running: number;
-  done: number;
-  statuses: { pass: number; fail: number; error: number };
-  finished: boolean;
-};
+export type ProgressSnapshot = Pick<
+  RegradeProgressResponse,
+  "total" | "queued" | "running" | "done" | "statuses" | "finished"
+>;
 
 const POLL_MS = 2000;
 
@@ -32,10 +30,9 @@ export function RegradeProgressView({
     if (progress.finished) return;
     const poll = async () => {
       try {
-        const response = await fetch(`/api/classes/${classId}/regrades/${regradeId}`, { cache: "no-store" });
-        if (!response.ok) throw new Error(String(response.status));
-        const next: unknown = await response.json();
-        if (isSnapshot(next)) setProgress(next);
+        setProgress(
+          await apiFetch(`/api/classes/${classId}/regrades/${regradeId}`, { response: RegradeProgressResponse }),
+        );
         setStale(false);
       } catch {
         setStale(true);
@@ -109,16 +106,5 @@ export function RegradeProgressView({
         </p>
       ) : null}
     </section>
-  );
-}
-
-function isSnapshot(value: unknown): value is ProgressSnapshot {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    "total" in value &&
-    "done" in value &&
-    "statuses" in value &&
-    "finished" in value
   );
 }

@@ -4,7 +4,8 @@ import { Loader2, Plus } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { callApi, messageOf } from "./api";
+import { apiFetch, errorMessage } from "@/components/api-client";
+import { AddAssignmentResponse } from "@/lib/classes/schemas";
 import { localInputToIso } from "./due-input";
 import { inputClass, labelClass } from "./form-styles";
 
@@ -33,12 +34,12 @@ export function AddAssignmentForm({ classId, options }: { classId: string; optio
       const dueAt = localInputToIso(due);
       const body =
         kind === "quiz" ? { kind: "quiz", quizId: ref, dueAt } : { kind: "exercise", exerciseId: ref, dueAt };
-      await callApi(`/api/classes/${classId}/assignments`, { method: "POST", body });
+      await apiFetch(`/api/classes/${classId}/assignments`, { method: "POST", body, response: AddAssignmentResponse });
       setTarget("");
       setDue("");
       startRefresh(() => router.refresh());
     } catch (e) {
-      setError(messageOf(e));
+      setError(errorMessage(e));
     } finally {
       setPending(false);
     }

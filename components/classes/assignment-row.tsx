@@ -7,7 +7,8 @@ import { useState, useTransition, type FormEvent } from "react";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { callApi, messageOf } from "./api";
+import { apiFetch, errorMessage, NoContent } from "@/components/api-client";
+import { UpdateAssignmentResponse } from "@/lib/classes/schemas";
 import { DateTime } from "./date-time";
 import { isoToLocalInput, localInputToIso } from "./due-input";
 import { controlClass } from "./form-styles";
@@ -43,7 +44,7 @@ export function AssignmentRow({ classId, item }: { classId: string; item: Assign
       setEditing(false);
       startRefresh(() => router.refresh());
     } catch (e) {
-      setError(messageOf(e));
+      setError(errorMessage(e));
     } finally {
       setPending(false);
     }
@@ -51,7 +52,9 @@ export function AssignmentRow({ classId, item }: { classId: string; item: Assign
 
   function saveDue(event: FormEvent) {
     event.preventDefault();
-    void run(() => callApi(path, { method: "PATCH", body: { dueAt: localInputToIso(due) } }));
+    void run(() =>
+      apiFetch(path, { method: "PATCH", body: { dueAt: localInputToIso(due) }, response: UpdateAssignmentResponse }),
+    );
   }
 
   return (
@@ -119,7 +122,11 @@ export function AssignmentRow({ classId, item }: { classId: string; item: Assign
               size="sm"
               variant="ghost"
               disabled={pending}
-              onClick={() => void run(() => callApi(path, { method: "PATCH", body: { dueAt: null } }))}
+              onClick={() =>
+                void run(() =>
+                  apiFetch(path, { method: "PATCH", body: { dueAt: null }, response: UpdateAssignmentResponse }),
+                )
+              }
             >
               Clear
             </Button>
@@ -129,7 +136,7 @@ export function AssignmentRow({ classId, item }: { classId: string; item: Assign
             title={`Remove “${item.title}” from the class?`}
             description="It leaves the students' dashboards and the gradebook. Their submissions and attempts are kept, and reappear if you assign it again."
             confirmLabel="Remove assignment"
-            onConfirm={() => void run(() => callApi(path, { method: "DELETE" }))}
+            onConfirm={() => void run(() => apiFetch(path, { method: "DELETE", response: NoContent }))}
             trigger={
               <Button size="sm" variant="ghost" disabled={pending} aria-label={`Remove ${item.title}`}>
                 <Trash2 aria-hidden />

@@ -5,7 +5,8 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
-import { callApi, messageOf } from "./api";
+import { apiFetch, errorMessage } from "@/components/api-client";
+import { UpdateClassResponse } from "@/lib/classes/schemas";
 import { inputClass, labelClass } from "./form-styles";
 
 export function ClassSettings({ classId, name, archived }: { classId: string; name: string; archived: boolean }) {
@@ -23,11 +24,11 @@ export function ClassSettings({ classId, name, archived }: { classId: string; na
     setLastAction(kind);
     setMessage(null);
     try {
-      await callApi(`/api/classes/${classId}`, { method: "PATCH", body });
+      await apiFetch(`/api/classes/${classId}`, { method: "PATCH", body, response: UpdateClassResponse });
       setMessage({ tone: "ok", text: done });
       startRefresh(() => router.refresh());
     } catch (e) {
-      setMessage({ tone: "error", text: messageOf(e) });
+      setMessage({ tone: "error", text: errorMessage(e) });
     } finally {
       setPending(null);
     }

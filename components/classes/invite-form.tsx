@@ -3,7 +3,8 @@
 import { Loader2, Mail } from "lucide-react";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { callApi, messageOf } from "./api";
+import { apiFetch, errorMessage } from "@/components/api-client";
+import { InviteResponse } from "@/lib/classes/schemas";
 import { inputClass } from "./form-styles";
 
 /** Sends the join link to a list of addresses (one per line, or separated by commas). */
@@ -20,18 +21,18 @@ export function InviteForm({ classId }: { classId: string }) {
     setPending(true);
     setResult(null);
     try {
-      const body = (await callApi(`/api/classes/${classId}/invitations`, { method: "POST", body: { emails } })) as {
-        sent?: number;
-        failed?: string[];
-      } | null;
-      const failed = body?.failed ?? [];
+      const { sent, failed } = await apiFetch(`/api/classes/${classId}/invitations`, {
+        method: "POST",
+        body: { emails },
+        response: InviteResponse,
+      });
       setResult({
         ok: failed.length === 0,
-        text: `${body?.sent ?? 0} invitation${body?.sent === 1 ? "" : "s"} sent.${failed.length ? ` Not delivered: ${failed.join(", ")}.` : ""}`,
+        text: `${sent} invitation${sent === 1 ? "" : "s"} sent.${failed.length ? ` Not delivered: ${failed.join(", ")}.` : ""}`,
       });
       if (failed.length === 0) form.reset();
     } catch (e) {
-      setResult({ ok: false, text: messageOf(e) });
+      setResult({ ok: false, text: errorMessage(e) });
     } finally {
       setPending(false);
     }

@@ -4,7 +4,8 @@ import { Loader2, LogIn } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { callApi, messageOf } from "./api";
+import { apiFetch, errorMessage } from "@/components/api-client";
+import { JoinClassResponse } from "@/lib/classes/schemas";
 
 /** Joins the class of the page's code, then goes to the dashboard where its assignments are. */
 export function JoinButton({ code }: { code: string }) {
@@ -16,11 +17,11 @@ export function JoinButton({ code }: { code: string }) {
     setPending(true);
     setError(null);
     try {
-      await callApi("/api/classes/join", { method: "POST", body: { code } });
+      await apiFetch("/api/classes/join", { method: "POST", body: { code }, response: JoinClassResponse });
       router.push("/dashboard");
       router.refresh();
     } catch (e) {
-      setError(messageOf(e));
+      setError(errorMessage(e));
       setPending(false);
     }
   }

@@ -4,7 +4,8 @@ import { Loader2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { callApi, messageOf } from "./api";
+import { apiFetch, errorMessage } from "@/components/api-client";
+import { JoinClassResponse } from "@/lib/classes/schemas";
 import { inputClass } from "./form-styles";
 
 /** Join by typing the code the teacher read out (dashes, spaces and case do not matter). */
@@ -23,19 +24,19 @@ export function JoinCodeForm() {
     setPending(true);
     setMessage(null);
     try {
-      const body = (await callApi("/api/classes/join", { method: "POST", body: { code } })) as {
-        name?: unknown;
-        alreadyMember?: unknown;
-      } | null;
-      const name = typeof body?.name === "string" ? body.name : "the class";
+      const joined = await apiFetch("/api/classes/join", {
+        method: "POST",
+        body: { code },
+        response: JoinClassResponse,
+      });
       setMessage({
         tone: "ok",
-        text: body?.alreadyMember === true ? `You are already in ${name}.` : `You joined ${name}.`,
+        text: joined.alreadyMember ? `You are already in ${joined.name}.` : `You joined ${joined.name}.`,
       });
       form.reset();
       startRefresh(() => router.refresh());
     } catch (e) {
-      setMessage({ tone: "error", text: messageOf(e) });
+      setMessage({ tone: "error", text: errorMessage(e) });
     } finally {
       setPending(false);
     }

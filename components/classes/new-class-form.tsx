@@ -4,7 +4,8 @@ import { Loader2, Plus } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { callApi, messageOf } from "./api";
+import { apiFetch, errorMessage } from "@/components/api-client";
+import { CreateClassResponse } from "@/lib/classes/schemas";
 import { inputClass } from "./form-styles";
 
 /** Names a new class and opens it; the join code is shown there. */
@@ -20,14 +21,10 @@ export function NewClassForm({ autoFocus = false }: { autoFocus?: boolean }) {
     setPending(true);
     setError(null);
     try {
-      const body = (await callApi("/api/classes", { method: "POST", body: { name } })) as {
-        class?: { id?: unknown };
-      } | null;
-      const id = typeof body?.class?.id === "string" ? body.class.id : null;
-      if (!id) throw new Error("The class was created but its page could not be opened. Reload the page.");
-      router.push(`/teach/classes/${id}`);
+      const created = await apiFetch("/api/classes", { method: "POST", body: { name }, response: CreateClassResponse });
+      router.push(`/teach/classes/${created.class.id}`);
     } catch (e) {
-      setError(messageOf(e));
+      setError(errorMessage(e));
       setPending(false);
     }
   }

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
-import { callApi, messageOf } from "./api";
+import { apiFetch, errorMessage, NoContent } from "@/components/api-client";
 
 export function RemoveStudentButton({ classId, userId, name }: { classId: string; userId: string; name: string }) {
   const router = useRouter();
@@ -19,10 +19,13 @@ export function RemoveStudentButton({ classId, userId, name }: { classId: string
     setPending(true);
     setError(null);
     try {
-      await callApi(`/api/classes/${classId}/students/${encodeURIComponent(userId)}`, { method: "DELETE" });
+      await apiFetch(`/api/classes/${classId}/students/${encodeURIComponent(userId)}`, {
+        method: "DELETE",
+        response: NoContent,
+      });
       startRefresh(() => router.refresh());
     } catch (e) {
-      setError(messageOf(e));
+      setError(errorMessage(e));
       setPending(false);
     }
   }

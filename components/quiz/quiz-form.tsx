@@ -5,8 +5,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { ItemAnswer } from "@/exercises/quizzes/score";
-import { ensureSession } from "@/components/auth/ensure-session";
-import type { OpenAttempt } from "@/lib/quizzes/schemas";
+import { apiFetch, errorMessage } from "@/components/api-client";
+import { type OpenAttempt, SubmitAttemptResponse } from "@/lib/quizzes/schemas";
 import { ChoiceInput } from "./choice-input";
 import { ItemFrame } from "./item-frame";
 import { NumericInput } from "./numeric-input";
@@ -49,28 +49,20 @@ export function QuizForm({ attempt, highlighted }: { attempt: OpenAttempt; highl
     setPending(true);
     setError(null);
     try {
-      await ensureSession();
       const answers = attempt.items.map((item, i) => {
         const draft = drafts[i];
         return draft ? toAnswer(item.type, draft) : null;
       });
-      const response = await fetch(`/api/quizzes/attempts/${attempt.id}/submit`, {
+      await apiFetch(`/api/quizzes/attempts/${encodeURIComponent(attempt.id)}/submit`, {
         method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ answers }),
+        body: { answers },
+        response: SubmitAttemptResponse,
+        session: true,
       });
-      if (!response.ok) {
-        const body: unknown = await response.json().catch(() => null);
-        const message =
-          typeof body === "object" && body !== null && "error" in body
-            ? (body as { error: { message?: string } }).error.message
-            : undefined;
-        throw new Error(message ?? `Submitting failed (${response.status}).`);
-      }
       router.refresh();
       window.scrollTo({ top: 0 });
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
       setPending(false);
     }
   }

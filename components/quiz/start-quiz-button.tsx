@@ -4,7 +4,8 @@ import { Loader2, Play, RotateCcw } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { ensureSession } from "@/components/auth/ensure-session";
+import { apiFetch, errorMessage } from "@/components/api-client";
+import { StartAttemptResponse } from "@/lib/quizzes/schemas";
 
 /** Starts a new attempt (new seed, new variants) and opens it. */
 export function StartQuizButton({
@@ -24,19 +25,15 @@ export function StartQuizButton({
     setPending(true);
     setError(null);
     try {
-      await ensureSession();
-      const response = await fetch("/api/quizzes/attempts", {
+      const { attemptId } = await apiFetch("/api/quizzes/attempts", {
         method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ quizId }),
+        body: { quizId },
+        response: StartAttemptResponse,
+        session: true,
       });
-      const body: unknown = await response.json();
-      const attemptId =
-        typeof body === "object" && body !== null && "attemptId" in body ? String(body.attemptId) : null;
-      if (!response.ok || !attemptId) throw new Error("The quiz could not be started. Please try again.");
       router.push(`/quizzes/attempts/${attemptId}`);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
       setPending(false);
     }
   }

@@ -1,7 +1,7 @@
 "use client";
 
 import { ChevronRight, Inbox, LoaderCircle } from "lucide-react";
-import type { SubmissionListItem } from "@/lib/http/api-types";
+import type { SubmissionListItem } from "@/lib/submissions/schemas";
 import { Reason } from "@/grader/contract";
 import { cn } from "@/components/ui/cn";
 import { formatClockTime, formatRelativeTime, formatScore } from "./format";

@@ -1,7 +1,7 @@
 "use client";
 
 import type { CSSProperties } from "react";
-import type { SubmissionListItem } from "@/lib/http/api-types";
+import type { SubmissionListItem } from "@/lib/submissions/schemas";
 import { ResultsPanel } from "@/components/results/results-panel";
 import { SubmissionHistory } from "@/components/results/submission-history";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { SubmissionDetail } from "@/lib/http/api-types";
+import type { SubmissionDetail } from "@/lib/submissions/schemas";
 import { ApiError, errorMessage, fetchSubmission, submitCode, submitErrorTitle } from "./api";
 
 export type ViewState =

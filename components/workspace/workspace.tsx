@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import type { Diagnostic } from "@/grader/contract";
-import type { SubmissionListItem } from "@/lib/http/api-types";
+import type { SubmissionListItem } from "@/lib/submissions/schemas";
 import type { EditorApi, EditorLib } from "@/components/editor/code-editor";
 import { EditorPane } from "@/components/editor/editor-pane";
 import { fetchSubmissionList } from "./api";

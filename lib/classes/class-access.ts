@@ -1,13 +1,12 @@
 // Who may see and change a class, checked on the server for every page, route and action.
 // A class that exists but is not the viewer's answers exactly like one that does not exist
 // (404, no data), so ids cannot be probed.
+import type { UserRole } from "@/lib/auth/roles";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
-export type Role = "student" | "teacher" | "admin";
-
-export function roleOf(viewer: Viewer): Role {
+export function roleOf(viewer: Viewer): UserRole {
   return viewer.role === "teacher" || viewer.role === "admin" ? viewer.role : "student";
 }
 

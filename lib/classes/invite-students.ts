@@ -1,37 +1,13 @@
 // A teacher invites students by email: each address gets the class's join link through the one
 // mail module (the outbox by default, SMTP when configured). Joining still happens through the
 // link and an account, so an invitation grants nothing by itself.
-import { z } from "zod";
 import type { Viewer } from "@/lib/auth/viewer";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { EMAIL_MAX, singleLine } from "@/lib/http/schemas";
 import { sendMail } from "@/lib/mail/send-mail";
 import { getTaughtClass } from "./class-access";
 import { formatJoinCode } from "./join-code";
-
-export const MAX_INVITATIONS = 50;
-
-export const InviteRequest = z.object({
-  emails: z
-    .array(singleLine(EMAIL_MAX).trim().toLowerCase())
-    .min(1, { error: "add at least one email address" })
-    .max(MAX_INVITATIONS, { error: `at most ${MAX_INVITATIONS} addresses at a time` })
-    .superRefine((emails, ctx) => {
-      // Name every bad address at once, so the teacher can fix the list in one go.
-      const bad = emails.filter((e) => !z.email().safeParse(e).success);
-      if (bad.length > 0) {
-        ctx.addIssue({
-          code: "custom",
-          message: `not email addresses: ${bad
-            .slice(0, 5)
-            .map((e) => `"${e}"`)
-            .join(", ")}${bad.length > 5 ? ` and ${bad.length - 5} more` : ""}. Nothing was sent`,
-        });
-      }
-    }),
-});
-export type InviteRequest = z.infer<typeof InviteRequest>;
+import { InviteRequest } from "./schemas";
 
 export async function inviteStudents(options: {
   viewer: Viewer | null;

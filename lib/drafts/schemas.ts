@@ -1,7 +1,17 @@
+// The draft boundary: the autosave API's request and response, and the browser's local copy.
+import { z } from "zod";
+import { Code, ExerciseSlug } from "../http/schemas.ts";
+
+/** Autosave (PUT /api/drafts): code rules as for submissions. */
+export const SaveDraftRequest = z.object({ exerciseId: ExerciseSlug, code: Code });
+export const SaveDraftResponse = z.object({ updatedAt: z.string() });
+
+export const DraftQuery = z.object({ exerciseId: ExerciseSlug });
+export const DraftResponse = z.object({ draft: z.object({ code: z.string(), updatedAt: z.string() }).nullable() });
+export type DraftResponse = z.infer<typeof DraftResponse>;
+
 // The browser's own copy of a draft (localStorage), re-parsed on every read: another tab, an
 // older version of this page or a browser extension may have written the key.
-import { z } from "zod";
-
 export const LocalDraft = z.object({
   v: z.literal(1),
   code: z.string(),

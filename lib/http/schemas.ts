@@ -70,5 +70,8 @@ export const Code = z.string().superRefine((code, ctx) => {
   if (problem) ctx.addIssue({ code: "custom", message: problem.message, params: { appCode: problem.code } });
 });
 
+/** Every error the API answers with (lib/http/errors-to-response.ts builds it). */
+export const ApiErrorResponse = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+
 /** A path segment before its route's own schema: bounded, plain text (else 400). */
 export const PathSegment = singleLine(200);

@@ -1,9 +1,11 @@
 // The wrapper every API route goes through, in this order: a write must be same-origin JSON
 // (403/415, before anything is read or looked up), then the viewer from the session cookie
-// (withUser: 401 without one; nobody is created here), then path segments, query string and
+// (withUser: 401 without one; nobody is created here; with a `role`, 401 for a guest and 403 for
+// a lower role: who may enter is the route's first line), then path segments, query string and
 // JSON body by the route's zod schemas (400 naming the field; a malformed id is 404), then the
 // handler. Errors become `{ error: { code, message } }`; a refreshed session cookie is passed on.
 import type { z } from "zod";
+import { type DoorRole, requireRole } from "@/lib/auth/require-role";
 import { getViewer, type Viewer } from "@/lib/auth/viewer";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -13,6 +15,8 @@ import { assertSameOriginJson, trustedOrigins } from "./same-origin";
 import { PathSegment } from "./schemas";
 
 export type RouteOptions = { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType };
+/** withUser's options: `role` lets in only accounts of that role or above (admins pass a teacher's door). */
+export type UserRouteOptions = RouteOptions & { role?: DoorRole };
 
 type Parsed<O, K extends keyof RouteOptions> = O extends { [P in K]: infer S extends z.ZodType }
   ? z.output<S>
@@ -28,40 +32,43 @@ export type HandlerInput<O extends RouteOptions, V> = {
 };
 type RouteHandler<O> = (request: Request, context: { params: Promise<ParamsIn<O>> }) => Promise<Response>;
 
-/** Writes of one's own work: a session is required (the browser starts a guest one first). */
-export function withUser<const O extends RouteOptions>(
+/**
+ * Writes of one's own work: a session is required (the browser starts a guest one first).
+ * With `role`, teacher and admin routes: an account of that role (checked before the request's
+ * path, query or body is read).
+ */
+export function withUser<const O extends UserRouteOptions>(
   options: O,
   handler: (input: HandlerInput<O, Viewer>) => Promise<Response>,
 ): RouteHandler<O> {
-  return wrap(
-    options,
-    async (request) => {
-      const found = await getViewer({ headers: request.headers });
-      if (!found.viewer)
-        throw new AppError(
-          "unauthorized",
-          "You are not signed in (or your session ended). Reload the page to start again.",
-        );
-      return { viewer: found.viewer, setCookies: found.setCookies };
-    },
-    handler,
-  );
+  return wrap(options, handler, (viewer) => {
+    if (options.role) return requireRole(viewer, options.role);
+    if (!viewer)
+      throw new AppError(
+        "unauthorized",
+        "You are not signed in (or your session ended). Reload the page to start again.",
+      );
+    return viewer;
+  });
 }
 
-/** Reads, and class routes whose lib function decides (401 anonymous, 403 student, 404 …). */
+/**
+ * Reads that answer a visitor without a session too (their own work: none; someone else's: 404),
+ * and joining a class, whose lib function asks for an account (401 for a guest or nobody).
+ */
 export function withOptionalUser<const O extends RouteOptions>(
   options: O,
   handler: (input: HandlerInput<O, Viewer | null>) => Promise<Response>,
 ): RouteHandler<O> {
-  return wrap(options, (request) => getViewer({ headers: request.headers }), handler);
+  return wrap(options, handler, (viewer) => viewer);
 }
 
 let origins: string[] | undefined;
 
 function wrap<O extends RouteOptions, V>(
   options: O,
-  resolve: (request: Request) => Promise<{ viewer: V; setCookies: string[] }>,
   handler: (input: HandlerInput<O, V>) => Promise<Response>,
+  admit: (viewer: Viewer | null) => V,
 ): RouteHandler<O> {
   return async (request, context) => {
     const where = `${request.method} ${new URL(request.url).pathname}`;
@@ -70,14 +77,16 @@ function wrap<O extends RouteOptions, V>(
     try {
       origins ??= trustedOrigins(env.BETTER_AUTH_URL);
       assertSameOriginJson(request, origins);
-      const resolved = await resolve(request);
-      setCookies = resolved.setCookies;
+      const found = await getViewer({ headers: request.headers });
+      // A refused request still carries the refreshed session cookie.
+      setCookies = found.setCookies;
+      const viewer = admit(found.viewer);
       const params = parseParams(options.params, await context.params);
       const query = options.query
         ? parseOrThrow(options.query, Object.fromEntries(new URL(request.url).searchParams))
         : undefined;
       const body = options.body ? await readJsonBody(request, options.body) : undefined;
-      response = await handler({ request, viewer: resolved.viewer, params, query, body } as HandlerInput<O, V>);
+      response = await handler({ request, viewer, params, query, body } as HandlerInput<O, V>);
     } catch (error) {
       response = errorToResponse(error, where);
     }

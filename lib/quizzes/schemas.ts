@@ -5,6 +5,7 @@ import { z } from "zod";
 import { PublicItem } from "../../exercises/quizzes/public-item.ts";
 import { QuizItem } from "../../exercises/quizzes/schema.ts";
 import { ItemAnswer } from "../../exercises/quizzes/score.ts";
+import { QuizId } from "../http/schemas.ts";
 
 export const MAX_ITEMS = 30;
 
@@ -54,4 +55,7 @@ export type SubmittedAttempt = z.infer<typeof SubmittedAttempt>;
 export const AttemptView = z.discriminatedUnion("state", [OpenAttempt, SubmittedAttempt]);
 export type AttemptView = z.infer<typeof AttemptView>;
 
+export const StartAttemptRequest = z.object({ quizId: QuizId });
 export const StartAttemptResponse = z.object({ attemptId: z.string() });
+export const AttemptResponse = z.object({ attempt: AttemptView });
+export const SubmitAttemptResponse = z.object({ attempt: SubmittedAttempt });

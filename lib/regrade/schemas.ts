@@ -24,6 +24,12 @@ export const RegradeProgress = z.object({
 });
 export type RegradeProgress = z.infer<typeof RegradeProgress>;
 
+export const StartRegradeResponse = z.object({ regradeId: z.string(), total: z.number().int() });
+
+/** RegradeProgress as JSON (GET …/regrades/[regradeId]), polled by the progress page. */
+export const RegradeProgressResponse = RegradeProgress.extend({ createdAt: z.string() });
+export type RegradeProgressResponse = z.infer<typeof RegradeProgressResponse>;
+
 /** Runs created per transaction: big enough to be quick, small enough not to hold locks long. */
 export const REGRADE_BATCH_SIZE = 200;
 /** Regrade jobs run after fresh submissions (graphile-worker runs lower priorities first). */

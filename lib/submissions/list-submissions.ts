@@ -26,7 +26,7 @@ export async function listSubmissions(options: {
     const run = row.gradingRuns[0];
     return SubmissionListItem.parse({
       id: row.id,
-      createdAt: row.createdAt,
+      createdAt: row.createdAt.toISOString(),
       state: run?.state ?? "queued",
       status: run?.status ?? null,
       reason: run?.reason ?? null,

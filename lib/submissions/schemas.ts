@@ -1,6 +1,8 @@
-// The submission boundary: what the browser posts, and what it gets back.
+// The submission boundary: what the browser posts, and what it gets back (the routes build these
+// shapes; the browser parses them with the same schemas, and a stored GradeResult is re-parsed on
+// the way in, never trusted).
 import { z } from "zod";
-import { GradeResult, Reason, Status } from "../../grader/contract.ts";
+import { GradeResult } from "../../grader/contract.ts";
 import { Code, ExerciseSlug } from "../http/schemas.ts";
 
 export { checkCode, MAX_CODE_BYTES } from "./code-rules.ts";
@@ -24,12 +26,34 @@ export type SubmissionView = {
   run: { id: string; state: RunState; result: GradeResult | null };
 };
 
+export const SubmitResponse = z.object({ submissionId: z.string(), gradingRunId: z.string() });
+export type SubmitResponse = z.infer<typeof SubmitResponse>;
+
+export const SubmissionResponse = z.object({
+  submission: z.object({
+    id: z.string(),
+    exerciseId: z.string(),
+    code: z.string(),
+    createdAt: z.string(),
+    run: z.object({ id: z.string(), state: RunState, result: GradeResult.nullable() }),
+  }),
+});
+export type SubmissionResponse = z.infer<typeof SubmissionResponse>;
+export type SubmissionDetail = SubmissionResponse["submission"];
+
+/** The viewer's submissions for one exercise (GET /api/submissions?exerciseId=…). */
+export const SubmissionListQuery = z.object({ exerciseId: ExerciseSlug });
+
 export const SubmissionListItem = z.object({
   id: z.string(),
-  createdAt: z.date(),
+  /** ISO. */
+  createdAt: z.string(),
   state: RunState,
-  status: Status.nullable(),
-  reason: Reason.nullable(),
+  // Plain columns copied from the result; the UI narrows them and tolerates unknown values.
+  status: z.string().nullable(),
+  reason: z.string().nullable(),
   score: z.number().nullable(),
 });
 export type SubmissionListItem = z.infer<typeof SubmissionListItem>;
+
+export const SubmissionListResponse = z.object({ submissions: z.array(SubmissionListItem) });

@@ -1,11 +1,14 @@
-import { z } from "zod";
-import type { SubmissionListResponse, SubmitResponse } from "@/lib/http/api-types";
+import type { z } from "zod";
 import { clientIpFromHeaders } from "@/lib/http/client-ip";
-import { ExerciseSlug } from "@/lib/http/schemas";
 import { withOptionalUser, withUser } from "@/lib/http/with-user";
 import { createSubmission } from "@/lib/submissions/create-submission";
 import { listSubmissions } from "@/lib/submissions/list-submissions";
-import { SubmitRequest } from "@/lib/submissions/schemas";
+import {
+  SubmissionListQuery,
+  type SubmissionListResponse,
+  SubmitRequest,
+  type SubmitResponse,
+} from "@/lib/submissions/schemas";
 
 /** Submit code for grading: 202 with the ids to poll; the grader worker does the rest. */
 export const POST = withUser({ body: SubmitRequest }, async ({ request, viewer, body }) => {
@@ -15,20 +18,12 @@ export const POST = withUser({ body: SubmitRequest }, async ({ request, viewer, 
     code: body.code,
     clientIp: clientIpFromHeaders(request.headers),
   });
-  return Response.json(created satisfies SubmitResponse, { status: 202 });
+  return Response.json(created satisfies z.input<typeof SubmitResponse>, { status: 202 });
 });
 
 /** The viewer's submissions for one exercise, newest first. */
-export const GET = withOptionalUser({ query: z.object({ exerciseId: ExerciseSlug }) }, async ({ viewer, query }) => {
+export const GET = withOptionalUser({ query: SubmissionListQuery }, async ({ viewer, query }) => {
   if (!viewer) return Response.json({ submissions: [] } satisfies z.input<typeof SubmissionListResponse>);
   const items = await listSubmissions({ userId: viewer.id, exerciseSlug: query.exerciseId, limit: 50 });
-  const submissions = items.map((item) => ({
-    id: item.id,
-    createdAt: item.createdAt.toISOString(),
-    state: item.state,
-    status: item.status ?? null,
-    reason: item.reason ?? null,
-    score: item.score ?? null,
-  }));
-  return Response.json({ submissions } satisfies z.input<typeof SubmissionListResponse>);
+  return Response.json({ submissions: items } satisfies z.input<typeof SubmissionListResponse>);
 });

@@ -43,7 +43,7 @@ export default async function ExercisePage({ params }: Params) {
       exercise={{ id: exercise.id, language: exercise.language, starter: exercise.starter }}
       initialCode={draft?.code ?? exercise.starter}
       draftSavedAt={draft?.updatedAt.toISOString() ?? null}
-      initialHistory={history.map((item) => ({ ...item, createdAt: item.createdAt.toISOString() }))}
+      initialHistory={history}
       userId={viewer?.id ?? null}
       editorTypes={editorTypes}
       statement={<StatementColumn exercise={exercise} />}

@@ -2,14 +2,14 @@
 // 401 anonymous, 403 student, 404 someone else's class, 409 while one is still running).
 import { z } from "zod";
 import { Uuid } from "@/lib/http/schemas";
-import { withOptionalUser } from "@/lib/http/with-user";
+import { withUser } from "@/lib/http/with-user";
 import { startRegrade } from "@/lib/regrade/start-regrade";
-import { StartRegradeRequest } from "@/lib/regrade/schemas";
+import { StartRegradeRequest, type StartRegradeResponse } from "@/lib/regrade/schemas";
 
-export const POST = withOptionalUser(
-  { params: z.object({ classId: Uuid }), body: StartRegradeRequest },
+export const POST = withUser(
+  { role: "teacher", params: z.object({ classId: Uuid }), body: StartRegradeRequest },
   async ({ viewer, params, body }) => {
     const started = await startRegrade({ viewer, classId: params.classId, exerciseSlug: body.exerciseId });
-    return Response.json(started, { status: 201 });
+    return Response.json(started satisfies z.input<typeof StartRegradeResponse>, { status: 201 });
   },
 );

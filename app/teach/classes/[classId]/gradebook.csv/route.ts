@@ -4,9 +4,9 @@ import { z } from "zod";
 import { getGradebook } from "@/lib/classes/get-gradebook";
 import { gradebookCsv } from "@/lib/classes/gradebook-csv";
 import { Uuid } from "@/lib/http/schemas";
-import { withOptionalUser } from "@/lib/http/with-user";
+import { withUser } from "@/lib/http/with-user";
 
-export const GET = withOptionalUser({ params: z.object({ classId: Uuid }) }, async ({ viewer, params }) => {
+export const GET = withUser({ role: "teacher", params: z.object({ classId: Uuid }) }, async ({ viewer, params }) => {
   const gradebook = await getGradebook({ viewer, classId: params.classId });
   const slug =
     gradebook.class.name

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Uuid } from "@/lib/http/schemas";
 import { withUser } from "@/lib/http/with-user";
-import { SubmitAnswersRequest } from "@/lib/quizzes/schemas";
+import { SubmitAnswersRequest, type SubmitAttemptResponse } from "@/lib/quizzes/schemas";
 import { submitAttempt } from "@/lib/quizzes/submit-attempt";
 
 /** Submit answers once; the server scores them and returns the results with explanations. */
@@ -9,6 +9,6 @@ export const POST = withUser(
   { params: z.object({ id: Uuid }), body: SubmitAnswersRequest },
   async ({ viewer, params, body }) => {
     const attempt = await submitAttempt({ userId: viewer.id, attemptId: params.id, answers: body.answers });
-    return Response.json({ attempt });
+    return Response.json({ attempt } satisfies z.input<typeof SubmitAttemptResponse>);
   },
 );
