@@ -14,7 +14,13 @@
 // file is the host's side.
 
 import { randomInt } from "node:crypto";
-import { SCORE_RANGE, WORK_CLOCK_CELLS, WORK_CLOCK_OFFSET_BYTES } from "./isolate/shared-constants.ts";
+import {
+  SCORE_RANGE,
+  WORK_CLOCK_CELLS,
+  WORK_CLOCK_HEAD,
+  WORK_CLOCK_OFFSET_BYTES,
+  WORK_LOG_POINTS,
+} from "./isolate/shared-constants.ts";
 
 export { SCORE_RANGE };
 
@@ -25,7 +31,7 @@ export type CounterNote = Int32Array;
 
 /**
  * A fresh note with its own two seeds (non-zero: xorshift's only fixed point is 0). Its buffer
- * also holds the isolate's work clock (isolate/work-clock.ts, read by workClockOf).
+ * also holds the isolate's work clock (isolate/work-clock.ts, read by workLogOf).
  */
 export function createCounterNote(): CounterNote {
   const note = new Int32Array(new SharedArrayBuffer(WORK_CLOCK_OFFSET_BYTES + 8 * WORK_CLOCK_CELLS));
@@ -75,17 +81,26 @@ export function replayScores(note: ArrayLike<number>, max = 1 << 20): number[] {
 /** score() calls an isolate made (also past what replayScores returns). */
 export const scoreCalls = (note: ArrayLike<number>) => note[3] ?? 0;
 
-export type WorkClock = { first: number; last: number };
+/** An isolate's progress log: [epoch ms, work done by then] in the grader's units, time-ordered. */
+export type WorkLog = [number, number][];
 
 /**
- * When an isolate first and last did the grader's work (visit, score, isPrime), epoch ms; null
- * when it did none. Written by code in the isolate, so only well-formed figures are taken.
+ * When an isolate did the grader's work (visit, score, isPrime), as its log of progress
+ * (isolate/work-clock.ts) with the latest figures last; null when it did none. Written by code in
+ * the isolate, so only well-formed entries are taken: times and work that never go back.
  */
-export function workClockOf(note: CounterNote): WorkClock | null {
+export function workLogOf(note: CounterNote): WorkLog | null {
   if (note.buffer.byteLength < WORK_CLOCK_OFFSET_BYTES + 8 * WORK_CLOCK_CELLS) return null;
   const clock = new Float64Array(note.buffer, WORK_CLOCK_OFFSET_BYTES, WORK_CLOCK_CELLS);
-  const first = clock[0] ?? 0;
-  const last = clock[1] ?? 0;
-  if (!(first > 0) || !(last >= first) || !Number.isFinite(last)) return null;
-  return { first, last };
+  const entries = Math.min(clock[3] ?? 0, WORK_LOG_POINTS);
+  const log: WorkLog = [];
+  const take = (t: number, work: number) => {
+    const last = log[log.length - 1];
+    if (!(t > 0) || !(work > 0) || !Number.isFinite(t) || !Number.isFinite(work)) return;
+    if (last && (t < last[0] || work < last[1] || (t === last[0] && work === last[1]))) return;
+    log.push([t, work]);
+  };
+  for (let i = 0; i < entries; i++) take(clock[WORK_CLOCK_HEAD + 2 * i + 1] ?? 0, clock[WORK_CLOCK_HEAD + 2 * i] ?? 0);
+  take(clock[1] ?? 0, clock[2] ?? 0);
+  return log.length > 0 ? log : null;
 }

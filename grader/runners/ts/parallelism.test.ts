@@ -7,6 +7,8 @@ import {
   judgeParallel,
   lockWaitMs,
   overlapShare,
+  rateSegments,
+  workOverlapShare,
   type ParallelInput,
   type WorkerRun,
 } from "./parallelism.ts";
@@ -231,39 +233,144 @@ describe("lock waits are not running at the same time", () => {
   });
 });
 
-describe("the stretches before a worker's first unit of work and after its last are not running", () => {
-  const worker = (name: string, start: number, end: number, idle: [number, number][]): WorkerRun => ({
+describe("simultaneity judged on the counted work itself (progress logs)", () => {
+  /** A run whose progress is a piecewise-linear curve through `knots` ([ms, work done]), noted as the work clock notes it. */
+  const worker = (name: string, start: number, end: number, knots: [number, number][]): WorkerRun => ({
     name,
     start,
     end,
     afterJoins: false,
     busyMs: 0,
     waits: [],
-    idle,
+    progress: logThrough(knots),
   });
+  /** The entries a work clock would note along the curve: every unit up to 10, then every +10 %, on whole ms. */
+  function logThrough(knots: [number, number][]): [number, number][] {
+    const at = (work: number) => {
+      for (let k = 1; k < knots.length; k++) {
+        const [t0, w0] = knots[k - 1]!;
+        const [t1, w1] = knots[k]!;
+        if (work <= w1) return Math.floor(w1 === w0 ? t1 : t0 + ((work - w0) * (t1 - t0)) / (w1 - w0));
+      }
+      return knots[knots.length - 1]![0];
+    };
+    const total = knots[knots.length - 1]![1];
+    const out: [number, number][] = [];
+    for (let w = 1; w < total; w = w < 10 ? w + 1 : Math.ceil(w * 1.1)) out.push([at(w), w]);
+    out.push([at(total), total]);
+    return out;
+  }
+  const judge = (workers: WorkerRun[]) =>
+    judgeParallel({ workers, cpuMs: 1000, mainCpuMs: 0, threadCpuMs: workers.map(() => 240) });
 
-  it("judges workers started together that wait their turn without any Atomics as taking turns", () => {
-    // Worker i spins on a plain read until worker i-1 is done: it does its 100 ms of work from
-    // i*100 on, and nothing before (idle from its start to its first unit of work).
-    const turns = [0, 1, 2, 3].map((i) => worker(`worker ${i + 1}`, 0, (i + 1) * 100, i === 0 ? [] : [[0, i * 100]]));
-    expect(overlapShare(turns)).toBe(0);
-    const judged = judgeParallel({ workers: turns, cpuMs: 1000, mainCpuMs: 0, threadCpuMs: [400, 300, 200, 100] });
-    expect(judged).toMatchObject({ parallel: false, problem: "took_turns" });
-    expect(judged.parallel ? "" : judged.message).toMatch(
-      /took turns: they spent 600 of their 1000 ms of run time doing none of the work/,
-    );
-  });
-
-  it("keeps workers that work together parallel when each starts and ends its work a little late or early", () => {
-    const busy = [0, 1, 2, 3].map((i) =>
-      worker(`worker ${i + 1}`, 0, 400, [
-        [0, 3 + 10 * i],
-        [395 - i, 400],
+  it("reads workers that share the machine evenly as working together, on one core too", () => {
+    const together = [0, 1, 2, 3].map((i) =>
+      worker(`worker ${i + 1}`, 0, 1000, [
+        [i * 5, 0],
+        [995 + i, 10_000],
       ]),
     );
-    expect(overlapShare(busy)).toBeGreaterThan(0.9);
+    expect(workOverlapShare(together)).toBeGreaterThan(0.95);
+    expect(judge(together)).toMatchObject({ parallel: true });
+  });
+
+  it("judges workers started together that wait their turn on a plain flag as taking turns", () => {
+    const turns = [0, 1, 2, 3].map((i) =>
+      worker(`worker ${i + 1}`, 0, (i + 1) * 100, [
+        [i * 100, 0],
+        [(i + 1) * 100, 10_000],
+      ]),
+    );
+    expect(workOverlapShare(turns)).toBeLessThan(0.05);
+    const judged = judge(turns);
+    expect(judged).toMatchObject({ parallel: false, problem: "took_turns" });
+    expect(judged.parallel ? "" : judged.message).toMatch(/took turns: only \d+% of their work was done while another/);
+  });
+
+  it("is not fooled by one unit of work before the wait and one after the turn", () => {
+    // Worker i visits once at the start, spins until worker i-1 is done, does its share, spins
+    // until everybody is done and visits once more: its first and last units span the whole run.
+    const turns = [0, 1, 2, 3].map((i) =>
+      worker(`worker ${i + 1}`, 0, 401, [
+        [0, 0],
+        [1, 1],
+        [i * 100, 1],
+        [(i + 1) * 100, 10_001],
+        [400, 10_001],
+        [401, 10_002],
+      ]),
+    );
+    expect(overlapShare(turns)).toBeGreaterThan(0.9);
+    expect(workOverlapShare(turns)).toBeLessThan(0.1);
+    expect(judge(turns)).toMatchObject({ parallel: false, problem: "took_turns" });
+  });
+
+  it("keeps workers parallel when a crowded machine slows them down unevenly and in bursts", () => {
+    // Rates that differ fivefold between workers, each stalling for 60 ms twice (descheduled).
+    const slowed = [0, 1, 2, 3].map((i) => {
+      const stall = 150 + 37 * i;
+      return worker(`worker ${i + 1}`, 0, 1000, [
+        [i * 10, 0],
+        [stall, 1000 * (i + 1)],
+        [stall + 60, 1000 * (i + 1)],
+        [stall + 400, 4000 * (i + 1)],
+        [stall + 460, 4000 * (i + 1)],
+        [990, 10_000 * (i + 1)],
+      ]);
+    });
+    expect(workOverlapShare(slowed)).toBeGreaterThan(0.8);
+    expect(judge(slowed)).toMatchObject({ parallel: true });
+  });
+
+  it("counts a worker that finished its smaller share early as working only while it worked", () => {
+    // Equal rates; worker 2 has a third of worker 1's work, so it is done after a third of the run.
+    const uneven = [
+      worker("worker 1", 0, 300, [
+        [0, 0],
+        [300, 3000],
+      ]),
+      worker("worker 2", 0, 100, [
+        [0, 0],
+        [100, 1000],
+      ]),
+    ];
+    expect(workOverlapShare(uneven)).toBeCloseTo(0.5, 1);
+  });
+
+  it("falls back to run spans when a worker has no progress log", () => {
+    const mixed = [
+      worker("worker 1", 0, 100, [
+        [0, 0],
+        [100, 100],
+      ]),
+      run("worker 2", 0, 100),
+    ];
+    expect(workOverlapShare(mixed)).toBeNull();
+  });
+});
+
+describe("rateSegments", () => {
+  it("counts the work noted at the first moment into the first stretch and merges equal times", () => {
     expect(
-      judgeParallel({ workers: busy, cpuMs: 1500, mainCpuMs: 0, threadCpuMs: [380, 380, 380, 380] }),
-    ).toMatchObject({ parallel: true });
+      rateSegments([
+        [10, 3],
+        [10, 5],
+        [12, 9],
+        [12, 11],
+        [20, 19],
+      ]),
+    ).toEqual([
+      { from: 10, to: 12, work: 11, rate: 5.5 },
+      { from: 12, to: 20, work: 8, rate: 1 },
+    ]);
+  });
+
+  it("gives work that all fell within one millisecond a stretch of 1 ms", () => {
+    expect(
+      rateSegments([
+        [7, 1],
+        [7, 40],
+      ]),
+    ).toEqual([{ from: 7, to: 8, work: 40, rate: 40 }]);
   });
 });

@@ -25,10 +25,14 @@
 //    (a worker's function is one task, so it stays on one thread).
 // 4. Simultaneity from host-recorded run spans, not CPU: CPU alone cannot tell four workers
 //    run in turn from four run together (a joined-in-loop trace read work spread 2.0). A span
-//    loses its Atomics.wait sleeps and failing compareExchange spins (lock waits) and, where the
-//    exercise counts work, the stretches before the worker's first unit and after its last (its
-//    work clock, isolate/work-clock.ts): workers started together that wait their turn by
-//    spinning on a plain read did not work at the same time.
+//    loses its Atomics.wait sleeps and failing compareExchange spins (lock waits). Where the
+//    exercise counts work, simultaneity is judged on the work itself instead: each worker's log
+//    of progress (isolate/work-clock.ts) gives its rate of work over time, and the figure is the
+//    share of all counted work done while another worker was working too (workOverlapShare).
+//    Workers started together that wait their turn by spinning on a plain read make no progress
+//    while they wait, even with a unit of work before or after the wait; threads slowed down by
+//    a crowded machine still make progress, at a lower rate, so a worker counts as working at
+//    a tenth of its own usual rate or more.
 // On top of these, the exercises that judge division hand out the work themselves and count it
 // per isolate, so CPU burnt is never mistaken for work done: ts/async-vs-workers' isPrime(n)
 // (prime-work.ts: which numbers each worker decided, weighted by their trial divisions) and
@@ -54,18 +58,28 @@ export type WorkerRun = {
    */
   waits?: readonly (readonly [number, number])[];
   /**
-   * Stretches in which it did none of the grader's own work (visit, score, isPrime: the work
-   * clock, counter-work.ts): before its first unit and after its last. Absent for a worker that
-   * did no such work (exercises without counted work).
-   * Taken out of its active time like lock waits: workers started together that wait their
-   * turn on a shared flag did not work at the same time.
+   * Its progress in the grader's own work (visit, score, isPrime: its work log,
+   * counter-work.ts): [ms on the call's clock, work done by then], time-ordered. Absent for a
+   * worker that did no such work (exercises without counted work). Where every judged worker
+   * has one, simultaneity is judged on it (workOverlapShare) instead of on run spans.
    */
-  idle?: readonly (readonly [number, number])[];
+  progress?: readonly (readonly [number, number])[];
 };
 
-/** A run minus its lock waits and idle stretches: the stretches it computed. */
+/** Before a worker's first unit of counted work and after its last: empty without a progress log. */
+function idleStretches(run: WorkerRun): [number, number][] {
+  const first = run.progress?.[0]?.[0];
+  const last = run.progress?.[run.progress.length - 1]?.[0];
+  if (first === undefined || last === undefined) return [];
+  return [
+    [run.start, first],
+    [last, run.end],
+  ];
+}
+
+/** A run minus its lock waits and the stretches before its first and after its last unit of counted work. */
 export function activeSegments(run: WorkerRun): [number, number][] {
-  const waits = [...(run.waits ?? []), ...(run.idle ?? [])]
+  const waits = [...(run.waits ?? []), ...idleStretches(run)]
     .map(([a, b]): [number, number] => [Math.max(a, run.start), Math.min(b, run.end)])
     .filter(([a, b]) => b > a)
     .sort((x, y) => x[0] - y[0]);
@@ -81,12 +95,7 @@ export function activeSegments(run: WorkerRun): [number, number][] {
 
 /** Time a worker spent waiting for a lock, summed over the workers. */
 export function lockWaitMs(runs: readonly WorkerRun[]): number {
-  return inactiveMs(runs.map((r) => ({ ...r, idle: [] })));
-}
-
-/** Time a worker spent without doing counted work (idle stretches not already lock waits), summed. */
-export function idleMs(runs: readonly WorkerRun[]): number {
-  return inactiveMs(runs) - lockWaitMs(runs);
+  return inactiveMs(runs.map(({ progress: _, ...r }) => r));
 }
 
 function inactiveMs(runs: readonly WorkerRun[]): number {
@@ -143,6 +152,86 @@ export function overlapShare(runs: readonly WorkerRun[]): number {
   return overlapped / total;
 }
 
+/**
+ * A worker counts as working at a moment when its rate of counted work there is at least this
+ * share of its own usual rate. Its own, not the others': on a crowded machine every thread slows
+ * down (and not all by the same amount), but a worker waiting for its turn does no work at all.
+ */
+export const WORKING_RATE_SHARE = 0.1;
+
+type RateSegment = { from: number; to: number; work: number; rate: number };
+
+/**
+ * A progress log as stretches of constant rate. Work noted at the log's first moment is counted
+ * into its first stretch; a log whose work all fell within one millisecond is one 1 ms stretch.
+ */
+export function rateSegments(progress: readonly (readonly [number, number])[]): RateSegment[] {
+  const first = progress[0];
+  if (!first) return [];
+  const out: RateSegment[] = [];
+  let [from, doneBefore] = [first[0], 0];
+  for (let i = 0; i < progress.length; i++) {
+    const [t, done] = progress[i]!;
+    const nextT = progress[i + 1]?.[0];
+    if (t <= from || (nextT !== undefined && nextT === t)) continue;
+    out.push({ from, to: t, work: done - doneBefore, rate: (done - doneBefore) / (t - from) });
+    [from, doneBefore] = [t, done];
+  }
+  const total = progress[progress.length - 1]![1];
+  if (out.length === 0) out.push({ from: first[0], to: first[0] + 1, work: total, rate: total });
+  return out.filter((s) => s.work > 0);
+}
+
+/** The rate at which half of the worker's work was done faster and half slower. */
+function usualRate(segments: readonly RateSegment[]): number {
+  const total = segments.reduce((sum, s) => sum + s.work, 0);
+  let seen = 0;
+  for (const s of [...segments].sort((a, b) => a.rate - b.rate)) {
+    seen += s.work;
+    if (seen * 2 >= total) return s.rate;
+  }
+  return 0;
+}
+
+/** Sorted, merged intervals. */
+function union(intervals: [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [a, b] of [...intervals].sort((x, y) => x[0] - y[0])) {
+    const last = out[out.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
+}
+
+const coveredMs = (from: number, to: number, cover: readonly [number, number][]) =>
+  cover.reduce((sum, [a, b]) => sum + Math.max(0, Math.min(b, to) - Math.max(a, from)), 0);
+
+/**
+ * Share of the workers' counted work done while at least one other worker was working too (at
+ * WORKING_RATE_SHARE of its own usual rate or more). Null unless every worker has a progress log.
+ * Balanced workers running together read ~1, on one core too (their rates all drop together);
+ * workers that take turns read ~0, whatever they do while they wait, apart from the work itself.
+ */
+export function workOverlapShare(runs: readonly WorkerRun[]): number | null {
+  if (runs.length === 0 || runs.some((r) => !r.progress || r.progress.length === 0)) return null;
+  const segments = runs.map((r) => rateSegments(r.progress ?? []));
+  const working = segments.map((segs) => {
+    const usual = usualRate(segs);
+    return segs.filter((s) => s.rate >= WORKING_RATE_SHARE * usual).map((s): [number, number] => [s.from, s.to]);
+  });
+  let total = 0;
+  let overlapped = 0;
+  segments.forEach((segs, i) => {
+    const others = union(working.filter((_, j) => j !== i).flat());
+    for (const s of segs) {
+      total += s.work;
+      overlapped += (s.work * coveredMs(s.from, s.to, others)) / (s.to - s.from);
+    }
+  });
+  return total > 0 ? overlapped / total : 0;
+}
+
 /** Workers' CPU ÷ the busiest thread's CPU; ≈1 when one thread did the work, ≈k for k balanced workers. */
 export function workSpreadOf(input: ParallelInput): number {
   const workerCpu = Math.max(input.cpuMs - input.mainCpuMs, 0);
@@ -157,7 +246,7 @@ export function workSpreadOf(input: ParallelInput): number {
 export function figuresOf(input: ParallelInput): ParallelFigures {
   const mainCpu = Math.min(input.mainCpuMs, input.cpuMs);
   return {
-    overlap: round(overlapShare(input.workers)),
+    overlap: round(workOverlapShare(input.workers) ?? overlapShare(input.workers)),
     workSpread: round(workSpreadOf(input)),
     mainShare: input.cpuMs > 0 ? round(mainCpu / input.cpuMs) : 0,
     workerCpuMs: round(Math.max(input.cpuMs - mainCpu, 0)),
@@ -189,8 +278,11 @@ export function judgeParallel(input: ParallelInput, rules: ParallelRules = DEFAU
     );
   }
   if (figures.overlap < rules.minOverlap) {
+    const byWork = workOverlapShare(input.workers) !== null;
     const runMs = ms(input.workers.reduce((sum, r) => sum + (r.end - r.start), 0));
-    const overlapped = `their runs overlapped for ${pct(figures.overlap)} of their ${runMs} ms of run time; at least ${pct(rules.minOverlap)} is needed`;
+    const overlapped = byWork
+      ? `only ${pct(figures.overlap)} of their work was done while another of them was working too; at least ${pct(rules.minOverlap)} is needed`
+      : `their runs overlapped for ${pct(figures.overlap)} of their ${runMs} ms of run time; at least ${pct(rules.minOverlap)} is needed`;
     if (n === 1)
       return fail(
         "little_overlap",
@@ -206,14 +298,13 @@ export function judgeParallel(input: ParallelInput, rules: ParallelRules = DEFAU
     if (waited * 2 >= input.workers.reduce((sum, r) => sum + (r.end - r.start), 0)) {
       return fail(
         "took_turns",
-        `the ${workers} took turns: they spent ${ms(waited)} of their ${runMs} ms of run time waiting for a lock one of them held (asleep in Atomics.wait, or spinning on compareExchange), so they were computing at the same time for only ${pct(figures.overlap)} of their active time (at least ${pct(rules.minOverlap)} is needed)`,
+        `the ${workers} took turns: they spent ${ms(waited)} of their ${runMs} ms of run time waiting for a lock one of them held (asleep in Atomics.wait, or spinning on compareExchange), so ${overlapped}`,
       );
     }
-    const idle = idleMs(input.workers);
-    if (idle * 2 >= input.workers.reduce((sum, r) => sum + (r.end - r.start), 0)) {
+    if (byWork) {
       return fail(
         "took_turns",
-        `the ${workers} took turns: they spent ${ms(idle)} of their ${runMs} ms of run time doing none of the work (waiting for their turn, e.g. spinning on a shared flag until another worker was done), so they were working at the same time for only ${pct(figures.overlap)} of their working time (at least ${pct(rules.minOverlap)} is needed)`,
+        `the ${workers} took turns: ${overlapped}. The rest was done while every other worker made no progress at all (waiting for its turn, e.g. spinning on a shared flag until another worker was done, or already finished)`,
       );
     }
     const longest = input.workers.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
@@ -241,7 +332,7 @@ export function judgeParallel(input: ParallelInput, rules: ParallelRules = DEFAU
   return {
     parallel: true,
     figures,
-    summary: `${workers} ran at the same time for ${pct(figures.overlap)} of their run time, work spread ${figures.workSpread.toFixed(2)}, main isolate ${pct(figures.mainShare)} of ${cpu} ms of CPU`,
+    summary: `${workers} ${workOverlapShare(input.workers) !== null ? `did ${pct(figures.overlap)} of their work while another of them was working too` : `ran at the same time for ${pct(figures.overlap)} of their run time`}, work spread ${figures.workSpread.toFixed(2)}, main isolate ${pct(figures.mainShare)} of ${cpu} ms of CPU`,
   };
 }
 

@@ -26,7 +26,7 @@ import { overtimeVerdict, type TimeLimit } from "./time-limit.ts";
 import { COPY_FAILED, parseEnvelope, thrownPhrase, unclonableSentence, type Taken } from "./student-value.ts";
 import { WORKER_RUNTIME_SOURCE } from "./isolate-code.ts";
 import { MAX_LOCK_SPANS } from "./isolate/shared-constants.ts";
-import { createCounterNote, workClockOf, type CounterNote } from "./counter-work.ts";
+import { createCounterNote, workLogOf, type CounterNote } from "./counter-work.ts";
 import { createPrimeNote, type PrimeNote } from "./prime-work.ts";
 
 type LockSpan = [start: number, end: number, waits: number];
@@ -367,7 +367,7 @@ export class WorkerPool {
     return this.workers.flatMap((w): WorkerRun[] => {
       if (w.startedAt === undefined || w.endedAt === undefined) return [];
       const waits = lockTrace(w, w.startedAt, w.endedAt).map((s): [number, number] => [s.start, s.end]);
-      const idle = idleStretches(w, w.startedAt, w.endedAt);
+      const progress = progressOf(w, w.startedAt, w.endedAt);
       return [
         {
           name: w.name,
@@ -376,7 +376,7 @@ export class WorkerPool {
           afterJoins: w.afterJoins,
           busyMs: w.busyMs,
           waits,
-          ...(idle ? { idle } : {}),
+          ...(progress ? { progress } : {}),
         },
       ];
     });
@@ -445,21 +445,16 @@ function lockTrace(w: WorkerRecord, startedAt: number, endedAt: number): Span[] 
 }
 
 /**
- * The stretches of a worker's run in which it did none of the grader's own work, from its work
- * clock (counter-work.ts), on the call's clock: before its first unit and after its last.
- * Undefined when it did no such work (the exercise counts none, or the worker is a decoy that
- * the tests leave out anyway).
+ * The worker's progress in the grader's own work (its work log, counter-work.ts) on the call's
+ * clock: [ms, work done by then]. Undefined when it did no such work (the exercise counts none,
+ * or the worker is a decoy that the tests leave out anyway).
  */
-function idleStretches(w: WorkerRecord, startedAt: number, endedAt: number): [number, number][] | undefined {
-  const clock = workClockOf(w.counter);
+function progressOf(w: WorkerRecord, startedAt: number, endedAt: number): [number, number][] | undefined {
+  const log = workLogOf(w.counter);
   const epoch = w.startedEpoch;
-  if (clock === null || epoch === undefined) return undefined;
+  if (log === null || epoch === undefined) return undefined;
   const place = (t: number) => Math.min(Math.max(startedAt + (t - epoch), startedAt), endedAt);
-  const stretches: [number, number][] = [
-    [startedAt, place(clock.first)],
-    [place(clock.last), endedAt],
-  ];
-  return stretches.filter(([a, b]) => b > a);
+  return log.map(([t, work]): [number, number] => [place(t), work]);
 }
 
 class WorkerStartError extends Error {}

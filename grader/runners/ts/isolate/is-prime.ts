@@ -5,7 +5,15 @@
 // No global is looked up while it runs (no Math, no Number): tampering cannot change it.
 import { NOTED_NUMBERS, PRIME_NOTE_HEAD_BYTES } from "./shared-constants.ts";
 
-export function createIsPrime(note: Uint8Array | null, tick: () => void = () => {}): (n: unknown) => boolean {
+/**
+ * isPrime for one isolate. `tick` is its work clock (work-clock.ts), told the trial divisions of
+ * every number this worker decides for the first time and in the noted range: the work the grader
+ * counts, so calls that repeat a number or go outside the range move no clock.
+ */
+export function createIsPrime(
+  note: Uint8Array | null,
+  tick: (weight: number) => void = () => {},
+): (n: unknown) => boolean {
   // Methods, not function expressions: isPrime cannot be called with `new`, like a built-in.
   if (note === null) {
     return {
@@ -18,20 +26,34 @@ export function createIsPrime(note: Uint8Array | null, tick: () => void = () => 
   const head = new Int32Array(note.buffer, 0, 2);
   return {
     isPrime(n: unknown): boolean {
-      tick();
       if (typeof n !== "number" || n % 1 !== 0) {
         head[0]!++;
         return false;
       }
+      let fresh = false;
       if (n >= 0 && n < NOTED_NUMBERS) {
         const i = PRIME_NOTE_HEAD_BYTES + (n >> 3),
           m = 1 << (n & 7);
         if ((note[i]! & m) !== 0) head[1]!++;
-        else note[i]! |= m;
+        else {
+          note[i]! |= m;
+          fresh = true;
+        }
       } else head[0]!++;
-      return trialDivision(n);
+      const divisions = trialDivisions(n);
+      if (fresh) tick(divisions < 0 ? -divisions : divisions);
+      return divisions < 0;
     },
   }.isPrime;
+}
+
+/** The trial divisions deciding n takes (at least 1), negative when n is prime. */
+function trialDivisions(n: number): number {
+  if (n < 2) return 1;
+  if (n % 2 === 0) return n === 2 ? -1 : 1;
+  let k = 1;
+  for (let d = 3; d * d <= n; d += 2, k++) if (n % d === 0) return k;
+  return -k;
 }
 
 function trialDivision(n: number): boolean {

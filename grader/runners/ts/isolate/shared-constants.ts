@@ -32,9 +32,12 @@ export const PRIME_NOTE_HEAD_BYTES = 8;
 export const SCORE_RANGE = 1_000_000;
 
 /**
- * A worker's work clock (work-clock.ts): when it first and last did the grader's own work
- * (visit(), score(), isPrime()), epoch ms, in two Float64 cells after a counter note's four
- * Int32 cells.
+ * A worker's work clock (work-clock.ts), in Float64 cells after a counter note's four Int32
+ * cells: a head of WORK_CLOCK_HEAD cells — [first unit's time, latest noted time, work done by
+ * then, log entries] (epoch ms, work in the grader's units) — then up to WORK_LOG_POINTS
+ * entries [work done, time], noted each time the work done grows by a tenth.
  */
 export const WORK_CLOCK_OFFSET_BYTES = 16;
-export const WORK_CLOCK_CELLS = 2;
+export const WORK_CLOCK_HEAD = 4;
+export const WORK_LOG_POINTS = 256;
+export const WORK_CLOCK_CELLS = WORK_CLOCK_HEAD + 2 * WORK_LOG_POINTS;

@@ -8,7 +8,7 @@ import { SCORE_RANGE } from "./shared-constants.ts";
 
 export function createVisitScore(
   cells: Int32Array,
-  tick: () => void = () => {},
+  tick: (weight: number) => void = () => {},
 ): { visit: () => number; score: () => number } {
   let v = cells[0]! | 0,
     s = cells[2]! | 0;
@@ -20,7 +20,7 @@ export function createVisitScore(
       v ^= v << 5;
       v |= 0;
       cells[1]!++;
-      tick();
+      tick(1);
       return 1 + ((v >>> 0) % 3);
     },
     score() {
@@ -29,7 +29,7 @@ export function createVisitScore(
       s ^= s << 5;
       s |= 0;
       cells[3]!++;
-      tick();
+      tick(1);
       return (s >>> 0) % SCORE_RANGE;
     },
   };
