@@ -54,7 +54,7 @@ export async function run(args: string[]): Promise<number> {
     const exercise = await db.exercise.create({
       data: {
         id: randomUUID(),
-        slug: "ts/bench",
+        trackSlug: "ts/bench",
         track: "ts",
         title: "Bench",
         summary: "-",
@@ -81,7 +81,11 @@ export async function run(args: string[]): Promise<number> {
       for (let i = 0; i < n; i += 1) {
         await new Promise((resolve) => setTimeout(resolve, gapMs));
         const started = performance.now();
-        const { gradingRunId } = await createSubmission({ userId, exerciseSlug: exercise.slug, code: `// ${i}\n` });
+        const { gradingRunId } = await createSubmission({
+          userId,
+          exerciseSlug: exercise.trackSlug,
+          code: `// ${i}\n`,
+        });
         // The commit happened just before createSubmission resolved; NOTIFY is sent at commit.
         const committed = performance.now();
         submits.push(committed - started);

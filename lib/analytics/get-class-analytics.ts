@@ -48,7 +48,7 @@ export async function getClassAnalytics(options: { viewer: Viewer | null; classI
         quizId: true,
         position: true,
         dueAt: true,
-        exercise: { select: { slug: true, title: true } },
+        exercise: { select: { trackSlug: true, title: true } },
       },
     }),
   ]);
@@ -59,7 +59,7 @@ export async function getClassAnalytics(options: { viewer: Viewer | null; classI
         {
           id: a.id,
           kind: "exercise",
-          ref: a.exercise.slug,
+          ref: a.exercise.trackSlug,
           exerciseId: a.exerciseId,
           title: a.exercise.title,
           position: a.position,

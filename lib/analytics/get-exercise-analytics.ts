@@ -8,7 +8,7 @@ import { loadClassMembers, type StudentRow } from "./load-class-scores.ts";
 import { exerciseOutcome, type AttemptRow, type ExerciseOutcome } from "./verdict-buckets.ts";
 
 export type ExerciseAnalytics = {
-  exercise: { id: string; slug: string; title: string; track: string };
+  exercise: { id: string; trackSlug: string; title: string; track: string };
   outcome: ExerciseOutcome;
   students: Record<string, StudentRow>;
   latestRegrade: { id: string; createdAt: Date; total: number } | null;
@@ -26,8 +26,8 @@ export async function getExerciseAnalytics(options: {
 }): Promise<ExerciseAnalytics | null> {
   await getTaughtClass({ viewer: options.viewer, classId: options.classId });
   const exercise = await db.exercise.findUnique({
-    where: { slug: options.exerciseSlug },
-    select: { id: true, slug: true, title: true, track: true },
+    where: { trackSlug: options.exerciseSlug },
+    select: { id: true, trackSlug: true, title: true, track: true },
   });
   // Not assigned: the students' work on it is theirs, not the class's (class-access.ts).
   if (!exercise || !(await isAssignedExercise({ classId: options.classId, exerciseId: exercise.id }))) return null;

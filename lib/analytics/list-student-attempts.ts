@@ -28,7 +28,7 @@ export type StudentAttempt = {
 
 export type StudentWork = {
   student: { id: string; name: string; email: string };
-  exercise: { slug: string; title: string; language: string };
+  exercise: { trackSlug: string; title: string; language: string };
   attempts: StudentAttempt[];
   /** All attempts, of which the newest MAX_ATTEMPTS_SHOWN are listed. */
   total: number;
@@ -51,8 +51,8 @@ export async function listStudentAttempts(options: {
   });
   if (!student) return null;
   const exercise = await db.exercise.findUnique({
-    where: { slug: options.exerciseSlug },
-    select: { id: true, slug: true, title: true, language: true },
+    where: { trackSlug: options.exerciseSlug },
+    select: { id: true, trackSlug: true, title: true, language: true },
   });
   if (!exercise || !(await isAssignedExercise({ classId: options.classId, exerciseId: exercise.id }))) return null;
   const where = { userId: options.userId, exerciseId: exercise.id };
@@ -101,7 +101,7 @@ export async function listStudentAttempts(options: {
   });
   return {
     student,
-    exercise: { slug: exercise.slug, title: exercise.title, language: exercise.language },
+    exercise: { trackSlug: exercise.trackSlug, title: exercise.title, language: exercise.language },
     attempts,
     total,
   };

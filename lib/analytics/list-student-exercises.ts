@@ -6,7 +6,7 @@ import { getTaughtClass, requireMember } from "../classes/class-access.ts";
 import { db } from "../db.ts";
 
 export type StudentExerciseRow = {
-  slug: string;
+  trackSlug: string;
   title: string;
   attempts: number;
   passed: boolean;
@@ -37,7 +37,7 @@ export async function listStudentExercises(options: {
     select: {
       exerciseId: true,
       createdAt: true,
-      exercise: { select: { slug: true, title: true } },
+      exercise: { select: { trackSlug: true, title: true } },
       gradingRuns: { orderBy: { createdAt: "desc" }, take: 1, select: { state: true, status: true, reason: true } },
     },
   });
@@ -47,7 +47,7 @@ export async function listStudentExercises(options: {
     const last = { state: run?.state ?? "queued", status: run?.status ?? null, reason: run?.reason ?? null };
     const previous = rows.get(s.exerciseId);
     rows.set(s.exerciseId, {
-      slug: s.exercise.slug,
+      trackSlug: s.exercise.trackSlug,
       title: s.exercise.title,
       attempts: (previous?.attempts ?? 0) + 1,
       passed: (previous?.passed ?? false) || last.status === "pass",

@@ -21,7 +21,7 @@ export async function addAssignment(options: {
   let target: { kind: "exercise"; exerciseId: string } | { kind: "quiz"; quizId: string };
   if (input.kind === "exercise") {
     const exercise = await db.exercise.findUnique({
-      where: { slug: input.exerciseId },
+      where: { trackSlug: input.exerciseId },
       select: { id: true, archived: true },
     });
     if (!exercise || exercise.archived)

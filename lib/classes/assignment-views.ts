@@ -24,7 +24,7 @@ export async function loadAssignmentViews(options: { classIds: string[] }): Prom
   const rows = await db.assignment.findMany({
     where: { classId: { in: options.classIds } },
     orderBy: [{ position: "asc" }, { createdAt: "asc" }],
-    include: { exercise: { select: { id: true, slug: true, title: true, archived: true } } },
+    include: { exercise: { select: { id: true, trackSlug: true, title: true, archived: true } } },
   });
   const views: AssignmentView[] = [];
   for (const row of rows) {
@@ -34,10 +34,10 @@ export async function loadAssignmentViews(options: { classIds: string[] }): Prom
         id: row.id,
         classId: row.classId,
         kind: "exercise",
-        ref: exercise.slug,
+        ref: exercise.trackSlug,
         workRef: exercise.id,
         title: exercise.title,
-        href: `/exercises/${exercise.slug}`,
+        href: `/exercises/${exercise.trackSlug}`,
         dueAt: row.dueAt,
         retired: exercise.archived,
       });

@@ -66,8 +66,8 @@ export async function isAssignedExercise({
 /** The exercise by its public id, when the class assigned it; null otherwise (and for unknown ids). */
 export async function findAssignedExercise({ classId, exerciseSlug }: { classId: string; exerciseSlug: string }) {
   const found = await db.assignment.findFirst({
-    where: { classId, kind: "exercise", exercise: { slug: exerciseSlug } },
-    select: { exercise: { select: { id: true, slug: true, title: true } } },
+    where: { classId, kind: "exercise", exercise: { trackSlug: exerciseSlug } },
+    select: { exercise: { select: { id: true, trackSlug: true, title: true } } },
   });
   return found?.exercise ?? null;
 }

@@ -6,7 +6,7 @@ export async function getDraft(options: {
   exerciseSlug: string;
 }): Promise<{ code: string; updatedAt: Date } | null> {
   return db.draft.findFirst({
-    where: { userId: options.userId, exercise: { slug: options.exerciseSlug } },
+    where: { userId: options.userId, exercise: { trackSlug: options.exerciseSlug } },
     select: { code: true, updatedAt: true },
   });
 }

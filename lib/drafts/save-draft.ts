@@ -10,7 +10,7 @@ export async function saveDraft(options: {
 }): Promise<{ updatedAt: Date }> {
   const code = checkCode(options.code);
   const exercise = await db.exercise.findUnique({
-    where: { slug: options.exerciseSlug },
+    where: { trackSlug: options.exerciseSlug },
     select: { id: true, archived: true },
   });
   if (!exercise || exercise.archived)

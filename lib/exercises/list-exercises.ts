@@ -5,7 +5,7 @@ import { toExerciseSummary, type ExerciseSummary } from "./schemas.ts";
 export async function listExercises(): Promise<ExerciseSummary[]> {
   const rows = await db.exercise.findMany({
     where: { archived: false },
-    orderBy: [{ track: "asc" }, { position: "asc" }, { slug: "asc" }],
+    orderBy: [{ track: "asc" }, { position: "asc" }, { trackSlug: "asc" }],
   });
   return rows.map(toExerciseSummary);
 }

@@ -23,7 +23,7 @@ export type ExerciseDetail = z.infer<typeof ExerciseDetail>;
 
 type ExerciseRow = {
   id: string;
-  slug: string;
+  trackSlug: string;
   title: string;
   summary: string;
   difficulty: string;
@@ -34,5 +34,5 @@ type ExerciseRow = {
 
 /** Parses a database row (its text columns are only as good as the last sync). */
 export function toExerciseSummary(row: ExerciseRow): ExerciseSummary {
-  return ExerciseSummary.parse({ ...row, id: row.slug, uuid: row.id });
+  return ExerciseSummary.parse({ ...row, id: row.trackSlug, uuid: row.id });
 }

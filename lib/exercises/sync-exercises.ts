@@ -24,7 +24,7 @@ export async function syncExercises(options: { root?: string; load?: typeof load
 
   return db.$transaction(async (tx) => {
     const existing = await tx.exercise.findMany({
-      select: { id: true, slug: true, contentHash: true, archived: true },
+      select: { id: true, trackSlug: true, contentHash: true, archived: true },
     });
     const loadedIds = new Set(exercises.map((e) => e.uuid));
     const loadedSlugs = new Set(exercises.map((e) => e.id));
@@ -33,25 +33,25 @@ export async function syncExercises(options: { root?: string; load?: typeof load
     for (const row of existing) {
       if (loadedIds.has(row.id)) continue;
       // A vanished exercise keeps its row; if a new exercise took its public id, the old row
-      // steps aside under a suffixed slug so the unique index holds.
-      const slug = loadedSlugs.has(row.slug) ? `${row.slug}~${row.id.slice(0, 8)}` : row.slug;
-      if (!row.archived || slug !== row.slug) {
-        await tx.exercise.update({ where: { id: row.id }, data: { archived: true, slug } });
+      // steps aside under a suffixed public id so the unique index holds.
+      const trackSlug = loadedSlugs.has(row.trackSlug) ? `${row.trackSlug}~${row.id.slice(0, 8)}` : row.trackSlug;
+      if (!row.archived || trackSlug !== row.trackSlug) {
+        await tx.exercise.update({ where: { id: row.id }, data: { archived: true, trackSlug } });
         if (!row.archived) result.archived += 1;
       }
     }
     // Renames may swap public ids between exercises: park renamed rows on a unique temporary
-    // slug first (unique indexes are checked per statement).
+    // public id first (unique indexes are checked per statement).
     const byId = new Map(existing.map((row) => [row.id, row]));
     for (const exercise of exercises) {
       const row = byId.get(exercise.uuid);
-      if (row && row.slug !== exercise.id) {
-        await tx.exercise.update({ where: { id: row.id }, data: { slug: `~renaming~${row.id}` } });
+      if (row && row.trackSlug !== exercise.id) {
+        await tx.exercise.update({ where: { id: row.id }, data: { trackSlug: `~renaming~${row.id}` } });
       }
     }
     for (const exercise of exercises) {
       const row = byId.get(exercise.uuid);
-      if (row && row.contentHash === exercise.contentHash && row.slug === exercise.id && !row.archived) continue;
+      if (row && row.contentHash === exercise.contentHash && row.trackSlug === exercise.id && !row.archived) continue;
       const data = columns(exercise);
       await tx.exercise.upsert({ where: { id: exercise.uuid }, create: { id: exercise.uuid, ...data }, update: data });
       if (row) result.updated += 1;
@@ -63,7 +63,7 @@ export async function syncExercises(options: { root?: string; load?: typeof load
 
 function columns(exercise: LoadedExercise) {
   return {
-    slug: exercise.id,
+    trackSlug: exercise.id,
     track: exercise.track,
     title: exercise.title,
     summary: exercise.summary,

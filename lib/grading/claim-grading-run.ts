@@ -31,12 +31,12 @@ export async function claimGradingRun(options: {
       select: {
         attempts: true,
         createdAt: true,
-        submission: { select: { id: true, code: true, exercise: { select: { slug: true } } } },
+        submission: { select: { id: true, code: true, exercise: { select: { trackSlug: true } } } },
       },
     });
     return {
       kind: "claimed",
-      exerciseSlug: run.submission.exercise.slug,
+      exerciseSlug: run.submission.exercise.trackSlug,
       code: run.submission.code,
       attempts: run.attempts,
       submissionId: run.submission.id,

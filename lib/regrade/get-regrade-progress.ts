@@ -19,7 +19,7 @@ export async function getRegradeProgress(options: {
       classId: true,
       total: true,
       createdAt: true,
-      exercise: { select: { slug: true, title: true } },
+      exercise: { select: { trackSlug: true, title: true } },
       requestedBy: { select: { name: true } },
     },
   });

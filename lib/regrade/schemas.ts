@@ -11,7 +11,7 @@ export type StartRegradeRequest = z.infer<typeof StartRegradeRequest>;
 export const RegradeProgress = z.object({
   id: z.uuid(),
   classId: z.uuid(),
-  exercise: z.object({ slug: z.string(), title: z.string() }),
+  exercise: z.object({ trackSlug: z.string(), title: z.string() }),
   requestedBy: z.string(),
   createdAt: z.date(),
   total: z.number().int().nonnegative(),

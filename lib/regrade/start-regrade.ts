@@ -18,7 +18,7 @@ export async function startRegrade(options: {
 }): Promise<{ regradeId: string; total: number }> {
   const teacher = requireTeacher(options.viewer);
   const taught = await getTaughtClass({ viewer: teacher, classId: options.classId });
-  const exercise = await db.exercise.findUnique({ where: { slug: options.exerciseSlug }, select: { id: true } });
+  const exercise = await db.exercise.findUnique({ where: { trackSlug: options.exerciseSlug }, select: { id: true } });
   if (!exercise) throw new AppError("not_found", `There is no exercise "${options.exerciseSlug}".`);
   // Students' work on exercises the class did not assign is not the teacher's to regrade (or count).
   if (!(await isAssignedExercise({ classId: taught.id, exerciseId: exercise.id }))) {

@@ -32,7 +32,7 @@ export async function createSubmission(options: {
     const user = await tx.user.findUnique({ where: { id: options.userId }, select: { isAnonymous: true } });
     if (!user) throw new AppError("unauthorized", "Your session has ended. Reload the page to start a new one.");
     const exercise = await tx.exercise.findUnique({
-      where: { slug: options.exerciseSlug },
+      where: { trackSlug: options.exerciseSlug },
       select: { id: true, language: true, archived: true },
     });
     if (!exercise || exercise.archived) {

@@ -14,7 +14,7 @@ export async function getSubmission(options: { userId: string; submissionId: str
       id: true,
       code: true,
       createdAt: true,
-      exercise: { select: { slug: true } },
+      exercise: { select: { trackSlug: true } },
       gradingRuns: { orderBy: { createdAt: "desc" }, take: 1, select: { id: true, state: true, result: true } },
     },
   });
@@ -22,7 +22,7 @@ export async function getSubmission(options: { userId: string; submissionId: str
   if (!row || !run) return null;
   return {
     id: row.id,
-    exerciseSlug: row.exercise.slug,
+    exerciseSlug: row.exercise.trackSlug,
     code: row.code,
     createdAt: row.createdAt,
     run: { id: run.id, state: run.state, result: parseStoredResult(run.id, run.result) },

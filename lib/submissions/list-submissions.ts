@@ -9,7 +9,7 @@ export async function listSubmissions(options: {
 }): Promise<SubmissionListItem[]> {
   const limit = Math.min(Math.max(Math.trunc(options.limit ?? 20), 1), 100);
   const rows = await db.submission.findMany({
-    where: { userId: options.userId, exercise: { slug: options.exerciseSlug } },
+    where: { userId: options.userId, exercise: { trackSlug: options.exerciseSlug } },
     orderBy: { createdAt: "desc" },
     take: limit,
     select: {

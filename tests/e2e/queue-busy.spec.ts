@@ -18,7 +18,7 @@ async function fillQueue(client: pg.Client, userId: string): Promise<void> {
   ]);
   const submission = await client.query<{ id: string }>(
     `INSERT INTO submissions (id, user_id, exercise_id, language, code)
-     SELECT gen_random_uuid(), $1, id, language, '' FROM exercises WHERE slug = 'ts/shared-counter' RETURNING id::text`,
+     SELECT gen_random_uuid(), $1, id, language, '' FROM exercises WHERE track_slug = 'ts/shared-counter' RETURNING id::text`,
     [userId],
   );
   const waiting = await client.query<{ n: number }>(

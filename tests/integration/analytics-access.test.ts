@@ -74,8 +74,8 @@ let teacherId: string,
   carolId: string,
   outsiderId: string;
 let classId: string;
-let exercise: { id: string; slug: string };
-let second: { id: string; slug: string };
+let exercise: { id: string; trackSlug: string };
+let second: { id: string; trackSlug: string };
 
 beforeAll(async () => {
   teacherId = await createUser("Teacher");
@@ -125,7 +125,7 @@ describe("analytics numbers", () => {
     const data = await getExerciseAnalytics({
       viewer: viewer(teacherId, "teacher"),
       classId,
-      exerciseSlug: exercise.slug,
+      exerciseSlug: exercise.trackSlug,
     });
     expect(data?.outcome.buckets.map((b) => [b.key, b.submissions, b.students.map((s) => s.userId)])).toEqual([
       ["pass", 1, [aliceId]],
@@ -167,27 +167,30 @@ describe("who may look", () => {
     it(`refuses a ${who} everywhere with ${code}`, async () => {
       const v = as();
       expect((await denial(getClassAnalytics({ viewer: v, classId }))).code).toBe(code);
-      expect((await denial(getExerciseAnalytics({ viewer: v, classId, exerciseSlug: exercise.slug }))).code).toBe(code);
+      expect((await denial(getExerciseAnalytics({ viewer: v, classId, exerciseSlug: exercise.trackSlug }))).code).toBe(
+        code,
+      );
       expect(
-        (await denial(listStudentAttempts({ viewer: v, classId, userId: aliceId, exerciseSlug: exercise.slug }))).code,
+        (await denial(listStudentAttempts({ viewer: v, classId, userId: aliceId, exerciseSlug: exercise.trackSlug })))
+          .code,
       ).toBe(code);
       expect((await denial(listStudentExercises({ viewer: v, classId, userId: aliceId }))).code).toBe(code);
       expect((await denial(getRegradeProgress({ viewer: v, classId, regradeId: randomUUID() }))).code).toBe(code);
-      expect((await denial(startRegrade({ viewer: v, classId, exerciseSlug: exercise.slug }))).code).toBe(code);
+      expect((await denial(startRegrade({ viewer: v, classId, exerciseSlug: exercise.trackSlug }))).code).toBe(code);
     });
   }
 
   it("hides a non-member's work even from the class's teacher", async () => {
     const teacher = viewer(teacherId, "teacher");
     const refused = await denial(
-      listStudentAttempts({ viewer: teacher, classId, userId: outsiderId, exerciseSlug: exercise.slug }),
+      listStudentAttempts({ viewer: teacher, classId, userId: outsiderId, exerciseSlug: exercise.trackSlug }),
     );
     expect(refused.code).toBe("not_found");
     expect((await denial(listStudentExercises({ viewer: teacher, classId, userId: outsiderId }))).code).toBe(
       "not_found",
     );
     const unknown = await denial(
-      listStudentAttempts({ viewer: teacher, classId, userId: "no-such-user", exerciseSlug: exercise.slug }),
+      listStudentAttempts({ viewer: teacher, classId, userId: "no-such-user", exerciseSlug: exercise.trackSlug }),
     );
     expect(unknown.code).toBe("not_found");
     expect((await denial(getClassAnalytics({ viewer: teacher, classId: "not-a-uuid" }))).code).toBe("not_found");
@@ -195,7 +198,7 @@ describe("who may look", () => {
 
   it("shows the teacher (and an admin) a member's attempts newest first, with diffs and nothing else", async () => {
     for (const v of [viewer(teacherId, "teacher"), viewer(adminId, "admin")]) {
-      const work = await listStudentAttempts({ viewer: v, classId, userId: aliceId, exerciseSlug: exercise.slug });
+      const work = await listStudentAttempts({ viewer: v, classId, userId: aliceId, exerciseSlug: exercise.trackSlug });
       expect(work?.attempts.map((a) => [a.number, a.run?.result?.status, a.code])).toEqual([
         [3, "pass", "fn a() { y }\n"],
         [2, "fail", "fn a() { x }\n"],
@@ -204,11 +207,11 @@ describe("who may look", () => {
       expect(work?.attempts[0]?.diff).toMatchObject({ added: 1, removed: 1 });
       expect(work?.attempts[2]?.diff).toBeNull();
       expect(Object.keys(work ?? {}).sort()).toEqual(["attempts", "exercise", "student", "total"]);
-      expect(Object.keys(work?.exercise ?? {}).sort()).toEqual(["language", "slug", "title"]);
+      expect(Object.keys(work?.exercise ?? {}).sort()).toEqual(["language", "title", "trackSlug"]);
       const overview = await listStudentExercises({ viewer: v, classId, userId: aliceId });
-      expect(overview?.exercises.map((e) => [e.slug, e.attempts, e.passed, e.last.status])).toEqual([
-        [exercise.slug, 3, true, "pass"],
-        [second.slug, 1, false, "fail"],
+      expect(overview?.exercises.map((e) => [e.trackSlug, e.attempts, e.passed, e.last.status])).toEqual([
+        [exercise.trackSlug, 3, true, "pass"],
+        [second.trackSlug, 1, false, "fail"],
       ]);
     }
   });

@@ -23,7 +23,7 @@ const NOW = at("2026-03-10T12:00:00Z");
 const DUE = at("2026-03-05T00:00:00Z");
 
 let teacher: Person, early: Person, lateOne: Person, stuck: Person, idle: Person;
-let classId: string, counter: { id: string; slug: string }, racer: { id: string; slug: string };
+let classId: string, counter: { id: string; trackSlug: string }, racer: { id: string; trackSlug: string };
 
 /** A submission whose grading runs finished (or not) as given, oldest run first. */
 async function submit(
@@ -70,9 +70,13 @@ beforeAll(async () => {
   await addAssignment({
     viewer: teacher.viewer,
     classId,
-    assignment: { kind: "exercise", exerciseId: counter.slug, dueAt: DUE },
+    assignment: { kind: "exercise", exerciseId: counter.trackSlug, dueAt: DUE },
   });
-  await addAssignment({ viewer: teacher.viewer, classId, assignment: { kind: "exercise", exerciseId: racer.slug } });
+  await addAssignment({
+    viewer: teacher.viewer,
+    classId,
+    assignment: { kind: "exercise", exerciseId: racer.trackSlug },
+  });
   await addAssignment({
     viewer: teacher.viewer,
     classId,
@@ -123,29 +127,29 @@ beforeAll(async () => {
 describe("getGradebook", () => {
   it("lists students by name and assignments in the order they were set", () => {
     expect(book.rows.map((r) => r.name)).toEqual(['=HYPERLINK("x")', 'Early, "Eve"', "Idle Ida", "Stuck Sam"]);
-    expect(book.assignments.map((a) => a.ref)).toEqual([counter.slug, racer.slug, "foundations"]);
+    expect(book.assignments.map((a) => a.ref)).toEqual([counter.trackSlug, racer.trackSlug, "foundations"]);
   });
 
   it("takes the best score, counts every submission, and dates the first pass", () => {
-    expect(cell(early, counter.slug)).toMatchObject({
+    expect(cell(early, counter.trackSlug)).toMatchObject({
       best: 1,
       attempts: 3,
       status: "passed",
       late: false,
       doneAt: at("2026-03-02T10:00:00Z"),
     });
-    expect(cell(early, racer.slug)).toMatchObject({ best: 1, attempts: 1, status: "passed", late: false });
+    expect(cell(early, racer.trackSlug)).toMatchObject({ best: 1, attempts: 1, status: "passed", late: false });
   });
 
   it("flags a pass after the due date as late, and an unpassed assignment once the date has gone by", () => {
-    expect(cell(lateOne, counter.slug)).toMatchObject({ best: 1, attempts: 1, status: "passed", late: true });
-    expect(cell(idle, counter.slug)).toMatchObject({ best: null, attempts: 0, status: "not_started", late: true });
+    expect(cell(lateOne, counter.trackSlug)).toMatchObject({ best: 1, attempts: 1, status: "passed", late: true });
+    expect(cell(idle, counter.trackSlug)).toMatchObject({ best: null, attempts: 0, status: "not_started", late: true });
     // No due date: never late.
-    expect(cell(idle, racer.slug)).toMatchObject({ attempts: 0, late: false });
+    expect(cell(idle, racer.trackSlug)).toMatchObject({ attempts: 0, late: false });
   });
 
   it("uses each submission's latest finished run, so a regrade replaces the old verdict", () => {
-    expect(cell(stuck, counter.slug)).toMatchObject({
+    expect(cell(stuck, counter.trackSlug)).toMatchObject({
       best: 0.75,
       attempts: 3,
       status: "attempted",
@@ -189,8 +193,8 @@ describe("the CSV export", () => {
     expect(lines.at(-1)).toBe("");
     expect(lines).toHaveLength(1 + 4 + 1);
     expect(lines[0]).toBe(
-      `student,email,joined_at,total,done,${counter.slug} score,${counter.slug} attempts,${counter.slug} passed_at,${counter.slug} late,` +
-        `${racer.slug} score,${racer.slug} attempts,${racer.slug} passed_at,${racer.slug} late,` +
+      `student,email,joined_at,total,done,${counter.trackSlug} score,${counter.trackSlug} attempts,${counter.trackSlug} passed_at,${counter.trackSlug} late,` +
+        `${racer.trackSlug} score,${racer.trackSlug} attempts,${racer.trackSlug} passed_at,${racer.trackSlug} late,` +
         "foundations score,foundations attempts,foundations submitted_at,foundations late",
     );
     expect(lines[1]?.startsWith(`"'=HYPERLINK(""x"")",${lateOne.email},`)).toBe(true);
@@ -219,9 +223,9 @@ describe("roster, assignments and the student's own view", () => {
   it("gives a student their status on every assignment, due soonest first", async () => {
     const mine = await listMyAssignments({ viewer: early.viewer, now: NOW });
     expect(mine.map((a) => [a.ref, a.className, a.result.status, a.result.late])).toEqual([
-      [counter.slug, 'Gradebook, "numbers"', "passed", false],
+      [counter.trackSlug, 'Gradebook, "numbers"', "passed", false],
       ["foundations", 'Gradebook, "numbers"', "submitted", false],
-      [racer.slug, 'Gradebook, "numbers"', "passed", false],
+      [racer.trackSlug, 'Gradebook, "numbers"', "passed", false],
     ]);
   });
 
@@ -229,7 +233,7 @@ describe("roster, assignments and the student's own view", () => {
     const duplicate = addAssignment({
       viewer: teacher.viewer,
       classId,
-      assignment: { kind: "exercise", exerciseId: counter.slug },
+      assignment: { kind: "exercise", exerciseId: counter.trackSlug },
     });
     await expect(duplicate).rejects.toMatchObject({ code: "conflict" });
     await expect(
@@ -239,7 +243,7 @@ describe("roster, assignments and the student's own view", () => {
       addAssignment({ viewer: teacher.viewer, classId, assignment: { kind: "quiz", quizId: "nope" } }),
     ).rejects.toMatchObject({ code: "bad_request" });
 
-    const racerAssignment = book.assignments.find((a) => a.ref === racer.slug);
+    const racerAssignment = book.assignments.find((a) => a.ref === racer.trackSlug);
     if (!racerAssignment) throw new Error("racer assignment missing");
     await updateAssignment({
       viewer: teacher.viewer,

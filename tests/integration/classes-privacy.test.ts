@@ -21,14 +21,14 @@ afterAll(() => disconnectDb());
 
 let teacher: Person, alice: Person;
 let classId: string;
-let assigned: { id: string; slug: string }, unassigned: { id: string; slug: string };
+let assigned: { id: string; trackSlug: string }, unassigned: { id: string; trackSlug: string };
 
 beforeAll(async () => {
   [teacher, alice] = await Promise.all([createPerson("teacher"), createPerson("student", "Alice")]);
   [assigned, unassigned] = await Promise.all([createExercise(), createExercise()]);
   // Before joining, Alice works on both exercises.
-  await createSubmission({ userId: alice.id, exerciseSlug: unassigned.slug, code: "PRIVATE ATTEMPT\n" });
-  await createSubmission({ userId: alice.id, exerciseSlug: assigned.slug, code: "class work\n" });
+  await createSubmission({ userId: alice.id, exerciseSlug: unassigned.trackSlug, code: "PRIVATE ATTEMPT\n" });
+  await createSubmission({ userId: alice.id, exerciseSlug: assigned.trackSlug, code: "class work\n" });
   classId = (
     await db.class.create({
       data: { name: "Privacy", ownerId: teacher.id, joinCode: randomUUID().slice(0, 8).toUpperCase() },
@@ -41,18 +41,31 @@ beforeAll(async () => {
 describe("a teacher's views of a member", () => {
   it("list only the class's assigned exercises", async () => {
     const overview = await listStudentExercises({ viewer: teacher.viewer, classId, userId: alice.id });
-    expect(overview?.exercises.map((e) => e.slug)).toEqual([assigned.slug]);
+    expect(overview?.exercises.map((e) => e.trackSlug)).toEqual([assigned.trackSlug]);
     expect(
-      await listStudentAttempts({ viewer: teacher.viewer, classId, userId: alice.id, exerciseSlug: unassigned.slug }),
+      await listStudentAttempts({
+        viewer: teacher.viewer,
+        classId,
+        userId: alice.id,
+        exerciseSlug: unassigned.trackSlug,
+      }),
     ).toBeNull();
     expect(
-      (await listStudentAttempts({ viewer: teacher.viewer, classId, userId: alice.id, exerciseSlug: assigned.slug }))
-        ?.attempts,
+      (
+        await listStudentAttempts({
+          viewer: teacher.viewer,
+          classId,
+          userId: alice.id,
+          exerciseSlug: assigned.trackSlug,
+        })
+      )?.attempts,
     ).toHaveLength(1);
   });
 
   it("give no analytics, gradebook column or regrade for an unassigned exercise", async () => {
-    expect(await getExerciseAnalytics({ viewer: teacher.viewer, classId, exerciseSlug: unassigned.slug })).toBeNull();
+    expect(
+      await getExerciseAnalytics({ viewer: teacher.viewer, classId, exerciseSlug: unassigned.trackSlug }),
+    ).toBeNull();
     const gradebook = await getGradebook({ viewer: teacher.viewer, classId });
     expect(gradebook.assignments.map((a) => a.workRef)).toEqual([assigned.id]);
     const csv = await callRoute(getCsv, {
@@ -62,8 +75,8 @@ describe("a teacher's views of a member", () => {
       params: { classId },
     });
     expect(csv.status).toBe(200);
-    expect(csv.text).not.toContain(unassigned.slug);
-    const refused = await startRegrade({ viewer: teacher.viewer, classId, exerciseSlug: unassigned.slug }).catch(
+    expect(csv.text).not.toContain(unassigned.trackSlug);
+    const refused = await startRegrade({ viewer: teacher.viewer, classId, exerciseSlug: unassigned.trackSlug }).catch(
       (e: unknown) => e,
     );
     expect(refused instanceof AppError && refused.code).toBe("not_found");
@@ -79,7 +92,7 @@ describe("a teacher's views of a member", () => {
         viewer: teacher.viewer,
         classId,
         userId: alice.id,
-        exerciseSlug: unassigned.slug,
+        exerciseSlug: unassigned.trackSlug,
       });
       expect(work?.attempts.map((a) => a.code)).toEqual(["PRIVATE ATTEMPT\n"]);
     } finally {

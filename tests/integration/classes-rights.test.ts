@@ -37,7 +37,7 @@ beforeAll(async () => {
     createPerson("anonymous"),
   ]);
   const exercise = await createExercise();
-  exerciseSlug = exercise.slug;
+  exerciseSlug = exercise.trackSlug;
   const created = await createClass({ viewer: teacher.viewer, name: CLASS_NAME });
   classId = created.id;
   joinCode = created.joinCode;

@@ -81,7 +81,7 @@ describe("ops endpoints", () => {
       const [userId, exercise] = await Promise.all([createUser(), createExercise()]);
       const { gradingRunId } = await createSubmission({
         userId,
-        exerciseSlug: exercise.slug,
+        exerciseSlug: exercise.trackSlug,
         code: "export const n = 1;\n",
       });
       await waitFor(
@@ -90,7 +90,7 @@ describe("ops endpoints", () => {
       );
       const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
       expect(text).toMatch(/^interleave_grading_verdicts_total\{status="pass",reason=""\} 1$/m);
-      expect(text).toContain(`interleave_grading_duration_seconds_count{exercise="${exercise.slug}"} 1`);
+      expect(text).toContain(`interleave_grading_duration_seconds_count{exercise="${exercise.trackSlug}"} 1`);
       expect(text).toMatch(/^interleave_grading_queue_wait_seconds_count 1$/m);
       expect(text).toMatch(/^interleave_grading_jobs_total\{outcome="stored"\} 1$/m);
       expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);

@@ -26,24 +26,24 @@ describe("per-user submissions in flight", () => {
   it("refuses a user's submission while `max` of theirs wait for a verdict, and admits again once one is done", async () => {
     const [userId, other, exercise] = await Promise.all([createUser(), createUser(), createExercise()]);
     const admission = { maxQueued: 0, maxInFlightPerUser: 2 };
-    const first = await submit(userId, exercise.slug, admission);
-    await submit(userId, exercise.slug, admission);
-    const error = await submit(userId, exercise.slug, admission).catch((e: unknown) => e);
+    const first = await submit(userId, exercise.trackSlug, admission);
+    await submit(userId, exercise.trackSlug, admission);
+    const error = await submit(userId, exercise.trackSlug, admission).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "rate_limited", status: 429, retryAfterSeconds: 10 });
     expect((error as AppError).message).toBe(
       "You already have 2 submissions waiting to be graded. Submit again once one of them has its verdict. Your code stays in the editor.",
     );
     expect(await db.submission.count({ where: { userId } })).toBe(2);
-    await expect(submit(other, exercise.slug, admission)).resolves.toBeTruthy();
+    await expect(submit(other, exercise.trackSlug, admission)).resolves.toBeTruthy();
 
     await db.gradingRun.update({ where: { id: first.gradingRunId }, data: { state: "done", finishedAt: new Date() } });
-    await expect(submit(userId, exercise.slug, admission)).resolves.toBeTruthy();
+    await expect(submit(userId, exercise.trackSlug, admission)).resolves.toBeTruthy();
   });
 
   it("lets exactly `max` of one user's simultaneous submissions in", async () => {
     const [userId, exercise] = await Promise.all([createUser(), createExercise()]);
     const results = await Promise.allSettled(
-      Array.from({ length: 6 }, () => submit(userId, exercise.slug, { maxQueued: 0, maxInFlightPerUser: 2 })),
+      Array.from({ length: 6 }, () => submit(userId, exercise.trackSlug, { maxQueued: 0, maxInFlightPerUser: 2 })),
     );
     expect(codes(results)).toEqual(["ok", "ok", "rate_limited", "rate_limited", "rate_limited", "rate_limited"]);
   });
@@ -57,14 +57,14 @@ describe("global queue ceiling", () => {
     // A teacher's regrade of many submissions does not count: it drains behind fresh work.
     const teacher = await createUser("teacher");
     const regrade = await db.regrade.create({ data: { exerciseId: exercise.id, requestedById: teacher, total: 5 } });
-    const old = await submit(teacher, exercise.slug, { maxQueued: 0, maxInFlightPerUser: 0 });
+    const old = await submit(teacher, exercise.trackSlug, { maxQueued: 0, maxInFlightPerUser: 0 });
     await db.gradingRun.update({ where: { id: old.gradingRunId }, data: { state: "done" } });
     await db.gradingRun.createMany({
       data: Array.from({ length: 5 }, () => ({ submissionId: old.submissionId, regradeId: regrade.id })),
     });
 
-    for (const userId of users.slice(0, 3)) await submit(userId, exercise.slug, admission);
-    const error = await submit(users[3] ?? "", exercise.slug, admission).catch((e: unknown) => e);
+    for (const userId of users.slice(0, 3)) await submit(userId, exercise.trackSlug, admission);
+    const error = await submit(users[3] ?? "", exercise.trackSlug, admission).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "unavailable", status: 503, retryAfterSeconds: 30 });
     expect((error as AppError).message).toMatch(
       /^The grader is busy: \d+ submissions are waiting for a verdict\. Try again in 30 seconds\./,
@@ -76,7 +76,7 @@ describe("global queue ceiling", () => {
     const exercise = await createExercise();
     const users = await Promise.all(Array.from({ length: 10 }, () => createUser()));
     const admission = { maxQueued: (await waiting()) + 4, maxInFlightPerUser: 0 };
-    const results = await Promise.allSettled(users.map((userId) => submit(userId, exercise.slug, admission)));
+    const results = await Promise.allSettled(users.map((userId) => submit(userId, exercise.trackSlug, admission)));
     expect(codes(results)).toEqual([...Array(4).fill("ok"), ...Array(6).fill("unavailable")]);
     expect(await waiting()).toBe(admission.maxQueued);
   });
@@ -86,7 +86,7 @@ describe("global queue ceiling", () => {
     // Read lazily by the route: set before its first submission in this file.
     process.env.GRADING_IN_FLIGHT_PER_USER = "1";
     process.env.GRADING_QUEUE_MAX = String((await waiting()) + 2);
-    const body = (code: string) => ({ method: "POST", body: { exerciseId: exercise.slug, code } });
+    const body = (code: string) => ({ method: "POST", body: { exerciseId: exercise.trackSlug, code } });
     const alice = new AuthSession();
     await alice.auth("sign-in/anonymous", {});
     expect((await alice.routeWithHeaders(postSubmission, "/api/submissions", body("1\n"))).status).toBe(202);

@@ -35,10 +35,10 @@ describe("submission rate limit", () => {
   it("refuses the submission over the limit with when to retry, storing nothing", async () => {
     const [userId, exercise] = await Promise.all([createUser(), createExercise()]);
     for (let i = 0; i < 3; i++)
-      await createSubmission({ userId, exerciseSlug: exercise.slug, code: `${i}\n`, rateLimit: limit, ...only });
+      await createSubmission({ userId, exerciseSlug: exercise.trackSlug, code: `${i}\n`, rateLimit: limit, ...only });
     const error = await createSubmission({
       userId,
-      exerciseSlug: exercise.slug,
+      exerciseSlug: exercise.trackSlug,
       code: "x\n",
       rateLimit: limit,
       ...only,
@@ -57,18 +57,18 @@ describe("submission rate limit", () => {
   it("counts per user and frees a slot once the oldest submission leaves the window", async () => {
     const [userId, other, exercise] = await Promise.all([createUser(), createUser(), createExercise()]);
     for (let i = 0; i < 3; i++)
-      await createSubmission({ userId, exerciseSlug: exercise.slug, code: `${i}\n`, rateLimit: limit, ...only });
+      await createSubmission({ userId, exerciseSlug: exercise.trackSlug, code: `${i}\n`, rateLimit: limit, ...only });
     await expect(
-      createSubmission({ userId: other, exerciseSlug: exercise.slug, code: "o\n", rateLimit: limit, ...only }),
+      createSubmission({ userId: other, exerciseSlug: exercise.trackSlug, code: "o\n", rateLimit: limit, ...only }),
     ).resolves.toBeTruthy();
 
     const oldest = await db.submission.findFirstOrThrow({ where: { userId }, orderBy: { createdAt: "asc" } });
     await db.submission.update({ where: { id: oldest.id }, data: { createdAt: new Date(Date.now() - 61_000) } });
     await expect(
-      createSubmission({ userId, exerciseSlug: exercise.slug, code: "again\n", rateLimit: limit, ...only }),
+      createSubmission({ userId, exerciseSlug: exercise.trackSlug, code: "again\n", rateLimit: limit, ...only }),
     ).resolves.toBeTruthy();
     await expect(
-      createSubmission({ userId, exerciseSlug: exercise.slug, code: "more\n", rateLimit: limit, ...only }),
+      createSubmission({ userId, exerciseSlug: exercise.trackSlug, code: "more\n", rateLimit: limit, ...only }),
     ).rejects.toMatchObject({ code: "rate_limited" });
   });
 
@@ -76,7 +76,7 @@ describe("submission rate limit", () => {
     const [userId, exercise] = await Promise.all([createUser(), createExercise()]);
     const results = await Promise.allSettled(
       Array.from({ length: 8 }, (_, i) =>
-        createSubmission({ userId, exerciseSlug: exercise.slug, code: `${i}\n`, rateLimit: limit, ...only }),
+        createSubmission({ userId, exerciseSlug: exercise.trackSlug, code: `${i}\n`, rateLimit: limit, ...only }),
       ),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(3);
@@ -91,7 +91,7 @@ describe("submission rate limit", () => {
     for (let i = 0; i < 5; i++)
       await createSubmission({
         userId,
-        exerciseSlug: exercise.slug,
+        exerciseSlug: exercise.trackSlug,
         code: `${i}\n`,
         rateLimit: { max: 0, windowSeconds: 60 },
         ...only,
@@ -106,7 +106,7 @@ describe("submission rate limit", () => {
     const submit = () =>
       browser.routeWithHeaders(postSubmission, "/api/submissions", {
         method: "POST",
-        body: { exerciseId: exercise.slug, code: `// ${randomUUID()}\n` },
+        body: { exerciseId: exercise.trackSlug, code: `// ${randomUUID()}\n` },
       });
     expect((await submit()).status).toBe(202);
     expect((await submit()).status).toBe(202);
@@ -138,24 +138,26 @@ describe("guests' submissions per client IP", () => {
   it("counts every guest on one address together, and each address apart", async () => {
     const [a, b, c, exercise] = await Promise.all([createGuest(), createGuest(), createGuest(), createExercise()]);
     const ip = testClientIp();
-    await submitAs(a, exercise.slug, ip);
-    await submitAs(b, exercise.slug, ip);
-    await submitAs(a, exercise.slug, ip);
-    const error = await submitAs(c, exercise.slug, ip).catch((e: unknown) => e);
+    await submitAs(a, exercise.trackSlug, ip);
+    await submitAs(b, exercise.trackSlug, ip);
+    await submitAs(a, exercise.trackSlug, ip);
+    const error = await submitAs(c, exercise.trackSlug, ip).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "rate_limited", status: 429 });
     expect((error as AppError).message).toMatch(
       /^Guests on your network have submitted 3 times in the last minute\. Try again in (60|59|58) seconds, or sign in/,
     );
     expect((error as AppError).retryAfterSeconds).toBeGreaterThanOrEqual(58);
     expect(await db.submission.count({ where: { userId: c } })).toBe(0);
-    await expect(submitAs(c, exercise.slug, testClientIp())).resolves.toBeTruthy();
+    await expect(submitAs(c, exercise.trackSlug, testClientIp())).resolves.toBeTruthy();
   });
 
   it("counts an IPv6 client by its /64, and a guest without a known address in one shared bucket", async () => {
     const [guest, exercise] = await Promise.all([createGuest(), createExercise()]);
     const prefix = `2001:db8:${(0x1000 + Math.floor(Math.random() * 0xe000)).toString(16)}:1`;
-    for (const host of ["::1", "::2", ":aaaa::3"]) await submitAs(guest, exercise.slug, `${prefix}${host}`);
-    await expect(submitAs(guest, exercise.slug, `${prefix}:ffff::9`)).rejects.toMatchObject({ code: "rate_limited" });
+    for (const host of ["::1", "::2", ":aaaa::3"]) await submitAs(guest, exercise.trackSlug, `${prefix}${host}`);
+    await expect(submitAs(guest, exercise.trackSlug, `${prefix}:ffff::9`)).rejects.toMatchObject({
+      code: "rate_limited",
+    });
     expect(await db.submission.findFirst({ where: { userId: guest }, select: { guestIpKey: true } })).toEqual({
       guestIpKey: `${prefix}::/64`,
     });
@@ -164,15 +166,15 @@ describe("guests' submissions per client IP", () => {
       where: { guestIpKey: "unknown", createdAt: { gt: new Date(Date.now() - 55_000) } },
     });
     const [x, y] = await Promise.all([createGuest(), createGuest()]);
-    await submitAs(x, exercise.slug, null, before + 1);
-    await expect(submitAs(y, exercise.slug, null, before + 1)).rejects.toMatchObject({ code: "rate_limited" });
+    await submitAs(x, exercise.trackSlug, null, before + 1);
+    await expect(submitAs(y, exercise.trackSlug, null, before + 1)).rejects.toMatchObject({ code: "rate_limited" });
   });
 
   it("never counts accounts per IP: a class of signed-in students behind one NAT all submit", async () => {
     const exercise = await createExercise();
     const nat = testClientIp();
     const students = await Promise.all(Array.from({ length: 20 }, () => createUser()));
-    const results = await Promise.allSettled(students.map((id) => submitAs(id, exercise.slug, nat, 1)));
+    const results = await Promise.allSettled(students.map((id) => submitAs(id, exercise.trackSlug, nat, 1)));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(20);
     expect(await db.submission.count({ where: { userId: { in: students }, guestIpKey: { not: null } } })).toBe(0);
   });
@@ -181,7 +183,7 @@ describe("guests' submissions per client IP", () => {
     const exercise = await createExercise();
     const ip = testClientIp();
     const guests = await Promise.all(Array.from({ length: 8 }, () => createGuest()));
-    const results = await Promise.allSettled(guests.map((id) => submitAs(id, exercise.slug, ip)));
+    const results = await Promise.allSettled(guests.map((id) => submitAs(id, exercise.trackSlug, ip)));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(3);
     expect(results.filter((r) => r.status === "rejected").map((r) => (r.reason as AppError).code)).toEqual(
       Array(5).fill("rate_limited"),
@@ -199,7 +201,7 @@ describe("guests' submissions per client IP", () => {
       await browser.auth("sign-in/anonymous", {});
       last = await browser.routeWithHeaders(postSubmission, "/api/submissions", {
         method: "POST",
-        body: { exerciseId: exercise.slug, code: `// ${i}\n` },
+        body: { exerciseId: exercise.trackSlug, code: `// ${i}\n` },
       });
       statuses.push(last.status);
     }

@@ -42,7 +42,7 @@ async function submitGraded(userId: string, slug: string, code: string) {
 
 let teacher: Person, otherTeacher: Person, alice: Person, bob: Person, outsider: Person, anonymous: Person;
 let classId: string;
-let exercise: { id: string; slug: string };
+let exercise: { id: string; trackSlug: string };
 let originals: Array<{ submissionId: string; gradingRunId: string }>;
 let outsiderSubmission: { submissionId: string; gradingRunId: string };
 
@@ -58,11 +58,11 @@ beforeAll(async () => {
   exercise = await createExercise();
   classId = await makeClass(teacher, [alice, bob]);
   originals = [
-    await submitGraded(alice.id, exercise.slug, "export const v = 1;\n"),
-    await submitGraded(alice.id, exercise.slug, "export const v = 2;\n"),
-    await submitGraded(bob.id, exercise.slug, "export const v = 3;\n"),
+    await submitGraded(alice.id, exercise.trackSlug, "export const v = 1;\n"),
+    await submitGraded(alice.id, exercise.trackSlug, "export const v = 2;\n"),
+    await submitGraded(bob.id, exercise.trackSlug, "export const v = 3;\n"),
   ];
-  outsiderSubmission = await submitGraded(outsider.id, exercise.slug, "export const v = 4;\n");
+  outsiderSubmission = await submitGraded(outsider.id, exercise.trackSlug, "export const v = 4;\n");
 });
 
 describe("regrade", () => {
@@ -81,11 +81,11 @@ describe("regrade", () => {
         path: path(),
         as,
         params: { classId },
-        body: { exerciseId: exercise.slug },
+        body: { exerciseId: exercise.trackSlug },
       });
       expect(res.status, `as ${as?.name ?? "nobody"}`).toBe(status);
       expect(Object.keys(JSON.parse(res.text))).toEqual(["error"]);
-      expect(res.text).not.toContain(exercise.slug);
+      expect(res.text).not.toContain(exercise.trackSlug);
     }
     expect(await db.regrade.count({ where: { classId } })).toBe(0);
     expect(await db.gradingRun.count({ where: { submission: { exerciseId: exercise.id } } })).toBe(4);
@@ -97,7 +97,7 @@ describe("regrade", () => {
       path: path(),
       as: teacher,
       params: { classId },
-      body: { exerciseId: exercise.slug },
+      body: { exerciseId: exercise.trackSlug },
     });
     expect(res.status).toBe(201);
     const { regradeId, total } = JSON.parse(res.text) as { regradeId: string; total: number };
@@ -124,7 +124,7 @@ describe("regrade", () => {
     expect(await db.gradingRun.count({ where: { submissionId: outsiderSubmission.submissionId } })).toBe(1);
 
     // While the new runs wait, the views show them (the latest run), not the old verdict.
-    const pending = await getExerciseAnalytics({ viewer: teacher.viewer, classId, exerciseSlug: exercise.slug });
+    const pending = await getExerciseAnalytics({ viewer: teacher.viewer, classId, exerciseSlug: exercise.trackSlug });
     expect(pending?.outcome.buckets.map((b) => [b.key, b.submissions])).toEqual([["pending", 3]]);
 
     // A second click while it runs is refused.
@@ -133,7 +133,7 @@ describe("regrade", () => {
       path: path(),
       as: teacher,
       params: { classId },
-      body: { exerciseId: exercise.slug },
+      body: { exerciseId: exercise.trackSlug },
     });
     expect(again.status).toBe(409);
 
@@ -164,7 +164,7 @@ describe("regrade", () => {
       finished: true,
     });
 
-    const analytics = await getExerciseAnalytics({ viewer: teacher.viewer, classId, exerciseSlug: exercise.slug });
+    const analytics = await getExerciseAnalytics({ viewer: teacher.viewer, classId, exerciseSlug: exercise.trackSlug });
     expect(analytics?.outcome.buckets.map((b) => [b.key, b.submissions])).toEqual([
       ["pass", 1],
       ["lost_updates", 2],
@@ -175,7 +175,7 @@ describe("regrade", () => {
       viewer: teacher.viewer,
       classId,
       userId: bob.id,
-      exerciseSlug: exercise.slug,
+      exerciseSlug: exercise.trackSlug,
     });
     expect(work?.attempts[0]).toMatchObject({
       runCount: 2,
@@ -199,7 +199,7 @@ describe("regrade", () => {
     const { regradeId, total } = await startRegrade({
       viewer: otherTeacher.viewer,
       classId: otherClass,
-      exerciseSlug: exercise.slug,
+      exerciseSlug: exercise.trackSlug,
       batchSize: 1,
     });
     expect(total).toBe(1);
@@ -212,7 +212,7 @@ describe("regrade", () => {
       params: { classId, regradeId },
     });
     expect(res.status).toBe(404);
-    expect(res.text).not.toContain(exercise.slug);
+    expect(res.text).not.toContain(exercise.trackSlug);
   });
 
   it("keeps whole batches when a later batch fails, and the total says what was queued", async () => {
@@ -228,7 +228,7 @@ describe("regrade", () => {
       const error = await startRegrade({
         viewer: third.viewer,
         classId: thirdClass,
-        exerciseSlug: exercise.slug,
+        exerciseSlug: exercise.trackSlug,
         batchSize: 1,
       }).then(
         () => null,
@@ -254,7 +254,7 @@ describe("regrade", () => {
       path: path(),
       as: otherTeacher,
       params: { classId: unassigned },
-      body: { exerciseId: exercise.slug },
+      body: { exerciseId: exercise.trackSlug },
     });
     expect(res.status).toBe(404);
     expect(await db.regrade.count({ where: { classId: unassigned } })).toBe(0);

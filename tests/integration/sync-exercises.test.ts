@@ -53,7 +53,7 @@ describe("syncExercises", () => {
     const b = exercise("beta", { position: 1, difficulty: "intro" });
     expect(await syncExercises({ load: loader([a, b]) })).toEqual({ upserted: 2, created: 2, updated: 0, archived: 0 });
     expect((await listExercises()).map((e) => e.id)).toEqual(["ts/beta", "ts/alpha"]);
-    expect(await getExercise({ slug: "ts/alpha" })).toEqual({
+    expect(await getExercise({ trackSlug: "ts/alpha" })).toEqual({
       id: "ts/alpha",
       uuid: a.uuid,
       title: "Exercise alpha",
@@ -69,7 +69,7 @@ describe("syncExercises", () => {
     expect(await syncExercises({ load: loader([a, b]) })).toEqual({ upserted: 2, created: 0, updated: 0, archived: 0 });
     const changed = { ...a, title: "Alpha, revised", contentHash: "b".repeat(64) };
     expect(await syncExercises({ load: loader([changed, b]) })).toMatchObject({ created: 0, updated: 1 });
-    expect((await getExercise({ slug: "ts/alpha" }))?.title).toBe("Alpha, revised");
+    expect((await getExercise({ trackSlug: "ts/alpha" }))?.title).toBe("Alpha, revised");
   });
 
   it("keeps history across a folder rename (same uuid) and archives a vanished exercise", async () => {
@@ -81,19 +81,21 @@ describe("syncExercises", () => {
 
     const renamed = { ...counter, id: "ts/shared-counter", slug: "shared-counter", contentHash: "c".repeat(64) };
     expect(await syncExercises({ load: loader([renamed]) })).toMatchObject({ upserted: 1, updated: 1, archived: 1 });
-    expect(await db.draft.findFirst({ where: { userId }, select: { exercise: { select: { slug: true } } } })).toEqual({
-      exercise: { slug: "ts/shared-counter" },
+    expect(
+      await db.draft.findFirst({ where: { userId }, select: { exercise: { select: { trackSlug: true } } } }),
+    ).toEqual({
+      exercise: { trackSlug: "ts/shared-counter" },
     });
-    expect(await getExercise({ slug: "ts/gone" })).toBeNull();
+    expect(await getExercise({ trackSlug: "ts/gone" })).toBeNull();
     expect(await db.exercise.findUnique({ where: { id: gone.uuid } })).toMatchObject({
       archived: true,
-      slug: "ts/gone",
+      trackSlug: "ts/gone",
     });
     expect((await listExercises()).map((e) => e.id)).toEqual(["ts/shared-counter"]);
 
     // The folder comes back: the same row is current again.
     expect(await syncExercises({ load: loader([renamed, gone]) })).toMatchObject({ updated: 1, archived: 0 });
-    expect(await getExercise({ slug: "ts/gone" })).not.toBeNull();
+    expect(await getExercise({ trackSlug: "ts/gone" })).not.toBeNull();
   });
 
   it("handles two exercises swapping public ids, and a new exercise taking an archived one's id", async () => {
@@ -106,15 +108,15 @@ describe("syncExercises", () => {
         { ...b, id: "ts/a", slug: "a" },
       ]),
     });
-    expect((await getExercise({ slug: "ts/a" }))?.uuid).toBe(b.uuid);
-    expect((await getExercise({ slug: "ts/b" }))?.uuid).toBe(a.uuid);
+    expect((await getExercise({ trackSlug: "ts/a" }))?.uuid).toBe(b.uuid);
+    expect((await getExercise({ trackSlug: "ts/b" }))?.uuid).toBe(a.uuid);
 
     const newcomer = exercise("a");
     await syncExercises({ load: loader([newcomer, { ...a, id: "ts/b", slug: "b" }]) });
-    expect((await getExercise({ slug: "ts/a" }))?.uuid).toBe(newcomer.uuid);
+    expect((await getExercise({ trackSlug: "ts/a" }))?.uuid).toBe(newcomer.uuid);
     expect(await db.exercise.findUnique({ where: { id: b.uuid } })).toMatchObject({
       archived: true,
-      slug: `ts/a~${b.uuid.slice(0, 8)}`,
+      trackSlug: `ts/a~${b.uuid.slice(0, 8)}`,
     });
   });
 

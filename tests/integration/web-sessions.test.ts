@@ -18,7 +18,7 @@ useTestAuthSecret();
 afterAll(() => disconnectDb());
 
 const PASSWORD = "correct horse battery";
-let exercise: { id: string; slug: string };
+let exercise: { id: string; trackSlug: string };
 
 beforeAll(async () => {
   exercise = await createExercise();
@@ -40,11 +40,11 @@ async function signIn(email: string, password = PASSWORD): Promise<AuthSession> 
 }
 
 const saveDraft = (browser: AuthSession, code = "export const a = 1;\n") =>
-  browser.route(putDraft, "/api/drafts", { method: "PUT", body: { exerciseId: exercise.slug, code } });
+  browser.route(putDraft, "/api/drafts", { method: "PUT", body: { exerciseId: exercise.trackSlug, code } });
 
 /** The private reads of a student: own drafts and submission list. */
 async function privateReads(browser: AuthSession) {
-  const query = `?exerciseId=${encodeURIComponent(exercise.slug)}`;
+  const query = `?exerciseId=${encodeURIComponent(exercise.trackSlug)}`;
   const drafts = await browser.route(getDrafts, `/api/drafts${query}`);
   const submissions = await browser.route(getSubmissions, `/api/submissions${query}`);
   return { drafts: drafts.json, submissions: submissions.json };
@@ -67,7 +67,7 @@ describe("writes need a session", () => {
       await saveDraft(nobody),
       await nobody.route(postSubmission, "/api/submissions", {
         method: "POST",
-        body: { exerciseId: exercise.slug, code: "x\n" },
+        body: { exerciseId: exercise.trackSlug, code: "x\n" },
       }),
       await nobody.route(postAttempt, "/api/quizzes/attempts", { method: "POST", body: { quizId: "foundations" } }),
     ];

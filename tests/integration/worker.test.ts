@@ -31,7 +31,7 @@ function recordingGrade(behaviour: (call: number) => Promise<GradeResult>): { gr
 
 async function submit(code = "export const n = 1;\n") {
   const [userId, exercise] = await Promise.all([createUser(), createExercise()]);
-  return { ...(await createSubmission({ userId, exerciseSlug: exercise.slug, code })), exercise };
+  return { ...(await createSubmission({ userId, exerciseSlug: exercise.trackSlug, code })), exercise };
 }
 
 const runOf = (id: string) => db.gradingRun.findUniqueOrThrow({ where: { id } });
@@ -65,7 +65,7 @@ describe("grade worker", () => {
         result: passResult(),
       });
       expect(run.startedAt?.getTime()).toBeLessThanOrEqual(run.finishedAt?.getTime() ?? 0);
-      expect(calls).toEqual([`${exercise.slug}:export const n = 1;\n`]);
+      expect(calls).toEqual([`${exercise.trackSlug}:export const n = 1;\n`]);
       await queueEmpty();
     } finally {
       await runner.stop();

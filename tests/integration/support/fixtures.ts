@@ -25,14 +25,14 @@ export async function createGuest(): Promise<string> {
 }
 
 export async function createExercise(
-  overrides: { slug?: string; archived?: boolean } = {},
-): Promise<{ id: string; slug: string }> {
+  overrides: { trackSlug?: string; archived?: boolean } = {},
+): Promise<{ id: string; trackSlug: string }> {
   const id = randomUUID();
-  const slug = overrides.slug ?? `ts/fixture-${id.slice(0, 8)}`;
+  const trackSlug = overrides.trackSlug ?? `ts/fixture-${id.slice(0, 8)}`;
   await db.exercise.create({
     data: {
       id,
-      slug,
+      trackSlug,
       track: "ts",
       title: "Fixture",
       summary: "A fixture exercise.",
@@ -45,7 +45,7 @@ export async function createExercise(
       archived: overrides.archived ?? false,
     },
   });
-  return { id, slug };
+  return { id, trackSlug };
 }
 
 export function passResult(message = "All tests passed."): GradeResult {

@@ -71,7 +71,7 @@ export async function createWorld() {
   });
   const submission = await createSubmission({
     userId: member.id,
-    exerciseSlug: exercise.slug,
+    exerciseSlug: exercise.trackSlug,
     code: "export {};\n",
     rateLimit: { max: 0, windowSeconds: 60 },
   });
@@ -128,18 +128,18 @@ export function validRequests(w: World): Record<string, ValidRequest> {
     "POST api/classes/[classId]/regrades": {
       as: w.teacher,
       params: { classId },
-      body: { exerciseId: w.exercise.slug },
+      body: { exerciseId: w.exercise.trackSlug },
     },
     "GET api/classes/[classId]/regrades/[regradeId]": { as: w.teacher, params: { classId, regradeId: randomUUID() } },
     "DELETE api/classes/[classId]/students/[userId]": { as: w.teacher, params: { classId, userId: w.member.id } },
     "POST api/classes/join": { as: w.outsider, params: {}, body: { code: w.joinCode } },
-    "GET api/drafts": { as: w.member, params: {}, query: { exerciseId: w.exercise.slug } },
-    "PUT api/drafts": { as: w.member, params: {}, body: { exerciseId: w.exercise.slug, code } },
+    "GET api/drafts": { as: w.member, params: {}, query: { exerciseId: w.exercise.trackSlug } },
+    "PUT api/drafts": { as: w.member, params: {}, body: { exerciseId: w.exercise.trackSlug, code } },
     "POST api/quizzes/attempts": { as: w.member, params: {}, body: { quizId: "foundations" } },
     "GET api/quizzes/attempts/[id]": { as: w.member, params: { id: w.attemptId } },
     "POST api/quizzes/attempts/[id]/submit": { as: w.member, params: { id: w.attemptId }, body: { answers: [] } },
-    "GET api/submissions": { as: w.member, params: {}, query: { exerciseId: w.exercise.slug } },
-    "POST api/submissions": { as: w.member, params: {}, body: { exerciseId: w.exercise.slug, code } },
+    "GET api/submissions": { as: w.member, params: {}, query: { exerciseId: w.exercise.trackSlug } },
+    "POST api/submissions": { as: w.member, params: {}, body: { exerciseId: w.exercise.trackSlug, code } },
     "GET api/submissions/[id]": { as: w.member, params: { id: w.submission.submissionId } },
     "GET teach/classes/[classId]/gradebook.csv": { as: w.teacher, params: { classId } },
   };

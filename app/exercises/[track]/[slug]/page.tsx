@@ -16,7 +16,7 @@ const SEGMENT = /^[a-z0-9-]{1,100}$/;
 
 // generateMetadata and the page both need the exercise; one query per request.
 const loadExercise = cache(async (track: string, slug: string) =>
-  SEGMENT.test(track) && SEGMENT.test(slug) ? getExercise({ slug: `${track}/${slug}` }) : null,
+  SEGMENT.test(track) && SEGMENT.test(slug) ? getExercise({ trackSlug: `${track}/${slug}` }) : null,
 );
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {

@@ -31,7 +31,7 @@ export default async function ExerciseAnalyticsPage({ params, searchParams }: Pr
   }
   if (!analytics) notFound();
   const { outcome, exercise } = analytics;
-  const base = `/teach/classes/${classId}/analytics/${exercisePath(exercise.slug)}`;
+  const base = `/teach/classes/${classId}/analytics/${exercisePath(exercise.trackSlug)}`;
   const selectedKey = typeof requested === "string" ? requested : null;
   const selected = outcome.buckets.find((b) => b.key === selectedKey) ?? null;
 
@@ -48,7 +48,7 @@ export default async function ExerciseAnalyticsPage({ params, searchParams }: Pr
         <div>
           <h2 className="text-xl font-semibold tracking-tight">{exercise.title}</h2>
           <p className="mt-1 text-sm text-muted">
-            <span className="font-mono">{exercise.slug}</span> · {outcome.submissions} submission
+            <span className="font-mono">{exercise.trackSlug}</span> · {outcome.submissions} submission
             {outcome.submissions === 1 ? "" : "s"} by {outcome.attempted} of {outcome.students} students
           </p>
           {analytics.latestRegrade ? (
@@ -64,7 +64,7 @@ export default async function ExerciseAnalyticsPage({ params, searchParams }: Pr
         </div>
         <RegradeButton
           classId={classId}
-          exerciseId={exercise.slug}
+          exerciseId={exercise.trackSlug}
           exerciseTitle={exercise.title}
           submissions={outcome.submissions}
         />
@@ -96,7 +96,7 @@ export default async function ExerciseAnalyticsPage({ params, searchParams }: Pr
           {selected ? (
             <BucketStudents
               classId={classId}
-              exerciseSlug={exercise.slug}
+              exerciseSlug={exercise.trackSlug}
               bucket={selected}
               label={bucketLabel(selected)}
               students={analytics.students}

@@ -26,7 +26,7 @@ export default async function RegradePage({ params }: Props) {
   }
   const [taught, progress] = loaded;
   if (!progress) notFound();
-  const analyticsHref = `/teach/classes/${classId}/analytics/${exercisePath(progress.exercise.slug)}`;
+  const analyticsHref = `/teach/classes/${classId}/analytics/${exercisePath(progress.exercise.trackSlug)}`;
 
   return (
     <div className="mx-auto w-full max-w-4xl px-4 pt-6 pb-20 sm:px-6">

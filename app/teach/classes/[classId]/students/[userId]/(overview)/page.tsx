@@ -54,14 +54,14 @@ export default async function StudentPage({ params }: Props) {
           {data.exercises.map((row) => {
             const bucket = bucketOf({ ...row.last, diagnosticCode: null });
             return (
-              <li key={row.slug}>
+              <li key={row.trackSlug}>
                 <Link
-                  href={`${base}/${exercisePath(row.slug)}`}
+                  href={`${base}/${exercisePath(row.trackSlug)}`}
                   className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3 hover:bg-surface-muted"
                 >
                   <span className="min-w-0 flex-1">
                     <span className="font-medium">{row.title}</span>
-                    <span className="ml-2 font-mono text-xs text-muted">{row.slug}</span>
+                    <span className="ml-2 font-mono text-xs text-muted">{row.trackSlug}</span>
                   </span>
                   {row.passed ? (
                     <span className="inline-flex items-center gap-1 text-[13px] text-pass">

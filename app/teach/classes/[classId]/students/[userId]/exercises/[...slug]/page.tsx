@@ -39,7 +39,7 @@ export default async function StudentExercisePage({ params }: Props) {
         items={[
           { href: "/teach", label: "Classes" },
           { href: `/teach/classes/${classId}`, label: taught.name },
-          { href: `/teach/classes/${classId}/analytics/${exercisePath(exercise.slug)}`, label: exercise.title },
+          { href: `/teach/classes/${classId}/analytics/${exercisePath(exercise.trackSlug)}`, label: exercise.title },
           { href: `/teach/classes/${classId}/students/${encodeURIComponent(student.id)}`, label: student.name },
           { label: "Attempts" },
         ]}
@@ -54,7 +54,7 @@ export default async function StudentExercisePage({ params }: Props) {
           </p>
         </div>
         <Link
-          href={`/exercises/${exercisePath(exercise.slug)}`}
+          href={`/exercises/${exercisePath(exercise.trackSlug)}`}
           className="inline-flex items-center gap-1.5 text-sm text-primary hover:underline"
         >
           Exercise statement <ExternalLink className="size-3.5" aria-hidden />
