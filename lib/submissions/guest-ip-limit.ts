@@ -7,7 +7,7 @@ import type { Prisma } from "../generated/prisma/client.ts";
 import { env } from "../env.ts";
 import { AppError } from "../errors.ts";
 import { ipBucket } from "../http/client-ip.ts";
-import { formatSeconds } from "./rate-limit.ts";
+import { formatSeconds, secondsUntilFreeSlot } from "./rate-limit.ts";
 
 const WINDOW_SECONDS = 60;
 
@@ -30,18 +30,13 @@ export async function enforceGuestIpLimit(options: {
   if (max <= 0) return;
   const now = options.now ?? new Date();
   await options.tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`guest-ip:${options.ipKey}`}, 0))`;
-  const recent = await options.tx.submission.findMany({
-    where: { guestIpKey: options.ipKey, createdAt: { gt: new Date(now.getTime() - WINDOW_SECONDS * 1000) } },
-    orderBy: { createdAt: "desc" },
-    take: max,
-    select: { createdAt: true },
-  });
-  const oldest = recent[max - 1];
-  if (!oldest) return;
-  const retryInSeconds = Math.max(
-    1,
-    Math.ceil((oldest.createdAt.getTime() + WINDOW_SECONDS * 1000 - now.getTime()) / 1000),
+  const retryInSeconds = await secondsUntilFreeSlot(
+    options.tx,
+    { guestIpKey: options.ipKey },
+    { max, windowSeconds: WINDOW_SECONDS },
+    now,
   );
+  if (retryInSeconds === null) return;
   throw new AppError(
     "rate_limited",
     `Guests on your network have submitted ${max} times in the last minute. Try again in ${formatSeconds(retryInSeconds)}, ` +

@@ -32,26 +32,41 @@ export async function enforceSubmissionRateLimit(options: {
   if (max <= 0) return;
   const now = options.now ?? new Date();
   await lockUserSubmissions(options.tx, options.userId);
-  const since = new Date(now.getTime() - windowSeconds * 1000);
-  const recent = await options.tx.submission.findMany({
-    where: { userId: options.userId, createdAt: { gt: since } },
-    orderBy: { createdAt: "desc" },
-    take: max,
-    select: { createdAt: true },
-  });
-  const oldest = recent[max - 1];
-  if (!oldest) return;
-  // A slot frees up when the oldest of the last `max` submissions leaves the window.
-  const retryInSeconds = Math.max(
-    1,
-    Math.ceil((oldest.createdAt.getTime() + windowSeconds * 1000 - now.getTime()) / 1000),
+  const retryInSeconds = await secondsUntilFreeSlot(
+    options.tx,
+    { userId: options.userId },
+    { max, windowSeconds },
+    now,
   );
+  if (retryInSeconds === null) return;
   throw new AppError(
     "rate_limited",
     `You have submitted ${max} times in the last ${formatSeconds(windowSeconds)}. ` +
       `Try again in ${formatSeconds(retryInSeconds)}. Your code stays in the editor.`,
     { retryAfterSeconds: retryInSeconds },
   );
+}
+
+/**
+ * Null while fewer than `max` submissions matching `where` fall in the window ending `now`;
+ * otherwise the whole seconds (at least 1) until a slot frees up, which is when the oldest of
+ * the last `max` leaves the window. Call it behind the advisory lock of the bucket it counts.
+ */
+export async function secondsUntilFreeSlot(
+  tx: Prisma.TransactionClient,
+  where: Prisma.SubmissionWhereInput,
+  { max, windowSeconds }: SubmissionRateLimit,
+  now: Date,
+): Promise<number | null> {
+  const recent = await tx.submission.findMany({
+    where: { ...where, createdAt: { gt: new Date(now.getTime() - windowSeconds * 1000) } },
+    orderBy: { createdAt: "desc" },
+    take: max,
+    select: { createdAt: true },
+  });
+  const oldest = recent[max - 1];
+  if (!oldest) return null;
+  return Math.max(1, Math.ceil((oldest.createdAt.getTime() + windowSeconds * 1000 - now.getTime()) / 1000));
 }
 
 export function formatSeconds(seconds: number): string {

@@ -21,23 +21,21 @@ import { indexOfRun } from "../../../grader/runners/ts/shared-memory.ts";
 import type { CallStats } from "../../../grader/runners/ts/run-call.ts";
 import type { Rng } from "../../../exercises/quizzes/rng.ts";
 
-// Enough visits that racing workers overlap for tens of milliseconds: a racy count loses
-// hundreds of thousands of updates per trial (measured with 4 x 500,000), a correct one never
-// loses any. The weights visit() hands out make every total new.
+// Enough visits that racing workers overlap for tens of milliseconds: a racy count loses a large
+// share of its updates in every trial, a correct one never loses any (figures: bench/RESULTS.md "Figures behind limits and sizes"). The weights visit() hands out make every total new.
 const TRIALS = 3;
 const drawCount = (rng: Rng) => ({ workers: rng.int(3, 5), perWorker: rng.int(200, 300) * 1000 + rng.int(1, 999) });
-// The parallelism test makes ~8M visits in all (≈1 s of CPU with Atomics.add): the division is
-// judged in visits per worker, and the CPU spread next to it must not be lifted by the few ms
-// of CPU each worker's start-up costs (with ~40 ms of counting that once read 1.5 for a
-// one-worker solution); the workers' runs also last long enough for their overlap to mean
-// something.
+// The parallelism test makes ~8M visits in all: the division is judged in visits per worker,
+// and the CPU spread next to it must not be lifted by the few ms of CPU each worker's start-up
+// costs, which a short count would let decide it (figures: bench/RESULTS.md "Figures behind limits and sizes"); the workers' runs also
+// last long enough for their overlap to mean something.
 function drawSpread(rng: Rng) {
   const workers = rng.int(3, 5);
   return { workers, perWorker: Math.round((8_000_000 / workers) * (0.9 + 0.2 * rng.next())) };
 }
 
-// ~4,000 inserts that shift ~1,000 slots on average: without a lock, measured here, thousands
-// of scores are lost or duplicated in every run; with one it takes ~150 ms.
+// ~4,000 inserts that shift ~1,000 slots on average: without a lock, scores are lost or
+// duplicated in every run; with one it stays short (figures: bench/RESULTS.md "Figures behind limits and sizes").
 const BOARD_TRIALS = 2;
 const drawBoard = (rng: Rng) => ({ workers: rng.int(3, 4), perWorker: rng.int(900, 1200) });
 

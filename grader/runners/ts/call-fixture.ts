@@ -8,8 +8,8 @@ import { transpileStudentCode } from "./transpile.ts";
 import type { Verdict } from "./verdicts.ts";
 
 // The wall limit is far above what any fixture needs on a quiet machine: CPU-bound fixtures
-// (300 ms of work) must end with their own verdict on a crowded one too (load 36 on 2 cores
-// stretched one past 1.5 s). Tests of the wall limit itself set their own.
+// (300 ms of work) must end with their own verdict on a crowded one too, where they take several
+// times as long (figures: bench/RESULTS.md "Figures behind limits and sizes"). Tests of the wall limit itself set their own.
 export const FIXTURE_LIMITS: Limits = { cpuMs: 3000, wallMs: 20_000, memoryMb: 32, maxWorkers: 4 };
 
 export async function callFixture(

@@ -58,7 +58,8 @@ export class EventLoop {
   accepting = false;
   finished = false;
   private ended: Verdict | null = null;
-  private v = 0;
+  /** The virtual clock's ms since the call started (clock "virtual"), up to the last real stretch. */
+  private virtualMs = 0;
   private realSince: number | null = null;
   private readonly realStart = performance.now();
   private readonly waits = new Map<number, Wait>();
@@ -75,7 +76,7 @@ export class EventLoop {
   stalls: Stall[] = [];
 
   constructor(
-    private readonly o: {
+    private readonly options: {
       isolate: ivm.Isolate;
       runtime: RuntimeOptions;
       channels: Channels;
@@ -95,13 +96,13 @@ export class EventLoop {
 
   /** ms since the call started, on this call's clock. */
   elapsed(): number {
-    if (this.o.runtime.clock === "real") return performance.now() - this.realStart;
-    return this.realSince === null ? this.v : this.v + (performance.now() - this.realSince);
+    if (this.options.runtime.clock === "real") return performance.now() - this.realStart;
+    return this.realSince === null ? this.virtualMs : this.virtualMs + (performance.now() - this.realSince);
   }
 
   /** Trace time (the test's clock). */
   now(): number {
-    return this.o.origin + this.elapsed();
+    return this.options.origin + this.elapsed();
   }
 
   /** Something happened outside the main isolate (a worker ended, blocked, or sent). */
@@ -116,36 +117,43 @@ export class EventLoop {
 
   /** The verdict the runtime itself reached: blocked, deadlock, or hung in virtual time. */
   verdict(): Verdict | null {
-    const limit = this.o.runtime.maxStallMs;
+    const limit = this.options.runtime.maxStallMs;
     if (limit !== undefined && this.longest.ms > limit) return blockedVerdict(this.longest, limit, this.heartbeat());
     return this.ended;
   }
 
   // ---- host callbacks ------------------------------------------------------------------
 
-  /** The main isolate's host.wait(kind, a, b, c, task, daemon) -> id. */
-  mainWait(kind: unknown, a: unknown, b: unknown, c: unknown, task: unknown, daemon: unknown): number {
+  /** The main isolate's host.wait(kind, subject, latencyMs, value, task, daemon) -> id. */
+  mainWait(
+    kind: unknown,
+    subject: unknown,
+    latencyMs: unknown,
+    value: unknown,
+    task: unknown,
+    daemon: unknown,
+  ): number {
     if (!this.accepting)
       throw new Error(
         "sleep, io, fetchData, yieldNow, recv and join can only be used inside your exported functions, not while the module loads",
       );
-    const request = parseWait(kind, a, b, c, {
-      serve: this.o.runtime.serve,
-      channels: this.o.channels,
+    const request = parseWait(kind, subject, latencyMs, value, {
+      serve: this.options.runtime.serve,
+      channels: this.options.channels,
       holder: "main",
     });
-    const name = typeof task === "string" && task.length > 0 ? task.slice(0, 80) : this.o.exportName;
+    const name = typeof task === "string" && task.length > 0 ? task.slice(0, 80) : this.options.exportName;
     const wait = this.register(request, "main", name, "main", daemon === true);
     return wait.id;
   }
 
   /** A worker's blocking wait: resolves (for applySyncPromise) once the host wakes it. */
-  workerWait(worker: number, kind: unknown, a: unknown, b: unknown, c: unknown): Promise<unknown> {
+  workerWait(worker: number, kind: unknown, subject: unknown, latencyMs: unknown, value: unknown): Promise<unknown> {
     const name = this.pool.nameOf(worker);
     return new Promise((resolve) => {
-      const request = parseWait(kind, a, b, c, {
-        serve: this.o.runtime.serve,
-        channels: this.o.channels,
+      const request = parseWait(kind, subject, latencyMs, value, {
+        serve: this.options.runtime.serve,
+        channels: this.options.channels,
         holder: worker,
       });
       const wait = this.register(request, worker, name, name, false);
@@ -179,11 +187,11 @@ export class EventLoop {
 
   async run(refs: LoopRefs, fn: ivm.Reference, args: unknown[]): Promise<void> {
     this.accepting = true;
-    const heartbeat = this.o.runtime.heartbeatMs ?? 0;
-    await this.slice(this.o.exportName, () =>
+    const heartbeat = this.options.runtime.heartbeatMs ?? 0;
+    await this.slice(this.options.exportName, () =>
       refs.start.apply(
         undefined,
-        [fn.derefInto(), new ivm.ExternalCopy(args).copyInto({ release: true }), this.o.exportName, heartbeat],
+        [fn.derefInto(), new ivm.ExternalCopy(args).copyInto({ release: true }), this.options.exportName, heartbeat],
         { timeout: this.remaining() },
       ),
     );
@@ -195,12 +203,12 @@ export class EventLoop {
       }
       this.fireDue();
       if (this.ready.length > 0) continue;
-      const maxVirtualMs = this.o.runtime.maxVirtualMs ?? DEFAULT_MAX_VIRTUAL_MS;
+      const maxVirtualMs = this.options.runtime.maxVirtualMs ?? DEFAULT_MAX_VIRTUAL_MS;
       if (this.elapsed() > maxVirtualMs) {
         this.stop(
           verdict(
             "timeout",
-            `${this.o.exportName}(…) was still waiting after ${maxVirtualMs / 1000} s of virtual time (a loop of waits that never ends?)`,
+            `${this.options.exportName}(…) was still waiting after ${maxVirtualMs / 1000} s of virtual time (a loop of waits that never ends?)`,
           ),
         );
         break;
@@ -212,16 +220,16 @@ export class EventLoop {
             verdict(
               "deadlock",
               describeDeadlock({
-                exportName: this.o.exportName,
+                exportName: this.options.exportName,
                 waits: [...this.waits.values()],
-                channels: this.o.channels,
+                channels: this.options.channels,
               }),
             ),
           );
           break;
         }
-        if (this.o.runtime.clock === "virtual") {
-          this.v = Math.max(this.v, this.nextDue(true) ?? due);
+        if (this.options.runtime.clock === "virtual") {
+          this.virtualMs = Math.max(this.virtualMs, this.nextDue(true) ?? due);
           continue;
         }
       } else if (due === undefined) {
@@ -246,7 +254,7 @@ export class EventLoop {
       this.suspect = null;
       return false;
     }
-    const clock = this.o.time.clock;
+    const clock = this.options.time.clock;
     // The bound is at least the true unstarved time, so the stretch measured is never too long.
     if (this.suspect?.key !== stuck.key)
       this.suspect = { key: stuck.key, since: clock.bound(), sinceWall: clock.wallMs() };
@@ -256,9 +264,9 @@ export class EventLoop {
       verdict(
         "deadlock",
         describeDeadlock({
-          exportName: this.o.exportName,
+          exportName: this.options.exportName,
           waits: [...this.waits.values()],
-          channels: this.o.channels,
+          channels: this.options.channels,
           sleepers: stuck.sleepers,
         }),
       ),
@@ -276,7 +284,7 @@ export class EventLoop {
     try {
       raw = await refs.takeResult.apply(undefined, [], { result: { copy: true }, timeout: this.remaining() });
     } catch (error) {
-      if (this.o.isolate.isDisposed || this.o.time.netPassed()) throw error;
+      if (this.options.isolate.isDisposed || this.options.time.netPassed()) throw error;
       return COPY_FAILED;
     }
     return parseEnvelope(raw) ?? COPY_FAILED;
@@ -303,7 +311,7 @@ export class EventLoop {
       if (request.kind === "join") {
         wait.label = `join ${this.pool.join(request.worker, (o) => this.settle(wait, o))}`;
       } else if (request.kind === "recv") {
-        const got = this.o.channels.recv(holder, request.handle, (d) => this.settle(wait, receivedOutcome(d)));
+        const got = this.options.channels.recv(holder, request.handle, (d) => this.settle(wait, receivedOutcome(d)));
         if ("now" in got) this.settle(wait, receivedOutcome(got.now));
         else {
           wait.channel = got.waiting;
@@ -381,19 +389,19 @@ export class EventLoop {
    */
   private async slice(task: string, run: () => Promise<unknown>): Promise<void> {
     this.suspect = null;
-    const before = cpuMsOf(this.o.isolate);
-    const mark = this.o.mainCpu.begin();
+    const before = cpuMsOf(this.options.isolate);
+    const mark = this.options.mainCpu.begin();
     const start = this.elapsed();
     try {
       await run();
     } finally {
-      const ms = this.o.mainCpu.end(mark, Math.max(cpuMsOf(this.o.isolate) - before, 0));
-      if (this.o.runtime.clock === "virtual") this.v += Math.floor(ms);
+      const ms = this.options.mainCpu.end(mark, Math.max(cpuMsOf(this.options.isolate) - before, 0));
+      if (this.options.runtime.clock === "virtual") this.virtualMs += Math.floor(ms);
       const end = Math.max(this.elapsed(), start);
       // A slice under 1 ms has no width on the virtual axis: nothing to draw.
       if (end > start) this.span({ task, thread: "main", kind: "run", start, end });
       if (ms > this.longest.ms) this.longest = { ms, task, at: start };
-      const limit = this.o.runtime.maxStallMs;
+      const limit = this.options.runtime.maxStallMs;
       if (limit !== undefined && ms > limit) {
         this.stalls.push({ ms, task, at: start });
         this.spans.push(
@@ -404,7 +412,7 @@ export class EventLoop {
   }
 
   private async waitForEvents(dueAt: number | undefined): Promise<void> {
-    if (this.o.runtime.clock === "virtual") this.realSince = performance.now();
+    if (this.options.runtime.clock === "virtual") this.realSince = performance.now();
     let timer: NodeJS.Timeout | undefined;
     await new Promise<void>((resolve) => {
       this.poke = resolve;
@@ -413,14 +421,14 @@ export class EventLoop {
     clearTimeout(timer);
     this.poke = null;
     if (this.realSince !== null) {
-      this.v += performance.now() - this.realSince;
+      this.virtualMs += performance.now() - this.realSince;
       this.realSince = null;
     }
   }
 
   /** isolated-vm's timeout for one entry into the isolate: a backstop; the host's watchdog stops the call. */
   private remaining(): number {
-    return this.o.time.isolateTimeoutMs();
+    return this.options.time.isolateTimeoutMs();
   }
 
   private record(wait: Wait): void {
@@ -446,8 +454,8 @@ export class EventLoop {
       ...s,
       task: clipText(s.task, 200),
       thread: clipText(s.thread, 200),
-      start: this.o.origin + s.start,
-      end: this.o.origin + s.end,
+      start: this.options.origin + s.start,
+      end: this.options.origin + s.end,
     };
   }
 
@@ -484,7 +492,7 @@ export class EventLoop {
 
   /** How the harness's heartbeat fared: beats, and the longest time it went without one. */
   heartbeat(): { everyMs: number; beats: number; longestGapMs: number } | undefined {
-    const every = this.o.runtime.heartbeatMs;
+    const every = this.options.runtime.heartbeatMs;
     if (!every) return undefined;
     const beats = this.done.filter((w) => w.daemon && w.end !== undefined);
     const open = [...this.waits.values()].filter((w) => w.daemon).map((w) => this.elapsed() - w.start);

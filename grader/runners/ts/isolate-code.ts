@@ -2,8 +2,7 @@
 // itself lives in isolate/*.ts, type-checked with the rest of the project; this module bundles
 // each entry with esbuild (imports inlined, types stripped, nothing lowered) once per process,
 // when it is first imported. The grading child imports the runner while it warms up, before it
-// says ready (grader/core/child-entry.ts), so no grade waits for the build (measured 50-110 ms
-// on the loaded 2-core machine).
+// says ready (grader/core/child-entry.ts), so no grade waits for the build (its cost: bench/RESULTS.md "Figures behind limits and sizes").
 //
 // TypeScript rather than JavaScript with @ts-check: the same strict settings as the host code
 // (noUncheckedIndexedAccess included), types shared with it, and esbuild strips them as it does

@@ -97,7 +97,7 @@ export type HarnessHost = {
   spawn: (source: unknown, name: unknown, data: unknown) => [number, string];
   /** The student's code yielded after spawning: the burst is complete. */
   go: () => void;
-  wait: (kind: unknown, a: unknown, b: unknown, c: unknown, task: unknown, daemon: unknown) => number;
+  wait: (kind: unknown, subject: unknown, latencyMs: unknown, value: unknown, task: unknown, daemon: unknown) => number;
   finish: (ok: unknown) => void;
   channel: () => [number, number];
   /** null once sent; the host's refusal as a message (a throw means the value could not be copied). */

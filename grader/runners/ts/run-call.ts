@@ -186,7 +186,8 @@ export async function runCall(request: CallRequest): Promise<CallOutcome> {
       host: {
         spawn: (s, n, d) => refusalOf(() => pool.spawn(s, n, d)),
         go: () => pool.closeBurst(),
-        wait: (kind, a, b, c, task, daemon) => loop.mainWait(kind, a, b, c, task, daemon),
+        wait: (kind, subject, latencyMs, value, task, daemon) =>
+          loop.mainWait(kind, subject, latencyMs, value, task, daemon),
         finish: () => loop.finish(),
         channel: () => channels.create("main"),
         send: (h, v) => sendRefusal(() => channels.send("main", h, v)),

@@ -51,7 +51,7 @@ describe("per-thread CPU time", () => {
 
   it("keeps the CPU of a thread that ended before the measurement did (isolated-vm's throwaway threads)", async () => {
     const meter = new ThreadCpuMeter();
-    // A fixed amount of work, not a fixed time: ~0.3 s of CPU with --max-opt=1 on this machine, however busy it is.
+    // A fixed amount of work, not a fixed time: the same CPU however busy the machine is.
     const code =
       "let x = 0; for (let i = 0; i < 3e7; i++) x = (x + i) | 0; require('node:worker_threads').parentPort.postMessage(x);";
     await new Promise((resolve, reject) => {

@@ -10,8 +10,9 @@ import { verdict, type Verdict } from "./verdicts.ts";
 
 export const SAFETY_NET_FACTOR = 5;
 /**
- * For short limits a factor is not far off: at load 8 on 2 cores an endless loop got ~20% of a
- * core, so a 300 ms limit took ~1.5 s of wall (measured in this repo's unit tests).
+ * For short limits a factor is not far off: on a crowded machine an endless loop gets a small
+ * share of a core, so a short CPU limit takes several times as long in wall time (figures:
+ * bench/RESULTS.md "Figures behind limits and sizes").
  */
 export const NET_MARGIN_MS = 10_000;
 /**

@@ -37,25 +37,30 @@ function text(name: string, value: unknown, max: number): string {
 const describe = (v: unknown) =>
   typeof v === "string" ? JSON.stringify(v.slice(0, 40)) : typeof v === "number" ? String(v) : typeof v;
 
+/**
+ * The arguments cross the isolate boundary as (kind, subject, latencyMs, value): subject is what
+ * is waited on — sleep's ms, io's label, fetchData's url, the worker joined, the channel end
+ * received from — and latencyMs and value are io()'s other two arguments.
+ */
 export function parseWait(
   kind: unknown,
-  a: unknown,
-  b: unknown,
-  c: unknown,
+  subject: unknown,
+  latencyMs: unknown,
+  value: unknown,
   context: { serve?: FetchServer; channels: Channels; holder: Holder },
 ): WaitRequest {
   switch (kind) {
     case "sleep": {
-      const ms = delay("sleep(ms)", a);
+      const ms = delay("sleep(ms)", subject);
       return { kind, label: `sleep ${ms} ms`, delayMs: ms, outcome: { ok: true, value: undefined } };
     }
     case "io": {
-      const label = text("io(label, latencyMs, value): label", a, 60);
-      const ms = delay("io(label, latencyMs, value)", b);
-      return { kind, label: `io ${label} (${ms} ms)`, delayMs: ms, outcome: { ok: true, value: c } };
+      const label = text("io(label, latencyMs, value): label", subject, 60);
+      const ms = delay("io(label, latencyMs, value)", latencyMs);
+      return { kind, label: `io ${label} (${ms} ms)`, delayMs: ms, outcome: { ok: true, value } };
     }
     case "fetch": {
-      const url = text("fetchData(url): url", a, 200);
+      const url = text("fetchData(url): url", subject, 200);
       return { kind, label: `fetchData ${url}`, url, ...answer(url, context.serve) };
     }
     case "yield":
@@ -63,9 +68,9 @@ export function parseWait(
       return { kind, label: "yieldNow", delayMs: 0, outcome: { ok: true, value: undefined } };
     case "join":
       if (context.holder !== "main") break;
-      return { kind, label: "join", worker: a };
+      return { kind, label: "join", worker: subject };
     case "recv":
-      return { kind, label: "rx.recv()", handle: a };
+      return { kind, label: "rx.recv()", handle: subject };
   }
   throw new TypeError("unknown wait");
 }

@@ -236,8 +236,8 @@ export class WorkerPool {
     try {
       const context = await createContext({ isolate, output, role: { kind: "worker", name: record.name } });
       const host = [
-        new ivm.Reference((kind: unknown, a: unknown, b: unknown, c: unknown) =>
-          loop.workerWait(record.id, kind, a, b, c),
+        new ivm.Reference((kind: unknown, subject: unknown, latencyMs: unknown, value: unknown) =>
+          loop.workerWait(record.id, kind, subject, latencyMs, value),
         ),
         new ivm.Callback((handle: unknown, value: unknown) =>
           sendRefusal(() => channels.send(record.id, handle, value)),

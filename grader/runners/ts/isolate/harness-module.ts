@@ -16,7 +16,7 @@ import { createVisitScore } from "./visit-score.ts";
 export type ParkedHost = {
   spawn: (source: string, name: string, data: unknown) => [number, string];
   go: () => void;
-  wait: (kind: string, a: unknown, b: unknown, c: unknown, task: string, daemon: boolean) => number;
+  wait: (kind: string, subject: unknown, latencyMs: unknown, value: unknown, task: string, daemon: boolean) => number;
   finish: (ok: boolean) => void;
   channel: () => [number, number];
   send: (handle: number, value: unknown) => string | null;
@@ -54,8 +54,14 @@ const toSource = Function.prototype.toString,
 let current = "main";
 const pending: { [id: number]: Settle; __proto__: null } = { __proto__: null };
 
-function waitFor<T>(kind: string, a?: unknown, b?: unknown, c?: unknown, daemon?: boolean): Promise<T> {
-  const id = host.wait(kind, a, b, c, current, daemon === true);
+function waitFor<T>(
+  kind: string,
+  subject?: unknown,
+  latencyMs?: unknown,
+  value?: unknown,
+  daemon?: boolean,
+): Promise<T> {
+  const id = host.wait(kind, subject, latencyMs, value, current, daemon === true);
   return new P<T>((resolve, reject) => {
     pending[id] = [resolve as (value: unknown) => void, reject];
   });

@@ -54,10 +54,10 @@ export function installWorkerRuntime(
   const resolveP = (v: unknown): Promise<unknown> => apply(presolve, P, [v]),
     rejectP = (e: unknown): Promise<never> => apply(preject, P, [e]);
 
-  function block(kind: string, a?: unknown, b?: unknown, c?: unknown): Promise<unknown> {
+  function block(kind: string, subject?: unknown, latencyMs?: unknown, value?: unknown): Promise<unknown> {
     let r;
     try {
-      r = waitRef.applySyncPromise(undefined, [kind, a, b, c], { arguments: { copy: true } });
+      r = waitRef.applySyncPromise(undefined, [kind, subject, latencyMs, value], { arguments: { copy: true } });
     } catch (e) {
       return rejectP(e);
     }
