@@ -1,5 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { type ItemReport, MAX_VARIANT_GAP, MIN_ATTEMPTS } from "@/lib/analytics/item-report";
+import { TableHead } from "@/components/ui/table-head";
 
 const FLAG_TEXT: Record<ItemReport["flags"][number], string> = {
   "negative-discrimination": "negative discrimination",
@@ -22,32 +23,21 @@ export function ItemReportTable({ reports }: { reports: ItemReport[] }) {
         <div className="overflow-x-auto rounded-xl border border-border bg-surface shadow-xs">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Quiz item statistics, flagged items first</caption>
-            <thead className="border-b border-border bg-surface-muted/60 text-xs tracking-wide text-muted uppercase">
-              <tr>
-                <th scope="col" className="px-4 py-2.5 font-medium">
-                  Item
-                </th>
-                <th scope="col" className="px-4 py-2.5 text-right font-medium">
-                  Answers
-                </th>
-                <th scope="col" className="px-4 py-2.5 text-right font-medium">
-                  Mean score
-                </th>
-                <th
-                  scope="col"
-                  className="px-4 py-2.5 text-right font-medium"
-                  title="Correlation of the item with the rest of the attempt, × 100"
-                >
-                  Discrimination
-                </th>
-                <th scope="col" className="px-4 py-2.5 font-medium">
-                  Variants (mean score)
-                </th>
-                <th scope="col" className="px-4 py-2.5 font-medium">
-                  Status
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              tone="caps"
+              columns={[
+                { label: "Item" },
+                { label: "Answers", align: "right" },
+                { label: "Mean score", align: "right" },
+                {
+                  label: "Discrimination",
+                  align: "right",
+                  title: "Correlation of the item with the rest of the attempt, × 100",
+                },
+                { label: "Variants (mean score)" },
+                { label: "Status" },
+              ]}
+            />
             <tbody className="divide-y divide-border">
               {reports.map((r) => (
                 <tr key={r.itemId}>

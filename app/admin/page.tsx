@@ -15,6 +15,7 @@ import { MAX_VARIANT_GAP, MIN_ATTEMPTS } from "@/lib/analytics/item-report";
 import { ItemReportTable } from "./item-report";
 import { MailOutbox } from "./mail-outbox";
 import { RoleSelect } from "./role-select";
+import { TableHead } from "@/components/ui/table-head";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -87,22 +88,10 @@ export default async function AdminPage({
         </div>
         <div className="mt-4 overflow-x-auto rounded-xl border border-border bg-surface shadow-xs">
           <table className="w-full text-left text-sm">
-            <thead className="border-b border-border bg-surface-muted/60 text-xs tracking-wide text-muted uppercase">
-              <tr>
-                <th scope="col" className="px-4 py-2.5 font-medium">
-                  Name
-                </th>
-                <th scope="col" className="px-4 py-2.5 font-medium">
-                  Email
-                </th>
-                <th scope="col" className="px-4 py-2.5 font-medium">
-                  Joined
-                </th>
-                <th scope="col" className="px-4 py-2.5 font-medium">
-                  Role
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              tone="caps"
+              columns={[{ label: "Name" }, { label: "Email" }, { label: "Joined" }, { label: "Role" }]}
+            />
             <tbody className="divide-y divide-border">
               {accounts.length === 0 ? (
                 <tr>

@@ -4,6 +4,7 @@ import type { AssignmentAnalytics } from "@/lib/analytics/get-class-analytics";
 import { Tooltip } from "@/components/ui/tooltip";
 import { exercisePath, formatDiscrimination, percent, share } from "./format";
 import { ScoreBar } from "./score-bar";
+import { TableHead } from "@/components/ui/table-head";
 
 const DISCRIMINATION_HINT =
   "100 × correlation between students' best score on this assignment and their total over all assignments (PrairieLearn's definition). " +
@@ -23,33 +24,30 @@ export function AssignmentTable({
     <div className="overflow-x-auto rounded-xl border border-border bg-surface">
       <table className="w-full min-w-[720px] text-sm">
         <caption className="sr-only">Assignments with mean score and discrimination</caption>
-        <thead className="border-b border-border text-left text-xs font-medium text-muted">
-          <tr>
-            <th scope="col" className="px-4 py-2.5 font-medium">
-              Assignment
-            </th>
-            <th scope="col" className="px-3 py-2.5 text-right font-medium">
-              Attempted
-            </th>
-            <th
-              scope="col"
-              className="px-3 py-2.5 text-right font-medium"
-              title="Exercises: a passing submission. Quizzes: full marks."
-            >
-              Passed
-            </th>
-            <th scope="col" className="px-3 py-2.5 font-medium">
-              Mean score
-            </th>
-            <th scope="col" className="px-4 py-2.5 text-right font-medium">
-              <Tooltip content={DISCRIMINATION_HINT}>
-                <span tabIndex={0} className="cursor-help underline decoration-dotted underline-offset-2">
-                  Discrimination
-                </span>
-              </Tooltip>
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          tone="plain"
+          columns={[
+            { label: "Assignment" },
+            { label: "Attempted", align: "right", tight: true },
+            {
+              label: "Passed",
+              align: "right",
+              tight: true,
+              title: "Exercises: a passing submission. Quizzes: full marks.",
+            },
+            { label: "Mean score", tight: true },
+            {
+              label: (
+                <Tooltip content={DISCRIMINATION_HINT}>
+                  <span tabIndex={0} className="cursor-help underline decoration-dotted underline-offset-2">
+                    Discrimination
+                  </span>
+                </Tooltip>
+              ),
+              align: "right",
+            },
+          ]}
+        />
         <tbody className="divide-y divide-border">
           {assignments.map((a) => (
             <tr key={a.id} className="hover:bg-surface-muted/60">

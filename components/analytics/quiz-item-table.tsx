@@ -1,6 +1,7 @@
 import type { QuizItemAnalytics } from "@/lib/analytics/get-class-analytics";
 import { formatDiscrimination, percent } from "./format";
 import { ScoreBar } from "./score-bar";
+import { TableHead } from "@/components/ui/table-head";
 
 /** A quiz's items over the students' best attempts: item score vs the rest of that attempt. */
 export function QuizItemTable({ title, quiz }: { title: string; quiz: QuizItemAnalytics }) {
@@ -15,22 +16,15 @@ export function QuizItemTable({ title, quiz }: { title: string; quiz: QuizItemAn
         <div className="mt-3 overflow-x-auto rounded-xl border border-border bg-surface">
           <table className="w-full min-w-[640px] text-sm">
             <caption className="sr-only">{title}: item statistics</caption>
-            <thead className="border-b border-border text-left text-xs text-muted">
-              <tr>
-                <th scope="col" className="px-4 py-2.5 font-medium">
-                  Item
-                </th>
-                <th scope="col" className="px-3 py-2.5 text-right font-medium">
-                  Answered
-                </th>
-                <th scope="col" className="px-3 py-2.5 font-medium">
-                  Mean score
-                </th>
-                <th scope="col" className="px-4 py-2.5 text-right font-medium">
-                  Discrimination
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              tone="plain"
+              columns={[
+                { label: "Item" },
+                { label: "Answered", align: "right", tight: true },
+                { label: "Mean score", tight: true },
+                { label: "Discrimination", align: "right" },
+              ]}
+            />
             <tbody className="divide-y divide-border">
               {quiz.items.map((item) => (
                 <tr key={item.itemId}>

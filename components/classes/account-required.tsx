@@ -4,6 +4,32 @@ import { StatusPage } from "@/components/site/status-page";
 import { Button } from "@/components/ui/button";
 import { signInHref, signUpHref } from "./auth-links";
 
+/** "Create an account" and "Sign in", each coming back to `returnTo`. */
+export function AccountActions({
+  returnTo,
+  createLabel = "Create an account",
+}: {
+  returnTo: string;
+  createLabel?: string;
+}) {
+  return (
+    <>
+      <Button asChild variant="primary">
+        <Link href={signUpHref(returnTo)}>
+          <UserPlus aria-hidden />
+          {createLabel}
+        </Link>
+      </Button>
+      <Button asChild>
+        <Link href={signInHref(returnTo)}>
+          <LogIn aria-hidden />
+          Sign in
+        </Link>
+      </Button>
+    </>
+  );
+}
+
 /** Shown to visitors without an account (guests included) on every class page. */
 export function AccountRequired({
   returnTo,
@@ -13,26 +39,7 @@ export function AccountRequired({
   title?: string;
 }) {
   return (
-    <StatusPage
-      code="Account needed"
-      title={title}
-      actions={
-        <>
-          <Button asChild variant="primary">
-            <Link href={signUpHref(returnTo)}>
-              <UserPlus aria-hidden />
-              Create an account
-            </Link>
-          </Button>
-          <Button asChild>
-            <Link href={signInHref(returnTo)}>
-              <LogIn aria-hidden />
-              Sign in
-            </Link>
-          </Button>
-        </>
-      }
-    >
+    <StatusPage code="Account needed" title={title} actions={<AccountActions returnTo={returnTo} />}>
       <p>
         Classes connect your work to a teacher, so they need a real account. Anything you did as a guest in this browser
         moves to the new account.

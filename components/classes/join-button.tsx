@@ -2,29 +2,22 @@
 
 import { Loader2, LogIn } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { apiFetch, errorMessage } from "@/components/api-client";
+import { apiFetch } from "@/components/api-client";
+import { usePendingAction } from "@/components/use-pending-action";
 import { JoinClassResponse } from "@/lib/classes/schemas";
 
 /** Joins the class of the page's code, then goes to the dashboard where its assignments are. */
 export function JoinButton({ code }: { code: string }) {
   const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, run } = usePendingAction();
 
-  async function join() {
-    setPending(true);
-    setError(null);
-    try {
+  const join = () =>
+    run(async () => {
       await apiFetch("/api/classes/join", { method: "POST", body: { code }, response: JoinClassResponse });
       router.push("/dashboard");
       router.refresh();
-    } catch (e) {
-      setError(errorMessage(e));
-      setPending(false);
-    }
-  }
+    });
 
   return (
     <div className="flex flex-col items-center gap-2">

@@ -2,9 +2,9 @@
 
 import { Loader2, Play, RotateCcw } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { apiFetch, errorMessage } from "@/components/api-client";
+import { apiFetch } from "@/components/api-client";
+import { usePendingAction } from "@/components/use-pending-action";
 import { StartAttemptResponse } from "@/lib/quizzes/schemas";
 
 /** Starts a new attempt (new seed, new variants) and opens it. */
@@ -18,13 +18,10 @@ export function StartQuizButton({
   variant?: "primary" | "secondary";
 }) {
   const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, run } = usePendingAction();
 
-  async function start() {
-    setPending(true);
-    setError(null);
-    try {
+  const start = () =>
+    run(async () => {
       const { attemptId } = await apiFetch("/api/quizzes/attempts", {
         method: "POST",
         body: { quizId },
@@ -32,11 +29,7 @@ export function StartQuizButton({
         session: true,
       });
       router.push(`/quizzes/attempts/${attemptId}`);
-    } catch (e) {
-      setError(errorMessage(e));
-      setPending(false);
-    }
-  }
+    });
 
   return (
     <div className="flex flex-col items-start gap-1.5">

@@ -1,10 +1,7 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
-import { safeNext } from "@/components/auth/auth-errors";
-import { getViewer } from "@/lib/auth/viewer";
+import { nextUnlessSignedIn } from "../next-unless-signed-in";
 import { SignUpForm } from "./sign-up-form";
 
 export const metadata: Metadata = { title: "Create an account" };
@@ -14,9 +11,7 @@ export default async function SignUpPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const next = safeNext((await searchParams).next);
-  const { viewer } = await getViewer({ headers: await headers(), refresh: false });
-  if (viewer && !viewer.isAnonymous) redirect(next === "/" ? "/account" : next);
+  const { next, guest } = await nextUnlessSignedIn(searchParams);
   return (
     <AuthCard
       title="Create your account"
@@ -33,7 +28,7 @@ export default async function SignUpPage({
         </>
       }
     >
-      <SignUpForm next={next} guest={viewer?.isAnonymous === true} />
+      <SignUpForm next={next} guest={guest} />
     </AuthCard>
   );
 }

@@ -1,9 +1,9 @@
-import { LayoutDashboard, LogIn, UserPlus } from "lucide-react";
+import { LayoutDashboard } from "lucide-react";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { signInHref, signUpHref } from "@/components/classes/auth-links";
+import { AccountActions } from "@/components/classes/account-required";
 import { JoinButton } from "@/components/classes/join-button";
 import { pageParam, pageViewer } from "@/components/classes/page-gate";
 import { StatusPage } from "@/components/site/status-page";
@@ -38,22 +38,7 @@ export default async function JoinPage({ params }: { params: Promise<{ code: str
         assignments.
       </p>
     );
-    actions = (
-      <>
-        <Button asChild variant="primary">
-          <Link href={signUpHref(returnTo)}>
-            <UserPlus aria-hidden />
-            Create an account to join
-          </Link>
-        </Button>
-        <Button asChild>
-          <Link href={signInHref(returnTo)}>
-            <LogIn aria-hidden />
-            Sign in
-          </Link>
-        </Button>
-      </>
-    );
+    actions = <AccountActions returnTo={returnTo} createLabel="Create an account to join" />;
   } else if (found.viewerIs === "teacher") {
     body = <p>You teach this class. Share this page&apos;s link with your students.</p>;
     actions = (

@@ -9,6 +9,7 @@ import { ProgressSummary } from "@/components/classes/progress-summary";
 import { RemoveStudentButton } from "@/components/classes/remove-student-button";
 import { getTaughtClass } from "@/lib/classes/class-access";
 import { listRoster } from "@/lib/classes/list-roster";
+import { TableHead } from "@/components/ui/table-head";
 
 export const metadata: Metadata = { title: "Roster" };
 
@@ -43,22 +44,15 @@ export default async function RosterPage({ params }: { params: Promise<{ classId
         ) : (
           <div className="mt-4 overflow-x-auto rounded-xl border border-border bg-surface shadow-xs">
             <table className="w-full text-left text-sm">
-              <thead className="border-b border-border bg-surface-muted/60 text-xs text-muted">
-                <tr>
-                  <th scope="col" className="px-4 py-2.5 font-medium">
-                    Student
-                  </th>
-                  <th scope="col" className="px-4 py-2.5 font-medium">
-                    Joined
-                  </th>
-                  <th scope="col" className="px-4 py-2.5 font-medium">
-                    Progress
-                  </th>
-                  <th scope="col" className="px-4 py-2.5 font-medium">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                tone="muted"
+                columns={[
+                  { label: "Student" },
+                  { label: "Joined" },
+                  { label: "Progress" },
+                  { label: <span className="sr-only">Actions</span> },
+                ]}
+              />
               <tbody className="divide-y divide-border">
                 {roster.map((student) => (
                   <tr key={student.userId} className="align-middle">
