@@ -13,7 +13,7 @@ import { listAttempts } from "@/lib/quizzes/list-attempts";
 import { DrawnItems } from "@/lib/quizzes/schemas";
 import { startAttempt } from "@/lib/quizzes/start-attempt";
 import { submitAttempt } from "@/lib/quizzes/submit-attempt";
-import { createUser, useTestDatabase } from "./support/fixtures.ts";
+import { createUser, rejection, useTestDatabase } from "./support/fixtures.ts";
 
 useTestDatabase();
 afterAll(() => disconnectDb());
@@ -33,15 +33,6 @@ function itemCount(quizId: string): number {
   const quiz = getQuiz(quizId);
   if (!quiz) throw new Error(`no quiz ${quizId}`);
   return quiz.definitions.length;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return error;
 }
 
 describe("quiz attempts", () => {

@@ -1,7 +1,6 @@
 // Submissions and drafts against real Postgres: one transaction for submission + run + job,
 // ownership on reads, and the code rules at the boundary.
 import { afterAll, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors";
 import { db, disconnectDb } from "@/lib/db";
 import { getDraft } from "@/lib/drafts/get-draft";
 import { saveDraft } from "@/lib/drafts/save-draft";
@@ -9,7 +8,7 @@ import { storeGradeResult } from "@/lib/grading/store-grade-result";
 import { createSubmission } from "@/lib/submissions/create-submission";
 import { getSubmission } from "@/lib/submissions/get-submission";
 import { listSubmissions } from "@/lib/submissions/list-submissions";
-import { createExercise, createUser, failResult, passResult, useTestDatabase } from "./support/fixtures.ts";
+import { createExercise, createUser, failResult, passResult, rejection, useTestDatabase } from "./support/fixtures.ts";
 
 useTestDatabase();
 afterAll(() => disconnectDb());
@@ -20,15 +19,6 @@ async function jobsFor(gradingRunId: string): Promise<JobRow[]> {
   return db.$queryRaw<JobRow[]>`SELECT t.identifier AS task_identifier, j.payload, j.max_attempts
     FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id
     WHERE j.payload->>'gradingRunId' = ${gradingRunId}`;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return error;
 }
 
 describe("createSubmission", () => {

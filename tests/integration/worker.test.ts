@@ -1,6 +1,5 @@
 // Submission -> job -> worker -> stored result, with the real graphile-worker runner in-process
 // (grade injected), plus the real grade() in a spawned `./interleave worker` process.
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
@@ -9,6 +8,7 @@ import { drainGradeJobs, startGradeWorker, type GradeFn } from "@/grader/worker"
 import { db, disconnectDb } from "@/lib/db";
 import { createSubmission } from "@/lib/submissions/create-submission";
 import { createExercise, createUser, passResult, useTestDatabase, waitFor } from "./support/fixtures.ts";
+import { spawnWorker } from "./support/worker-process.ts";
 
 const databaseUrl = useTestDatabase();
 const root = path.resolve(import.meta.dirname, "../..");
@@ -137,30 +137,13 @@ describe("grade worker", () => {
 });
 
 describe("./interleave worker (separate process)", () => {
-  function spawnWorker() {
-    const child = spawn(
-      process.execPath,
-      [
-        "--no-node-snapshot",
-        "--disable-warning=ExperimentalWarning",
-        "--import",
-        "tsx",
-        path.join(root, "scripts/cli.ts"),
-        "worker",
-      ],
-      { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ["ignore", "ignore", "pipe"] },
-    );
-    let stderr = "";
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-    return { child, exited, stderr: () => stderr };
-  }
+  const spawnRealWorker = () => spawnWorker({ databaseUrl });
 
   it("exits 0 after SIGTERM", async () => {
-    const worker = spawnWorker();
+    const worker = spawnRealWorker();
     await waitFor(async () => worker.stderr().includes("ready"), 60_000);
     worker.child.kill("SIGTERM");
-    expect(await worker.exited).toBe(0);
+    expect((await worker.exited).code).toBe(0);
     expect(worker.stderr()).toMatch(/SIGTERM: finishing the running job/);
   });
 
@@ -183,7 +166,7 @@ describe("./interleave worker (separate process)", () => {
       code: fs.readFileSync(path.join(goodDir, goodFile), "utf8"),
     });
 
-    const worker = spawnWorker();
+    const worker = spawnRealWorker();
     try {
       const run = await waitFor(async () => {
         const r = await runOf(gradingRunId);
@@ -192,7 +175,7 @@ describe("./interleave worker (separate process)", () => {
       expect({ status: run.status, reason: run.reason }, worker.stderr()).toEqual({ status: "pass", reason: null });
     } finally {
       worker.child.kill("SIGTERM");
-      expect(await worker.exited).toBe(0);
+      expect((await worker.exited).code).toBe(0);
     }
   });
 });

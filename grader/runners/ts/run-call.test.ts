@@ -1,42 +1,17 @@
 import { describe, expect, it } from "vitest";
+import { callFixture, valueOf, verdictOf } from "./call-fixture.ts";
 import type { Limits } from "../../../exercises/schema.ts";
 import { OutputSink } from "./output-sink.ts";
 import { DEFAULT_RULES, judgeParallel } from "./parallelism.ts";
-import { runCall, type CallOutcome } from "./run-call.ts";
+import type { CallOutcome } from "./run-call.ts";
 import type { RuntimeOptions } from "./runtime.ts";
-import { transpileStudentCode } from "./transpile.ts";
 
-const LIMITS: Limits = { cpuMs: 3000, wallMs: 20_000, memoryMb: 32, maxWorkers: 4 };
-
-async function call(
+/** One call on the real clock (these tests are about the runner itself, not virtual time). */
+const call = (
   code: string,
   args: unknown[] = [],
   options: { limits?: Partial<Limits>; output?: OutputSink; name?: string; runtime?: Partial<RuntimeOptions> } = {},
-): Promise<CallOutcome> {
-  const transpiled = await transpileStudentCode({ code });
-  if (!transpiled.ok) throw new Error(`fixture does not compile: ${transpiled.diagnostics[0]?.message}`);
-  return runCall({
-    js: transpiled.js,
-    map: transpiled.map,
-    source: code,
-    exportName: options.name ?? "main",
-    args,
-    limits: { ...LIMITS, ...options.limits },
-    output: options.output ?? new OutputSink(),
-    runtime: { clock: "real", ...options.runtime },
-    origin: 0,
-  });
-}
-
-function valueOf(outcome: CallOutcome): unknown {
-  if (!outcome.ok) throw new Error(`expected success, got ${outcome.verdict.reason}: ${outcome.verdict.message}`);
-  return outcome.value;
-}
-
-function verdictOf(outcome: CallOutcome) {
-  if (outcome.ok) throw new Error(`expected a verdict, got value ${JSON.stringify(outcome.value)}`);
-  return outcome.verdict;
-}
+): Promise<CallOutcome> => callFixture(code, { ...options, args, runtime: { clock: "real", ...options.runtime } });
 
 describe("runCall: threads and shared memory", () => {
   it("runs two workers at the same time on different threads (each sees the other while spinning)", async () => {

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { inject } from "vitest";
 import type { GradeResult } from "../../../grader/contract.ts";
 import { db } from "../../../lib/db.ts";
+import { AppError } from "../../../lib/errors.ts";
 
 /** Points lib/env (and so the lazily created lib/db client) at the run's database; call at the top of a test file. */
 export function useTestDatabase(): string {
@@ -74,4 +75,14 @@ export async function waitFor<T>(probe: () => Promise<T | undefined | null | fal
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+/** The AppError a promise rejects with (fails the test when it resolves or throws anything else). */
+export async function rejection(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
+  return error;
 }
