@@ -1,7 +1,6 @@
 "use client";
 
 import { CalendarClock, Loader2, Trash2 } from "lucide-react";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
@@ -9,6 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { apiFetch, errorMessage, NoContent } from "@/components/api-client";
 import { UpdateAssignmentResponse } from "@/lib/classes/schemas";
+import { AssignmentHeading } from "./assignment-heading";
 import { DateTime } from "./date-time";
 import { isoToLocalInput, localInputToIso } from "./due-input";
 import { controlClass } from "./form-styles";
@@ -60,14 +60,10 @@ export function AssignmentRow({ classId, item }: { classId: string; item: Assign
   return (
     <li className="flex flex-col gap-3 px-4 py-3.5 sm:flex-row sm:items-center" data-testid="assignment-row">
       <div className="min-w-0 flex-1">
-        <div className="flex flex-wrap items-center gap-2">
-          <Badge tone={item.kind === "quiz" ? "info" : "primary"}>{item.kind === "quiz" ? "Quiz" : "Exercise"}</Badge>
-          <Link href={item.href} className="font-medium underline-offset-2 hover:underline">
-            {item.title}
-          </Link>
+        <AssignmentHeading item={item}>
           <span className="font-mono text-xs text-muted">{item.ref}</span>
           {item.retired ? <Badge tone="error">No longer available</Badge> : null}
-        </div>
+        </AssignmentHeading>
         <p className="mt-1 text-xs text-muted">
           {item.done} of {item.students} {item.kind === "quiz" ? "submitted" : "passed"}
         </p>

@@ -1,9 +1,9 @@
 import { ArrowRight } from "lucide-react";
 import Link from "next/link";
 import { StartQuizButton } from "@/components/quiz/start-quiz-button";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { MyAssignment } from "@/lib/classes/list-my-assignments";
+import { AssignmentHeading } from "./assignment-heading";
 import { DateTime } from "./date-time";
 import { StatusBadge } from "./status-badge";
 
@@ -12,12 +12,7 @@ export function MyAssignmentRow({ item }: { item: MyAssignment }) {
   return (
     <li className="flex flex-col gap-3 px-4 py-4 sm:flex-row sm:items-center" data-testid="my-assignment">
       <div className="min-w-0 flex-1">
-        <div className="flex flex-wrap items-center gap-2">
-          <Badge tone={item.kind === "quiz" ? "info" : "primary"}>{item.kind === "quiz" ? "Quiz" : "Exercise"}</Badge>
-          <Link href={item.href} className="font-medium underline-offset-2 hover:underline">
-            {item.title}
-          </Link>
-        </div>
+        <AssignmentHeading item={item} />
         <p className="mt-1 flex flex-wrap gap-x-2 text-xs text-muted">
           <span>{item.className}</span>
           <span aria-hidden>·</span>
