@@ -1,4 +1,4 @@
-// `./interleave bench stability-rust [--n 100] [--only rust/slug] [--no-busy]`: verdict
+// `./interleave bench stability-rust [--n 100] [--only rust/slug] [--busy K | --no-busy] [--log f.jsonl]`: verdict
 // stability of every Rust exercise's starter, good and bad solutions (bench/stability.ts).
 // Also runs directly: node --no-node-snapshot --import tsx bench/stability-rust.ts --n 20
 import { runIfMain, runStability } from "./stability.ts";

@@ -4,10 +4,14 @@
 // alone, concept "virtual-time", --n-virtual times), one grade at a time, while busy-loop
 // processes keep cores occupied, and prints a Markdown table of verdict flips (runs whose verdict
 // differs from the one exercise.json expects). With --out the table is rewritten after every
-// round, so a run stopped early still leaves what it measured. The goal is 0 everywhere
-// (DESIGN.md, "Timing verdicts that do not flip").
+// round, so a run stopped early still leaves what it measured. With --log file.jsonl every grade
+// is appended to that file as it ends, and a later run with the same --log resumes: grades already
+// logged for the same grading code (a fingerprint of grader/ and exercises/<track>/) count as
+// done, so a run of many hours can be spread over several sittings; a change to that code starts
+// it afresh. The goal is 0 everywhere (DESIGN.md, "Timing verdicts that do not flip").
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFile, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { appendFile, readdir, readFile, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Expectation, Track } from "../exercises/schema.ts";
@@ -25,6 +29,51 @@ type Row = {
   flips: number;
   seconds: number[];
 };
+
+/** One logged grade (--log): the file a resumed run reads back. */
+type LoggedGrade = {
+  fingerprint: string;
+  exercise: string;
+  file: string;
+  verdict: string;
+  seconds: number;
+  seed: number | null;
+  at: string;
+};
+
+const root = path.resolve(import.meta.dirname, "..");
+
+/** sha256 of every file under grader/ and exercises/<track>/, paths included: the code a verdict comes from. */
+async function gradingFingerprint(track: Track): Promise<string> {
+  const hash = createHash("sha256");
+  for (const dir of ["grader", path.join("exercises", track), "exercises/schema.ts"]) {
+    const entries = await readdir(path.join(root, dir), { recursive: true, withFileTypes: true }).catch(() => null);
+    const files =
+      entries === null
+        ? [dir]
+        : entries.filter((e) => e.isFile()).map((e) => path.relative(root, path.join(e.parentPath, e.name)));
+    for (const file of files.sort()) {
+      hash.update(`${file}\0`);
+      hash.update(await readFile(path.join(root, file)));
+    }
+  }
+  return hash.digest("hex").slice(0, 16);
+}
+
+/** The grades a log holds for this fingerprint; lines that do not parse are skipped. */
+async function readLog(file: string, fingerprint: string): Promise<LoggedGrade[]> {
+  const text = await readFile(file, "utf8").catch(() => "");
+  return text.split("\n").flatMap((line): LoggedGrade[] => {
+    try {
+      const g = JSON.parse(line) as Partial<LoggedGrade>;
+      return g.fingerprint === fingerprint && typeof g.exercise === "string" && typeof g.verdict === "string"
+        ? [g as LoggedGrade]
+        : [];
+    } catch {
+      return [];
+    }
+  });
+}
 
 const TITLE: Record<Track, string> = { ts: "TypeScript", rust: "Rust" };
 
@@ -68,6 +117,7 @@ export async function runStability(options: { track: Track; args: string[] }): P
   }
   const only = option(args, "--only");
   const out = option(args, "--out");
+  const log = option(args, "--log");
   const { exercises, problems } = await loadExercises();
   if (problems.length > 0) {
     process.stderr.write(`exercise problems: ${problems.map((p) => `${p.file}: ${p.message}`).join("; ")}\n`);
@@ -102,6 +152,19 @@ export async function runStability(options: { track: Track; args: string[] }): P
     return 2;
   }
 
+  const fingerprint = await gradingFingerprint(track);
+  if (log) {
+    const logged = await readLog(log, fingerprint);
+    for (const g of logged) {
+      const row = rows.find((r) => r.exercise === g.exercise && r.file === g.file);
+      if (!row || row.seconds.length >= row.rounds) continue;
+      row.seconds.push(g.seconds);
+      row.verdicts.set(g.verdict, (row.verdicts.get(g.verdict) ?? 0) + 1);
+      if (g.verdict !== row.expected) row.flips += 1;
+    }
+    process.stderr.write(`resuming from ${log}: ${logged.length} grade(s) logged for grading code ${fingerprint}\n`);
+  }
+
   // --busy K: K spinning processes (default 1); --no-busy: none.
   const busyCount = args.includes("--no-busy") ? 0 : Number(option(args, "--busy") ?? 1);
   if (!Number.isInteger(busyCount) || busyCount < 0) {
@@ -115,14 +178,27 @@ export async function runStability(options: { track: Track; args: string[] }): P
     // Rounds over all solutions rather than N in a row each, so a passing disturbance on the
     // machine spreads over every solution instead of hitting one.
     for (let round = 1; round <= lastRound; round++) {
-      for (const row of rows.filter((r) => r.rounds >= round)) {
+      for (const row of rows.filter((r) => r.rounds >= round && r.seconds.length < round)) {
         const dir = exercises.find((e) => e.id === row.exercise)?.dir ?? "";
         const code = await readFile(path.join(dir, row.file), "utf8");
         const t0 = performance.now();
         const result = await grade({ exerciseId: row.exercise, code });
         const verdict = verdictOf(result);
-        row.seconds.push((performance.now() - t0) / 1000);
+        const seconds = (performance.now() - t0) / 1000;
+        row.seconds.push(seconds);
         row.verdicts.set(verdict, (row.verdicts.get(verdict) ?? 0) + 1);
+        if (log) {
+          const line: LoggedGrade = {
+            fingerprint,
+            exercise: row.exercise,
+            file: row.file,
+            verdict,
+            seconds,
+            seed: result.seed ?? null,
+            at: new Date().toISOString(),
+          };
+          await appendFile(log, `${JSON.stringify(line)}\n`);
+        }
         if (verdict !== row.expected) {
           row.flips += 1;
           process.stderr.write(
