@@ -2,6 +2,7 @@
 
 import { CircleAlert, FlaskConical, History, LoaderCircle, Undo2 } from "lucide-react";
 import type { ViewState } from "@/components/workspace/use-submission";
+import type { ExerciseHint } from "@/lib/exercises/schemas";
 import { Button } from "@/components/ui/button";
 import { Kbd } from "@/components/ui/kbd";
 import { formatClockTime } from "./format";
@@ -14,21 +15,23 @@ type ResultsPanelProps = {
   isOlder: boolean;
   onReveal: (line: number, column: number) => void;
   onRestore: (code: string) => void;
+  /** The exercise's hints, offered after a failure. */
+  help?: { exerciseId: string; hints: readonly ExerciseHint[] };
 };
 
-export function ResultsPanel({ view, isOlder, onReveal, onRestore }: ResultsPanelProps) {
+export function ResultsPanel({ view, isOlder, onReveal, onRestore, help }: ResultsPanelProps) {
   return (
     <div
       className="flex flex-col gap-4 p-4"
       aria-live="polite"
       aria-busy={view.kind === "submitting" || view.kind === "loading"}
     >
-      <ResultsBody view={view} isOlder={isOlder} onReveal={onReveal} onRestore={onRestore} />
+      <ResultsBody view={view} isOlder={isOlder} onReveal={onReveal} onRestore={onRestore} help={help} />
     </div>
   );
 }
 
-function ResultsBody({ view, isOlder, onReveal, onRestore }: ResultsPanelProps) {
+function ResultsBody({ view, isOlder, onReveal, onRestore, help }: ResultsPanelProps) {
   switch (view.kind) {
     case "none":
       return (
@@ -84,7 +87,7 @@ function ResultsBody({ view, isOlder, onReveal, onRestore }: ResultsPanelProps) 
           {submission.run.state !== "done" ? (
             <RunProgress state={submission.run.state} since={since} />
           ) : submission.run.result ? (
-            <Verdict submissionId={submission.id} result={submission.run.result} onReveal={onReveal} />
+            <Verdict submissionId={submission.id} result={submission.run.result} onReveal={onReveal} help={help} />
           ) : (
             <p role="alert" className="text-sm">
               Grading finished without a result. Please submit again.

@@ -1,15 +1,23 @@
 import type { Diagnostic, GradeResult } from "@/grader/contract";
+import type { ExerciseHint } from "@/lib/exercises/schemas";
 import { DiagnosticsList } from "./diagnostics-list";
 import { formatScore } from "./format";
+import { HintSteps } from "./hint-steps";
 import { OutputBlock } from "./output-block";
 import { REASON_TEXT } from "./reason-text";
 import { TestRow } from "./test-row";
 import { VerdictBadge } from "./verdict-badge";
 
 /** A finished grading: the verdict in words, then the evidence (tests, diagnostics, output). */
-type VerdictProps = { submissionId: string; result: GradeResult; onReveal: (line: number, column: number) => void };
+type VerdictProps = {
+  submissionId: string;
+  result: GradeResult;
+  onReveal: (line: number, column: number) => void;
+  /** The exercise's hints, offered after a failure (HintSteps). */
+  help?: { exerciseId: string; hints: readonly ExerciseHint[] };
+};
 
-export function Verdict({ submissionId, result, onReveal }: VerdictProps) {
+export function Verdict({ submissionId, result, onReveal, help }: VerdictProps) {
   const passed = result.tests.filter((t) => t.status === "pass").length;
   const reason = result.reason ? REASON_TEXT[result.reason] : null;
   const diagnostics: Diagnostic[] = result.diagnostics;
@@ -36,6 +44,8 @@ export function Verdict({ submissionId, result, onReveal }: VerdictProps) {
         </p>
         {reason ? <p className="text-[13px] leading-relaxed text-muted">{reason.hint}</p> : null}
       </div>
+
+      {help ? <HintSteps exerciseId={help.exerciseId} hints={help.hints} result={result} /> : null}
 
       {diagnostics.length > 0 ? <DiagnosticsList diagnostics={diagnostics} onReveal={onReveal} /> : null}
 

@@ -1,6 +1,7 @@
 "use client";
 
 import type { CSSProperties } from "react";
+import type { ExerciseHint } from "@/lib/exercises/schemas";
 import type { SubmissionListItem } from "@/lib/submissions/schemas";
 import { ResultsPanel } from "@/components/results/results-panel";
 import { SubmissionHistory } from "@/components/results/submission-history";
@@ -17,10 +18,21 @@ type ResultsTabsProps = {
   onOpen: (submissionId: string) => void;
   onReveal: (line: number, column: number) => void;
   onRestore: (code: string) => void;
+  help?: { exerciseId: string; hints: readonly ExerciseHint[] };
 };
 
 /** Below the editor: the shown submission's result, and the list of earlier attempts. */
-export function ResultsTabs({ tab, onTabChange, share, view, history, onOpen, onReveal, onRestore }: ResultsTabsProps) {
+export function ResultsTabs({
+  tab,
+  onTabChange,
+  share,
+  view,
+  history,
+  onOpen,
+  onReveal,
+  onRestore,
+  help,
+}: ResultsTabsProps) {
   const viewed = view.kind === "submission" ? view.submission : null;
   const viewedIndex = viewed ? history.findIndex((item) => item.id === viewed.id) : -1;
   const style = { "--results-share": `${share}%` } as CSSProperties;
@@ -39,7 +51,7 @@ export function ResultsTabs({ tab, onTabChange, share, view, history, onOpen, on
           </TabsTrigger>
         </TabsList>
         <TabsContent value="result" className="overflow-y-auto">
-          <ResultsPanel view={view} isOlder={viewedIndex > 0} onReveal={onReveal} onRestore={onRestore} />
+          <ResultsPanel view={view} isOlder={viewedIndex > 0} onReveal={onReveal} onRestore={onRestore} help={help} />
         </TabsContent>
         <TabsContent value="history" className="overflow-y-auto">
           <SubmissionHistory

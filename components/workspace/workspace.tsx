@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import type { Diagnostic } from "@/grader/contract";
+import type { ExerciseHint } from "@/lib/exercises/schemas";
 import type { SubmissionListItem } from "@/lib/submissions/schemas";
 import type { EditorApi, EditorLib } from "@/components/editor/code-editor";
 import { EditorPane } from "@/components/editor/editor-pane";
@@ -14,7 +15,7 @@ import { useAutosave } from "./use-autosave";
 import { useSubmission } from "./use-submission";
 
 export type WorkspaceProps = {
-  exercise: { id: string; language: "typescript" | "rust"; starter: string };
+  exercise: { id: string; language: "typescript" | "rust"; starter: string; hints: readonly ExerciseHint[] };
   initialCode: string;
   draftSavedAt: string | null;
   initialHistory: SubmissionListItem[];
@@ -137,6 +138,7 @@ export function Workspace(props: WorkspaceProps) {
           onOpen={open}
           onReveal={(line, column) => editor.current?.revealPosition(line, column)}
           onRestore={replaceCode}
+          help={{ exerciseId: exercise.id, hints: exercise.hints }}
         />
       </section>
     </div>

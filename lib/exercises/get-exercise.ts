@@ -5,5 +5,10 @@ import { ExerciseDetail, toExerciseSummary } from "./schemas.ts";
 export async function getExercise(options: { trackSlug: string }): Promise<ExerciseDetail | null> {
   const row = await db.exercise.findUnique({ where: { trackSlug: options.trackSlug } });
   if (!row || row.archived) return null;
-  return ExerciseDetail.parse({ ...toExerciseSummary(row), statement: row.statement, starter: row.starter });
+  return ExerciseDetail.parse({
+    ...toExerciseSummary(row),
+    statement: row.statement,
+    starter: row.starter,
+    hints: row.hints,
+  });
 }

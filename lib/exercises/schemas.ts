@@ -14,10 +14,20 @@ export const ExerciseSummary = z.object({
 });
 export type ExerciseSummary = z.infer<typeof ExerciseSummary>;
 
+/** One step of help after a failure (exercise.json's hints, in order: symptom → concept → api). */
+export const ExerciseHint = z.object({
+  level: z.enum(["symptom", "concept", "api"]),
+  text: z.string(),
+  /** Only after failures with one of these reasons; after any failure when absent. */
+  reasons: z.array(z.string()).optional(),
+});
+export type ExerciseHint = z.infer<typeof ExerciseHint>;
+
 export const ExerciseDetail = ExerciseSummary.extend({
   /** Markdown. */
   statement: z.string(),
   starter: z.string(),
+  hints: z.array(ExerciseHint),
 });
 export type ExerciseDetail = z.infer<typeof ExerciseDetail>;
 

@@ -72,6 +72,7 @@ function columns(exercise: LoadedExercise) {
     language: exercise.language,
     statement: exercise.statement,
     starter: exercise.starter,
+    hints: exercise.meta.hints,
     position: exercise.position,
     contentHash: exercise.contentHash,
     archived: false,

@@ -38,7 +38,7 @@ function exercise(slug: string, overrides: Partial<LoadedExercise> = {}): Loaded
     starter: "export function f() {}\n",
     dir: `/exercises/ts/${slug}`,
     contentHash: "a".repeat(64),
-    meta: {} as LoadedExercise["meta"],
+    meta: { hints: [{ level: "symptom", text: `Look at what ${slug} returns first.` }] } as LoadedExercise["meta"],
     ...overrides,
   };
 }
@@ -64,6 +64,7 @@ describe("syncExercises", () => {
       language: "typescript",
       statement: "# alpha\n",
       starter: "export function f() {}\n",
+      hints: [{ level: "symptom", text: "Look at what alpha returns first." }],
     });
 
     expect(await syncExercises({ load: loader([a, b]) })).toEqual({ upserted: 2, created: 0, updated: 0, archived: 0 });
@@ -140,5 +141,9 @@ describe("syncExercises", () => {
     expect(problems).toEqual([]);
     expect(await syncExercises({})).toMatchObject({ upserted: exercises.length, created: exercises.length });
     expect((await listExercises()).map((e) => e.id).sort()).toEqual(exercises.map((e) => e.id).sort());
+    // Every exercise's hints reach the page, in their order (the exercise page reveals them).
+    for (const loaded of exercises) {
+      expect((await getExercise({ trackSlug: loaded.id }))?.hints, loaded.id).toEqual(loaded.meta.hints);
+    }
   });
 });

@@ -40,7 +40,7 @@ export default async function ExercisePage({ params }: Params) {
 
   return (
     <Workspace
-      exercise={{ id: exercise.id, language: exercise.language, starter: exercise.starter }}
+      exercise={{ id: exercise.id, language: exercise.language, starter: exercise.starter, hints: exercise.hints }}
       initialCode={draft?.code ?? exercise.starter}
       draftSavedAt={draft?.updatedAt.toISOString() ?? null}
       initialHistory={history}
