@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { notFound } from "next/navigation";
 import { Search } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { listAccounts } from "@/lib/auth/list-accounts";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { getViewer } from "@/lib/auth/viewer";
-import { isAppError } from "@/lib/errors";
 import { SEARCH_MAX, SearchTerm } from "@/lib/http/schemas";
 import { listMail } from "@/lib/mail/list-mail";
 import { getItemReport } from "@/lib/analytics/get-item-report";
@@ -16,6 +14,7 @@ import { ItemReportTable } from "./item-report";
 import { MailOutbox } from "./mail-outbox";
 import { RoleSelect } from "./role-select";
 import { TableHead } from "@/components/ui/table-head";
+import { refusal } from "@/components/classes/page-gate";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -25,11 +24,8 @@ export default async function AdminPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { viewer } = await getViewer({ headers: await headers(), refresh: false });
-  // Anyone but an admin gets the ordinary 404: the page does not admit it exists.
-  const admin = await requireAdmin({ viewer }).catch((error: unknown) => {
-    if (isAppError(error)) notFound();
-    throw error;
-  });
+  // Refused like the teacher pages: 401 without an account, 403 for an account that is not an admin.
+  const admin = await requireAdmin({ viewer }).catch((error: unknown) => refusal(error, "/admin"));
   const q = (await searchParams).q;
   // Same rules as GET /api/admin/users: a search term with control characters or over the cap is
   // refused with a message (it reached Postgres as a 500 before).

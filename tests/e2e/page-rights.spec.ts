@@ -91,6 +91,18 @@ describe("teacher pages, as everyone who may not see them", () => {
     }
     const csv = await get(`/teach/classes/${classId}/gradebook.csv`, studentCookie);
     expect(csv.status).toBe(403);
+    // /admin refuses the same way: 401 without an account, 403 for a student or a teacher.
+    expect((await get("/admin")).status).toBe(401);
+    expect((await get("/admin", studentCookie)).status).toBe(403);
+    expect((await get("/admin", otherCookie)).status).toBe(403);
+    // Signing in with nowhere in particular to go lands by role: teachers on their classes.
+    for (const [cookie, home] of [
+      [ownerCookie, "/teach"],
+      [studentCookie, "/dashboard"],
+    ] as const) {
+      const landing = await fetch(`${baseURL}/landing`, { headers: { cookie }, redirect: "manual" });
+      expect(new URL(landing.headers.get("location") ?? "", baseURL).pathname).toBe(home);
+    }
 
     // Malformed or unknown addresses are the ordinary 404 (a bad percent-escape was a URIError
     // 500), and an exercise the class did not assign has no analytics for its teacher.

@@ -34,7 +34,8 @@ export function SignInForm({ next, guest }: { next: string; guest: boolean }) {
       setPending(false);
       return fail(describeAuthError(error));
     }
-    router.replace(next);
+    // Nowhere in particular to go back to: the signed-in home for the account's role.
+    router.replace(next === "/" ? "/landing" : next);
     router.refresh();
   }
 
