@@ -141,6 +141,16 @@ describe("syncExercises", () => {
     expect(problems).toEqual([]);
     expect(await syncExercises({})).toMatchObject({ upserted: exercises.length, created: exercises.length });
     expect((await listExercises()).map((e) => e.id).sort()).toEqual(exercises.map((e) => e.id).sort());
+    // A learning path: inside each track, no exercise is listed after one of a higher level.
+    const levels = ["intro", "core", "stretch"];
+    const listed = await listExercises();
+    for (const [i, e] of listed.entries()) {
+      const before = listed[i - 1];
+      if (before?.track === e.track)
+        expect(levels.indexOf(e.difficulty), `${before.id} before ${e.id}`).toBeGreaterThanOrEqual(
+          levels.indexOf(before.difficulty),
+        );
+    }
     // Every exercise's hints reach the page, in their order (the exercise page reveals them).
     for (const loaded of exercises) {
       expect((await getExercise({ trackSlug: loaded.id }))?.hints, loaded.id).toEqual(loaded.meta.hints);
