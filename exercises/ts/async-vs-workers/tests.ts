@@ -194,7 +194,7 @@ async function primes(
   workers: number,
   expected: number,
 ): Promise<{ verdict: TestVerdict | null; stats: CallStats; work: Work[] }> {
-  const { value, stats } = await t.call("countPrimes", [limit, workers]);
+  const { value, stats } = await t.call("countPrimes", [limit, workers], { primesCountedBelow: limit });
   const call = `countPrimes(${limit}, ${workers})`;
   if (value !== expected) {
     return {

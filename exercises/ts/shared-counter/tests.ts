@@ -19,6 +19,7 @@ import { replayScores, replayVisits, scoreCalls } from "../../../grader/runners/
 import { workersWriting } from "../../../grader/runners/ts/observed.ts";
 import { indexOfRun } from "../../../grader/runners/ts/shared-memory.ts";
 import type { CallStats } from "../../../grader/runners/ts/run-call.ts";
+import type { WorkerRun } from "../../../grader/runners/ts/parallelism.ts";
 import type { Rng } from "../../../exercises/quizzes/rng.ts";
 
 // Enough visits that racing workers overlap for tens of milliseconds: a racy count loses a large
@@ -290,6 +291,34 @@ function sortedStretchHolds(cells: ArrayLike<number>, want: ReadonlyMap<number, 
   return false;
 }
 
+/** A worker that started this long before the previous one's last draw was already waiting for it. */
+const TURN_MARGIN_MS = 5;
+
+/**
+ * Whether the scoring workers drew one after another although they ran together: in the order of
+ * their first draw, every worker had started more than TURN_MARGIN_MS before the previous one's
+ * last draw and drew nothing until then. A description for the message, or null. Workers that
+ * each draw their scores in one burst as they start (batch designs) never match: the next one
+ * starts after the burst. Judged on the score clocks (host-owned, isolate/work-clock.ts).
+ */
+function drewInTurns(scorers: readonly WorkerRun[]): string | null {
+  const spans = scorers.flatMap((r) => {
+    const log = r.scoreProgress;
+    const first = log?.[0]?.[0];
+    const last = log?.[log.length - 1]?.[0];
+    return first === undefined || last === undefined ? [] : [{ name: r.name, start: r.start, first, last }];
+  });
+  if (spans.length < 2 || spans.length < scorers.length) return null;
+  spans.sort((a, b) => a.first - b.first);
+  for (let i = 1; i < spans.length; i++) {
+    const before = spans[i - 1]!;
+    const now = spans[i]!;
+    if (!(now.start < before.last - TURN_MARGIN_MS && now.first >= before.last)) return null;
+  }
+  const waited = spans.slice(1).map((s) => `${s.name} waited ${Math.round(s.first - s.start)} ms`);
+  return `each started at once but drew its first score only after the previous one's last (${waited.join(", ")})`;
+}
+
 export default defineTests({
   exports: { count: "function", leaderboard: "function" },
   tests: [
@@ -420,6 +449,20 @@ export default defineTests({
               {
                 expected: "the workers running at the same time",
                 actual: "each worker joined before the next started",
+              },
+            );
+          }
+          // Spawned together but drawing in turns: each worker started while the one before it
+          // was still drawing, yet drew its first score only after that one's last. A turn cell
+          // does the lock's job there, and the board is never put to the test either.
+          const turns = drewInTurns(scorers);
+          if (turns !== null) {
+            return t.fail(
+              "not_parallel",
+              `the ${scorers.length} workers of ${call} took turns: ${turns}, so no two ever inserted at the same time and the lock was never put to the test. Let every worker draw and insert from the start, protecting only the insert.`,
+              {
+                expected: "the workers drawing and inserting at the same time",
+                actual: "each worker waited for the previous one to finish before drawing",
               },
             );
           }

@@ -15,6 +15,7 @@
 
 import { randomInt } from "node:crypto";
 import {
+  SCORE_CLOCK_OFFSET_BYTES,
   SCORE_RANGE,
   WORK_CLOCK_CELLS,
   WORK_CLOCK_HEAD,
@@ -34,7 +35,7 @@ export type CounterNote = Int32Array;
  * also holds the isolate's work clock (isolate/work-clock.ts, read by workLogOf).
  */
 export function createCounterNote(): CounterNote {
-  const note = new Int32Array(new SharedArrayBuffer(WORK_CLOCK_OFFSET_BYTES + 8 * WORK_CLOCK_CELLS));
+  const note = new Int32Array(new SharedArrayBuffer(SCORE_CLOCK_OFFSET_BYTES + 8 * WORK_CLOCK_CELLS));
   note[0] = randomInt(1, 2 ** 31 - 1);
   note[2] = randomInt(1, 2 ** 31 - 1);
   return note;
@@ -85,13 +86,15 @@ export const scoreCalls = (note: ArrayLike<number>) => note[3] ?? 0;
 export type WorkLog = [number, number][];
 
 /**
- * When an isolate did the grader's work (visit, score, isPrime), as its log of progress
- * (isolate/work-clock.ts) with the latest figures last; null when it did none. Written by code in
- * the isolate, so only well-formed entries are taken: times and work that never go back.
+ * When an isolate did the grader's work, as its log of progress (isolate/work-clock.ts) with the
+ * latest figures last; null when it did none. "work" is visit() and isPrime(), "score" is score()
+ * alone. Written by code in the isolate, so only well-formed entries are taken: times and work
+ * that never go back.
  */
-export function workLogOf(note: CounterNote): WorkLog | null {
-  if (note.buffer.byteLength < WORK_CLOCK_OFFSET_BYTES + 8 * WORK_CLOCK_CELLS) return null;
-  const clock = new Float64Array(note.buffer, WORK_CLOCK_OFFSET_BYTES, WORK_CLOCK_CELLS);
+export function workLogOf(note: CounterNote, kind: "work" | "score" = "work"): WorkLog | null {
+  const offset = kind === "work" ? WORK_CLOCK_OFFSET_BYTES : SCORE_CLOCK_OFFSET_BYTES;
+  if (note.buffer.byteLength < offset + 8 * WORK_CLOCK_CELLS) return null;
+  const clock = new Float64Array(note.buffer, offset, WORK_CLOCK_CELLS);
   const entries = Math.min(clock[3] ?? 0, WORK_LOG_POINTS);
   const log: WorkLog = [];
   const take = (t: number, work: number) => {

@@ -17,6 +17,8 @@ export type CallOptions = {
   serve?: FetchServer;
   /** Runs the harness's "heartbeat" task next to the student's code (see stats.heartbeat). */
   heartbeatMs?: number;
+  /** isPrime(n) for n at or above this is no part of the call's work (its workers' work clocks ignore it). */
+  primesCountedBelow?: number;
 };
 
 export type TestVerdict =

@@ -64,6 +64,8 @@ export type WorkerRun = {
    * has one, simultaneity is judged on it (workOverlapShare) instead of on run spans.
    */
   progress?: readonly (readonly [number, number])[];
+  /** The same for score() alone (ts/shared-counter's leaderboard judges its workers on it). */
+  scoreProgress?: readonly (readonly [number, number])[];
 };
 
 /** Before a worker's first unit of counted work and after its last: empty without a progress log. */

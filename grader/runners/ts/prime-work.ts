@@ -15,8 +15,11 @@ export { NOTED_NUMBERS };
 
 export type PrimeNote = { bytes: Uint8Array };
 
-export function createPrimeNote(): PrimeNote {
-  return { bytes: new Uint8Array(new SharedArrayBuffer(HEAD_BYTES + NOTED_NUMBERS / 8)) };
+/** A worker's note; numbers below `countedBelow` (the call's limit) are the work its clock counts. */
+export function createPrimeNote(countedBelow: number = NOTED_NUMBERS): PrimeNote {
+  const bytes = new Uint8Array(new SharedArrayBuffer(HEAD_BYTES + NOTED_NUMBERS / 8));
+  new Int32Array(bytes.buffer, 0, 3)[2] = Math.max(0, Math.min(countedBelow, NOTED_NUMBERS));
+  return { bytes };
 }
 
 /** Trial divisions isPrime(n) makes (at least 1): the cost of deciding n, as the host counts it. */

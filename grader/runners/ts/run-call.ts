@@ -111,7 +111,15 @@ export async function runCall(request: CallRequest): Promise<CallOutcome> {
     mainCpu,
   });
   const positions = new StudentPositions(request.js, request.map);
-  const pool = new WorkerPool({ limits, time, output: request.output, loop, channels, positions });
+  const pool = new WorkerPool({
+    limits,
+    time,
+    output: request.output,
+    loop,
+    channels,
+    positions,
+    primesCountedBelow: request.runtime.primesCountedBelow,
+  });
   loop.attachPool(pool.hooks());
   let stopped: Verdict | null = null;
   // Started with the student's function: creating the context and loading the module is ours.

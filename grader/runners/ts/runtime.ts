@@ -19,6 +19,8 @@ export type RuntimeOptions = {
   maxStallMs?: number;
   /** Virtual time after which a call counts as hung (a loop of sleeps that never ends). */
   maxVirtualMs?: number;
+  /** isPrime(n) for n at or above this is no part of the call's work: it moves no work clock. */
+  primesCountedBelow?: number;
 };
 
 export const DEFAULT_MAX_VIRTUAL_MS = 600_000;

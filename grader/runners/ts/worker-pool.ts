@@ -108,6 +108,8 @@ export class WorkerPool {
       loop: EventLoop;
       channels: Channels;
       positions: StudentPositions;
+      /** The call's counted limit for isPrime (RuntimeOptions.primesCountedBelow). */
+      primesCountedBelow?: number;
     },
   ) {}
 
@@ -178,7 +180,7 @@ export class WorkerPool {
       sleepCell: new Int32Array(new SharedArrayBuffer(8)),
       shared,
       snapshots: prepareSnapshots(shared, this.endOrder),
-      primes: createPrimeNote(),
+      primes: createPrimeNote(this.options.primesCountedBelow),
       counter: createCounterNote(),
     };
     retain(moved);
@@ -367,7 +369,8 @@ export class WorkerPool {
     return this.workers.flatMap((w): WorkerRun[] => {
       if (w.startedAt === undefined || w.endedAt === undefined) return [];
       const waits = lockTrace(w, w.startedAt, w.endedAt).map((s): [number, number] => [s.start, s.end]);
-      const progress = progressOf(w, w.startedAt, w.endedAt);
+      const progress = progressOf(w, "work", w.startedAt, w.endedAt);
+      const scoreProgress = progressOf(w, "score", w.startedAt, w.endedAt);
       return [
         {
           name: w.name,
@@ -377,6 +380,7 @@ export class WorkerPool {
           busyMs: w.busyMs,
           waits,
           ...(progress ? { progress } : {}),
+          ...(scoreProgress ? { scoreProgress } : {}),
         },
       ];
     });
@@ -449,8 +453,13 @@ function lockTrace(w: WorkerRecord, startedAt: number, endedAt: number): Span[] 
  * clock: [ms, work done by then]. Undefined when it did no such work (the exercise counts none,
  * or the worker is a decoy that the tests leave out anyway).
  */
-function progressOf(w: WorkerRecord, startedAt: number, endedAt: number): [number, number][] | undefined {
-  const log = workLogOf(w.counter);
+function progressOf(
+  w: WorkerRecord,
+  kind: "work" | "score",
+  startedAt: number,
+  endedAt: number,
+): [number, number][] | undefined {
+  const log = workLogOf(w.counter, kind);
   const epoch = w.startedEpoch;
   if (log === null || epoch === undefined) return undefined;
   const place = (t: number) => Math.min(Math.max(startedAt + (t - epoch), startedAt), endedAt);

@@ -8,7 +8,7 @@ import { NOTED_NUMBERS, PRIME_NOTE_HEAD_BYTES } from "./shared-constants.ts";
 /**
  * isPrime for one isolate. `tick` is its work clock (work-clock.ts), told the trial divisions of
  * every number this worker decides for the first time and in the noted range: the work the grader
- * counts, so calls that repeat a number or go outside the range move no clock.
+ * counts, so calls that repeat a number or go outside the call's range move no clock.
  */
 export function createIsPrime(
   note: Uint8Array | null,
@@ -23,7 +23,9 @@ export function createIsPrime(
       },
     }.isPrime;
   }
-  const head = new Int32Array(note.buffer, 0, 2);
+  const head = new Int32Array(note.buffer, 0, 3);
+  // Read once: numbers at or above the call's limit are no part of its work (the tests ignore them).
+  const countedBelow = head[2]!;
   return {
     isPrime(n: unknown): boolean {
       if (typeof n !== "number" || n % 1 !== 0) {
@@ -41,11 +43,16 @@ export function createIsPrime(
         }
       } else head[0]!++;
       const divisions = trialDivisions(n);
-      if (fresh) tick(divisions < 0 ? -divisions : divisions);
+      // A call costs its trial divisions plus the call itself (an even number is 1 division, but
+      // not free): so a worker deciding cheap numbers does not look slowed down.
+      if (fresh && n < countedBelow) tick((divisions < 0 ? -divisions : divisions) + CALL_COST);
       return divisions < 0;
     },
   }.isPrime;
 }
+
+/** What an isPrime call costs besides its trial divisions, in divisions (the work clock's weight). */
+const CALL_COST = 8;
 
 /** The trial divisions deciding n takes (at least 1), negative when n is prime. */
 function trialDivisions(n: number): number {

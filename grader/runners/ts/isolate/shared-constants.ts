@@ -25,8 +25,12 @@ export const MAX_LOCK_SPANS = 200;
 
 /** Numbers a worker's prime note covers: isPrime(n) for larger n is computed but not noted (counted). */
 export const NOTED_NUMBERS = 1 << 20;
-/** Header bytes of a prime note, two Int32 cells: [calls outside 0…NOTED_NUMBERS-1 or not an integer, repeats on this worker]. */
-export const PRIME_NOTE_HEAD_BYTES = 8;
+/**
+ * Header bytes of a prime note, three Int32 cells: [calls outside 0…NOTED_NUMBERS-1 or not an
+ * integer, repeats on this worker, the call's counted limit (set by the host: only numbers below
+ * it move the work clock)].
+ */
+export const PRIME_NOTE_HEAD_BYTES = 12;
 
 /** Scores are whole numbers below this (so they read well and ties happen, as on a real board). */
 export const SCORE_RANGE = 1_000_000;
@@ -39,5 +43,9 @@ export const SCORE_RANGE = 1_000_000;
  */
 export const WORK_CLOCK_OFFSET_BYTES = 16;
 export const WORK_CLOCK_HEAD = 4;
-export const WORK_LOG_POINTS = 256;
+export const WORK_LOG_POINTS = 2048;
 export const WORK_CLOCK_CELLS = WORK_CLOCK_HEAD + 2 * WORK_LOG_POINTS;
+/** The score clock (score() alone) follows the work clock (visit() and isPrime()) in the note. */
+export const SCORE_CLOCK_OFFSET_BYTES = WORK_CLOCK_OFFSET_BYTES + 8 * WORK_CLOCK_CELLS;
+/** An entry is also noted when this long has passed since the last one (and the work grew). */
+export const WORK_LOG_EVERY_MS = 25;

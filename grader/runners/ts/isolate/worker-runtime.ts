@@ -6,7 +6,13 @@ import { walkEndpoints } from "./endpoint-walk.ts";
 import { createIsPrime } from "./is-prime.ts";
 import { attempt, checkOutgoing, describeThrownIn, ownData } from "./outgoing-values.ts";
 import type { TaggedOutcome } from "./harness-module.ts";
-import { ENDPOINT_KEY, REVOKED_GLOBAL, WORK_CLOCK_CELLS, WORK_CLOCK_OFFSET_BYTES } from "./shared-constants.ts";
+import {
+  ENDPOINT_KEY,
+  REVOKED_GLOBAL,
+  SCORE_CLOCK_OFFSET_BYTES,
+  WORK_CLOCK_CELLS,
+  WORK_CLOCK_OFFSET_BYTES,
+} from "./shared-constants.ts";
 import { createVisitScore } from "./visit-score.ts";
 import { createWorkTick } from "./work-clock.ts";
 import { traceAtomics, type LockTrace } from "./worker-atomics.ts";
@@ -141,8 +147,9 @@ export function installWorkerRuntime(
   // One work clock per worker, in its counter note's buffer (work-clock.ts): a visit() is a few
   // ns, so the time is read every 64th; an isPrime() is a trial division, every 4th.
   const clock = new Float64Array(counterNote.buffer, WORK_CLOCK_OFFSET_BYTES, WORK_CLOCK_CELLS);
+  const scoreClock = new Float64Array(counterNote.buffer, SCORE_CLOCK_OFFSET_BYTES, WORK_CLOCK_CELLS);
   define("isPrime", createIsPrime(primeNote, createWorkTick(clock, 4)));
-  const counterWork = createVisitScore(counterNote, createWorkTick(clock, 64));
+  const counterWork = createVisitScore(counterNote, createWorkTick(clock, 64), createWorkTick(scoreClock, 4));
   const visit = counterWork.visit,
     score = counterWork.score;
   define("visit", visit);
