@@ -8,10 +8,12 @@
 //! Its parts, each a file next to this one (the runner compiles every `.rs` in this folder):
 //! `verdict` (what a test returns), `channel` (nonce, thresholds, results records), `trace`
 //! (the test's clock and spans), `paused` (tokio's paused clock and stall timing), `work`
-//! (per-thread CPU time and work spread), `panics` (panics on any thread → verdicts).
+//! (per-thread CPU time and work spread), `panics` (panics on any thread → verdicts), `contend`
+//! (a read-modify-write that is not atomic loses updates in every grade).
 #![allow(dead_code)]
 
 mod channel;
+mod contend;
 mod panics;
 mod paused;
 mod rng;
@@ -26,6 +28,7 @@ mod work;
 pub(crate) mod exercise;
 
 use channel::threshold;
+use contend::contend;
 use paused::{on_runtime_thread, on_test_runtime, test_sleep};
 use rng::{keyed, salt, Rng};
 use panics::panics_so_far;
