@@ -8,12 +8,14 @@
 //! Its parts, each a file next to this one (the runner compiles every `.rs` in this folder):
 //! `verdict` (what a test returns), `channel` (nonce, thresholds, results records), `trace`
 //! (the test's clock and spans), `paused` (tokio's paused clock and stall timing), `work`
-//! (per-thread CPU time and work spread), `panics` (panics on any thread → verdicts), `contend`
-//! (a read-modify-write that is not atomic loses updates in every grade).
+//! (per-thread CPU time and work spread; `overlap` judges its rendezvous), `panics` (panics on
+//! any thread → verdicts), `contend` (a read-modify-write that is not atomic loses updates in
+//! every grade).
 #![allow(dead_code)]
 
 mod channel;
 mod contend;
+mod overlap;
 mod panics;
 mod paused;
 mod rng;

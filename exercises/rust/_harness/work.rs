@@ -65,60 +65,18 @@ pub(in crate::interleave) struct WorkLog {
     meet_over: bool,
     /// Counted calls made on a worker thread of some rayon pool (`on_rayon_pool`).
     pub(in crate::interleave) pool_calls: usize,
-    /// Counted calls: thread, and start and end in real ms (after the rendezvous), for
-    /// `overlap_share`. At most MAX_CALLS.
-    pub(in crate::interleave) calls: Vec<(String, f64, f64)>,
+    /// Counted calls, for `overlap_share`. At most MAX_CALLS.
+    pub(in crate::interleave) calls: Vec<CallSpan>,
 }
 
-impl WorkLog {
-    /// The share (0 to 1) of the counted calls' running time, weighted by how long each call
-    /// ran, during which another thread had a counted call running too. A thread that did one
-    /// item beside a long sequential stretch makes that item overlap, not the stretch, so it
-    /// adds almost nothing; threads that ran their work at the same time give about 1, on one
-    /// core too (a thread's call stays running while the core runs another thread's).
-    pub(in crate::interleave) fn overlap_share(&self) -> f64 {
-        let mut names: HashMap<&str, usize> = HashMap::new();
-        let mut events: Vec<(f64, i32, usize)> = Vec::with_capacity(self.calls.len() * 2);
-        for (thread, start, end) in &self.calls {
-            let n = names.len();
-            let id = *names.entry(thread.as_str()).or_insert(n);
-            events.push((*start, 1, id));
-            events.push((end.max(*start), -1, id));
-        }
-        events.sort_by(|a, b| a.0.partial_cmp(&b.0).unwrap_or(std::cmp::Ordering::Equal).then(a.1.cmp(&b.1)));
-        let mut active = vec![0usize; names.len()];
-        let (mut calls, mut threads) = (0usize, 0usize);
-        let (mut total, mut overlapped) = (0.0f64, 0.0f64);
-        let mut last = events.first().map_or(0.0, |e| e.0);
-        for (at, step, id) in events {
-            let len = at - last;
-            if len > 0.0 {
-                total += len * calls as f64;
-                if threads >= 2 {
-                    overlapped += len * calls as f64;
-                }
-            }
-            last = at;
-            if step > 0 {
-                active[id] += 1;
-                calls += 1;
-                if active[id] == 1 {
-                    threads += 1;
-                }
-            } else {
-                active[id] = active[id].saturating_sub(1);
-                calls = calls.saturating_sub(1);
-                if active[id] == 0 {
-                    threads = threads.saturating_sub(1);
-                }
-            }
-        }
-        if total > 0.0 {
-            overlapped / total
-        } else {
-            0.0
-        }
-    }
+/// One counted call: its thread, its start and end in real ms (after the rendezvous), and the
+/// CPU ms it used on its thread's clock (its work, whatever the machine did meanwhile).
+#[derive(Clone)]
+pub(in crate::interleave) struct CallSpan {
+    pub(in crate::interleave) thread: String,
+    pub(in crate::interleave) start: f64,
+    pub(in crate::interleave) end: f64,
+    pub(in crate::interleave) cpu_ms: f64,
 }
 
 /// A new test starts: a new measurement, and no rendezvous until the test asks for one.
@@ -235,7 +193,7 @@ pub(in crate::interleave) fn measure_work<T>(task: &str, f: impl FnOnce() -> T) 
             log.pool_calls += 1;
         }
         if log.calls.len() < MAX_CALLS {
-            log.calls.push((thread_label(), real0, real1));
+            log.calls.push(CallSpan { thread: thread_label(), start: real0, end: real1, cpu_ms: cpu });
         }
         log.finished += 1;
         log.in_flight = log.in_flight.saturating_sub(1);
