@@ -8,15 +8,16 @@
 //! Its parts, each a file next to this one (the runner compiles every `.rs` in this folder):
 //! `verdict` (what a test returns), `channel` (nonce, thresholds, results records), `trace`
 //! (the test's clock and spans), `paused` (tokio's paused clock and stall timing), `work`
-//! (per-thread CPU time and work spread; `overlap` judges its rendezvous), `panics` (panics on
-//! any thread → verdicts), `contend` (a read-modify-write that is not atomic loses updates in
-//! every grade).
+//! (per-thread CPU time and work spread; `patience` times its rendezvous, `overlap` judges it),
+//! `panics` (panics on any thread → verdicts), `contend` (a read-modify-write that is not
+//! atomic loses updates in every grade).
 #![allow(dead_code)]
 
 mod channel;
 mod contend;
 mod overlap;
 mod panics;
+mod patience;
 mod paused;
 mod rng;
 mod trace;

@@ -1,6 +1,7 @@
 //! CPU work the exercise's instrumented functions do, timed on each thread's own CPU clock so
 //! the work spread (total ÷ busiest thread) does not depend on what else the machine runs.
 
+use super::patience::Patience;
 use super::trace::{now_ms, span, thread_label};
 use super::{lock, Ctx};
 use std::collections::HashMap;
@@ -35,10 +36,17 @@ fn real_ms() -> f64 {
 pub(in crate::interleave) fn on_rayon_pool() -> bool {
     rayon::current_thread_index().is_some()
 }
-/// Real time the first thread to arrive at a counted call waits for a second one (see
-/// `meet_first_calls`). Threads started together arrive within a few ms even on a crowded
-/// machine; a thread joined before the next one was spawned waits it out alone, once.
+/// Quiet time (`Patience`: no other thread of the program computing or waiting for a core) the
+/// first thread to arrive at a counted call waits for the others (see `meet_first_calls`). A
+/// thread joined before the next one was spawned waits it out alone, once: nothing else of the
+/// program runs meanwhile. Threads started together are running or ready to run until they
+/// arrive, which stops this clock, however crowded the machine.
 const MEET_WAIT: Duration = Duration::from_millis(250);
+/// Wall time after which the first thread goes on whatever the others do (a thread of the
+/// program spinning for ever would otherwise hold it).
+const MEET_CAP: Duration = Duration::from_millis(2000);
+/// How often a waiting thread looks at the program's CPU and pressure.
+const MEET_POLL: Duration = Duration::from_millis(5);
 
 /// What the exercise's instrumented work functions saw during one test.
 #[derive(Default, Clone)]
@@ -88,7 +96,7 @@ pub(super) fn start_test() {
 
 /// For a test that judges whether counted calls overlapped (`max_in_flight`): from now on
 /// until the test ends, the first thread to arrive at a counted call in a measurement waits
-/// (on a condition variable, up to MEET_WAIT of real time) until a second thread arrives at
+/// (on a condition variable, up to MEET_WAIT of quiet time) until a second thread arrives at
 /// one, and every later thread goes straight on. Overlap then depends on the program, not on
 /// how quickly a busy machine or a single core scheduled the second thread: threads that run
 /// at the same time always meet (the first call is still in flight when the second begins),
@@ -103,11 +111,11 @@ pub(in crate::interleave) fn meet_first_calls() {
 }
 
 /// `meet_first_calls` for a test that gives each of `n` threads a part of its own: the first
-/// threads to arrive at a counted call wait (each up to MEET_WAIT from its arrival) until `n`
-/// threads have arrived, so threads started together all have a call in flight at once
-/// (`max_in_flight` reaches `n`) however the machine schedules them. Once a thread has waited
-/// out MEET_WAIT without the others arriving (they were not started yet: joined one by one),
-/// nobody waits any more in that measurement.
+/// threads to arrive at a counted call wait (each up to MEET_WAIT of quiet time from its
+/// arrival) until `n` threads have arrived, so threads started together all have a call in
+/// flight at once (`max_in_flight` reaches `n`) however the machine schedules them. Once a
+/// thread has waited out MEET_WAIT without the others arriving (they were not started yet:
+/// joined one by one), nobody waits any more in that measurement.
 pub(in crate::interleave) fn meet_calls_of(n: usize) {
     MEET_N.store(n.max(2), Ordering::SeqCst);
     MEET.store(true, Ordering::SeqCst);
@@ -136,14 +144,14 @@ fn meet(generation: usize) {
             return;
         }
     }
-    let deadline = Instant::now() + MEET_WAIT;
+    let mut patience = Patience::start();
     loop {
-        let now = Instant::now();
         let waiting = work.0 == generation && work.1.as_ref().map_or(false, |l| l.arrived.len() < wanted && !l.meet_over);
         if !waiting {
             return;
         }
-        if now >= deadline {
+        let quiet = patience.quiet_ms();
+        if quiet >= MEET_WAIT.as_secs_f64() * 1000.0 || patience.wall_ms() >= MEET_CAP.as_secs_f64() * 1000.0 {
             if work.0 == generation {
                 if let Some(log) = work.1.as_mut() {
                     log.meet_over = true;
@@ -152,7 +160,7 @@ fn meet(generation: usize) {
             }
             return;
         }
-        work = ARRIVED.wait_timeout(work, deadline - now).map(|(g, _)| g).unwrap_or_else(|e| e.into_inner().0);
+        work = ARRIVED.wait_timeout(work, MEET_POLL).map(|(g, _)| g).unwrap_or_else(|e| e.into_inner().0);
     }
 }
 
@@ -382,6 +390,17 @@ const PRESSURE: &str = "/run/interleave/cpu.pressure";
 /// "full" line of the job's CPU pressure. The program's own threads outnumbering the cores do
 /// not count: some thread of it runs then.)
 pub(in crate::interleave) fn crowded_ms() -> f64 {
+    pressure_ms("full ")
+}
+
+/// Wall ms so far during which at least one thread of this program was ready to run and waited
+/// for a core (the "some" line of the job's CPU pressure): other programs' threads, or its own
+/// outnumbering the cores, held them all.
+pub(in crate::interleave) fn some_waited_ms() -> f64 {
+    pressure_ms("some ")
+}
+
+fn pressure_ms(line: &str) -> f64 {
     static MISSING: AtomicBool = AtomicBool::new(false);
     if MISSING.load(Ordering::Relaxed) {
         return 0.0;
@@ -389,7 +408,7 @@ pub(in crate::interleave) fn crowded_ms() -> f64 {
     match std::fs::read_to_string(PRESSURE) {
         Ok(text) => text
             .lines()
-            .find(|l| l.starts_with("full "))
+            .find(|l| l.starts_with(line))
             .and_then(|l| l.split_whitespace().find_map(|f| f.strip_prefix("total=")))
             .and_then(|us| us.parse::<f64>().ok())
             .map_or(0.0, |us| us / 1000.0),
