@@ -8,11 +8,16 @@
 //! Its parts, each a file next to this one (the runner compiles every `.rs` in this folder):
 //! `verdict` (what a test returns), `channel` (nonce, thresholds, results records), `trace`
 //! (the test's clock and spans), `paused` (tokio's paused clock and stall timing), `work`
-//! (per-thread CPU time and work spread), `panics` (panics on any thread → verdicts).
+//! (per-thread CPU time and work spread; `patience` times its rendezvous, `overlap` judges it),
+//! `panics` (panics on any thread → verdicts), `contend` (a read-modify-write that is not
+//! atomic loses updates in every grade).
 #![allow(dead_code)]
 
 mod channel;
+mod contend;
+mod overlap;
 mod panics;
+mod patience;
 mod paused;
 mod rng;
 mod trace;
@@ -26,6 +31,7 @@ mod work;
 pub(crate) mod exercise;
 
 use channel::threshold;
+use contend::contend;
 use paused::{on_runtime_thread, on_test_runtime, test_sleep};
 use rng::{keyed, salt, Rng};
 use panics::panics_so_far;

@@ -1,6 +1,7 @@
 //! CPU work the exercise's instrumented functions do, timed on each thread's own CPU clock so
 //! the work spread (total ÷ busiest thread) does not depend on what else the machine runs.
 
+use super::patience::Patience;
 use super::trace::{now_ms, span, thread_label};
 use super::{lock, Ctx};
 use std::collections::HashMap;
@@ -35,10 +36,17 @@ fn real_ms() -> f64 {
 pub(in crate::interleave) fn on_rayon_pool() -> bool {
     rayon::current_thread_index().is_some()
 }
-/// Real time the first thread to arrive at a counted call waits for a second one (see
-/// `meet_first_calls`). Threads started together arrive within a few ms even on a crowded
-/// machine; a thread joined before the next one was spawned waits it out alone, once.
+/// Quiet time (`Patience`: no other thread of the program computing or waiting for a core) the
+/// first thread to arrive at a counted call waits for the others (see `meet_first_calls`). A
+/// thread joined before the next one was spawned waits it out alone, once: nothing else of the
+/// program runs meanwhile. Threads started together are running or ready to run until they
+/// arrive, which stops this clock, however crowded the machine.
 const MEET_WAIT: Duration = Duration::from_millis(250);
+/// Wall time after which the first thread goes on whatever the others do (a thread of the
+/// program spinning for ever would otherwise hold it).
+const MEET_CAP: Duration = Duration::from_millis(2000);
+/// How often a waiting thread looks at the program's CPU and pressure.
+const MEET_POLL: Duration = Duration::from_millis(5);
 
 /// What the exercise's instrumented work functions saw during one test.
 #[derive(Default, Clone)]
@@ -65,60 +73,18 @@ pub(in crate::interleave) struct WorkLog {
     meet_over: bool,
     /// Counted calls made on a worker thread of some rayon pool (`on_rayon_pool`).
     pub(in crate::interleave) pool_calls: usize,
-    /// Counted calls: thread, and start and end in real ms (after the rendezvous), for
-    /// `overlap_share`. At most MAX_CALLS.
-    pub(in crate::interleave) calls: Vec<(String, f64, f64)>,
+    /// Counted calls, for `overlap_share`. At most MAX_CALLS.
+    pub(in crate::interleave) calls: Vec<CallSpan>,
 }
 
-impl WorkLog {
-    /// The share (0 to 1) of the counted calls' running time, weighted by how long each call
-    /// ran, during which another thread had a counted call running too. A thread that did one
-    /// item beside a long sequential stretch makes that item overlap, not the stretch, so it
-    /// adds almost nothing; threads that ran their work at the same time give about 1, on one
-    /// core too (a thread's call stays running while the core runs another thread's).
-    pub(in crate::interleave) fn overlap_share(&self) -> f64 {
-        let mut names: HashMap<&str, usize> = HashMap::new();
-        let mut events: Vec<(f64, i32, usize)> = Vec::with_capacity(self.calls.len() * 2);
-        for (thread, start, end) in &self.calls {
-            let n = names.len();
-            let id = *names.entry(thread.as_str()).or_insert(n);
-            events.push((*start, 1, id));
-            events.push((end.max(*start), -1, id));
-        }
-        events.sort_by(|a, b| a.0.partial_cmp(&b.0).unwrap_or(std::cmp::Ordering::Equal).then(a.1.cmp(&b.1)));
-        let mut active = vec![0usize; names.len()];
-        let (mut calls, mut threads) = (0usize, 0usize);
-        let (mut total, mut overlapped) = (0.0f64, 0.0f64);
-        let mut last = events.first().map_or(0.0, |e| e.0);
-        for (at, step, id) in events {
-            let len = at - last;
-            if len > 0.0 {
-                total += len * calls as f64;
-                if threads >= 2 {
-                    overlapped += len * calls as f64;
-                }
-            }
-            last = at;
-            if step > 0 {
-                active[id] += 1;
-                calls += 1;
-                if active[id] == 1 {
-                    threads += 1;
-                }
-            } else {
-                active[id] = active[id].saturating_sub(1);
-                calls = calls.saturating_sub(1);
-                if active[id] == 0 {
-                    threads = threads.saturating_sub(1);
-                }
-            }
-        }
-        if total > 0.0 {
-            overlapped / total
-        } else {
-            0.0
-        }
-    }
+/// One counted call: its thread, its start and end in real ms (after the rendezvous), and the
+/// CPU ms it used on its thread's clock (its work, whatever the machine did meanwhile).
+#[derive(Clone)]
+pub(in crate::interleave) struct CallSpan {
+    pub(in crate::interleave) thread: String,
+    pub(in crate::interleave) start: f64,
+    pub(in crate::interleave) end: f64,
+    pub(in crate::interleave) cpu_ms: f64,
 }
 
 /// A new test starts: a new measurement, and no rendezvous until the test asks for one.
@@ -130,7 +96,7 @@ pub(super) fn start_test() {
 
 /// For a test that judges whether counted calls overlapped (`max_in_flight`): from now on
 /// until the test ends, the first thread to arrive at a counted call in a measurement waits
-/// (on a condition variable, up to MEET_WAIT of real time) until a second thread arrives at
+/// (on a condition variable, up to MEET_WAIT of quiet time) until a second thread arrives at
 /// one, and every later thread goes straight on. Overlap then depends on the program, not on
 /// how quickly a busy machine or a single core scheduled the second thread: threads that run
 /// at the same time always meet (the first call is still in flight when the second begins),
@@ -145,11 +111,11 @@ pub(in crate::interleave) fn meet_first_calls() {
 }
 
 /// `meet_first_calls` for a test that gives each of `n` threads a part of its own: the first
-/// threads to arrive at a counted call wait (each up to MEET_WAIT from its arrival) until `n`
-/// threads have arrived, so threads started together all have a call in flight at once
-/// (`max_in_flight` reaches `n`) however the machine schedules them. Once a thread has waited
-/// out MEET_WAIT without the others arriving (they were not started yet: joined one by one),
-/// nobody waits any more in that measurement.
+/// threads to arrive at a counted call wait (each up to MEET_WAIT of quiet time from its
+/// arrival) until `n` threads have arrived, so threads started together all have a call in
+/// flight at once (`max_in_flight` reaches `n`) however the machine schedules them. Once a
+/// thread has waited out MEET_WAIT without the others arriving (they were not started yet:
+/// joined one by one), nobody waits any more in that measurement.
 pub(in crate::interleave) fn meet_calls_of(n: usize) {
     MEET_N.store(n.max(2), Ordering::SeqCst);
     MEET.store(true, Ordering::SeqCst);
@@ -178,14 +144,14 @@ fn meet(generation: usize) {
             return;
         }
     }
-    let deadline = Instant::now() + MEET_WAIT;
+    let mut patience = Patience::start();
     loop {
-        let now = Instant::now();
         let waiting = work.0 == generation && work.1.as_ref().map_or(false, |l| l.arrived.len() < wanted && !l.meet_over);
         if !waiting {
             return;
         }
-        if now >= deadline {
+        let quiet = patience.quiet_ms();
+        if quiet >= MEET_WAIT.as_secs_f64() * 1000.0 || patience.wall_ms() >= MEET_CAP.as_secs_f64() * 1000.0 {
             if work.0 == generation {
                 if let Some(log) = work.1.as_mut() {
                     log.meet_over = true;
@@ -194,7 +160,7 @@ fn meet(generation: usize) {
             }
             return;
         }
-        work = ARRIVED.wait_timeout(work, deadline - now).map(|(g, _)| g).unwrap_or_else(|e| e.into_inner().0);
+        work = ARRIVED.wait_timeout(work, MEET_POLL).map(|(g, _)| g).unwrap_or_else(|e| e.into_inner().0);
     }
 }
 
@@ -235,7 +201,7 @@ pub(in crate::interleave) fn measure_work<T>(task: &str, f: impl FnOnce() -> T) 
             log.pool_calls += 1;
         }
         if log.calls.len() < MAX_CALLS {
-            log.calls.push((thread_label(), real0, real1));
+            log.calls.push(CallSpan { thread: thread_label(), start: real0, end: real1, cpu_ms: cpu });
         }
         log.finished += 1;
         log.in_flight = log.in_flight.saturating_sub(1);
@@ -424,6 +390,17 @@ const PRESSURE: &str = "/run/interleave/cpu.pressure";
 /// "full" line of the job's CPU pressure. The program's own threads outnumbering the cores do
 /// not count: some thread of it runs then.)
 pub(in crate::interleave) fn crowded_ms() -> f64 {
+    pressure_ms("full ")
+}
+
+/// Wall ms so far during which at least one thread of this program was ready to run and waited
+/// for a core (the "some" line of the job's CPU pressure): other programs' threads, or its own
+/// outnumbering the cores, held them all.
+pub(in crate::interleave) fn some_waited_ms() -> f64 {
+    pressure_ms("some ")
+}
+
+fn pressure_ms(line: &str) -> f64 {
     static MISSING: AtomicBool = AtomicBool::new(false);
     if MISSING.load(Ordering::Relaxed) {
         return 0.0;
@@ -431,7 +408,7 @@ pub(in crate::interleave) fn crowded_ms() -> f64 {
     match std::fs::read_to_string(PRESSURE) {
         Ok(text) => text
             .lines()
-            .find(|l| l.starts_with("full "))
+            .find(|l| l.starts_with(line))
             .and_then(|l| l.split_whitespace().find_map(|f| f.strip_prefix("total=")))
             .and_then(|us| us.parse::<f64>().ok())
             .map_or(0.0, |us| us / 1000.0),

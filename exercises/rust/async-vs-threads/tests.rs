@@ -24,6 +24,10 @@ fn budget() -> usize {
     threshold("threadBudget", THREAD_BUDGET) as usize
 }
 const READINGS: usize = 24_000;
+/// Share of the scoring work (CPU-weighted, `WorkLog::overlap_share`) done while two threads
+/// or more were scoring: pieces spawned together and joined at the end read about 1 on any
+/// number of cores, pieces joined one by one about 0 whatever is scored beside them.
+const MIN_OVERLAP_SHARE: f64 = 0.6;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reply {
@@ -336,13 +340,21 @@ fn split_across_threads(ctx: &mut Ctx) -> Verdict {
     if log.max_in_flight < 2 {
         return fail("needlessly_serial", format!("score() ran on {} threads, but never two at the same time: each thread was joined before the next one started{}.", threads, others));
     }
+    // Two threads at the same moment once is not parallel work: most of the scoring work (each
+    // call's CPU time, spread over its real-time span, in which a call whose thread waits for a
+    // core on a busy machine is still running) must be done while another thread scored too. A
+    // few readings scored beside halves scored one after another overlap a few readings' worth.
+    let share = log.overlap_share();
+    if share < MIN_OVERLAP_SHARE {
+        return fail("needlessly_serial", format!("score() ran on {} threads, but {:.0}% of the scoring work (CPU time) was done while no other thread was scoring (at least {:.0}% with two or more at once expected): the pieces ran mostly one after another (a thread joined before the next one started?){}.", threads, (1.0 - share) * 100.0, MIN_OVERLAP_SHARE * 100.0, others));
+    }
     // Every reading must have been scored by score(), exactly once.
     if let Some(scored) = scored {
         if let Some(never) = scored.never_asked("score()", "readings") {
             return fail("wrong_result", format!("total_score() of {} readings returned the right total, but {}: each reading must be scored by score() exactly once.", READINGS, never));
         }
     }
-    pass(format!("the scoring was split over {} threads, up to {} pieces at the same time (work spread {:.2}). For information: {:.0} ms here against {:.0} ms on one thread, on a machine other programs share at this moment", threads, log.max_in_flight, spread, ms, one_thread_ms))
+    pass(format!("the scoring was split over {} threads, up to {} pieces at the same time, two or more at once for {:.0}% of the scoring work (work spread {:.2}). For information: {:.0} ms here against {:.0} ms on one thread, on a machine other programs share at this moment", threads, log.max_in_flight, share * 100.0, spread, ms, one_thread_ms))
 }
 
 pub fn tests() -> Vec<Test> {

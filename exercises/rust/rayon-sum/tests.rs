@@ -119,12 +119,12 @@ fn spread_over_threads(ctx: &mut Ctx) -> Verdict {
     if log.max_in_flight < 2 {
         return fail("needlessly_serial", format!("the items were scored on {} threads, but never two at the same moment: something made them take turns (a Mutex locked around score()?){}. Time: {}.", threads, others, info));
     }
-    // Two threads at the same moment once is not parallel work: the share of the scoring time
-    // (weighted by how long each call ran) during which another thread was scoring too must be
-    // at least half. One item scored beside a sequential stretch overlaps one item's worth.
+    // Two threads at the same moment once is not parallel work: the share of the scoring work
+    // (each call's CPU time, spread over its real-time span) done while another thread was
+    // scoring too must be at least half. One item scored beside a sequential stretch overlaps one item's worth.
     let share = log.overlap_share();
     if share < 0.5 {
-        return fail("needlessly_serial", format!("the items were scored on {} threads, but for {:.0}% of the scoring time only one thread was scoring (at least 50% at the same time expected): the work ran mostly one part after another (a part waited for before the next started?){}. Time: {}.", threads, (1.0 - share) * 100.0, others, info));
+        return fail("needlessly_serial", format!("the items were scored on {} threads, but {:.0}% of the scoring work (CPU time) was done while no other thread was scoring (at least 50% at the same time expected): the work ran mostly one part after another (a part waited for before the next started?){}. Time: {}.", threads, (1.0 - share) * 100.0, others, info));
     }
     let min_spread = threshold("minWorkSpread", 1.5);
     if spread < min_spread {
@@ -136,7 +136,7 @@ fn spread_over_threads(ctx: &mut Ctx) -> Verdict {
             return fail("wrong_result", format!("total_score() of {} items returned the right total, but {}: each item must be scored by score() exactly once.", ITEMS, why));
         }
     }
-    pass(format!("the CPU work was spread {:.1}x over {} threads, up to {} items at the same moment, two or more at once for {:.0}% of the scoring time; {}", spread, threads, log.max_in_flight, share * 100.0, info))
+    pass(format!("the CPU work was spread {:.1}x over {} threads, up to {} items at the same moment, two or more at once for {:.0}% of the scoring work; {}", spread, threads, log.max_in_flight, share * 100.0, info))
 }
 
 pub fn tests() -> Vec<Test> {

@@ -1,7 +1,7 @@
 // Hidden tests for rust/shared-counter. `next_visit` stands for the work each thread does
 // before counting (about 50 µs of computation); it records which thread ran it and how many
 // ran at the same moment, so serialised or single-threaded counting is seen without timing.
-use super::{fail, keyed, measure_work, meet_calls_of, pass, Clock, Ctx, Test, Verdict, WorkLog};
+use super::{contend, fail, keyed, measure_work, meet_calls_of, pass, Clock, Ctx, Test, Verdict, WorkLog};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -22,7 +22,7 @@ fn visits_by_thread() -> std::sync::MutexGuard<'static, Option<HashMap<ThreadId,
 
 /// Handles one visit and returns how many visitors it counts for (1 to 3).
 pub fn next_visit() -> usize {
-    measure_work("next_visit", || {
+    let weight = measure_work("next_visit", || {
         let mut x = 1u64;
         for i in 0..40_000u64 {
             x = std::hint::black_box(x.wrapping_mul(2862933555777941757).wrapping_add(i));
@@ -34,7 +34,11 @@ pub fn next_visit() -> usize {
             *map.entry(std::thread::current().id()).or_insert(0) += 1;
         }
         weight
-    })
+    });
+    // A counter read before this call, or read and written back in two steps after it, loses
+    // updates every grade (see contend): not only when the machine happens to interleave them.
+    contend();
+    weight
 }
 
 /// Runs count(threads, per_thread) and returns what it returned and what next_visit() handed
