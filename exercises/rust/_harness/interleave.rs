@@ -10,11 +10,13 @@
 //! (the test's clock and spans), `paused` (tokio's paused clock and stall timing), `work`
 //! (per-thread CPU time and work spread; `patience` times its rendezvous, `overlap` judges it),
 //! `panics` (panics on any thread → verdicts), `contend` (a read-modify-write that is not
-//! atomic loses updates in every grade).
+//! atomic loses updates in every grade), `network` (a simulated service on the paused clock that
+//! notes which threads called it, and a watch for threads the sandbox refused).
 #![allow(dead_code)]
 
 mod channel;
 mod contend;
+mod network;
 mod overlap;
 mod panics;
 mod patience;
@@ -32,6 +34,7 @@ pub(crate) mod exercise;
 
 use channel::threshold;
 use contend::contend;
+use network::{Network, PanicWatch};
 use paused::{on_runtime_thread, on_test_runtime, test_sleep};
 use rng::{keyed, salt, Rng};
 use panics::panics_so_far;

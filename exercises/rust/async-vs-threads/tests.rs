@@ -3,12 +3,8 @@
 // a thread per request is judged by counting threads. `score` is real CPU work measured on
 // each thread's CPU clock (measure_work), so "split across threads" is judged by how the work
 // was divided (work spread), not by how fast a shared machine happened to be.
-use super::{fail, keyed, measure_work_if, meet_first_calls, now_ms, pass, salt, span, test_sleep, threshold, Clock, Ctx, Inputs, Test, Verdict, WorkLog};
-use std::collections::HashSet;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Mutex, Once};
-use std::thread::ThreadId;
-use std::time::{Duration, Instant};
+use super::{fail, keyed, measure_work_if, meet_first_calls, now_ms, pass, salt, span, threshold, Clock, Ctx, Inputs, Network, PanicWatch, Test, Verdict, WorkLog};
+use std::time::Instant;
 
 const LATENCY_MS: u64 = 20;
 const REQUESTS: u32 = 200;
@@ -47,54 +43,15 @@ static REQUESTED: Inputs<u32> = Inputs::new();
 /// test's own readings, each reading once, count as work.
 static SCORED: Inputs<u32> = Inputs::new();
 
-static CALLERS: Mutex<Option<HashSet<ThreadId>>> = Mutex::new(None);
-static IN_FLIGHT: AtomicUsize = AtomicUsize::new(0);
-static SPAWN_FAILURES: AtomicUsize = AtomicUsize::new(0);
-static FIRST_PANIC: Mutex<Option<String>> = Mutex::new(None);
-static WATCH: Once = Once::new();
-/// The thread that runs the test's paused runtime (set for the duration of a run).
-static RUNTIME_THREAD: Mutex<Option<ThreadId>> = Mutex::new(None);
-
-/// Waits `ms` for a simulated network reply. On the test's paused runtime this is a virtual
-/// wait. A thread of that runtime's blocking pool (spawn_blocking + Handle::block_on) cannot
-/// wait on the paused clock: tokio does not move it while blocking work runs, so it would hang
-/// for ever. That thread waits for real instead, as a thread per request would.
-async fn network_wait(ms: u64) {
-    let on_runtime_thread = *RUNTIME_THREAD.lock().unwrap_or_else(|e| e.into_inner()) == Some(std::thread::current().id());
-    if !on_runtime_thread && tokio::runtime::Handle::try_current().is_ok() && clock_frozen() {
-        std::thread::sleep(Duration::from_millis(ms));
-    } else {
-        test_sleep("request", Duration::from_millis(ms)).await;
-    }
-}
-
-/// True inside a runtime whose clock is paused: its time stands still while real time passes.
-fn clock_frozen() -> bool {
-    let before = tokio::time::Instant::now();
-    let real = Instant::now();
-    while real.elapsed() < Duration::from_micros(20) {
-        std::hint::spin_loop();
-    }
-    tokio::time::Instant::now() == before
-}
-
-struct InFlight;
-impl Drop for InFlight {
-    fn drop(&mut self) {
-        IN_FLIGHT.fetch_sub(1, Ordering::SeqCst);
-    }
-}
+static SERVICE: Network = Network::new();
+static PANICS: PanicWatch = PanicWatch::new();
 
 /// Asks the pricing service about product `id` (waits 20 ms; nothing to compute).
 pub async fn request(id: u32) -> Reply {
-    IN_FLIGHT.fetch_add(1, Ordering::SeqCst);
-    let _guard = InFlight;
-    if let Some(set) = CALLERS.lock().unwrap_or_else(|e| e.into_inner()).as_mut() {
-        set.insert(std::thread::current().id());
-    }
+    let _call = SERVICE.call();
     REQUESTED.claim(&[id]);
     let start = now_ms();
-    network_wait(LATENCY_MS).await;
+    SERVICE.wait("request", LATENCY_MS).await;
     if id < 20 {
         span(&format!("request({})", id), "wait", start, now_ms());
     }
@@ -123,35 +80,17 @@ fn readings(n: usize) -> Vec<u32> {
     (0..n as u32).map(|i| (i ^ salt).wrapping_mul(2_654_435_761) >> 8).collect()
 }
 
-/// Counts panics that mean "the OS refused another thread" (and keeps the first panic's text);
-/// the harness's own hook still runs afterwards.
-fn watch_panics() {
-    WATCH.call_once(|| {
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            let text = info.payload().downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| info.payload().downcast_ref::<String>().cloned()).unwrap_or_default();
-            FIRST_PANIC.lock().unwrap_or_else(|e| e.into_inner()).get_or_insert_with(|| text.clone());
-            if text.contains("failed to spawn thread") || text.contains("Resource temporarily unavailable") || text.contains("spawn worker thread") {
-                SPAWN_FAILURES.fetch_add(1, Ordering::SeqCst);
-            }
-            previous(info)
-        }));
-    });
-    SPAWN_FAILURES.store(0, Ordering::SeqCst);
-    *FIRST_PANIC.lock().unwrap_or_else(|e| e.into_inner()) = None;
-}
-
 /// "1 reply", "5 replies".
 fn count(n: usize, one: &str, many: &str) -> String {
     format!("{} {}", n, if n == 1 { one } else { many })
 }
 
 fn first_panic() -> String {
-    FIRST_PANIC.lock().unwrap_or_else(|e| e.into_inner()).take().unwrap_or_else(|| "no message".to_string())
+    PANICS.first_panic().unwrap_or_else(|| "no message".to_string())
 }
 
 fn refused_threads(what: &str) -> Option<Verdict> {
-    if SPAWN_FAILURES.load(Ordering::SeqCst) == 0 {
+    if PANICS.spawn_failures() == 0 {
         return None;
     }
     Some(fail("thread_budget", format!("{} tried to start more threads than the budget of {} (the sandbox refused to create more: \"failed to spawn thread\")", what, budget())))
@@ -172,24 +111,17 @@ struct Fetched {
 /// Runs fetch_all(ids) on the paused clock, catching a panic, and waits (up to 2 s of real
 /// time) for requests still running on threads nobody joined.
 fn run_fetch(ctx: &mut Ctx, ids: Vec<u32>) -> Fetched {
-    watch_panics();
-    *CALLERS.lock().unwrap_or_else(|e| e.into_inner()) = Some(HashSet::new());
-    *RUNTIME_THREAD.lock().unwrap_or_else(|e| e.into_inner()) = Some(std::thread::current().id());
-    let runtime = std::thread::current().id();
+    PANICS.start();
+    SERVICE.open();
     let mut distinct = ids.clone();
     distinct.sort();
     distinct.dedup();
     let units = if distinct.len() < ids.len() { "different ids" } else { "ids" };
     REQUESTED.start(distinct);
     let replies = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| ctx.paused(student_fetch_all(ids)))).ok();
-    *RUNTIME_THREAD.lock().unwrap_or_else(|e| e.into_inner()) = None;
-    let deadline = Instant::now() + Duration::from_millis(2000);
-    while IN_FLIGHT.load(Ordering::SeqCst) > 0 && Instant::now() < deadline {
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    let callers = CALLERS.lock().unwrap_or_else(|e| e.into_inner()).take().unwrap_or_default();
+    let callers = SERVICE.close();
     let never_asked = REQUESTED.take().and_then(|asked| asked.never_asked("request", units));
-    Fetched { replies, threads: callers.len(), off_runtime: callers.iter().filter(|&&t| t != runtime).count(), never_asked }
+    Fetched { replies, threads: callers.threads, off_runtime: callers.off_runtime, never_asked }
 }
 
 fn wrong_replies(out: &Fetched, ids: &[u32]) -> Option<Verdict> {
@@ -255,7 +187,7 @@ fn requests_overlap(ctx: &mut Ctx) -> Verdict {
 // ---- the computing workload -----------------------------------------------------------
 
 fn run_total(data: &[u32]) -> Option<u64> {
-    watch_panics();
+    PANICS.start();
     SCORED.start(data.iter().copied());
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| student_total_score(data))).ok()
 }

@@ -2,12 +2,7 @@
 // and notes which OS thread polled it, so "a thread per download" is judged by counting
 // threads against the budget, never by memory or speed. A thread the sandbox refused to
 // create (its hard cap sits far above the budget) counts as a budget breach too.
-use super::{fail, keyed, now_ms, pass, span, test_sleep, threshold, Clock, Ctx, Inputs, Test, Verdict};
-use std::collections::HashSet;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Mutex, Once};
-use std::thread::ThreadId;
-use std::time::{Duration, Instant};
+use super::{fail, keyed, now_ms, pass, span, threshold, Clock, Ctx, Inputs, Network, PanicWatch, Test, Verdict};
 
 const LATENCY_MS: u64 = 100;
 const MANY: u32 = 1000;
@@ -33,76 +28,19 @@ fn size_of(id: u32) -> usize {
 
 /// The ids `download` was asked for during the current `run` (the host's own record).
 static ASKED: Inputs<u32> = Inputs::new();
-
-/// Threads that ran `download` during the current `run` (None outside one).
-static CALLERS: Mutex<Option<HashSet<ThreadId>>> = Mutex::new(None);
-static IN_FLIGHT: AtomicUsize = AtomicUsize::new(0);
-static SPAWN_FAILURES: AtomicUsize = AtomicUsize::new(0);
-static FIRST_PANIC: Mutex<Option<String>> = Mutex::new(None);
-static WATCH: Once = Once::new();
-/// The thread that runs the test's paused runtime (set for the duration of a run).
-static RUNTIME_THREAD: Mutex<Option<ThreadId>> = Mutex::new(None);
-
-/// Waits `ms` for a simulated network reply. On the test's paused runtime this is a virtual
-/// wait. A thread of that runtime's blocking pool (spawn_blocking + Handle::block_on) cannot
-/// wait on the paused clock: tokio does not move it while blocking work runs, so it would hang
-/// for ever. That thread waits for real instead, as a thread per request would.
-async fn network_wait(ms: u64) {
-    let on_runtime_thread = *RUNTIME_THREAD.lock().unwrap_or_else(|e| e.into_inner()) == Some(std::thread::current().id());
-    if !on_runtime_thread && tokio::runtime::Handle::try_current().is_ok() && clock_frozen() {
-        std::thread::sleep(Duration::from_millis(ms));
-    } else {
-        test_sleep("download", Duration::from_millis(ms)).await;
-    }
-}
-
-/// True inside a runtime whose clock is paused: its time stands still while real time passes.
-fn clock_frozen() -> bool {
-    let before = tokio::time::Instant::now();
-    let real = Instant::now();
-    while real.elapsed() < Duration::from_micros(20) {
-        std::hint::spin_loop();
-    }
-    tokio::time::Instant::now() == before
-}
-
-struct InFlight;
-impl Drop for InFlight {
-    fn drop(&mut self) {
-        IN_FLIGHT.fetch_sub(1, Ordering::SeqCst);
-    }
-}
+static SERVICE: Network = Network::new();
+static PANICS: PanicWatch = PanicWatch::new();
 
 /// Downloads file `id` (waits 100 ms; nothing to compute).
 pub async fn download(id: u32) -> Download {
-    IN_FLIGHT.fetch_add(1, Ordering::SeqCst);
-    let _guard = InFlight;
-    if let Some(set) = CALLERS.lock().unwrap_or_else(|e| e.into_inner()).as_mut() {
-        set.insert(std::thread::current().id());
-    }
+    let _call = SERVICE.call();
     ASKED.claim(&[id]);
     let start = now_ms();
-    network_wait(LATENCY_MS).await;
+    SERVICE.wait("download", LATENCY_MS).await;
     if id < 20 {
         span(&format!("download({})", id), "wait", start, now_ms());
     }
     Download { id, bytes: size_of(id) }
-}
-
-/// Counts panics that mean "the OS refused another thread", wherever they happen; the
-/// harness's own hook still runs afterwards.
-fn watch_spawn_failures() {
-    WATCH.call_once(|| {
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            let text = info.payload().downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| info.payload().downcast_ref::<String>().cloned()).unwrap_or_default();
-            FIRST_PANIC.lock().unwrap_or_else(|e| e.into_inner()).get_or_insert_with(|| text.clone());
-            if text.contains("failed to spawn thread") || text.contains("Resource temporarily unavailable") || text.contains("spawn worker thread") {
-                SPAWN_FAILURES.fetch_add(1, Ordering::SeqCst);
-            }
-            previous(info)
-        }));
-    });
 }
 
 struct Outcome {
@@ -120,24 +58,13 @@ struct Outcome {
 /// Runs download_all(ids) on the paused clock, catching a panic, and waits (up to 2 s of real
 /// time) for downloads still running on threads nobody joined.
 fn run(ctx: &mut Ctx, ids: Vec<u32>) -> Outcome {
-    watch_spawn_failures();
-    SPAWN_FAILURES.store(0, Ordering::SeqCst);
-    *FIRST_PANIC.lock().unwrap_or_else(|e| e.into_inner()) = None;
-    *CALLERS.lock().unwrap_or_else(|e| e.into_inner()) = Some(HashSet::new());
-    *RUNTIME_THREAD.lock().unwrap_or_else(|e| e.into_inner()) = Some(std::thread::current().id());
-    let runtime = std::thread::current().id();
+    PANICS.start();
+    SERVICE.open();
     ASKED.start(ids.iter().copied());
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| ctx.paused(student_download_all(ids)))).ok();
-    *RUNTIME_THREAD.lock().unwrap_or_else(|e| e.into_inner()) = None;
-    let deadline = Instant::now() + Duration::from_millis(2000);
-    while IN_FLIGHT.load(Ordering::SeqCst) > 0 && Instant::now() < deadline {
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    let callers = CALLERS.lock().unwrap_or_else(|e| e.into_inner()).take().unwrap_or_default();
-    let first_panic = FIRST_PANIC.lock().unwrap_or_else(|e| e.into_inner()).take();
-    let off_runtime = callers.iter().filter(|&&t| t != runtime).count();
+    let callers = SERVICE.close();
     let never_asked = ASKED.take().and_then(|asked| asked.never_asked("download", "ids"));
-    Outcome { result, threads: callers.len(), off_runtime, spawn_failures: SPAWN_FAILURES.load(Ordering::SeqCst), first_panic, never_asked }
+    Outcome { result, threads: callers.threads, off_runtime: callers.off_runtime, spawn_failures: PANICS.spawn_failures(), first_panic: PANICS.first_panic(), never_asked }
 }
 
 /// "1 thread", "3 threads".
