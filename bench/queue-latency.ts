@@ -83,7 +83,7 @@ export async function run(args: string[]): Promise<number> {
         const started = performance.now();
         const { gradingRunId } = await createSubmission({
           userId,
-          exerciseSlug: exercise.trackSlug,
+          trackSlug: exercise.trackSlug,
           code: `// ${i}\n`,
         });
         // The commit happened just before createSubmission resolved; NOTIFY is sent at commit.

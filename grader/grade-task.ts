@@ -47,7 +47,7 @@ export function gradeTask(options: { grade: GradeFn; workerId: string; log: Json
       submissionId: claim.submissionId,
       jobId,
       attempt: claim.attempts,
-      exercise: claim.exerciseSlug,
+      exercise: claim.trackSlug,
     });
     queueWait.observe(Math.max(0, (Date.now() - claim.queuedAt.getTime()) / 1000));
     log.info("grading");
@@ -55,7 +55,7 @@ export function gradeTask(options: { grade: GradeFn; workerId: string; log: Json
     const started = performance.now();
     let result: GradeResult;
     try {
-      result = await options.grade({ exerciseId: claim.exerciseSlug, code: claim.code, signal: helpers.abortSignal });
+      result = await options.grade({ exerciseId: claim.trackSlug, code: claim.code, signal: helpers.abortSignal });
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
       if (!finalAttempt) {
@@ -69,7 +69,7 @@ export function gradeTask(options: { grade: GradeFn; workerId: string; log: Json
         `Grading failed ${claim.attempts} times; a teacher can regrade it. Last error: ${why}`,
       );
     } finally {
-      gradingDuration.observe({ exercise: claim.exerciseSlug }, (performance.now() - started) / 1000);
+      gradingDuration.observe({ exercise: claim.trackSlug }, (performance.now() - started) / 1000);
     }
     const { stored } = await storeGradeResult({ gradingRunId, result, attempt: claim.attempts });
     gradeJobs.inc({ outcome: stored ? "stored" : "not_stored" });

@@ -7,13 +7,13 @@ import { exercisePath } from "./format";
 /** The students whose submissions landed in one bucket, each linking to their attempts. */
 export function BucketStudents({
   classId,
-  exerciseSlug,
+  trackSlug,
   bucket,
   label,
   students,
 }: {
   classId: string;
-  exerciseSlug: string;
+  trackSlug: string;
   bucket: VerdictBucket;
   label: string;
   students: Record<string, StudentRow>;
@@ -36,7 +36,7 @@ export function BucketStudents({
           return (
             <li key={s.userId}>
               <Link
-                href={`/teach/classes/${classId}/students/${encodeURIComponent(s.userId)}/exercises/${exercisePath(exerciseSlug)}`}
+                href={`/teach/classes/${classId}/students/${encodeURIComponent(s.userId)}/exercises/${exercisePath(trackSlug)}`}
                 className="flex items-center gap-3 px-4 py-2.5 text-sm hover:bg-surface-muted"
               >
                 <span className="flex min-w-0 flex-1 flex-col">

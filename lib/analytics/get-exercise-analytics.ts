@@ -22,11 +22,11 @@ const CompileDiagnostics = z.object({
 export async function getExerciseAnalytics(options: {
   viewer: Viewer | null;
   classId: string;
-  exerciseSlug: string;
+  trackSlug: string;
 }): Promise<ExerciseAnalytics | null> {
   await getTaughtClass({ viewer: options.viewer, classId: options.classId });
   const exercise = await db.exercise.findUnique({
-    where: { trackSlug: options.exerciseSlug },
+    where: { trackSlug: options.trackSlug },
     select: { id: true, trackSlug: true, title: true, track: true },
   });
   // Not assigned: the students' work on it is theirs, not the class's (class-access.ts).

@@ -41,7 +41,7 @@ export async function listStudentAttempts(options: {
   viewer: Viewer | null;
   classId: string;
   userId: string;
-  exerciseSlug: string;
+  trackSlug: string;
 }): Promise<StudentWork | null> {
   await getTaughtClass({ viewer: options.viewer, classId: options.classId });
   await requireMember({ classId: options.classId, userId: options.userId });
@@ -51,7 +51,7 @@ export async function listStudentAttempts(options: {
   });
   if (!student) return null;
   const exercise = await db.exercise.findUnique({
-    where: { trackSlug: options.exerciseSlug },
+    where: { trackSlug: options.trackSlug },
     select: { id: true, trackSlug: true, title: true, language: true },
   });
   if (!exercise || !(await isAssignedExercise({ classId: options.classId, exerciseId: exercise.id }))) return null;

@@ -64,9 +64,9 @@ export async function isAssignedExercise({
 }
 
 /** The exercise by its public id, when the class assigned it; null otherwise (and for unknown ids). */
-export async function findAssignedExercise({ classId, exerciseSlug }: { classId: string; exerciseSlug: string }) {
+export async function findAssignedExercise({ classId, trackSlug }: { classId: string; trackSlug: string }) {
   const found = await db.assignment.findFirst({
-    where: { classId, kind: "exercise", exercise: { trackSlug: exerciseSlug } },
+    where: { classId, kind: "exercise", exercise: { trackSlug } },
     select: { exercise: { select: { id: true, trackSlug: true, title: true } } },
   });
   return found?.exercise ?? null;

@@ -1,7 +1,7 @@
 // Shapes at the class boundaries (API requests and responses, page params), shared by routes,
 // forms and tests. Dates travel as ISO strings.
 import { z } from "zod";
-import { EMAIL_MAX, ExerciseSlug, QuizId, singleLine } from "../http/schemas.ts";
+import { EMAIL_MAX, TrackSlug, QuizId, singleLine } from "../http/schemas.ts";
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, normaliseJoinCode } from "./join-code.ts";
 
 export const ClassName = singleLine(200)
@@ -50,7 +50,7 @@ export const AddAssignmentRequest = z.discriminatedUnion("kind", [
   z
     .object({
       kind: z.literal("exercise"),
-      exerciseId: ExerciseSlug,
+      exerciseId: TrackSlug,
       dueAt: DueAt.optional(),
     })
     .strict(),

@@ -1,12 +1,12 @@
 // The draft boundary: the autosave API's request and response, and the browser's local copy.
 import { z } from "zod";
-import { Code, ExerciseSlug } from "../http/schemas.ts";
+import { Code, TrackSlug } from "../http/schemas.ts";
 
 /** Autosave (PUT /api/drafts): code rules as for submissions. */
-export const SaveDraftRequest = z.object({ exerciseId: ExerciseSlug, code: Code });
+export const SaveDraftRequest = z.object({ exerciseId: TrackSlug, code: Code });
 export const SaveDraftResponse = z.object({ updatedAt: z.string() });
 
-export const DraftQuery = z.object({ exerciseId: ExerciseSlug });
+export const DraftQuery = z.object({ exerciseId: TrackSlug });
 export const DraftResponse = z.object({ draft: z.object({ code: z.string(), updatedAt: z.string() }).nullable() });
 export type DraftResponse = z.infer<typeof DraftResponse>;
 

@@ -6,7 +6,7 @@ import { Prisma } from "../generated/prisma/client.ts";
 import { db } from "../db.ts";
 
 export type Claim =
-  | { kind: "claimed"; exerciseSlug: string; code: string; attempts: number; submissionId: string; queuedAt: Date }
+  | { kind: "claimed"; trackSlug: string; code: string; attempts: number; submissionId: string; queuedAt: Date }
   | { kind: "done" }
   | { kind: "missing" };
 
@@ -36,7 +36,7 @@ export async function claimGradingRun(options: {
     });
     return {
       kind: "claimed",
-      exerciseSlug: run.submission.exercise.trackSlug,
+      trackSlug: run.submission.exercise.trackSlug,
       code: run.submission.code,
       attempts: run.attempts,
       submissionId: run.submission.id,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { describeZodError, zodErrorCode } from "./errors-to-response.ts";
-import { Code, Email, ExerciseSlug, PersonName, QuizId, SearchTerm, UserId, Uuid } from "./schemas.ts";
+import { Code, Email, TrackSlug, PersonName, QuizId, SearchTerm, UserId, Uuid } from "./schemas.ts";
 
 function problem(schema: z.ZodType, field: string, value: unknown): string | null {
   const parsed = z.object({ [field]: schema }).safeParse({ [field]: value });
@@ -15,7 +15,7 @@ describe("edge schemas", () => {
     expect(SearchTerm.parse("")).toBe("");
     expect(Uuid.parse("00000000-0000-4000-8000-000000000000")).toBeTruthy();
     expect(UserId.parse("aB3_xYz-0123456789abcdefghijklmn")).toBeTruthy();
-    expect(ExerciseSlug.parse("rust/bank-transfer")).toBe("rust/bank-transfer");
+    expect(TrackSlug.parse("rust/bank-transfer")).toBe("rust/bank-transfer");
     expect(QuizId.parse("async-rust")).toBe("async-rust");
     expect(Email.parse(" Ada@School.Example ")).toBe("ada@school.example");
   });
@@ -39,7 +39,7 @@ describe("edge schemas", () => {
     expect(problem(PersonName, "name", 42)).toMatch(/^Invalid name/);
     expect(problem(Uuid, "classId", "not-a-uuid")).toBe("Invalid classId: is not an id");
     expect(problem(UserId, "userId", "../admin")).toMatch(/not a user id/);
-    expect(problem(ExerciseSlug, "exerciseId", "ts/../x")).toMatch(/looks like/);
+    expect(problem(TrackSlug, "exerciseId", "ts/../x")).toMatch(/looks like/);
   });
 
   it("keep the code rules at the edge, with 413 for oversized code", () => {

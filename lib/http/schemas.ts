@@ -49,7 +49,7 @@ export const Uuid = z.string().regex(UUID, "is not an id");
 export const UserId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "is not a user id");
 
 /** An exercise's public id, "<track>/<slug>". */
-export const ExerciseSlug = z
+export const TrackSlug = z
   .string()
   .trim()
   .min(1, "is required")

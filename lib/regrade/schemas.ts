@@ -1,10 +1,10 @@
 // The regrade boundary: what a teacher posts and what the progress endpoint returns.
 import { z } from "zod";
-import { ExerciseSlug } from "../http/schemas.ts";
+import { TrackSlug } from "../http/schemas.ts";
 
 export const StartRegradeRequest = z.object({
   /** The exercise's public id, e.g. "rust/bank-transfer". */
-  exerciseId: ExerciseSlug,
+  exerciseId: TrackSlug,
 });
 export type StartRegradeRequest = z.infer<typeof StartRegradeRequest>;
 

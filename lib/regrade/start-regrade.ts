@@ -13,16 +13,16 @@ import { REGRADE_BATCH_SIZE, REGRADE_PRIORITY } from "./schemas.ts";
 export async function startRegrade(options: {
   viewer: Viewer | null;
   classId: string;
-  exerciseSlug: string;
+  trackSlug: string;
   batchSize?: number;
 }): Promise<{ regradeId: string; total: number }> {
   const teacher = requireTeacher(options.viewer);
   const taught = await getTaughtClass({ viewer: teacher, classId: options.classId });
-  const exercise = await db.exercise.findUnique({ where: { trackSlug: options.exerciseSlug }, select: { id: true } });
-  if (!exercise) throw new AppError("not_found", `There is no exercise "${options.exerciseSlug}".`);
+  const exercise = await db.exercise.findUnique({ where: { trackSlug: options.trackSlug }, select: { id: true } });
+  if (!exercise) throw new AppError("not_found", `There is no exercise "${options.trackSlug}".`);
   // Students' work on exercises the class did not assign is not the teacher's to regrade (or count).
   if (!(await isAssignedExercise({ classId: taught.id, exerciseId: exercise.id }))) {
-    throw new AppError("not_found", `"${options.exerciseSlug}" is not assigned to this class.`);
+    throw new AppError("not_found", `"${options.trackSlug}" is not assigned to this class.`);
   }
 
   // A second click while the first regrade is still grading would only queue the same work again.

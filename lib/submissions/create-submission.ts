@@ -16,7 +16,7 @@ import { enforceSubmissionRateLimit, lockUserSubmissions, type SubmissionRateLim
 
 export async function createSubmission(options: {
   userId: string;
-  exerciseSlug: string;
+  trackSlug: string;
   code: string;
   /** The client's address as our web server resolved it (lib/http/client-ip.ts); guests are limited per address. */
   clientIp?: string | null;
@@ -32,11 +32,11 @@ export async function createSubmission(options: {
     const user = await tx.user.findUnique({ where: { id: options.userId }, select: { isAnonymous: true } });
     if (!user) throw new AppError("unauthorized", "Your session has ended. Reload the page to start a new one.");
     const exercise = await tx.exercise.findUnique({
-      where: { trackSlug: options.exerciseSlug },
+      where: { trackSlug: options.trackSlug },
       select: { id: true, language: true, archived: true },
     });
     if (!exercise || exercise.archived) {
-      throw new AppError("not_found", `There is no exercise "${options.exerciseSlug}".`);
+      throw new AppError("not_found", `There is no exercise "${options.trackSlug}".`);
     }
     await enforceSubmissionRateLimit({ tx, userId: options.userId, limit: options.rateLimit });
     const ipKey = user.isAnonymous === true ? guestIpKey(options.clientIp) : null;

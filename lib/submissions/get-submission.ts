@@ -22,7 +22,7 @@ export async function getSubmission(options: { userId: string; submissionId: str
   if (!row || !run) return null;
   return {
     id: row.id,
-    exerciseSlug: row.exercise.trackSlug,
+    trackSlug: row.exercise.trackSlug,
     code: row.code,
     createdAt: row.createdAt,
     run: { id: run.id, state: run.state, result: parseStoredResult(run.id, run.result) },

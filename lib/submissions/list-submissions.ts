@@ -4,12 +4,12 @@ import { SubmissionListItem } from "./schemas.ts";
 /** The user's submissions for one exercise, newest first, each with its latest run's verdict. */
 export async function listSubmissions(options: {
   userId: string;
-  exerciseSlug: string;
+  trackSlug: string;
   limit?: number;
 }): Promise<SubmissionListItem[]> {
   const limit = Math.min(Math.max(Math.trunc(options.limit ?? 20), 1), 100);
   const rows = await db.submission.findMany({
-    where: { userId: options.userId, exercise: { trackSlug: options.exerciseSlug } },
+    where: { userId: options.userId, exercise: { trackSlug: options.trackSlug } },
     orderBy: { createdAt: "desc" },
     take: limit,
     select: {

@@ -3,13 +3,13 @@
 // the way in, never trusted).
 import { z } from "zod";
 import { GradeResult } from "../../grader/contract.ts";
-import { Code, ExerciseSlug } from "../http/schemas.ts";
+import { Code, TrackSlug } from "../http/schemas.ts";
 
 export { checkCode, MAX_CODE_BYTES } from "./code-rules.ts";
 
 export const SubmitRequest = z.object({
   /** The exercise's public id, e.g. "ts/shared-counter". */
-  exerciseId: ExerciseSlug,
+  exerciseId: TrackSlug,
   /** The code rules (size, plain text) of code-rules.ts, at the edge. */
   code: Code,
 });
@@ -20,7 +20,7 @@ export type RunState = z.infer<typeof RunState>;
 
 export type SubmissionView = {
   id: string;
-  exerciseSlug: string;
+  trackSlug: string;
   code: string;
   createdAt: Date;
   run: { id: string; state: RunState; result: GradeResult | null };
@@ -42,7 +42,7 @@ export type SubmissionResponse = z.infer<typeof SubmissionResponse>;
 export type SubmissionDetail = SubmissionResponse["submission"];
 
 /** The viewer's submissions for one exercise (GET /api/submissions?exerciseId=…). */
-export const SubmissionListQuery = z.object({ exerciseId: ExerciseSlug });
+export const SubmissionListQuery = z.object({ exerciseId: TrackSlug });
 
 export const SubmissionListItem = z.object({
   id: z.string(),

@@ -70,11 +70,11 @@ describe("linking a guest's work on sign-up", () => {
     const classId = await createClass();
     const { browser, guestId } = await signInAsGuest();
 
-    await saveDraft({ userId: guestId, exerciseSlug: first.trackSlug, code: "export const guest = 1;\n" });
+    await saveDraft({ userId: guestId, trackSlug: first.trackSlug, code: "export const guest = 1;\n" });
     const draftBefore = await db.draft.findFirstOrThrow({ where: { userId: guestId } });
     const submissions = [
-      await createSubmission({ userId: guestId, exerciseSlug: first.trackSlug, code: "a\n" }),
-      await createSubmission({ userId: guestId, exerciseSlug: second.trackSlug, code: "b\n" }),
+      await createSubmission({ userId: guestId, trackSlug: first.trackSlug, code: "a\n" }),
+      await createSubmission({ userId: guestId, trackSlug: second.trackSlug, code: "b\n" }),
     ];
     const attemptId = await createQuizAttempt(guestId);
     await db.classMember.create({ data: { classId, userId: guestId } });
@@ -134,8 +134,8 @@ describe("linking a guest's work on sign-in to an existing account", () => {
         { classId: guestClass, userId: guestId },
       ],
     });
-    await createSubmission({ userId: accountId, exerciseSlug: a.trackSlug, code: "mine\n" });
-    await createSubmission({ userId: guestId, exerciseSlug: a.trackSlug, code: "guest\n" });
+    await createSubmission({ userId: accountId, trackSlug: a.trackSlug, code: "mine\n" });
+    await createSubmission({ userId: guestId, trackSlug: a.trackSlug, code: "guest\n" });
 
     expect((await browser.auth("sign-in/email", { email: address, password: PASSWORD })).status).toBe(200);
     expect((await sessionUser(browser))?.id).toBe(accountId);
@@ -155,7 +155,7 @@ describe("linking a guest's work on sign-in to an existing account", () => {
     const address = `linus-${randomUUID().slice(0, 8)}@example.test`;
     await new AuthSession().auth("sign-up/email", { name: "Linus", email: address, password: PASSWORD });
     const { browser, guestId } = await signInAsGuest();
-    await saveDraft({ userId: guestId, exerciseSlug: exercise.trackSlug, code: "still mine\n" });
+    await saveDraft({ userId: guestId, trackSlug: exercise.trackSlug, code: "still mine\n" });
 
     expect((await browser.auth("sign-in/email", { email: address, password: "not the password" })).status).toBe(401);
     expect((await sessionUser(browser))?.id).toBe(guestId);
@@ -167,8 +167,8 @@ describe("a move that fails", () => {
   it("moves nothing and keeps the guest, so signing in again can retry", async () => {
     const exercise = await createExercise();
     const { browser, guestId } = await signInAsGuest();
-    await saveDraft({ userId: guestId, exerciseSlug: exercise.trackSlug, code: "kept\n" });
-    await createSubmission({ userId: guestId, exerciseSlug: exercise.trackSlug, code: "kept\n" });
+    await saveDraft({ userId: guestId, trackSlug: exercise.trackSlug, code: "kept\n" });
+    await createSubmission({ userId: guestId, trackSlug: exercise.trackSlug, code: "kept\n" });
     await createQuizAttempt(guestId);
     // Break the last step of the move (item results), for this guest only.
     await db.$executeRawUnsafe(`CREATE FUNCTION accounts_test_fail_link() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -125,7 +125,7 @@ describe("analytics numbers", () => {
     const data = await getExerciseAnalytics({
       viewer: viewer(teacherId, "teacher"),
       classId,
-      exerciseSlug: exercise.trackSlug,
+      trackSlug: exercise.trackSlug,
     });
     expect(data?.outcome.buckets.map((b) => [b.key, b.submissions, b.students.map((s) => s.userId)])).toEqual([
       ["pass", 1, [aliceId]],
@@ -167,30 +167,30 @@ describe("who may look", () => {
     it(`refuses a ${who} everywhere with ${code}`, async () => {
       const v = as();
       expect((await denial(getClassAnalytics({ viewer: v, classId }))).code).toBe(code);
-      expect((await denial(getExerciseAnalytics({ viewer: v, classId, exerciseSlug: exercise.trackSlug }))).code).toBe(
+      expect((await denial(getExerciseAnalytics({ viewer: v, classId, trackSlug: exercise.trackSlug }))).code).toBe(
         code,
       );
       expect(
-        (await denial(listStudentAttempts({ viewer: v, classId, userId: aliceId, exerciseSlug: exercise.trackSlug })))
+        (await denial(listStudentAttempts({ viewer: v, classId, userId: aliceId, trackSlug: exercise.trackSlug })))
           .code,
       ).toBe(code);
       expect((await denial(listStudentExercises({ viewer: v, classId, userId: aliceId }))).code).toBe(code);
       expect((await denial(getRegradeProgress({ viewer: v, classId, regradeId: randomUUID() }))).code).toBe(code);
-      expect((await denial(startRegrade({ viewer: v, classId, exerciseSlug: exercise.trackSlug }))).code).toBe(code);
+      expect((await denial(startRegrade({ viewer: v, classId, trackSlug: exercise.trackSlug }))).code).toBe(code);
     });
   }
 
   it("hides a non-member's work even from the class's teacher", async () => {
     const teacher = viewer(teacherId, "teacher");
     const refused = await denial(
-      listStudentAttempts({ viewer: teacher, classId, userId: outsiderId, exerciseSlug: exercise.trackSlug }),
+      listStudentAttempts({ viewer: teacher, classId, userId: outsiderId, trackSlug: exercise.trackSlug }),
     );
     expect(refused.code).toBe("not_found");
     expect((await denial(listStudentExercises({ viewer: teacher, classId, userId: outsiderId }))).code).toBe(
       "not_found",
     );
     const unknown = await denial(
-      listStudentAttempts({ viewer: teacher, classId, userId: "no-such-user", exerciseSlug: exercise.trackSlug }),
+      listStudentAttempts({ viewer: teacher, classId, userId: "no-such-user", trackSlug: exercise.trackSlug }),
     );
     expect(unknown.code).toBe("not_found");
     expect((await denial(getClassAnalytics({ viewer: teacher, classId: "not-a-uuid" }))).code).toBe("not_found");
@@ -198,7 +198,7 @@ describe("who may look", () => {
 
   it("shows the teacher (and an admin) a member's attempts newest first, with diffs and nothing else", async () => {
     for (const v of [viewer(teacherId, "teacher"), viewer(adminId, "admin")]) {
-      const work = await listStudentAttempts({ viewer: v, classId, userId: aliceId, exerciseSlug: exercise.trackSlug });
+      const work = await listStudentAttempts({ viewer: v, classId, userId: aliceId, trackSlug: exercise.trackSlug });
       expect(work?.attempts.map((a) => [a.number, a.run?.result?.status, a.code])).toEqual([
         [3, "pass", "fn a() { y }\n"],
         [2, "fail", "fn a() { x }\n"],

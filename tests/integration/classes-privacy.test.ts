@@ -27,8 +27,8 @@ beforeAll(async () => {
   [teacher, alice] = await Promise.all([createPerson("teacher"), createPerson("student", "Alice")]);
   [assigned, unassigned] = await Promise.all([createExercise(), createExercise()]);
   // Before joining, Alice works on both exercises.
-  await createSubmission({ userId: alice.id, exerciseSlug: unassigned.trackSlug, code: "PRIVATE ATTEMPT\n" });
-  await createSubmission({ userId: alice.id, exerciseSlug: assigned.trackSlug, code: "class work\n" });
+  await createSubmission({ userId: alice.id, trackSlug: unassigned.trackSlug, code: "PRIVATE ATTEMPT\n" });
+  await createSubmission({ userId: alice.id, trackSlug: assigned.trackSlug, code: "class work\n" });
   classId = (
     await db.class.create({
       data: { name: "Privacy", ownerId: teacher.id, joinCode: randomUUID().slice(0, 8).toUpperCase() },
@@ -47,7 +47,7 @@ describe("a teacher's views of a member", () => {
         viewer: teacher.viewer,
         classId,
         userId: alice.id,
-        exerciseSlug: unassigned.trackSlug,
+        trackSlug: unassigned.trackSlug,
       }),
     ).toBeNull();
     expect(
@@ -56,16 +56,14 @@ describe("a teacher's views of a member", () => {
           viewer: teacher.viewer,
           classId,
           userId: alice.id,
-          exerciseSlug: assigned.trackSlug,
+          trackSlug: assigned.trackSlug,
         })
       )?.attempts,
     ).toHaveLength(1);
   });
 
   it("give no analytics, gradebook column or regrade for an unassigned exercise", async () => {
-    expect(
-      await getExerciseAnalytics({ viewer: teacher.viewer, classId, exerciseSlug: unassigned.trackSlug }),
-    ).toBeNull();
+    expect(await getExerciseAnalytics({ viewer: teacher.viewer, classId, trackSlug: unassigned.trackSlug })).toBeNull();
     const gradebook = await getGradebook({ viewer: teacher.viewer, classId });
     expect(gradebook.assignments.map((a) => a.workRef)).toEqual([assigned.id]);
     const csv = await callRoute(getCsv, {
@@ -76,7 +74,7 @@ describe("a teacher's views of a member", () => {
     });
     expect(csv.status).toBe(200);
     expect(csv.text).not.toContain(unassigned.trackSlug);
-    const refused = await startRegrade({ viewer: teacher.viewer, classId, exerciseSlug: unassigned.trackSlug }).catch(
+    const refused = await startRegrade({ viewer: teacher.viewer, classId, trackSlug: unassigned.trackSlug }).catch(
       (e: unknown) => e,
     );
     expect(refused instanceof AppError && refused.code).toBe("not_found");
@@ -92,7 +90,7 @@ describe("a teacher's views of a member", () => {
         viewer: teacher.viewer,
         classId,
         userId: alice.id,
-        exerciseSlug: unassigned.trackSlug,
+        trackSlug: unassigned.trackSlug,
       });
       expect(work?.attempts.map((a) => a.code)).toEqual(["PRIVATE ATTEMPT\n"]);
     } finally {

@@ -25,7 +25,7 @@ useTestDatabase();
 afterAll(() => disconnectDb());
 
 let teacher: Person, otherTeacher: Person, studentA: Person, studentB: Person, guest: Person;
-let classId: string, joinCode: string, assignmentId: string, exerciseSlug: string;
+let classId: string, joinCode: string, assignmentId: string, trackSlug: string;
 const CLASS_NAME = "Secret Seminar 7f3a";
 
 beforeAll(async () => {
@@ -37,7 +37,7 @@ beforeAll(async () => {
     createPerson("anonymous"),
   ]);
   const exercise = await createExercise();
-  exerciseSlug = exercise.trackSlug;
+  trackSlug = exercise.trackSlug;
   const created = await createClass({ viewer: teacher.viewer, name: CLASS_NAME });
   classId = created.id;
   joinCode = created.joinCode;
@@ -48,7 +48,7 @@ beforeAll(async () => {
 
 /** Strings that would reveal the class if they appeared in a refused response. */
 function secrets(): string[] {
-  return [CLASS_NAME, joinCode, studentA.email, studentA.name, exerciseSlug, assignmentId];
+  return [CLASS_NAME, joinCode, studentA.email, studentA.name, trackSlug, assignmentId];
 }
 
 type Cell = { actor: () => Person | null; label: string; status: number };
@@ -192,7 +192,7 @@ describe("teacher routes refuse everyone but the class's teacher", () => {
     expect(csv.text).toContain(studentA.email);
     const list = await callRoute(assignmentsRoute.GET, { method: "GET", path: "/x", as: teacher, params: { classId } });
     expect(list.status).toBe(200);
-    expect(list.text).toContain(exerciseSlug);
+    expect(list.text).toContain(trackSlug);
   });
 
   it("lets an admin look at any class", async () => {
@@ -297,7 +297,7 @@ describe("a student sees only their own classes and work", () => {
     expect(await listJoinedClasses({ viewer: studentB.viewer })).toEqual([]);
     expect(await listMyAssignments({ viewer: studentB.viewer })).toEqual([]);
     const mine = await listMyAssignments({ viewer: studentA.viewer });
-    expect(mine.map((a) => a.ref)).toEqual([exerciseSlug]);
+    expect(mine.map((a) => a.ref)).toEqual([trackSlug]);
   });
 
   it("refuses the teacher-only lib functions to students and other teachers", async () => {

@@ -81,7 +81,7 @@ describe("ops endpoints", () => {
       const [userId, exercise] = await Promise.all([createUser(), createExercise()]);
       const { gradingRunId } = await createSubmission({
         userId,
-        exerciseSlug: exercise.trackSlug,
+        trackSlug: exercise.trackSlug,
         code: "export const n = 1;\n",
       });
       await waitFor(

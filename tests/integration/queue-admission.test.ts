@@ -18,7 +18,7 @@ afterAll(() => disconnectDb());
 const noRate = { rateLimit: { max: 0, windowSeconds: 60 }, guestSubmissionsPerIpPerMinute: 0 };
 const waiting = () => db.gradingRun.count({ where: { state: { in: ["queued", "running"] }, regradeId: null } });
 const submit = (userId: string, slug: string, admission: { maxQueued: number; maxInFlightPerUser: number }) =>
-  createSubmission({ userId, exerciseSlug: slug, code: `// ${randomUUID()}\n`, admission, ...noRate });
+  createSubmission({ userId, trackSlug: slug, code: `// ${randomUUID()}\n`, admission, ...noRate });
 const codes = (results: PromiseSettledResult<unknown>[]) =>
   results.map((r) => (r.status === "fulfilled" ? "ok" : (r.reason as AppError).code)).sort();
 

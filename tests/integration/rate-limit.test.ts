@@ -35,10 +35,10 @@ describe("submission rate limit", () => {
   it("refuses the submission over the limit with when to retry, storing nothing", async () => {
     const [userId, exercise] = await Promise.all([createUser(), createExercise()]);
     for (let i = 0; i < 3; i++)
-      await createSubmission({ userId, exerciseSlug: exercise.trackSlug, code: `${i}\n`, rateLimit: limit, ...only });
+      await createSubmission({ userId, trackSlug: exercise.trackSlug, code: `${i}\n`, rateLimit: limit, ...only });
     const error = await createSubmission({
       userId,
-      exerciseSlug: exercise.trackSlug,
+      trackSlug: exercise.trackSlug,
       code: "x\n",
       rateLimit: limit,
       ...only,
@@ -57,18 +57,18 @@ describe("submission rate limit", () => {
   it("counts per user and frees a slot once the oldest submission leaves the window", async () => {
     const [userId, other, exercise] = await Promise.all([createUser(), createUser(), createExercise()]);
     for (let i = 0; i < 3; i++)
-      await createSubmission({ userId, exerciseSlug: exercise.trackSlug, code: `${i}\n`, rateLimit: limit, ...only });
+      await createSubmission({ userId, trackSlug: exercise.trackSlug, code: `${i}\n`, rateLimit: limit, ...only });
     await expect(
-      createSubmission({ userId: other, exerciseSlug: exercise.trackSlug, code: "o\n", rateLimit: limit, ...only }),
+      createSubmission({ userId: other, trackSlug: exercise.trackSlug, code: "o\n", rateLimit: limit, ...only }),
     ).resolves.toBeTruthy();
 
     const oldest = await db.submission.findFirstOrThrow({ where: { userId }, orderBy: { createdAt: "asc" } });
     await db.submission.update({ where: { id: oldest.id }, data: { createdAt: new Date(Date.now() - 61_000) } });
     await expect(
-      createSubmission({ userId, exerciseSlug: exercise.trackSlug, code: "again\n", rateLimit: limit, ...only }),
+      createSubmission({ userId, trackSlug: exercise.trackSlug, code: "again\n", rateLimit: limit, ...only }),
     ).resolves.toBeTruthy();
     await expect(
-      createSubmission({ userId, exerciseSlug: exercise.trackSlug, code: "more\n", rateLimit: limit, ...only }),
+      createSubmission({ userId, trackSlug: exercise.trackSlug, code: "more\n", rateLimit: limit, ...only }),
     ).rejects.toMatchObject({ code: "rate_limited" });
   });
 
@@ -76,7 +76,7 @@ describe("submission rate limit", () => {
     const [userId, exercise] = await Promise.all([createUser(), createExercise()]);
     const results = await Promise.allSettled(
       Array.from({ length: 8 }, (_, i) =>
-        createSubmission({ userId, exerciseSlug: exercise.trackSlug, code: `${i}\n`, rateLimit: limit, ...only }),
+        createSubmission({ userId, trackSlug: exercise.trackSlug, code: `${i}\n`, rateLimit: limit, ...only }),
       ),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(3);
@@ -91,7 +91,7 @@ describe("submission rate limit", () => {
     for (let i = 0; i < 5; i++)
       await createSubmission({
         userId,
-        exerciseSlug: exercise.trackSlug,
+        trackSlug: exercise.trackSlug,
         code: `${i}\n`,
         rateLimit: { max: 0, windowSeconds: 60 },
         ...only,
@@ -127,7 +127,7 @@ describe("guests' submissions per client IP", () => {
   const submitAs = (userId: string, slug: string, clientIp: string | null, max = 3) =>
     createSubmission({
       userId,
-      exerciseSlug: slug,
+      trackSlug: slug,
       code: `// ${randomUUID()}\n`,
       clientIp,
       rateLimit: off,

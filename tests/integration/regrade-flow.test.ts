@@ -35,7 +35,7 @@ async function makeClass(owner: Person, members: Person[], assign = true): Promi
 }
 
 async function submitGraded(userId: string, slug: string, code: string) {
-  const created = await createSubmission({ userId, exerciseSlug: slug, code });
+  const created = await createSubmission({ userId, trackSlug: slug, code });
   await storeGradeResult({ gradingRunId: created.gradingRunId, result: failResult() });
   return created;
 }
@@ -124,7 +124,7 @@ describe("regrade", () => {
     expect(await db.gradingRun.count({ where: { submissionId: outsiderSubmission.submissionId } })).toBe(1);
 
     // While the new runs wait, the views show them (the latest run), not the old verdict.
-    const pending = await getExerciseAnalytics({ viewer: teacher.viewer, classId, exerciseSlug: exercise.trackSlug });
+    const pending = await getExerciseAnalytics({ viewer: teacher.viewer, classId, trackSlug: exercise.trackSlug });
     expect(pending?.outcome.buckets.map((b) => [b.key, b.submissions])).toEqual([["pending", 3]]);
 
     // A second click while it runs is refused.
@@ -164,7 +164,7 @@ describe("regrade", () => {
       finished: true,
     });
 
-    const analytics = await getExerciseAnalytics({ viewer: teacher.viewer, classId, exerciseSlug: exercise.trackSlug });
+    const analytics = await getExerciseAnalytics({ viewer: teacher.viewer, classId, trackSlug: exercise.trackSlug });
     expect(analytics?.outcome.buckets.map((b) => [b.key, b.submissions])).toEqual([
       ["pass", 1],
       ["lost_updates", 2],
@@ -175,7 +175,7 @@ describe("regrade", () => {
       viewer: teacher.viewer,
       classId,
       userId: bob.id,
-      exerciseSlug: exercise.trackSlug,
+      trackSlug: exercise.trackSlug,
     });
     expect(work?.attempts[0]).toMatchObject({
       runCount: 2,
@@ -199,7 +199,7 @@ describe("regrade", () => {
     const { regradeId, total } = await startRegrade({
       viewer: otherTeacher.viewer,
       classId: otherClass,
-      exerciseSlug: exercise.trackSlug,
+      trackSlug: exercise.trackSlug,
       batchSize: 1,
     });
     expect(total).toBe(1);
@@ -228,7 +228,7 @@ describe("regrade", () => {
       const error = await startRegrade({
         viewer: third.viewer,
         classId: thirdClass,
-        exerciseSlug: exercise.trackSlug,
+        trackSlug: exercise.trackSlug,
         batchSize: 1,
       }).then(
         () => null,

@@ -26,7 +26,7 @@ describe("createSubmission", () => {
     const [userId, exercise] = await Promise.all([createUser(), createExercise()]);
     const { submissionId, gradingRunId } = await createSubmission({
       userId,
-      exerciseSlug: exercise.trackSlug,
+      trackSlug: exercise.trackSlug,
       code: "export const x = 1;\n",
     });
 
@@ -51,9 +51,9 @@ describe("createSubmission", () => {
     await db.$executeRawUnsafe(`CREATE TRIGGER fail_job BEFORE INSERT ON graphile_worker._private_jobs
       FOR EACH ROW EXECUTE FUNCTION pg_temp_fail_job()`);
     try {
-      await expect(
-        createSubmission({ userId, exerciseSlug: exercise.trackSlug, code: "export {};\n" }),
-      ).rejects.toThrow(/queue is broken/);
+      await expect(createSubmission({ userId, trackSlug: exercise.trackSlug, code: "export {};\n" })).rejects.toThrow(
+        /queue is broken/,
+      );
     } finally {
       await db.$executeRawUnsafe(`DROP TRIGGER fail_job ON graphile_worker._private_jobs`);
       await db.$executeRawUnsafe(`DROP FUNCTION pg_temp_fail_job()`);
@@ -66,20 +66,20 @@ describe("createSubmission", () => {
     const userId = await createUser();
     const archived = await createExercise({ archived: true });
     const live = await createExercise();
-    expect((await rejection(createSubmission({ userId, exerciseSlug: "ts/nope", code: "x" }))).code).toBe("not_found");
-    expect((await rejection(createSubmission({ userId, exerciseSlug: archived.trackSlug, code: "x" }))).code).toBe(
+    expect((await rejection(createSubmission({ userId, trackSlug: "ts/nope", code: "x" }))).code).toBe("not_found");
+    expect((await rejection(createSubmission({ userId, trackSlug: archived.trackSlug, code: "x" }))).code).toBe(
       "not_found",
     );
-    expect((await rejection(createSubmission({ userId, exerciseSlug: live.trackSlug, code: "  \n" }))).message).toMatch(
+    expect((await rejection(createSubmission({ userId, trackSlug: live.trackSlug, code: "  \n" }))).message).toMatch(
       /empty/,
     );
-    const big = await rejection(createSubmission({ userId, exerciseSlug: live.trackSlug, code: "é".repeat(40_000) }));
+    const big = await rejection(createSubmission({ userId, trackSlug: live.trackSlug, code: "é".repeat(40_000) }));
     expect([big.code, big.message]).toEqual(["too_large", expect.stringMatching(/80000 bytes; the limit is 65536/)]);
     const nul = await rejection(
-      createSubmission({ userId, exerciseSlug: live.trackSlug, code: "let a = 1;\nlet b\u0000;" }),
+      createSubmission({ userId, trackSlug: live.trackSlug, code: "let a = 1;\nlet b\u0000;" }),
     );
     expect([nul.code, nul.message]).toEqual(["bad_request", expect.stringMatching(/U\+0000 on line 2/)]);
-    expect((await rejection(createSubmission({ userId, exerciseSlug: live.trackSlug, code: "x\uD800" }))).code).toBe(
+    expect((await rejection(createSubmission({ userId, trackSlug: live.trackSlug, code: "x\uD800" }))).code).toBe(
       "bad_request",
     );
     expect(await db.submission.count({ where: { userId } })).toBe(0);
@@ -91,14 +91,14 @@ describe("getSubmission / listSubmissions", () => {
     const [owner, other, exercise] = await Promise.all([createUser(), createUser(), createExercise()]);
     const { submissionId, gradingRunId } = await createSubmission({
       userId: owner,
-      exerciseSlug: exercise.trackSlug,
+      trackSlug: exercise.trackSlug,
       code: "a\n",
     });
 
     const queued = await getSubmission({ userId: owner, submissionId });
     expect(queued).toMatchObject({
       id: submissionId,
-      exerciseSlug: exercise.trackSlug,
+      trackSlug: exercise.trackSlug,
       code: "a\n",
       run: { id: gradingRunId, state: "queued", result: null },
     });
@@ -119,37 +119,35 @@ describe("getSubmission / listSubmissions", () => {
 
   it("lists the owner's submissions for one exercise, newest first, with each verdict", async () => {
     const [owner, exercise, otherExercise] = await Promise.all([createUser(), createExercise(), createExercise()]);
-    const first = await createSubmission({ userId: owner, exerciseSlug: exercise.trackSlug, code: "1\n" });
-    const second = await createSubmission({ userId: owner, exerciseSlug: exercise.trackSlug, code: "2\n" });
-    await createSubmission({ userId: owner, exerciseSlug: otherExercise.trackSlug, code: "3\n" });
+    const first = await createSubmission({ userId: owner, trackSlug: exercise.trackSlug, code: "1\n" });
+    const second = await createSubmission({ userId: owner, trackSlug: exercise.trackSlug, code: "2\n" });
+    await createSubmission({ userId: owner, trackSlug: otherExercise.trackSlug, code: "3\n" });
     await storeGradeResult({ gradingRunId: first.gradingRunId, result: passResult() });
 
-    const items = await listSubmissions({ userId: owner, exerciseSlug: exercise.trackSlug });
+    const items = await listSubmissions({ userId: owner, trackSlug: exercise.trackSlug });
     expect(items.map((i) => [i.id, i.state, i.status, i.reason, i.score])).toEqual([
       [second.submissionId, "queued", null, null, null],
       [first.submissionId, "done", "pass", null, 1],
     ]);
-    expect(await listSubmissions({ userId: owner, exerciseSlug: exercise.trackSlug, limit: 1 })).toHaveLength(1);
-    expect(await listSubmissions({ userId: await createUser(), exerciseSlug: exercise.trackSlug })).toEqual([]);
+    expect(await listSubmissions({ userId: owner, trackSlug: exercise.trackSlug, limit: 1 })).toHaveLength(1);
+    expect(await listSubmissions({ userId: await createUser(), trackSlug: exercise.trackSlug })).toEqual([]);
   });
 });
 
 describe("drafts", () => {
   it("saves, replaces and reads a draft per user and exercise", async () => {
     const [userId, other, exercise] = await Promise.all([createUser(), createUser(), createExercise()]);
-    expect(await getDraft({ userId, exerciseSlug: exercise.trackSlug })).toBeNull();
-    const saved = await saveDraft({ userId, exerciseSlug: exercise.trackSlug, code: "v1\n" });
+    expect(await getDraft({ userId, trackSlug: exercise.trackSlug })).toBeNull();
+    const saved = await saveDraft({ userId, trackSlug: exercise.trackSlug, code: "v1\n" });
     await new Promise((resolve) => setTimeout(resolve, 5));
-    const replaced = await saveDraft({ userId, exerciseSlug: exercise.trackSlug, code: "v2\n" });
+    const replaced = await saveDraft({ userId, trackSlug: exercise.trackSlug, code: "v2\n" });
     expect(replaced.updatedAt.getTime()).toBeGreaterThan(saved.updatedAt.getTime());
-    expect(await getDraft({ userId, exerciseSlug: exercise.trackSlug })).toEqual({
+    expect(await getDraft({ userId, trackSlug: exercise.trackSlug })).toEqual({
       code: "v2\n",
       updatedAt: replaced.updatedAt,
     });
-    expect(await getDraft({ userId: other, exerciseSlug: exercise.trackSlug })).toBeNull();
-    expect((await rejection(saveDraft({ userId, exerciseSlug: exercise.trackSlug, code: "" }))).code).toBe(
-      "bad_request",
-    );
-    expect((await rejection(saveDraft({ userId, exerciseSlug: "ts/nope", code: "x" }))).code).toBe("not_found");
+    expect(await getDraft({ userId: other, trackSlug: exercise.trackSlug })).toBeNull();
+    expect((await rejection(saveDraft({ userId, trackSlug: exercise.trackSlug, code: "" }))).code).toBe("bad_request");
+    expect((await rejection(saveDraft({ userId, trackSlug: "ts/nope", code: "x" }))).code).toBe("not_found");
   });
 });

@@ -27,7 +27,7 @@ async function crashedRun(attempts: number): Promise<string> {
   const [userId, exercise] = await Promise.all([createUser(), createExercise()]);
   const { gradingRunId } = await createSubmission({
     userId,
-    exerciseSlug: exercise.trackSlug,
+    trackSlug: exercise.trackSlug,
     code: "export const n = 1;\n",
   });
   const [job] = await db.$queryRaw<{ id: bigint }[]>`UPDATE graphile_worker._private_jobs
@@ -122,7 +122,7 @@ describe("sweepStaleRuns", () => {
     const [userId, exercise] = await Promise.all([createUser(), createExercise()]);
     const { gradingRunId } = await createSubmission({
       userId,
-      exerciseSlug: exercise.trackSlug,
+      trackSlug: exercise.trackSlug,
       code: "export const n = 2;\n",
     });
     await db.$executeRawUnsafe(`DELETE FROM graphile_worker._private_jobs`);

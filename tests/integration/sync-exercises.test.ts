@@ -78,7 +78,7 @@ describe("syncExercises", () => {
     const counter = exercise("counter");
     const gone = exercise("gone");
     await syncExercises({ load: loader([counter, gone]) });
-    await saveDraft({ userId, exerciseSlug: "ts/counter", code: "draft\n" });
+    await saveDraft({ userId, trackSlug: "ts/counter", code: "draft\n" });
 
     const renamed = { ...counter, id: "ts/shared-counter", slug: "shared-counter", contentHash: "c".repeat(64) };
     expect(await syncExercises({ load: loader([renamed]) })).toMatchObject({ upserted: 1, updated: 1, archived: 1 });

@@ -42,7 +42,7 @@ async function submit() {
   const [userId, exercise] = await Promise.all([createUser(), createExercise()]);
   const { gradingRunId, submissionId } = await createSubmission({
     userId,
-    exerciseSlug: exercise.trackSlug,
+    trackSlug: exercise.trackSlug,
     code: "export const n = 1;\n",
   });
   return { userId, gradingRunId, submissionId };

@@ -31,7 +31,7 @@ function recordingGrade(behaviour: (call: number) => Promise<GradeResult>): { gr
 
 async function submit(code = "export const n = 1;\n") {
   const [userId, exercise] = await Promise.all([createUser(), createExercise()]);
-  return { ...(await createSubmission({ userId, exerciseSlug: exercise.trackSlug, code })), exercise };
+  return { ...(await createSubmission({ userId, trackSlug: exercise.trackSlug, code })), exercise };
 }
 
 const runOf = (id: string) => db.gradingRun.findUniqueOrThrow({ where: { id } });
@@ -162,7 +162,7 @@ describe("./interleave worker (separate process)", () => {
     const userId = await createUser();
     const { gradingRunId } = await createSubmission({
       userId,
-      exerciseSlug: exercise.id,
+      trackSlug: exercise.id,
       code: fs.readFileSync(path.join(goodDir, goodFile), "utf8"),
     });
 

@@ -6,12 +6,12 @@ import { withOptionalUser, withUser } from "@/lib/http/with-user";
 
 /** Autosave: the latest editor contents for one exercise (code rules as for submissions). */
 export const PUT = withUser({ body: SaveDraftRequest }, async ({ viewer, body }) => {
-  const saved = await saveDraft({ userId: viewer.id, exerciseSlug: body.exerciseId, code: body.code });
+  const saved = await saveDraft({ userId: viewer.id, trackSlug: body.exerciseId, code: body.code });
   return Response.json({ updatedAt: saved.updatedAt.toISOString() } satisfies z.input<typeof SaveDraftResponse>);
 });
 
 export const GET = withOptionalUser({ query: DraftQuery }, async ({ viewer, query }) => {
-  const draft = viewer ? await getDraft({ userId: viewer.id, exerciseSlug: query.exerciseId }) : null;
+  const draft = viewer ? await getDraft({ userId: viewer.id, trackSlug: query.exerciseId }) : null;
   const body: z.input<typeof DraftResponse> = {
     draft: draft && { code: draft.code, updatedAt: draft.updatedAt.toISOString() },
   };

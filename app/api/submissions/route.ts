@@ -14,7 +14,7 @@ import {
 export const POST = withUser({ body: SubmitRequest }, async ({ request, viewer, body }) => {
   const created = await createSubmission({
     userId: viewer.id,
-    exerciseSlug: body.exerciseId,
+    trackSlug: body.exerciseId,
     code: body.code,
     clientIp: clientIpFromHeaders(request.headers),
   });
@@ -24,6 +24,6 @@ export const POST = withUser({ body: SubmitRequest }, async ({ request, viewer, 
 /** The viewer's submissions for one exercise, newest first. */
 export const GET = withOptionalUser({ query: SubmissionListQuery }, async ({ viewer, query }) => {
   if (!viewer) return Response.json({ submissions: [] } satisfies z.input<typeof SubmissionListResponse>);
-  const items = await listSubmissions({ userId: viewer.id, exerciseSlug: query.exerciseId, limit: 50 });
+  const items = await listSubmissions({ userId: viewer.id, trackSlug: query.exerciseId, limit: 50 });
   return Response.json({ submissions: items } satisfies z.input<typeof SubmissionListResponse>);
 });

@@ -71,7 +71,7 @@ export async function createWorld() {
   });
   const submission = await createSubmission({
     userId: member.id,
-    exerciseSlug: exercise.trackSlug,
+    trackSlug: exercise.trackSlug,
     code: "export {};\n",
     rateLimit: { max: 0, windowSeconds: 60 },
   });

@@ -12,7 +12,7 @@ export const GET = withOptionalUser({ params: z.object({ id: Uuid }) }, async ({
   const body: z.input<typeof SubmissionResponse> = {
     submission: {
       id: view.id,
-      exerciseId: view.exerciseSlug,
+      exerciseId: view.trackSlug,
       code: view.code,
       createdAt: view.createdAt.toISOString(),
       run: view.run,

@@ -33,8 +33,8 @@ export default async function ExercisePage({ params }: Params) {
   // Reading only: a first visit has no session yet, and the browser creates one (see Workspace).
   const { viewer } = await getViewer({ headers: await headers(), refresh: false });
   const [draft, history, editorTypes] = await Promise.all([
-    viewer ? getDraft({ userId: viewer.id, exerciseSlug: exercise.id }) : null,
-    viewer ? listSubmissions({ userId: viewer.id, exerciseSlug: exercise.id, limit: 50 }) : [],
+    viewer ? getDraft({ userId: viewer.id, trackSlug: exercise.id }) : null,
+    viewer ? listSubmissions({ userId: viewer.id, trackSlug: exercise.id, limit: 50 }) : [],
     exercise.language === "typescript" ? loadEditorTypes(exercise.track) : [],
   ]);
 

@@ -9,7 +9,7 @@ import { StartRegradeRequest, type StartRegradeResponse } from "@/lib/regrade/sc
 export const POST = withUser(
   { role: "teacher", params: z.object({ classId: Uuid }), body: StartRegradeRequest },
   async ({ viewer, params, body }) => {
-    const started = await startRegrade({ viewer, classId: params.classId, exerciseSlug: body.exerciseId });
+    const started = await startRegrade({ viewer, classId: params.classId, trackSlug: body.exerciseId });
     return Response.json(started satisfies z.input<typeof StartRegradeResponse>, { status: 201 });
   },
 );

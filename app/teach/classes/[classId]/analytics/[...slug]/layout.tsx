@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
 import { pageParam, pageViewer, refusal } from "@/components/classes/page-gate";
 import { findAssignedExercise, getTaughtClass } from "@/lib/classes/class-access";
-import { ExerciseSlug } from "@/lib/http/schemas";
+import { TrackSlug } from "@/lib/http/schemas";
 
 type Props = { children: ReactNode; params: Promise<{ classId: string; slug: string[] }> };
 
@@ -13,12 +13,12 @@ type Props = { children: ReactNode; params: Promise<{ classId: string; slug: str
  */
 export default async function ExerciseAnalyticsLayout({ children, params }: Props) {
   const { classId, slug } = await params;
-  const exerciseSlug = pageParam(ExerciseSlug, slug);
+  const trackSlug = pageParam(TrackSlug, slug);
   try {
     await getTaughtClass({ viewer: await pageViewer(), classId });
   } catch (error) {
     refusal(error, `/teach/classes/${classId}/analytics/${slug.join("/")}`);
   }
-  if (!(await findAssignedExercise({ classId, exerciseSlug }))) notFound();
+  if (!(await findAssignedExercise({ classId, trackSlug }))) notFound();
   return children;
 }

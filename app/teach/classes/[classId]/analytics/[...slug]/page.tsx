@@ -10,7 +10,7 @@ import { RegradeButton } from "@/components/analytics/regrade-button";
 import { pageParam, pageViewer, refusal } from "@/components/classes/page-gate";
 import { VerdictBars } from "@/components/analytics/verdict-bars";
 import { getExerciseAnalytics, type ExerciseAnalytics } from "@/lib/analytics/get-exercise-analytics";
-import { ExerciseSlug } from "@/lib/http/schemas";
+import { TrackSlug } from "@/lib/http/schemas";
 
 export const metadata: Metadata = { title: "Exercise analytics" };
 
@@ -21,13 +21,13 @@ type Props = {
 
 export default async function ExerciseAnalyticsPage({ params, searchParams }: Props) {
   const { classId, slug } = await params;
-  const exerciseSlug = pageParam(ExerciseSlug, slug);
+  const trackSlug = pageParam(TrackSlug, slug);
   const requested = (await searchParams).bucket;
   let analytics: ExerciseAnalytics | null;
   try {
-    analytics = await getExerciseAnalytics({ viewer: await pageViewer(), classId, exerciseSlug });
+    analytics = await getExerciseAnalytics({ viewer: await pageViewer(), classId, trackSlug });
   } catch (error) {
-    return refusal(error, `/teach/classes/${classId}/analytics/${exercisePath(exerciseSlug)}`);
+    return refusal(error, `/teach/classes/${classId}/analytics/${exercisePath(trackSlug)}`);
   }
   if (!analytics) notFound();
   const { outcome, exercise } = analytics;
@@ -96,7 +96,7 @@ export default async function ExerciseAnalyticsPage({ params, searchParams }: Pr
           {selected ? (
             <BucketStudents
               classId={classId}
-              exerciseSlug={exercise.trackSlug}
+              trackSlug={exercise.trackSlug}
               bucket={selected}
               label={bucketLabel(selected)}
               students={analytics.students}

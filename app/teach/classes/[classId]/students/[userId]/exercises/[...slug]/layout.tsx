@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
 import { pageParam } from "@/components/classes/page-gate";
 import { findAssignedExercise } from "@/lib/classes/class-access";
-import { ExerciseSlug } from "@/lib/http/schemas";
+import { TrackSlug } from "@/lib/http/schemas";
 
 type Props = { children: ReactNode; params: Promise<{ classId: string; slug: string[] }> };
 
@@ -13,7 +13,7 @@ type Props = { children: ReactNode; params: Promise<{ classId: string; slug: str
  */
 export default async function StudentExerciseLayout({ children, params }: Props) {
   const { classId, slug } = await params;
-  const exerciseSlug = pageParam(ExerciseSlug, slug);
-  if (!(await findAssignedExercise({ classId, exerciseSlug }))) notFound();
+  const trackSlug = pageParam(TrackSlug, slug);
+  if (!(await findAssignedExercise({ classId, trackSlug }))) notFound();
   return children;
 }

@@ -9,7 +9,7 @@ import { pageParam, pageViewer, refusal } from "@/components/classes/page-gate";
 import { AttemptCard } from "@/components/history/attempt-card";
 import { listStudentAttempts, type StudentWork } from "@/lib/analytics/list-student-attempts";
 import { getTaughtClass } from "@/lib/classes/class-access";
-import { ExerciseSlug, UserId } from "@/lib/http/schemas";
+import { TrackSlug, UserId } from "@/lib/http/schemas";
 
 export const metadata: Metadata = { title: "Student work" };
 
@@ -18,13 +18,13 @@ type Props = { params: Promise<{ classId: string; userId: string; slug: string[]
 export default async function StudentExercisePage({ params }: Props) {
   const { classId, userId: rawUserId, slug } = await params;
   const userId = pageParam(UserId, rawUserId);
-  const exerciseSlug = pageParam(ExerciseSlug, slug);
+  const trackSlug = pageParam(TrackSlug, slug);
   const viewer = await pageViewer();
   let loaded: [Awaited<ReturnType<typeof getTaughtClass>>, StudentWork | null];
   try {
     // The class first: a stranger is refused before anything about the student is looked up.
     const found = await getTaughtClass({ viewer, classId });
-    loaded = [found, await listStudentAttempts({ viewer, classId, userId, exerciseSlug })];
+    loaded = [found, await listStudentAttempts({ viewer, classId, userId, trackSlug })];
   } catch (error) {
     return refusal(error, `/teach/classes/${classId}/students/${rawUserId}/exercises/${slug.join("/")}`);
   }
