@@ -128,6 +128,28 @@ fn not_squared(inputs: &[u64]) -> Option<Verdict> {
     Some(fail("wrong_result", format!("squares({:?}) returned the right squares, but {}: each input must be squared by slow_square() exactly once.", inputs, why)))
 }
 
+/// One call of squares(inputs), checked in the order a student can act on: inputs squared twice,
+/// threads left running, the values (`wrong` words that message), squares not made by
+/// slow_square(). The call's work log when all of that holds.
+fn checked_call(ctx: &mut Ctx, inputs: &[u64], wrong: impl FnOnce() -> String) -> Result<WorkLog, Verdict> {
+    let want: Vec<u64> = inputs.iter().map(|x| x * x).collect();
+    let (got, log, at_return) = call(ctx, inputs);
+    let open = unjoined(&log, inputs.len(), at_return);
+    if let Some(v) = repeated(inputs, open.is_some()) {
+        return Err(v);
+    }
+    if let Some(v) = open {
+        return Err(v);
+    }
+    if got != want {
+        return Err(fail("wrong_result", wrong()).values(want, got));
+    }
+    if let Some(v) = not_squared(inputs) {
+        return Err(v);
+    }
+    Ok(log)
+}
+
 fn right_squares(ctx: &mut Ctx) -> Verdict {
     // Five distinct inputs each time, drawn per grade; the second list is not in order, so
     // squares collected in finishing order come out wrong.
@@ -137,19 +159,7 @@ fn right_squares(ctx: &mut Ctx) -> Verdict {
         second.reverse();
     }
     for inputs in [first, second] {
-        let want: Vec<u64> = inputs.iter().map(|x| x * x).collect();
-        let (got, log, at_return) = call(ctx, &inputs);
-        let open = unjoined(&log, inputs.len(), at_return);
-        if let Some(v) = repeated(&inputs, open.is_some()) {
-            return v;
-        }
-        if let Some(v) = open {
-            return v;
-        }
-        if got != want {
-            return fail("wrong_result", format!("squares({:?}) must return the squares in the order of the inputs", inputs)).values(want, got);
-        }
-        if let Some(v) = not_squared(&inputs) {
+        if let Err(v) = checked_call(ctx, &inputs, || format!("squares({:?}) must return the squares in the order of the inputs", inputs)) {
             return v;
         }
     }
@@ -161,21 +171,10 @@ fn runs_in_parallel(ctx: &mut Ctx) -> Verdict {
     // the machine; threads joined one by one (all or some of them) cannot.
     let inputs: Vec<u64> = ctx.rng.distinct(5, 1, 1000);
     meet_calls_of(inputs.len());
-    let want: Vec<u64> = inputs.iter().map(|x| x * x).collect();
-    let (got, log, at_return) = call(ctx, &inputs);
-    let open = unjoined(&log, inputs.len(), at_return);
-    if let Some(v) = repeated(&inputs, open.is_some()) {
-        return v;
-    }
-    if let Some(v) = open {
-        return v;
-    }
-    if got != want {
-        return fail("wrong_result", "squares() returned the wrong values").values(want, got);
-    }
-    if let Some(v) = not_squared(&inputs) {
-        return v;
-    }
+    let log = match checked_call(ctx, &inputs, || "squares() returned the wrong values".to_string()) {
+        Ok(log) => log,
+        Err(v) => return v,
+    };
     // Only the calls on the inputs count: a decoy squaring something else adds no thread and
     // no overlap.
     let others = match log.uncounted {
