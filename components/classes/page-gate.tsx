@@ -5,6 +5,7 @@ import { forbidden, notFound, unauthorized } from "next/navigation";
 import type { z } from "zod";
 import { getViewer, type Viewer } from "@/lib/auth/viewer";
 import { isAppError } from "@/lib/errors";
+import { getGradebook, type Gradebook } from "@/lib/classes/get-gradebook";
 
 /** The viewer of a server component (no session refresh: components cannot set cookies). */
 export async function pageViewer(): Promise<Viewer | null> {
@@ -44,4 +45,14 @@ export function refusal(error: unknown, _returnTo: string): never {
   if (error.code === "forbidden") forbidden();
   if (error.code === "not_found") notFound();
   throw error;
+}
+
+/** The class's gradebook for one of its teacher pages (`page`, e.g. "gradebook"), or that page's refusal. */
+export async function pageGradebook(classId: string, page: string): Promise<Gradebook> {
+  const viewer = await pageViewer();
+  try {
+    return await getGradebook({ viewer, classId });
+  } catch (error) {
+    return refusal(error, `/teach/classes/${classId}/${page}`);
+  }
 }

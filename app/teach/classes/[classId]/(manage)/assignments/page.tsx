@@ -2,9 +2,8 @@ import { ClipboardList } from "lucide-react";
 import type { Metadata } from "next";
 import { AddAssignmentForm, type AssignableOption } from "@/components/classes/add-assignment-form";
 import { AssignmentRow } from "@/components/classes/assignment-row";
-import { pageViewer, refusal } from "@/components/classes/page-gate";
+import { pageGradebook } from "@/components/classes/page-gate";
 import { getQuizzes } from "@/exercises/quizzes/catalog";
-import { getGradebook, type Gradebook } from "@/lib/classes/get-gradebook";
 import { listExercises } from "@/lib/exercises/list-exercises";
 
 export const metadata: Metadata = { title: "Assignments" };
@@ -13,13 +12,7 @@ const TRACK_LABEL: Record<string, string> = { ts: "TypeScript exercises", rust: 
 
 export default async function AssignmentsPage({ params }: { params: Promise<{ classId: string }> }) {
   const { classId } = await params;
-  const viewer = await pageViewer();
-  let gradebook: Gradebook;
-  try {
-    gradebook = await getGradebook({ viewer, classId });
-  } catch (error) {
-    return refusal(error, `/teach/classes/${classId}/assignments`);
-  }
+  const gradebook = await pageGradebook(classId, "assignments");
   const exercises = await listExercises();
   const assigned = new Set(gradebook.assignments.map((a) => `${a.kind}:${a.ref}`));
   const options: AssignableOption[] = [

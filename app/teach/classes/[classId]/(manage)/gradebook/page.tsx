@@ -3,21 +3,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { toGradebookData } from "@/components/classes/gradebook-data";
 import { GradebookView } from "@/components/classes/gradebook-view";
-import { pageViewer, refusal } from "@/components/classes/page-gate";
+import { pageGradebook } from "@/components/classes/page-gate";
 import { Button } from "@/components/ui/button";
-import { getGradebook, type Gradebook } from "@/lib/classes/get-gradebook";
 
 export const metadata: Metadata = { title: "Gradebook" };
 
 export default async function GradebookPage({ params }: { params: Promise<{ classId: string }> }) {
   const { classId } = await params;
-  const viewer = await pageViewer();
-  let gradebook: Gradebook;
-  try {
-    gradebook = await getGradebook({ viewer, classId });
-  } catch (error) {
-    return refusal(error, `/teach/classes/${classId}/gradebook`);
-  }
+  const gradebook = await pageGradebook(classId, "gradebook");
 
   if (gradebook.assignments.length === 0) {
     return (
