@@ -23,6 +23,12 @@ const ISOLATE_GRACE_MS = 1000;
 
 export class TimeLimit {
   readonly netMs: number;
+  /**
+   * Set once check() saw the limit passed. The unstarved figure can go down after that (a
+   * thread's wait for a core reaches /proc only when it runs again), so the verdict goes by what
+   * decided the stop, not by a later reading.
+   */
+  private limitReached = false;
 
   constructor(
     readonly limitMs: number,
@@ -33,8 +39,17 @@ export class TimeLimit {
 
   /** "limit" once the unstarved clock passed the limit; "net" once the wall passed the net first; null while neither. Cheap until close to the limit. */
   check(): "limit" | "net" | null {
-    if (this.clock.bound() > this.limitMs && this.clock.elapsedMs() > this.limitMs) return "limit";
+    if (this.limitReached) return "limit";
+    if (this.clock.bound() > this.limitMs && this.clock.elapsedMs() > this.limitMs) {
+      this.limitReached = true;
+      return "limit";
+    }
     return this.netPassed() ? "net" : null;
+  }
+
+  /** check() has seen the code use its whole limit of unstarved time. */
+  get reached(): boolean {
+    return this.limitReached;
   }
 
   netPassed(): boolean {
@@ -53,7 +68,7 @@ export class TimeLimit {
  */
 export function overtimeVerdict(limit: TimeLimit, o: { subject: string; doing?: string; hint?: string }): Verdict {
   const own = limit.clock.elapsedMs();
-  if (own >= limit.limitMs) {
+  if (limit.reached || own >= limit.limitMs) {
     return verdict(
       "timeout",
       `${o.subject} was still ${o.doing ?? "running"} after ${limit.limitMs} ms of its own time (time a busy machine kept it waiting for a core is not counted)${o.hint ?? ""}`,

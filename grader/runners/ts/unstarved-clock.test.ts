@@ -125,6 +125,18 @@ describe("time limit on the unstarved clock", () => {
     );
   });
 
+  it("keeps the timeout once the limit was seen passed, though starvation found later lowers the figure", () => {
+    // The stop is decided at 401 ms; a thread that had waited for a core reports that wait only
+    // when it runs again, so the next reading says 395 ms. The verdict is the stop's: timeout.
+    const { p, time } = limited(400);
+    p.wall += 401;
+    expect(time.check()).toBe("limit");
+    p.wall += 4;
+    p.delays.set("isolate", 10);
+    expect(time.clock.elapsedMs()).toBe(395);
+    expect(overtimeVerdict(time, { subject: "worker 1" })).toMatchObject({ status: "error", reason: "timeout" });
+  });
+
   it("does not charge a starved call for the wait: at 3 s of wall with half of it queued, it still runs", () => {
     const { p, time } = limited(3000);
     p.wall += 3500;
