@@ -126,9 +126,13 @@ fn spread_over_threads(ctx: &mut Ctx) -> Verdict {
     if share < 0.5 {
         return fail("needlessly_serial", format!("the items were scored on {} threads, but {:.0}% of the scoring work (CPU time) was done while no other thread was scoring (at least 50% at the same time expected): the work ran mostly one part after another (a part waited for before the next started?){}. Time: {}.", threads, (1.0 - share) * 100.0, others, info));
     }
-    let min_spread = threshold("minWorkSpread", 1.5);
+    // One thread gives exactly 1.0 on any machine; 64 pool threads on a crowded 2-core box
+    // read 1.5 once (work stealing favours the threads that get a core), so the line sits
+    // where the busiest thread did 80% of the work. The overlap share above already requires
+    // half the work done beside another thread.
+    let min_spread = threshold("minWorkSpread", 1.25);
     if spread < min_spread {
-        return fail("not_parallel", format!("one thread did most of the work: the CPU time spread over threads is {:.2} (at least {:.1} expected; {} threads would give about {}){}. Time: {}.", spread, min_spread, POOL_THREADS, POOL_THREADS, others, info));
+        return fail("not_parallel", format!("one thread did most of the work: the CPU time spread over threads is {:.2} (at least {:.2} expected; {} threads would give about {}){}. Time: {}.", spread, min_spread, POOL_THREADS, POOL_THREADS, others, info));
     }
     // Every item must have been scored by score(), exactly once.
     if let Some(scored) = scored {
