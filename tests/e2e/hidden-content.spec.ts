@@ -54,7 +54,9 @@ describe("hidden exercise content", () => {
     expect(exercises.length).toBeGreaterThan(5);
     for (const exercise of exercises) {
       const layout = exerciseLayout(exercise.track);
-      const publicText = `${exercise.starter}\n${exercise.statement}`;
+      // The hints are published with the page (revealed one at a time after a failure; the
+      // last one shows the code), so their lines are public too.
+      const publicText = `${exercise.starter}\n${exercise.statement}\n${exercise.meta.hints.map((h) => h.text).join("\n")}`;
       const hiddenFiles = [
         layout.tests,
         ...(await listFiles(path.join(exercise.dir, layout.goodDir))).map((f) => path.join(layout.goodDir, f)),
